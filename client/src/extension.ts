@@ -1,29 +1,21 @@
 /**
- * Extension entry point: starts the language client and wires the UI parts. No logic lives here.
+ * Extension entry point: starts the language client, then lets each UI area register itself.
+ * No logic lives here; each area's register function is in its own folder.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ExtensionHost } from './host';
+import { startLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-  };
-  client = new LanguageClient('pachyderm', 'Pachyderm Secrets', serverOptions, clientOptions);
-  await client.start();
+  const output = vscode.window.createOutputChannel('Pachyderm', { log: true });
+  context.subscriptions.push(output);
+  client = await startLanguageClient(context, output);
+  const host: ExtensionHost = { context, output, client };
+  void host;
+  // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
 }
 
 export async function deactivate(): Promise<void> {
