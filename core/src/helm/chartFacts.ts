@@ -1,0 +1,308 @@
+/**
+ * The Pachyderm Helm chart's secret facts: the one table every helm rule, completion, hover, quick fix and the
+ * tree's "platform" mark read from. Checked against the chart itself (etc/helm/pachyderm, v2.11.6 and 2.12.x /
+ * HEAD), not against the docs' "Platform Secrets Map", which has wrong keys (`rootToken`, `auth-config`).
+ * Template line references live in /work/shared/reference/pachyderm-helm-platform-secrets.md.
+ */
+
+/** Chart lines: 2.11 is the last with the Enterprise values; 2.12 removed them. */
+export type ChartLine = '2.11' | '2.12';
+export const ALL_LINES: readonly ChartLine[] = ['2.11', '2.12'];
+
+/** A dotted path into values.yaml, e.g. `pachd.rootTokenSecretName`. */
+export type ValuesPath = string;
+
+/** A `*SecretName` value whose secret the chart reads through `secretKeyRef` (or mounts whole). */
+export interface SecretNameFact {
+  /** The value naming the secret. */
+  path: ValuesPath;
+  /** What the secret is for, in a few words (tree role, completion detail, hover title). */
+  role: string;
+  /**
+   * The key the chart reads. `undefined` when the whole secret is mounted and any keys do.
+   * For Postgres the key is itself a value (`keyPath`) that defaults to `key`.
+   */
+  key?: string;
+  keyPath?: ValuesPath;
+  /** Extra keys the chart also reads from the same secret. */
+  alsoKeys?: string[];
+  /** Secret the chart creates (or reads) when the SecretName is empty. */
+  defaultSecret?: string;
+  /** The plain-text alternative the chart takes instead of a secret. */
+  plainPath?: ValuesPath;
+  /** The chart's default for the plain value when it is not empty (Postgres only). */
+  plainDefault?: string;
+  /** True when the plain value is a credential that should not sit in a values file (PH003). */
+  plainIsCredential: boolean;
+  /** Keys the docs' table (or habit) tells users to use instead of the real one: PH002 near-miss hints. */
+  docsMistakes?: string[];
+  lines: readonly ChartLine[];
+  /** Pods that read the secret. */
+  pods: string[];
+  /** Set when the chart mishandles this value (PH005): what happens instead. */
+  mishandled?: Mishandling;
+  /** Secret type required (image pull secrets). */
+  registry?: boolean;
+  /** Extra sentence for hover. */
+  note?: string;
+}
+
+export interface Mishandling {
+  /** The value that makes it work despite the bug, if any. */
+  worksOnlyWith?: string;
+  /** What happens instead, said to the user. */
+  effect: string;
+}
+
+const PACHD_ES = ['pachd', 'enterprise-server'];
+
+export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
+  {
+    path: 'pachd.enterpriseLicenseKeySecretName',
+    role: 'Enterprise license key',
+    key: 'enterprise-license-key',
+    defaultSecret: 'pachyderm-license',
+    plainPath: 'pachd.enterpriseLicenseKey',
+    plainIsCredential: true,
+    lines: ['2.11'],
+    pods: PACHD_ES,
+    note: 'Removed in chart 2.12 (Enterprise checks removed); 2.12 ignores this value.',
+  },
+  {
+    path: 'oidc.upstreamIDPsSecretName',
+    role: 'upstream identity providers (Dex connectors)',
+    key: 'upstream-idps',
+    defaultSecret: 'pachyderm-identity',
+    plainPath: 'oidc.upstreamIDPs',
+    // Connector configs carry client secrets, but the value is a list, not one credential; PH003 is for strings.
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: PACHD_ES,
+    note: 'In 2.11 pachd only gets IDP_CONNECTORS when Enterprise is on.',
+  },
+  {
+    path: 'pachd.rootTokenSecretName',
+    role: 'root token',
+    key: 'root-token',
+    defaultSecret: 'pachyderm-auth',
+    plainPath: 'pachd.rootToken',
+    plainIsCredential: true,
+    docsMistakes: ['rootToken'],
+    lines: ['2.11', '2.12'],
+    pods: PACHD_ES,
+  },
+  {
+    path: 'pachd.oauthClientSecretSecretName',
+    role: 'pachd OAuth client secret',
+    key: 'pachd-oauth-client-secret',
+    defaultSecret: 'pachyderm-auth',
+    plainPath: 'pachd.oauthClientSecret',
+    plainIsCredential: true,
+    docsMistakes: ['auth-config'],
+    lines: ['2.11', '2.12'],
+    pods: PACHD_ES,
+  },
+  {
+    path: 'global.postgresql.postgresqlExistingSecretName',
+    role: 'PostgreSQL password',
+    key: 'postgresql-password',
+    keyPath: 'global.postgresql.postgresqlExistingSecretKey',
+    defaultSecret: 'postgres',
+    plainPath: 'global.postgresql.postgresqlPassword',
+    plainDefault: 'insecure-user-password',
+    plainIsCredential: true,
+    lines: ['2.11', '2.12'],
+    pods: ['pachd', 'pachw', 'pgbouncer', 'preflight job', 'enterprise-server', 'pipeline workers'],
+  },
+  {
+    path: 'console.config.oauthClientSecretSecretName',
+    role: 'Console OAuth client secret',
+    key: 'OAUTH_CLIENT_SECRET',
+    defaultSecret: 'pachyderm-console-secret',
+    plainPath: 'console.config.oauthClientSecret',
+    plainIsCredential: true,
+    lines: ['2.11', '2.12'],
+    pods: ['console', 'pachd'],
+  },
+  {
+    path: 'pachd.enterpriseServerTokenSecretName',
+    role: 'Enterprise server token',
+    key: 'enterprise-server-token',
+    plainPath: 'pachd.enterpriseServerToken',
+    plainIsCredential: true,
+    lines: ['2.11'],
+    pods: ['pachd'],
+    mishandled: {
+      effect:
+        'the chart template writes `value: enterprise-server-token` instead of `key:` in its secretKeyRef, so the ' +
+        'pachd Deployment is rejected; the secret is never read',
+    },
+  },
+  {
+    path: 'pachd.enterpriseRootTokenSecretName',
+    role: 'Enterprise root token (deprecated)',
+    key: 'enterprise-root-token',
+    plainPath: 'pachd.enterpriseRootToken',
+    plainIsCredential: true,
+    lines: ['2.11'],
+    pods: ['pachd'],
+    mishandled: {
+      effect:
+        'the chart template writes `value: enterprise-root-token` instead of `key:` in its secretKeyRef, so the ' +
+        'pachd Deployment is rejected; the secret is never read',
+    },
+  },
+  {
+    path: 'pachd.enterpriseSecretSecretName',
+    role: 'Enterprise secret',
+    key: 'enterprise-secret',
+    defaultSecret: 'pachyderm-enterprise',
+    plainPath: 'pachd.enterpriseSecret',
+    plainIsCredential: true,
+    lines: ['2.11'],
+    pods: PACHD_ES,
+    note: 'Removed in chart 2.12 (Enterprise checks removed); 2.12 ignores this value.',
+  },
+  {
+    path: 'oidc.additionalClientsSecretName',
+    role: 'additional OIDC clients',
+    key: 'additional-oidc-clients',
+    defaultSecret: 'pachyderm-identity-extras',
+    plainPath: 'oidc.additionalClients',
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: PACHD_ES,
+  },
+  {
+    path: 'oidc.dexCredentialSecretName',
+    role: 'Dex credential files',
+    lines: ['2.11', '2.12'],
+    plainIsCredential: false,
+    pods: ['pachd', 'pachw'],
+    note: 'The whole secret is mounted read-only at `/dexcreds/`; any keys (for example `googleAuth.json`).',
+  },
+  {
+    path: 'pachd.determined.credentialsSecretName',
+    role: 'Determined credentials',
+    key: 'determined-username',
+    alsoKeys: ['determined-password'],
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: ['pachd'],
+  },
+  {
+    path: 'determined.oidc.clientSecretName',
+    role: 'Determined OIDC client secret',
+    key: 'oidc-client-secret',
+    defaultSecret: 'det-oidc-client-secret',
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: ['pachd', 'determined master'],
+    mishandled: {
+      worksOnlyWith: 'det-oidc-client-secret',
+      effect:
+        'the chart\'s `default` has its arguments reversed, so pachd and the Determined master always read secret ' +
+        '`det-oidc-client-secret`, which the chart no longer creates once this value is set',
+    },
+  },
+  {
+    path: 'determined.oidc.clientSecretKey',
+    role: 'Determined OIDC client secret key',
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: ['pachd', 'determined master'],
+    mishandled: {
+      worksOnlyWith: 'oidc-client-secret',
+      effect:
+        'the chart\'s `default` has its arguments reversed, so pachd and the Determined master always read key ' +
+        '`oidc-client-secret`',
+    },
+  },
+  {
+    path: 'determined.imagePullSecretName',
+    role: 'Determined image pull secret',
+    plainIsCredential: false,
+    registry: true,
+    lines: ['2.11', '2.12'],
+    pods: ['determined master'],
+  },
+];
+
+/** A TLS `secretName`: the secret must hold `tls.crt` and `tls.key` (PH006). */
+export interface TlsSecretFact {
+  path: ValuesPath;
+  role: string;
+  /** A sibling value that, when true (or set), makes the chart create the secret itself. */
+  chartCreatesWhen?: ValuesPath;
+  lines: readonly ChartLine[];
+  pods: string[];
+}
+
+export const TLS_KEYS: readonly string[] = ['tls.crt', 'tls.key'];
+
+export const TLS_SECRET_FACTS: readonly TlsSecretFact[] = [
+  { path: 'pachd.tls.secretName', role: 'pachd TLS', chartCreatesWhen: 'pachd.tls.newSecret.create', lines: ALL_LINES, pods: ['pachd', 'pachw', 'pipeline workers'] },
+  { path: 'ingress.tls.secretName', role: 'ingress TLS', chartCreatesWhen: 'ingress.tls.newSecret.create', lines: ALL_LINES, pods: ['ingress'] },
+  { path: 'proxy.tls.secretName', role: 'proxy TLS', chartCreatesWhen: 'proxy.tls.secret.cert', lines: ALL_LINES, pods: ['pachyderm-proxy (Envoy)', 'console'] },
+  { path: 'enterpriseServer.tls.secretName', role: 'Enterprise server TLS', chartCreatesWhen: 'enterpriseServer.tls.newSecret.create', lines: ['2.11'], pods: ['enterprise-server'] },
+  { path: 'global.postgresql.postgresqlSSLSecret', role: 'PostgreSQL client TLS', lines: ALL_LINES, pods: ['pgbouncer'] },
+];
+
+/** `global.imagePullSecrets`: a list of registry credential names used by every chart pod and pipeline workers. */
+export const IMAGE_PULL_SECRETS_PATH: ValuesPath = 'global.imagePullSecrets';
+export const IMAGE_PULL_SECRETS_PODS = ['pachd', 'pachw', 'etcd', 'pgbouncer', 'console', 'proxy', 'pipeline workers'];
+
+/** Plain credentials with no SecretName option: the chart always renders them into its own secret. */
+export interface PlainOnlyCredential {
+  path: ValuesPath;
+  /** Where the chart puts it. */
+  secret: string;
+}
+
+export const STORAGE_SECRET = 'pachyderm-storage-secret';
+export const PLAIN_ONLY_CREDENTIALS: readonly PlainOnlyCredential[] = [
+  'pachd.storage.amazon.secret',
+  'pachd.storage.amazon.token',
+  'pachd.storage.google.cred',
+  'pachd.storage.microsoft.secret',
+  'pachd.storage.minio.secret',
+].map((path) => ({ path, secret: STORAGE_SECRET }));
+
+/** Secrets the chart creates or reads under fixed names: the tree marks them "platform". */
+export interface PlatformSecretFact {
+  name: string;
+  role: string;
+  /** The keys the chart writes or reads there. */
+  keys: string[];
+}
+
+export const PLATFORM_SECRETS: readonly PlatformSecretFact[] = [
+  { name: 'pachyderm-auth', role: 'auth: root token, OAuth client secret, auth config, role bindings', keys: ['root-token', 'pachd-oauth-client-secret', 'auth-config', 'cluster-role-bindings'] },
+  { name: 'postgres', role: 'PostgreSQL password', keys: ['postgresql-password', 'postgresql-postgres-password'] },
+  { name: 'pachyderm-identity', role: 'upstream identity providers', keys: ['upstream-idps'] },
+  { name: 'pachyderm-identity-extras', role: 'additional OIDC clients', keys: ['additional-oidc-clients'] },
+  { name: 'pachyderm-license', role: 'Enterprise license key (2.11)', keys: ['enterprise-license-key'] },
+  { name: 'pachyderm-enterprise', role: 'Enterprise secret (2.11)', keys: ['enterprise-secret'] },
+  { name: 'pachyderm-console-secret', role: 'Console OAuth client secret', keys: ['OAUTH_CLIENT_SECRET'] },
+  { name: STORAGE_SECRET, role: 'object storage credentials', keys: [] },
+  { name: 'pachyderm-deployment-id-secret', role: 'cluster deployment ID', keys: ['CLUSTER_DEPLOYMENT_ID'] },
+  { name: 'pg-ca-cert', role: 'PostgreSQL CA certificate', keys: ['ca.crt'] },
+  { name: 'det-oidc-client-secret', role: 'Determined OIDC client secret', keys: ['oidc-client-secret'] },
+];
+
+export function platformSecret(name: string): PlatformSecretFact | undefined {
+  return PLATFORM_SECRETS.find((p) => p.name === name);
+}
+
+export function secretNameFact(path: ValuesPath): SecretNameFact | undefined {
+  return SECRET_NAME_FACTS.find((f) => f.path === path);
+}
+
+export function tlsSecretFact(path: ValuesPath): TlsSecretFact | undefined {
+  return TLS_SECRET_FACTS.find((f) => f.path === path);
+}
+
+/** The SecretName facts a user can create a secret for (a known key and a plain alternative to replace). */
+export function creatableRoles(): SecretNameFact[] {
+  return SECRET_NAME_FACTS.filter((f) => f.key && !f.mishandled && f.plainPath);
+}

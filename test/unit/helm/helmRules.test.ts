@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { checkHelmValues, type HelmFinding } from '../../../core/src/helm/helmRules';
+import { fixtureDoc, fixtureText, meta, readyCatalog, unknownCatalog } from './helmTestCatalog';
+
+/** `CODE at text` for each finding, so assertions read like the editor shows them. */
+function summary(text: string, findings: HelmFinding[]): string[] {
+  return findings.map((f) => `${f.code} ${text.slice(f.range.start, f.range.end)}`);
+}
+
+function check(text: string, catalog = readyCatalog()) {
+  return checkHelmValues(parseDocument(text), catalog);
+}
+
+/** Minimal documents also get the Postgres-default PH003; tests about other rules look past it. */
+function checkIgnoringPgDefault(text: string, catalog = readyCatalog()) {
+  return check(text, catalog).filter((f) => !f.message.includes('built-in default password'));
+}
+
+test('values written as the docs table suggests get PH002 with the near-miss hint for rootToken and auth-config', () => {
+  const text = fixtureText('values-docs-table.yaml');
+  const findings = checkHelmValues(fixtureDoc('values-docs-table.yaml'), readyCatalog());
+  assert.deepEqual(summary(text, findings), ['PH002 pachyderm-root-token', 'PH002 pachyderm-oauth']);
+  const [root, oauth] = findings;
+  assert.equal(root.severity, 'error');
+  assert.match(root.message, /has no key `root-token`/);
+  assert.match(root.message, /It has `rootToken`: that is the key the docs' table names, but the chart reads `root-token`/);
+  assert.deepEqual(root.data, { kind: 'copy-key', secret: 'pachyderm-root-token', from: 'rootToken', to: 'root-token' });
+  assert.match(oauth.message, /has no key `pachd-oauth-client-secret`.*It has `auth-config`/);
+  assert.deepEqual(oauth.data, { kind: 'copy-key', secret: 'pachyderm-oauth', from: 'auth-config', to: 'pachd-oauth-client-secret' });
+});
+
+test('chart 2.11 layout with Enterprise values reports every applicable rule on the value at fault', () => {
+  const text = fixtureText('values-2.11-enterprise.yaml');
+  const findings = checkHelmValues(fixtureDoc('values-2.11-enterprise.yaml'), readyCatalog());
+  assert.deepEqual(summary(text, findings), [
+    'PH007 not-a-registry-secret',
+    'PH007 ghost-registry',
+    'PH003 "plain-enterprise-secret-value"',
+    'PH004 "plain-oauth-value"',
+    'PH005 es-token',
+    'PH006 pachd-tls-opaque',
+    'PH003 "plain-aws-secret-value"',
+    'PH001 missing-console-secret',
+    'PH005 missing-console-secret',
+  ]);
+});
+
+test('chart 2.12 layout reports plain credentials, a half TLS secret and the reversed determined default', () => {
+  const text = fixtureText('values-2.12.yaml');
+  const findings = checkHelmValues(fixtureDoc('values-2.12.yaml'), readyCatalog());
+  assert.deepEqual(summary(text, findings), [
+    'PH003 "plain-pg-value"',
+    'PH003 "plain-root-value"',
+    'PH006 proxy-tls',
+    'PH005 my-det-oidc',
+  ]);
+  const proxy = findings.find((f) => f.code === 'PH006')!;
+  assert.match(proxy.message, /has no `tls.key`/);
+});
+
+test('a values file with everything in correct secrets reports nothing', () => {
+  assert.deepEqual(checkHelmValues(fixtureDoc('values-clean.yaml'), readyCatalog()), []);
+});
+
+test('no finding message contains a plain credential from the file', () => {
+  for (const name of ['values-2.11-enterprise.yaml', 'values-2.12.yaml']) {
+    const all = JSON.stringify(checkHelmValues(fixtureDoc(name), readyCatalog()));
+    for (const value of ['plain-enterprise-secret-value', 'plain-oauth-value', 'plain-aws-secret-value', 'plain-pg-value', 'plain-root-value']) {
+      assert.ok(!all.includes(value), `${name}: findings leak ${value}`);
+    }
+  }
+});
+
+test('PH001 names the namespace and the key the chart reads', () => {
+  const [f] = checkIgnoringPgDefault('pachd:\n  rootTokenSecretName: nope\n');
+  assert.equal(f.code, 'PH001');
+  assert.equal(f.message, 'Secret `nope` does not exist in namespace `pachyderm`; the chart reads key `root-token` from it for pachd, enterprise-server.');
+});
+
+test('PH001 for a missing TLS secret unless the chart creates it', () => {
+  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    secretName: nope\n').map((f) => f.code), ['PH001']);
+  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    secretName: nope\n    newSecret:\n      create: true\n'), []);
+});
+
+test('PH002 for postgres reads the key from postgresqlExistingSecretKey, or postgresql-password by default', () => {
+  const pg = 'pachd: {}\npostgresql:\n  enabled: false\nglobal:\n  postgresql:\n    postgresqlExistingSecretName: pg-creds\n';
+  const [f] = check(pg);
+  assert.equal(f.code, 'PH002');
+  assert.match(f.message, /has no key `postgresql-password`/);
+  assert.deepEqual(check(`${pg}    postgresqlExistingSecretKey: password\n`), []);
+});
+
+test('PH002 points out a near miss that differs only in case and separators', () => {
+  const catalog = readyCatalog([meta('console', ['oauth_client_secret'])]);
+  const [f] = checkIgnoringPgDefault('pachd: {}\nconsole:\n  config:\n    oauthClientSecretSecretName: console\n', catalog);
+  assert.equal(f.code, 'PH002');
+  assert.match(f.message, /It has `oauth_client_secret`, a near miss: the chart reads `OAUTH_CLIENT_SECRET`/);
+});
+
+test('PH003 for the insecure Postgres default when neither password nor secret is set', () => {
+  const [f] = check('pachd:\n  rootTokenSecretName: pach-root\nglobal:\n  postgresql:\n    postgresqlHost: db\n');
+  assert.equal(f.code, 'PH003');
+  assert.match(f.message, /built-in default password `insecure-user-password`/);
+  assert.deepEqual(check('pachd: {}\ncloudsqlAuthProxy:\n  iamLogin: true\n'), []);
+});
+
+test('PH003 carries a move-to-secret fix for credentials with a SecretName, except in-cluster Postgres', () => {
+  const findings = checkHelmValues(fixtureDoc('values-2.12.yaml'), readyCatalog());
+  const root = findings.find((f) => f.message.includes('pachd.rootToken'))!;
+  assert.deepEqual(root.data, {
+    kind: 'move-to-secret',
+    plainPath: 'pachd.rootToken',
+    secretNamePath: 'pachd.rootTokenSecretName',
+    key: 'root-token',
+    suggestedName: 'pachd-root-token',
+  });
+  const pg = findings.find((f) => f.message.includes('postgresqlPassword'))!;
+  assert.equal(pg.data, undefined);
+  assert.match(pg.message, /global.postgresql.existingSecret/);
+});
+
+test('PH004 on the ignored plain value offers to remove it', () => {
+  const [f] = check('pachd:\n  rootToken: abc\n  rootTokenSecretName: pach-root\npostgresql: {enabled: false}\nglobal: {postgresql: {postgresqlExistingSecretName: postgres-creds}}\n');
+  assert.equal(f.code, 'PH004');
+  assert.match(f.message, /silently ignores `pachd.rootToken`/);
+  assert.deepEqual(f.data, { kind: 'remove-ignored-plain', plainPath: 'pachd.rootToken' });
+});
+
+test('PH005 stays silent when determined.oidc.clientSecretName is the one name the chart reads', () => {
+  assert.deepEqual(check('pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\ndetermined:\n  oidc:\n    clientSecretName: det-oidc-client-secret\n'), []);
+});
+
+test('PH007 accepts image pull secrets written as {name: x} objects', () => {
+  const codes = check('pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\nglobal:\n  imagePullSecrets:\n    - name: regcred\n    - name: nope\n').map((f) => f.code);
+  assert.deepEqual(codes, ['PH007']);
+});
+
+test('cluster-dependent rules stay silent while the catalog is not ready', () => {
+  for (const name of ['values-2.11-enterprise.yaml', 'values-2.12.yaml', 'values-docs-table.yaml']) {
+    const codes = checkHelmValues(fixtureDoc(name), unknownCatalog()).map((f) => f.code);
+    assert.ok(codes.every((c) => ['PH003', 'PH004', 'PH005'].includes(c)), `${name}: ${codes.join(',')}`);
+  }
+  assert.deepEqual(
+    checkHelmValues(fixtureDoc('values-2.11-enterprise.yaml'), unknownCatalog()).map((f) => f.code),
+    ['PH003', 'PH004', 'PH005', 'PH003', 'PH005'],
+  );
+});
