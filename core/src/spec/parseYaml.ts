@@ -1,0 +1,96 @@
+/**
+ * YAML text → spec documents, through the `yaml` package's CST-backed nodes (which keep source ranges and
+ * tell plain from quoted scalars). Aliases are kept as alias nodes, not resolved: pachctl rejects them.
+ */
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { PropertyNode, ScalarKind, SpecDocument, SpecNode, SyntaxProblem, YamlNodeInfo } from './tree';
+
+export function parseYamlDocuments(text: string): { documents: SpecDocument[]; syntaxErrors: SyntaxProblem[] } {
+  const documents: SpecDocument[] = [];
+  const syntaxErrors: SyntaxProblem[] = [];
+  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  // An empty stream comes back as an object that is not an array.
+  if (!Array.isArray(parsed)) return { documents, syntaxErrors };
+  for (const doc of parsed) {
+    for (const e of doc.errors) {
+      const [s, en] = e.pos;
+      syntaxErrors.push({ message: firstLine(e.message), start: Math.min(s, text.length), end: Math.min(Math.max(en, s + 1), text.length) });
+    }
+    const contents = doc.contents as YamlNode | null;
+    const empty = !contents || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === '');
+    documents.push({ index: documents.length, start: doc.range[0], end: doc.range[2], root: empty ? undefined : convert(contents) });
+  }
+  return { documents, syntaxErrors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function info(node: YamlNode, plain: boolean): YamlNodeInfo | undefined {
+  const anchor = (node as { anchor?: string }).anchor;
+  const tag = (node as { tag?: string }).tag;
+  if (!anchor && !tag && !plain) return undefined;
+  return { ...(anchor ? { anchor } : {}), ...(tag ? { tag } : {}), ...(plain ? { plain } : {}) };
+}
+
+function rangeOf(node: YamlNode): [number, number] {
+  const r = node.range ?? [0, 0, 0];
+  return [r[0], r[1]];
+}
+
+function convert(node: YamlNode): SpecNode {
+  const [start, end] = rangeOf(node);
+  if (isMap(node)) {
+    const properties: PropertyNode[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YamlNode | null;
+      const v = pair.value as YamlNode | null;
+      if (!k) continue;
+      const [ks, ke] = rangeOf(k);
+      const keyValue = isScalar(k) ? k.value : undefined;
+      const value = v ? convert(v) : undefined;
+      properties.push({
+        key: keyValue === undefined || keyValue === null ? (isScalar(k) ? '' : '[complex key]') : String(keyValue),
+        keyKind: isScalar(k) ? scalarKind(k.value) : 'string',
+        keyStart: ks,
+        keyEnd: ke,
+        value,
+        start: ks,
+        end: value ? Math.max(value.end, ke) : ke,
+      });
+    }
+    return withInfo({ type: 'object', start, end, properties }, node, false);
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((i) => (i && typeof i === 'object' ? convert(i as YamlNode) : nullAt(end)));
+    return withInfo({ type: 'array', start, end, items }, node, false);
+  }
+  if (isAlias(node)) {
+    return { type: 'alias', start, end, name: node.source };
+  }
+  if (isScalar(node)) {
+    const raw = node.value;
+    const value = raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : typeof raw === 'bigint' ? Number(raw) : String(raw);
+    return withInfo({ type: 'scalar', start, end, kind: scalarKind(value), value }, node, node.type === 'PLAIN');
+  }
+  return nullAt(start);
+}
+
+function withInfo<T extends SpecNode>(n: T, node: YamlNode, plain: boolean): T {
+  const i = info(node, plain);
+  if (i) n.yaml = i;
+  return n;
+}
+
+function nullAt(offset: number): SpecNode {
+  return { type: 'scalar', start: offset, end: offset, kind: 'null', value: null };
+}
+
+function scalarKind(v: unknown): ScalarKind {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  if (typeof v === 'boolean') return 'boolean';
+  return 'string';
+}
