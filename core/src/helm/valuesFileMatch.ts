@@ -3,7 +3,7 @@
  * / `values*.yml`, or matching one of the user's `pachyderm.helmValuesFiles` globs. The name test keeps ordinary
  * Kubernetes manifests that happen to have a `pachd` key out; the content test keeps other charts' values out.
  */
-import { isMap, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { entryAt } from './valuesTree';
 
 const VALUES_NAME = /(^|\/)values[^/]*\.ya?ml$/i;
@@ -63,7 +63,7 @@ export function hasValuesFileName(uriOrPath: string, globs: readonly string[] = 
 export function hasPachdMapping(doc: Document): boolean {
   if (!isMap(doc.contents)) return false;
   const e = entryAt(doc, 'pachd');
-  return !!e && (e.value === null || isMap(e.value));
+  return !!e && (e.value === null || isMap(e.value) || (isScalar(e.value) && e.value.value === null));
 }
 
 export function isHelmValuesFile(uriOrPath: string, doc: Document, globs: readonly string[] = []): boolean {

@@ -1,0 +1,90 @@
+/**
+ * Hover on a secret-naming value (or its plain alternative): what the chart does with it — the key it reads,
+ * the secret it makes when the value is empty, which pods use it, which chart lines have it — and, when the
+ * catalog is ready, which keys the named secret holds (names only).
+ */
+import type { Document } from 'yaml';
+import type { CatalogIndex } from '../catalog/snapshot';
+import {
+  IMAGE_PULL_SECRETS_PATH,
+  IMAGE_PULL_SECRETS_PODS,
+  PLAIN_ONLY_CREDENTIALS,
+  SECRET_NAME_FACTS,
+  TLS_SECRET_FACTS,
+  type SecretNameFact,
+} from './chartFacts';
+import { requiredKey } from './helmRules';
+import { entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
+
+export interface HelmHover {
+  markdown: string;
+  range: OffsetRange;
+}
+
+const code = (s: string) => `\`${s}\``;
+
+export function helmHover(doc: Document, offset: number, catalog: CatalogIndex): HelmHover | undefined {
+  const at = pathAt(doc, offset);
+  if (!at) return undefined;
+  const lines = describe(doc, at.path, catalog);
+  if (!lines) return undefined;
+  const e = entryAt(doc, at.path)!;
+  return { markdown: lines.join('\n\n'), range: at.onValue ? e.valueRange : e.keyRange };
+}
+
+function describe(doc: Document, path: string, catalog: CatalogIndex): string[] | undefined {
+  const fact = SECRET_NAME_FACTS.find((f) => f.path === path);
+  if (fact) return [...describeFact(doc, fact), ...secretLine(doc, path, catalog)];
+  const plainFor = SECRET_NAME_FACTS.find((f) => f.plainPath === path);
+  if (plainFor) {
+    return [
+      `**${code(path)}**: ${plainFor.role}, in plain text.`,
+      `The chart ignores it when ${code(plainFor.path)} is set. Keeping it in a Secret under key ` +
+        `${code(requiredKey(doc, plainFor) ?? '')} and naming that secret in ${code(plainFor.path)} keeps it out of this file.`,
+      ...(plainFor.plainDefault ? [`When empty, the chart uses its built-in default ${code(plainFor.plainDefault)}.`] : []),
+    ];
+  }
+  const tls = TLS_SECRET_FACTS.find((f) => f.path === path);
+  if (tls) {
+    return [
+      `**${code(path)}**: ${tls.role} secret.`,
+      `The chart mounts keys ${code('tls.crt')} and ${code('tls.key')} from it.`,
+      `Used by: ${tls.pods.join(', ')}. Chart ${tls.lines.join(', ')}.`,
+      ...secretLine(doc, path, catalog),
+    ];
+  }
+  if (path === IMAGE_PULL_SECRETS_PATH) {
+    return [
+      `**${code(path)}**: registry credentials (${code('kubernetes.io/dockerconfigjson')}) for every chart pod.`,
+      `Used by: ${IMAGE_PULL_SECRETS_PODS.join(', ')}.`,
+    ];
+  }
+  const plainOnly = PLAIN_ONLY_CREDENTIALS.find((c) => c.path === path);
+  if (plainOnly) return [`**${code(path)}**: storage credential with no SecretName option; the chart copies it into ${code(plainOnly.secret)}.`];
+  return undefined;
+}
+
+function describeFact(doc: Document, fact: SecretNameFact): string[] {
+  const key = requiredKey(doc, fact);
+  const out = [`**${code(fact.path)}**: names the Secret holding the ${fact.role}.`];
+  if (key) {
+    const keys = [key, ...(fact.alsoKeys ?? [])].map(code).join(' and ');
+    out.push(`The chart reads key ${keys}${fact.docsMistakes?.length ? ` (not ${fact.docsMistakes.map(code).join(', ')}, as the docs' table says)` : ''}.`);
+  } else if (!fact.registry && !fact.mishandled) {
+    out.push('The chart mounts the whole secret; any keys.');
+  }
+  if (fact.keyPath) out.push(`Set ${code(fact.keyPath)} to read another key.`);
+  if (fact.defaultSecret) out.push(`When empty, the chart uses its own secret ${code(fact.defaultSecret)}${fact.plainPath ? `, filled from ${code(fact.plainPath)}` : ''}.`);
+  out.push(`Used by: ${fact.pods.join(', ')}. Chart ${fact.lines.join(', ')}.`);
+  if (fact.mishandled) out.push(`⚠ The chart mishandles this value: ${fact.mishandled.effect}.`);
+  if (fact.note) out.push(fact.note);
+  return out;
+}
+
+function secretLine(doc: Document, path: string, catalog: CatalogIndex): string[] {
+  const name = stringAt(doc, path);
+  if (!name || !catalog.ready) return [];
+  const s = catalog.get(name);
+  if (!s) return [`Secret ${code(name)} does not exist in namespace ${code(catalog.snapshot.namespace)}.`];
+  return [`Secret ${code(name)} (${s.type}) has keys: ${s.keys.map((k) => code(k.name)).join(', ') || 'none'}.`];
+}

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { helmCompletion } from '../../../core/src/helm/helmCompletion';
+import { helmHover } from '../../../core/src/helm/helmHover';
+import { readyCatalog, unknownCatalog } from './helmTestCatalog';
+
+/** Text with a `|` caret marker → document and offset. */
+function at(marked: string) {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { doc: parseDocument(text), offset, text };
+}
+
+test('completion on rootTokenSecretName lists secrets holding root-token first', () => {
+  const { doc, offset } = at('pachd:\n  rootTokenSecretName: |\n');
+  const c = helmCompletion(doc, offset, readyCatalog())!;
+  const fitting = c.items.filter((i) => i.fits).map((i) => i.label);
+  assert.deepEqual(fitting, ['pach-root', 'pachyderm-root-token-good']);
+  assert.deepEqual(c.items.slice(0, 2).map((i) => i.label), fitting);
+  const docsTable = c.items.find((i) => i.label === 'pachyderm-root-token')!;
+  assert.equal(docsTable.fits, false);
+  assert.equal(docsTable.detail, 'no key root-token');
+  assert.deepEqual(c.replace, { start: offset, end: offset });
+});
+
+test('completion replaces the name already typed', () => {
+  const { doc, offset, text } = at('pachd:\n  oauthClientSecretSecretName: pach-o|\n');
+  const c = helmCompletion(doc, offset, readyCatalog())!;
+  assert.equal(text.slice(c.replace.start, c.replace.end), 'pach-o');
+  assert.equal(c.items[0].label, 'pach-oauth');
+});
+
+test('completion on the postgres secret follows postgresqlExistingSecretKey', () => {
+  const { doc, offset } = at('pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretKey: password\n    postgresqlExistingSecretName: |\n');
+  const c = helmCompletion(doc, offset, readyCatalog())!;
+  assert.deepEqual(c.items.filter((i) => i.fits).map((i) => i.label), ['pg-creds']);
+});
+
+test('completion on TLS secretName and image pull secrets ranks by tls keys and registry type', () => {
+  let p = at('pachd:\n  tls:\n    secretName: |\n');
+  assert.deepEqual(helmCompletion(p.doc, p.offset, readyCatalog())!.items.filter((i) => i.fits).map((i) => i.label), ['es-tls', 'pachd-tls']);
+  p = at('pachd: {}\nglobal:\n  imagePullSecrets:\n    - reg|\n');
+  const c = helmCompletion(p.doc, p.offset, readyCatalog())!;
+  assert.deepEqual(c.items.filter((i) => i.fits).map((i) => i.label), ['regcred']);
+  assert.equal(p.text.slice(c.replace.start, c.replace.end), 'reg');
+});
+
+test('no completion off secret values or while the catalog is unknown', () => {
+  let p = at('pachd:\n  rootToken: |\n');
+  assert.equal(helmCompletion(p.doc, p.offset, readyCatalog()), undefined);
+  p = at('pachd:\n  rootTokenSecretName: |\n');
+  assert.equal(helmCompletion(p.doc, p.offset, unknownCatalog()), undefined);
+});
+
+test('hover on rootTokenSecretName says the key read, the default secret, the pods, and the named secret\'s keys', () => {
+  const { doc, offset } = at('pachd:\n  rootTokenSecretName: pachyderm-ro|ot-token\n');
+  const h = helmHover(doc, offset, readyCatalog())!;
+  assert.match(h.markdown, /reads key `root-token` \(not `rootToken`, as the docs' table says\)/);
+  assert.match(h.markdown, /its own secret `pachyderm-auth`, filled from `pachd.rootToken`/);
+  assert.match(h.markdown, /Used by: pachd, enterprise-server/);
+  assert.match(h.markdown, /Secret `pachyderm-root-token` \(Opaque\) has keys: `rootToken`/);
+});
+
+test('hover on a plain credential names the SecretName to use instead and shows no value', () => {
+  const { doc, offset } = at('pachd:\n  root|Token: "s3cr3t-value"\n');
+  const h = helmHover(doc, offset, readyCatalog())!;
+  assert.match(h.markdown, /`pachd.rootTokenSecretName`/);
+  assert.ok(!h.markdown.includes('s3cr3t-value'));
+});
+
+test('hover on a mishandled value says what the chart does instead', () => {
+  const { doc, offset } = at('pachd:\n  enterpriseServerTokenSecretName: x|\n');
+  assert.match(helmHover(doc, offset, unknownCatalog())!.markdown, /writes `value: enterprise-server-token` instead of `key:`/);
+});
