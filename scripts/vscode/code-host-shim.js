@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Stands in for the VS Code executable that @vscode/test-electron's runTests() would download (impossible offline):
+// accepts the flags it passes, runs the extension's tests in code-server's real Node extension host with headless
+// Chromium as the workbench renderer (the `payload` URL parameter of VS Code's own browser test harness), and exits
+// with the code the workbench reports. Whatever happens (failure, timeout = 124, SIGINT/SIGTERM) the browser and
+// code-server's whole process group are ended.
+//
+// Environment:
+//   PACHYDERM_SHIM_TIMEOUT_S   overall limit for one run (default 900)
+//   PACHYDERM_SHIM_SETTINGS    JSON object of extra user settings
+//   PACHYDERM_SHIM_TRUST=1     keep workspace trust on (the folder opens in restricted mode) instead of
+//                              --disable-workspace-trust
+//   PACHYDERM_SHIM_ARTIFACTS   folder for a screenshot and code-server's log when the run fails (default test-results/)
+'use strict';
+const path = require('node:path');
+const util = require('node:util');
+const fs = require('node:fs');
+
+// Workbench start-up chatter that says nothing about the tests (and the gallery, which is offline on purpose).
+const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b)/;
+
+function parseArgs(argv) {
+  const out = { folder: undefined, extensionDevelopmentPath: undefined, extensionTestsPath: undefined, extensionsDir: undefined };
+  for (const a of argv) {
+    const m = /^--([^=]+)=(.*)$/.exec(a);
+    if (m) {
+      if (m[1] === 'extensionDevelopmentPath') out.extensionDevelopmentPath = m[2];
+      else if (m[1] === 'extensionTestsPath') out.extensionTestsPath = m[2];
+      else if (m[1] === 'extensions-dir') out.extensionsDir = m[2];
+      // --user-data-dir is ignored on purpose: every run gets a fresh profile with known settings.
+    } else if (!a.startsWith('-')) {
+      out.folder ??= a;
+    }
+    // Other flags (--no-sandbox, --disable-updates, --skip-welcome, --disable-workspace-trust, …) are desktop-only.
+  }
+  return out;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.extensionDevelopmentPath || !args.extensionTestsPath) {
+    console.error('code-host-shim: --extensionDevelopmentPath= and --extensionTestsPath= are required');
+    return 2;
+  }
+  const cs = await import('./code-server.mjs');
+  cs.stopAllOnSignals();
+  const timeoutS = Number(process.env.PACHYDERM_SHIM_TIMEOUT_S || 900);
+  const trust = process.env.PACHYDERM_SHIM_TRUST === '1';
+  const settings = process.env.PACHYDERM_SHIM_SETTINGS ? JSON.parse(process.env.PACHYDERM_SHIM_SETTINGS) : {};
+  const artifacts = path.resolve(process.env.PACHYDERM_SHIM_ARTIFACTS || path.join(cs.repoRoot, 'test-results'));
+
+  let server;
+  let page;
+  let code;
+  try {
+    server = await cs.startCodeServer({ folder: args.folder, extensionsDir: args.extensionsDir, settings, trust });
+    const browser = await cs.launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let reportExit;
+    const exitCode = new Promise((resolve) => { reportExit = resolve; });
+    await page.exposeFunction('codeAutomationExit', (c) => reportExit(Number(c)));
+    await page.exposeFunction('codeAutomationLog', (type, ...rest) => {
+      // The workbench passes printf-style arguments (mocha's '%s passing (%s)'), as an array.
+      const parts = rest.length === 1 && Array.isArray(rest[0]) ? rest[0] : rest;
+      const line = util.format(...parts);
+      if (NOISE.test(line)) return;
+      (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
+    });
+    page.on('pageerror', (e) => process.stderr.write(`[workbench] ${e.message}\n`));
+    const url = cs.workbenchUrl(server, args);
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(124), timeoutS * 1000); });
+    await page.goto(url);
+    code = await Promise.race([exitCode, timeout]);
+    clearTimeout(timer);
+    if (code === 124) console.error(`code-host-shim: no result from the workbench within ${timeoutS} s`);
+  } catch (err) {
+    console.error(`code-host-shim: ${err && err.stack ? err.stack : err}`);
+    code = 1;
+  }
+  if (code !== 0) await keepEvidence(artifacts, page, server);
+  await cs.stopAll();
+  return code;
+}
+
+async function keepEvidence(dir, page, server) {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    if (page) await page.screenshot({ path: path.join(dir, 'extension-host-failure.png') }).catch(() => {});
+    if (server) fs.writeFileSync(path.join(dir, 'extension-host-code-server.log'), server.readLog());
+    console.error(`code-host-shim: screenshot and code-server log in ${dir}`);
+  } catch { /* evidence is best effort; the exit code already says it failed */ }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
