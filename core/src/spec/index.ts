@@ -15,3 +15,4 @@ export * from './parseSpecFile';
 export * from './specRoots';
 export * from './nodeAt';
 export * from './fields';
+export * from './specModel';

@@ -1,0 +1,58 @@
+/**
+ * Which files the analysis judges, and as what. A pipeline spec is recognised by its name
+ * (`*.pipeline.json|yaml|yml`), by the user's `pachyderm.specFiles` globs, or by a root that looks like one
+ * (`pipeline` together with `transform`, `input` or `spout`). Kubernetes manifests (`apiVersion` + `kind`,
+ * e.g. a Secret) and Jsonnet templates (rendered by pachd, not JSON) are never analysed as specs.
+ */
+import { globToRegExp } from '../helm/valuesFileMatch';
+import { specRoots } from '../spec/specRoots';
+import type { ObjectNode, SpecFile } from '../spec/tree';
+
+/** The Helm values engineer adds `'helm-values'` here, and a test for it in `classifyDocument`. */
+export type DocumentKind = 'pipeline' | 'none';
+
+const PIPELINE_NAME = /\.pipeline\.(json|ya?ml)$/i;
+const ANALYSABLE = /\.(json|jsonc|ya?ml)$/i;
+const NEVER = /\.(jsonnet|libsonnet)$/i;
+
+/** The path of a URI or file path, `/`-separated, for name and glob tests. */
+export function pathOfUri(uri: string): string {
+  let p = uri;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(p)) {
+    try {
+      p = decodeURIComponent(new URL(p).pathname);
+    } catch {
+      // not a URL after all: use as is
+    }
+  }
+  return p.replace(/\\/g, '/');
+}
+
+/** By name alone: 'pipeline', 'none' (never a spec), or undefined (depends on the content). */
+export function classifyByName(uri: string, specFiles: readonly string[] = [], languageId?: string): DocumentKind | undefined {
+  const path = pathOfUri(uri);
+  if (NEVER.test(path)) return 'none';
+  if (PIPELINE_NAME.test(path)) return 'pipeline';
+  if (specFiles.some((g) => globToRegExp(g).test(path))) return 'pipeline';
+  const known = languageId === 'json' || languageId === 'jsonc' || languageId === 'yaml';
+  if (!known && !ANALYSABLE.test(path)) return 'none';
+  return undefined;
+}
+
+const hasKey = (o: ObjectNode, ...keys: string[]) => o.properties.some((p) => keys.includes(p.key));
+
+export function looksLikePipelineSpec(o: ObjectNode): boolean {
+  return hasKey(o, 'pipeline') && hasKey(o, 'transform', 'input', 'spout');
+}
+
+export function isKubernetesManifest(o: ObjectNode): boolean {
+  return hasKey(o, 'apiVersion') && hasKey(o, 'kind');
+}
+
+export function classifyDocument(uri: string, file: SpecFile, specFiles: readonly string[] = [], languageId?: string): DocumentKind {
+  const roots = specRoots(file).map((r) => r.root);
+  if (roots.length && roots.every(isKubernetesManifest)) return 'none';
+  const byName = classifyByName(uri, specFiles, languageId);
+  if (byName) return byName;
+  return roots.some(looksLikePipelineSpec) ? 'pipeline' : 'none';
+}

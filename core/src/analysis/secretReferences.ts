@@ -1,0 +1,39 @@
+/**
+ * Every secret a spec file names, with where: for hover's "other pipelines using it", the tree's
+ * "Show Pipelines Using Secret" and the Inspect command. Placeholders (`$VAR`) are left out: they name nothing yet.
+ */
+import { isPlaceholder } from '../rules/names';
+import { buildSpecModel } from '../spec/specModel';
+import { stringValue, type SpecFile } from '../spec/tree';
+
+export type SecretReferenceKind = 'secret' | 'imagePullSecret' | 'egress' | 'podPatch' | 'podSpec';
+
+export interface SecretReference {
+  name: string;
+  key?: string;
+  kind: SecretReferenceKind;
+  /** Range of the name in the file. */
+  start: number;
+  end: number;
+  /** `pipeline.name` of the spec holding the reference, when written. */
+  pipeline?: string;
+  specIndex: number;
+}
+
+export function findSecretReferences(file: SpecFile): SecretReference[] {
+  const out: SecretReference[] = [];
+  for (const spec of buildSpecModel(file).specs) {
+    const base = { pipeline: spec.pipelineName, specIndex: spec.index };
+    const push = (kind: SecretReferenceKind, name: string | undefined, range: { start: number; end: number }, key?: string) => {
+      if (!name || isPlaceholder(name)) return;
+      out.push({ name, ...(key ? { key } : {}), kind, start: range.start, end: range.end, ...base });
+    };
+    for (const e of spec.secrets) {
+      if (e.name?.value) push('secret', stringValue(e.name.value), e.name.value, stringValue(e.key?.value) || undefined);
+    }
+    for (const r of spec.imagePullSecrets) push('imagePullSecret', r.name, r.node);
+    if (spec.egress?.name?.value) push('egress', stringValue(spec.egress.name.value), spec.egress.name.value, stringValue(spec.egress.key?.value) || undefined);
+    for (const ps of spec.podStrings) for (const r of ps.refs) push(ps.field, r.name, r, r.key);
+  }
+  return out;
+}

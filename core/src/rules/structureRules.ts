@@ -1,0 +1,123 @@
+/**
+ * The spec's shape as protojson judges it, field by field from the field table: unknown fields, both
+ * spellings of one field (PS012), value types, enum values, durations and timestamps, string-only maps.
+ * Messages never echo a value of a string field: that could be a credential written into the spec.
+ */
+import { fieldsOf, resolveField, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
+import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
+import { didYouMeanText, suggest } from './didYouMean';
+import type { RuleContext } from './ruleContext';
+
+const DURATION = /^-?(\d+(\.\d*)?|\.\d+)s$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const INTEGER_STRING = /^-?\d+$/;
+const FLOAT_STRING = /^(-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|NaN|-?Infinity)$/;
+
+export function checkStructure(ctx: RuleContext, root: ObjectNode): void {
+  checkObject(ctx, root, 'CreatePipelineRequest', '');
+}
+
+function describe(n: SpecNode): string {
+  switch (n.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    case 'alias':
+      return 'an alias';
+    default:
+      return n.kind === 'string' ? 'a string' : n.kind === 'number' ? 'a number' : n.kind === 'boolean' ? 'a boolean' : 'null';
+  }
+}
+
+function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName, path: string): void {
+  const seen = new Map<string, PropertyNode>();
+  for (const p of obj.properties) {
+    if (p.key === SCHEMA_KEY || p.keyKind !== 'string') continue;
+    const fd = resolveField(message, p.key);
+    const keyRange = { start: p.keyStart, end: p.keyEnd };
+    if (!fd) {
+      const names = fieldsOf(message).flatMap((f) => (f.proto === f.json ? [f.json] : [f.json, f.proto]));
+      const suggestions = suggest(p.key, names, 2);
+      ctx.report('PS101', keyRange, { field: p.key, didYouMean: didYouMeanText(suggestions) }, { field: p.key, message, suggestions });
+      continue;
+    }
+    const prev = seen.get(fd.json);
+    if (prev) {
+      ctx.report('PS012', keyRange, { field: p.key, also: prev.key === p.key ? '' : ` (also written "${prev.key}")` }, { field: fd.json, keep: prev.key, remove: p.key });
+      continue;
+    }
+    seen.set(fd.json, p);
+    if (p.value) checkValue(ctx, p.value, fd, path ? `${path}.${fd.proto}` : fd.proto);
+  }
+}
+
+function isNull(n: SpecNode): boolean {
+  return n.type === 'scalar' && n.kind === 'null';
+}
+
+function checkValue(ctx: RuleContext, n: SpecNode, fd: FieldDef, path: string): void {
+  // null means unset in protojson; aliases are reported by the YAML rules.
+  if (isNull(n) || n.type === 'alias') return;
+  if (!fd.repeated) return checkSingle(ctx, n, fd, path);
+  if (n.type !== 'array') return ctx.report('PS102', n, { field: path, expected: 'a list', actual: describe(n) });
+  n.items.forEach((item, i) => {
+    if (item.type !== 'alias') checkSingle(ctx, item, fd, `${path}[${i}]`);
+  });
+}
+
+function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, path: string): void {
+  const v = fd.value;
+  const wrong = (expected: string) => ctx.report('PS102', n, { field: path, expected, actual: describe(n) });
+  const scalar = n.type === 'scalar' ? n : undefined;
+  const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
+  switch (v.kind) {
+    case 'message':
+      if (n.type === 'object') checkObject(ctx, n, v.type, path);
+      else if (!isNull(n)) wrong('an object');
+      return;
+    case 'map':
+      if (n.type !== 'object') return wrong('an object of strings');
+      for (const p of n.properties) {
+        const val = p.value;
+        if (!val || isNull(val) || val.type === 'alias' || (val.type === 'scalar' && val.kind === 'string')) continue;
+        if (path === 'transform.env') ctx.report('PS109', val, { value: `the value of ${p.key}` }, { key: p.key });
+        else ctx.report('PS102', val, { field: `${path}.${p.key}`, expected: 'a string', actual: describe(val) });
+      }
+      return;
+    case 'string':
+    case 'json-string':
+      if (str === undefined) return wrong('a string');
+      if (v.kind === 'string' && v.oneOf && str !== '' && !v.oneOf.includes(str)) {
+        ctx.report('PS103', n, { field: path, values: v.oneOf.join(', '), value: JSON.stringify(str) }, { allowed: v.oneOf });
+      }
+      return;
+    case 'bool':
+      if (scalar?.kind !== 'boolean') wrong('true or false');
+      return;
+    case 'int32':
+    case 'int64':
+    case 'uint64': {
+      const ok = scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
+      const negative = ok && Number(scalar!.value) < 0;
+      if (!ok || (v.kind === 'uint64' && negative)) wrong(v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
+      return;
+    }
+    case 'float':
+      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrong('a number');
+      return;
+    case 'duration':
+      if (str === undefined) return wrong('a duration string like "600s"');
+      if (!DURATION.test(str)) ctx.report('PS104', n, { field: path, expected: 'a duration in seconds like "600s"', value: JSON.stringify(str) });
+      return;
+    case 'timestamp':
+      if (str === undefined) return wrong('an RFC 3339 timestamp string');
+      if (!RFC3339.test(str)) ctx.report('PS104', n, { field: path, expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"', value: JSON.stringify(str) });
+      return;
+    case 'enum': {
+      const ok = (str !== undefined && v.values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
+      if (!ok) ctx.report('PS103', n, { field: path, values: v.values.join(', '), value: str !== undefined ? JSON.stringify(str) : describe(n) }, { allowed: v.values });
+      return;
+    }
+  }
+}
