@@ -13,6 +13,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
