@@ -1,0 +1,96 @@
+/**
+ * The admin endpoint (`/__local/…`, admin token as Bearer): fault injection and direct secret edits for another
+ * process, such as the VS Code extension-host tests. Served on the API port and on a separate plain-HTTP admin
+ * port that stays up while the API is "down". See index.ts for the route list.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, statusForCode, unauthorized } from './status';
+import { decodeBody, isPlainObject, type K8sObject } from './objects';
+import { bearerToken, readBody, sendError, sendJson } from './http';
+import type { ClusterStore } from './store';
+import type { Faults } from './faults';
+
+export interface AdminContext {
+  store: ClusterStore;
+  faults: Faults;
+  adminToken: string;
+  openWatches(): number;
+  info(): Record<string, unknown>;
+}
+
+/** Creates or replaces a secret without RBAC or faults (its namespace is created if missing). */
+export function upsertSecret(store: ClusterStore, secret: K8sObject): K8sObject {
+  const ns = secret.metadata?.namespace ?? 'default';
+  const name = secret.metadata?.name ?? '';
+  if (!store.has('namespaces', undefined, ns)) store.create('namespaces', undefined, { metadata: { name: ns } }, { fieldManager: 'local-cluster' });
+  const body = { ...secret, metadata: { ...(secret.metadata ?? {}), namespace: ns } };
+  delete body.metadata.resourceVersion;
+  return store.has('secrets', ns, name)
+    ? store.update('secrets', ns, name, body, { fieldManager: 'local-cluster' })
+    : store.create('secrets', ns, body, { fieldManager: 'local-cluster' });
+}
+
+export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handleAdmin(ctx, req, res).catch((err) => sendError(res, err));
+  };
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readBody(req);
+  if (!text.trim()) return {};
+  const value = decodeBody(text, 'DeleteOptions');
+  return value as Record<string, unknown>;
+}
+
+async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (bearerToken(req) !== ctx.adminToken) throw unauthorized();
+  const url = new URL(req.url ?? '/', 'http://local');
+  const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+  const { faults, store } = ctx;
+  const state = (): Record<string, unknown> => ({ ...ctx.info(), resourceVersion: store.resourceVersion, openWatches: ctx.openWatches(), faults: faults.state() });
+
+  switch (route) {
+    case 'GET /__local/state':
+      return sendJson(res, 200, state());
+    case 'POST /__local/faults': {
+      const body = await jsonBody(req);
+      if (body.delayMs !== undefined) {
+        if (typeof body.delayMs !== 'number' || body.delayMs < 0) throw badRequest('delayMs must be a number of milliseconds >= 0');
+        faults.delayMs = body.delayMs;
+      }
+      if (body.fail !== undefined) {
+        const f = body.fail;
+        if (!isPlainObject(f) || typeof f.status !== 'number') throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
+        const count = f.count === undefined ? 1 : f.count;
+        if (count !== 'all' && typeof count !== 'number') throw badRequest('fail.count must be a number or "all"');
+        faults.fail(f.status, count, { verb: f.verb as string | undefined, path: f.path as string | undefined, message: f.message as string | undefined });
+      }
+      return sendJson(res, 200, state());
+    }
+    case 'DELETE /__local/faults':
+      faults.clear();
+      return sendJson(res, 200, state());
+    case 'POST /__local/down':
+      await faults.down();
+      return sendJson(res, 200, state());
+    case 'POST /__local/up':
+      await faults.up();
+      return sendJson(res, 200, state());
+    case 'POST /__local/cut-watches':
+      return sendJson(res, 200, { cut: faults.cutWatches() });
+    case 'POST /__local/expire':
+      return sendJson(res, 200, { resourceVersion: faults.expireResourceVersions() });
+    case 'GET /__local/secrets':
+      return sendJson(res, 200, store.list('secrets', url.searchParams.get('namespace') ?? undefined));
+    case 'POST /__local/secrets':
+    case 'PUT /__local/secrets':
+      return sendJson(res, 200, upsertSecret(store, decodeBody(await readBody(req), 'Secret')));
+  }
+  const m = /^DELETE \/__local\/secrets\/([^/]+)\/([^/]+)$/.exec(route);
+  if (m) {
+    const deleted = store.delete('secrets', decodeURIComponent(m[1]), decodeURIComponent(m[2]));
+    return sendJson(res, 200, deleted);
+  }
+  throw statusForCode(404, `no admin route ${route}; see tools/local-cluster/index.ts`);
+}

@@ -1,0 +1,315 @@
+/**
+ * The Kubernetes API routes: authentication, RBAC, injected faults, then discovery, namespaces and secrets
+ * (`/api/v1/namespaces/{ns}/secrets[/{name}]`, `/api/v1/secrets`, and the legacy `/api/v1/watch/…` paths).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { badRequest, expired, forbidden, methodNotAllowed, notFound, success, unauthorized, StatusError, type Resource } from './status';
+import { clone, decodeBody, isPlainObject, type K8sObject } from './objects';
+import { parseFieldSelector, parseLabelSelector } from './selectors';
+import { applyPatch } from './patch';
+import { toTable, wantsTable } from './table';
+import { serveWatch, type OpenWatch } from './watch';
+import { isAllowed, type LocalUser } from './rbac';
+import { API_GROUP_LIST, API_V1_RESOURCES, VERSION, apiVersions } from './discovery';
+import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
+import { bearerToken, readBody, readBodyBytes, sendError, sendJson } from './http';
+import { decodeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
+import type { ClusterStore } from './store';
+import type { Faults } from './faults';
+
+export interface ApiContext {
+  store: ClusterStore;
+  faults: Faults;
+  users: LocalUser[];
+  watches: Set<OpenWatch>;
+  bookmarkIntervalMs: number;
+  serverAddress(): string;
+}
+
+interface Target {
+  resource: Resource;
+  namespace?: string;
+  name?: string;
+  watchPath: boolean;
+}
+
+/** Path → resource, namespace, name; undefined for anything this server does not serve. */
+function route(path: string): Target | undefined {
+  let segs = path.split('/').filter(Boolean);
+  if (segs[0] !== 'api' || segs[1] !== 'v1') return undefined;
+  segs = segs.slice(2);
+  const watchPath = segs[0] === 'watch';
+  if (watchPath) segs = segs.slice(1);
+  const dec = decodeURIComponent;
+  if (segs.length === 1 && segs[0] === 'secrets') return { resource: 'secrets', watchPath };
+  if (segs[0] !== 'namespaces') return undefined;
+  if (segs.length === 1) return { resource: 'namespaces', watchPath };
+  if (segs.length === 2) return { resource: 'namespaces', name: dec(segs[1]), watchPath };
+  if (segs[2] !== 'secrets') return undefined;
+  if (segs.length === 3) return { resource: 'secrets', namespace: dec(segs[1]), watchPath };
+  if (segs.length === 4) return { resource: 'secrets', namespace: dec(segs[1]), name: dec(segs[3]), watchPath };
+  return undefined;
+}
+
+function verbOf(method: string, t: Target, watch: boolean): string {
+  switch (method) {
+    case 'GET': return watch ? 'watch' : t.name ? 'get' : 'list';
+    case 'POST': return 'create';
+    case 'PUT': return 'update';
+    case 'PATCH': return 'patch';
+    case 'DELETE': return t.name ? 'delete' : 'deletecollection';
+    default: return method.toLowerCase();
+  }
+}
+
+const LIST_KIND: Record<Resource, string> = { secrets: 'SecretList', namespaces: 'NamespaceList' };
+const KNOWN_FIELDS: Record<Resource, Set<string>> = {
+  secrets: new Set(['kind', 'apiVersion', 'metadata', 'data', 'stringData', 'type', 'immutable']),
+  namespaces: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
+};
+const KNOWN_META = new Set([
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
+  'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+]);
+
+/** `fieldValidation=Strict` (kubectl's default) rejects unknown fields; `Warn` reports them in a Warning header. */
+function unknownFields(resource: Resource, obj: K8sObject): string[] {
+  const unknown = Object.keys(obj).filter((k) => !KNOWN_FIELDS[resource].has(k));
+  if (isPlainObject(obj.metadata)) unknown.push(...Object.keys(obj.metadata).filter((k) => !KNOWN_META.has(k)).map((k) => `metadata.${k}`));
+  return unknown;
+}
+
+interface ContinueToken {
+  v: string;
+  rv: number;
+  start: string;
+}
+
+function decodeContinue(token: string): ContinueToken {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
+    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string') throw new Error('bad token');
+    return t;
+  } catch {
+    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+}
+const encodeContinue = (t: ContinueToken): string => Buffer.from(JSON.stringify(t)).toString('base64url');
+const itemKey = (o: K8sObject): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+const CONTINUE_EXPIRED =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+
+/** Items in a list response carry no kind/apiVersion, as on a real server. */
+function listItem(o: K8sObject): K8sObject {
+  const { kind: _k, apiVersion: _a, ...rest } = o;
+  return rest;
+}
+
+export function createApiHandler(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(ctx, req, res).catch((err) => sendError(res, err));
+  };
+}
+
+async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'https://local');
+  const path = url.pathname;
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+
+  if (path === '/healthz' || path === '/readyz' || path === '/livez') {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('ok');
+    return;
+  }
+
+  const token = bearerToken(req);
+  const user = token ? ctx.users.find((u) => u.token === token) : undefined;
+  if (!user) throw unauthorized();
+
+  const target = route(path);
+  const watch = q.get('watch') === '1' || q.get('watch') === 'true' || target?.watchPath === true;
+  const verb = target ? verbOf(method, target, watch) : 'get';
+
+  if (ctx.faults.delayMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.delayMs));
+  const injected = ctx.faults.take(verb, path);
+  if (injected) throw injected;
+
+  if (!target) {
+    serveDiscovery(ctx, path, res);
+    return;
+  }
+  if (!isAllowed(user, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined)) {
+    throw forbidden(user.name, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined, target.name);
+  }
+  const { store } = ctx;
+  const { resource, name } = target;
+  const ns = target.namespace;
+  const dryRun = q.getAll('dryRun').includes('All');
+  const fieldManager = q.get('fieldManager') ?? (req.headers['user-agent'] ?? 'unknown').split('/')[0];
+  const table = wantsTable(req.headers.accept);
+  const render = (o: K8sObject): K8sObject =>
+    table ? toTable(resource, [o], { resourceVersion: o.metadata?.resourceVersion }, q.get('includeObject')) : o;
+
+  if (resource === 'secrets' && ns !== undefined && !store.has('namespaces', undefined, ns) && method !== 'GET') {
+    throw notFound('namespaces', ns);
+  }
+
+  switch (method) {
+    case 'GET': {
+      const matches = (() => {
+        const byLabel = parseLabelSelector(q.get('labelSelector'));
+        const byField = parseFieldSelector(q.get('fieldSelector'), resource);
+        return (o: K8sObject) => byLabel(o) && byField(o);
+      })();
+      if (watch) {
+        const timeout = q.get('timeoutSeconds');
+        serveWatch(store, req, res, {
+          resource,
+          namespace: resource === 'secrets' ? ns : undefined,
+          matches: name ? (o) => o.metadata?.name === name && matches(o) : matches,
+          resourceVersion: q.get('resourceVersion') ?? undefined,
+          allowBookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1',
+          timeoutSeconds: timeout ? Number(timeout) : undefined,
+          render,
+          bookmarkIntervalMs: ctx.bookmarkIntervalMs,
+        }, ctx.watches);
+        return;
+      }
+      if (name) {
+        sendJson(res, 200, render(store.get(resource, resource === 'secrets' ? ns : undefined, name)));
+        return;
+      }
+      sendJson(res, 200, list(ctx, target, q, matches, table));
+      return;
+    }
+    case 'POST': {
+      if (name) throw methodNotAllowed();
+      const body = await readObject(req, resource);
+      const warnings = checkFields(resource, body, q.get('fieldValidation'));
+      if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      const created = store.create(resource, ns, body, { dryRun, fieldManager });
+      sendJson(res, 201, render(created), warnings);
+      return;
+    }
+    case 'PUT': {
+      if (!name) throw methodNotAllowed();
+      const body = await readObject(req, resource);
+      const warnings = checkFields(resource, body, q.get('fieldValidation'));
+      if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      sendJson(res, 200, render(store.update(resource, ns, name, body, { dryRun, fieldManager })), warnings);
+      return;
+    }
+    case 'PATCH': {
+      if (!name) throw methodNotAllowed();
+      const current = store.get(resource, resource === 'secrets' ? ns : undefined, name);
+      const patched = applyPatch(clone(current), req.headers['content-type'] ?? '', await readBody(req), parseYaml);
+      if (!isPlainObject(patched)) throw badRequest('the patch did not produce an object');
+      const warnings = checkFields(resource, patched, q.get('fieldValidation'));
+      const apply = (req.headers['content-type'] ?? '').startsWith('application/apply-patch');
+      // A patch that names no resourceVersion applies to whatever is stored; one that does must match (optimistic lock).
+      const next = { ...patched, metadata: { ...(patched.metadata ?? {}) } };
+      if (next.metadata.resourceVersion === current.metadata?.resourceVersion) delete next.metadata.resourceVersion;
+      const updated = store.update(resource, ns, name, next, { dryRun, fieldManager, operation: apply ? 'Apply' : 'Update' });
+      sendJson(res, 200, render(updated), warnings);
+      return;
+    }
+    case 'DELETE': {
+      const text = await readBody(req);
+      const options = text.trim() ? decodeBody(text, 'DeleteOptions') : {};
+      const optsDryRun = dryRun || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
+      const preconditions = isPlainObject(options.preconditions) ? (options.preconditions as { uid?: string; resourceVersion?: string }) : undefined;
+      if (!name) {
+        const matches = parseLabelSelector(q.get('labelSelector'));
+        const byField = parseFieldSelector(q.get('fieldSelector'), resource);
+        const gone = store.list(resource, ns).items.filter((o) => matches(o) && byField(o));
+        for (const o of gone) store.delete(resource, ns, o.metadata!.name!, { dryRun: optsDryRun });
+        sendJson(res, 200, { kind: LIST_KIND[resource], apiVersion: 'v1', metadata: { resourceVersion: store.resourceVersion }, items: gone.map(listItem) });
+        return;
+      }
+      const deleted = store.delete(resource, resource === 'secrets' ? ns : undefined, name, { dryRun: optsDryRun, preconditions });
+      if (resource === 'namespaces') sendJson(res, 200, deleted);
+      else sendJson(res, 200, success(resource, name, deleted.metadata?.uid));
+      return;
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+/** A Secret or Namespace body, as JSON or (kubectl's typed clients) protobuf. */
+async function readObject(req: IncomingMessage, resource: Resource): Promise<K8sObject> {
+  const kind = resource === 'secrets' ? 'Secret' : 'Namespace';
+  const bytes = await readBodyBytes(req);
+  if ((req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)) return decodeProtobuf(bytes, kind);
+  return decodeBody(bytes.toString('utf8'), kind);
+}
+
+function checkFields(resource: Resource, body: K8sObject, mode: string | null): Record<string, string> {
+  const unknown = unknownFields(resource, body);
+  if (!unknown.length || mode === 'Ignore') return {};
+  if (mode === 'Strict') throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  return { Warning: unknown.map((f) => `299 - "unknown field \\"${f}\\""`).join(', ') };
+}
+
+function list(ctx: ApiContext, t: Target, q: URLSearchParams, matches: (o: K8sObject) => boolean, table: boolean): K8sObject {
+  const { store } = ctx;
+  const ns = t.resource === 'secrets' ? t.namespace : undefined;
+  const snapshotId = (rv: number): string => `${t.resource}:${ns ?? '*'}:${rv}`;
+  const limit = Number(q.get('limit') ?? '0');
+  const cont = q.get('continue');
+  let items: K8sObject[];
+  let rv: number;
+  let start = '';
+  if (cont) {
+    const token = decodeContinue(cont);
+    start = token.start;
+    if (token.rv === -1) {
+      // The inconsistent continuation a 410 offered: the rest of the current state.
+      items = store.list(t.resource, ns).items;
+      rv = Number(store.resourceVersion);
+    } else {
+      const snap = store.snapshot(snapshotId(token.rv), token.rv);
+      if (!snap) {
+        const err = expired(CONTINUE_EXPIRED);
+        err.status.metadata = { continue: encodeContinue({ v: 'meta.k8s.io/v1', rv: -1, start }) };
+        throw err;
+      }
+      items = snap;
+      rv = token.rv;
+    }
+  } else {
+    const all = store.list(t.resource, ns);
+    items = all.items;
+    rv = Number(all.resourceVersion);
+  }
+  const remaining = items.filter((o) => itemKey(o) > start && matches(o));
+  const page = limit > 0 ? remaining.slice(0, limit) : remaining;
+  const meta: Record<string, unknown> = { resourceVersion: String(rv) };
+  if (limit > 0 && remaining.length > limit) {
+    if (!cont) store.saveSnapshot(snapshotId(rv), items);
+    meta.continue = encodeContinue({ v: 'meta.k8s.io/v1', rv, start: itemKey(page[page.length - 1]) });
+    meta.remainingItemCount = remaining.length - limit;
+  }
+  if (table) return toTable(t.resource, page, meta, q.get('includeObject'));
+  return { kind: LIST_KIND[t.resource], apiVersion: 'v1', metadata: meta as K8sObject['metadata'], items: page.map(listItem) };
+}
+
+function serveDiscovery(ctx: ApiContext, path: string, res: ServerResponse): void {
+  switch (path.replace(/\/$/, '')) {
+    case '/version': return sendJson(res, 200, VERSION);
+    case '/api': return sendJson(res, 200, apiVersions(ctx.serverAddress()));
+    case '/api/v1': return sendJson(res, 200, API_V1_RESOURCES);
+    case '/apis': return sendJson(res, 200, API_GROUP_LIST);
+    case '/openapi/v3': return sendJson(res, 200, OPENAPI_V3_ROOT);
+    case '/openapi/v3/api/v1': return sendJson(res, 200, openApiV3Document());
+    default:
+      throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+  }
+}

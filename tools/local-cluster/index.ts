@@ -1,0 +1,203 @@
+/**
+ * A local Kubernetes API server for tests, the demo and the benchmarks (never shipped in the VSIX). It speaks
+ * enough of the real protocol that the real `kubectl` and `@kubernetes/client-node` work against it unchanged:
+ * HTTPS with a CA generated at start, bearer tokens, RBAC, namespaces, and Secrets with create/get/list/update/
+ * patch/delete, selectors, paging, watch with resourceVersion and 410 expiry, dry run and the API's validation.
+ *
+ * In-process:
+ *   const cluster = await startLocalCluster({ seed, port, users, kubeconfigPath });
+ *   cluster.url, cluster.caPem, cluster.token (admin), cluster.restrictedToken, cluster.kubeconfig (YAML text)
+ *   cluster.store            direct reads and writes (store.create/update/delete/get/list; upsertSecret())
+ *   cluster.faults.delayMs = 500                        every API response waits 500 ms
+ *   cluster.faults.fail(500, 2) / fail(503, 'all', { verb: 'list' })   next N (or all) matching requests fail
+ *   cluster.faults.clear()                              no delay, no failures
+ *   await cluster.faults.down() / up()                  refuse connections / listen again on the same port
+ *   cluster.faults.cutWatches()                         drop open watch connections mid-stream
+ *   cluster.faults.expireResourceVersions()             older watch resourceVersions and continue tokens give 410
+ *   await cluster.stop()
+ *
+ * From another process, the same through the admin endpoint (plain HTTP on `adminUrl`, which stays up while the
+ * API is down; also under `/__local` on the API port), with `Authorization: Bearer <adminToken>`. `adminUrl` and
+ * `adminToken` are in `local-cluster.json` beside the kubeconfig; adminClient.ts wraps these routes:
+ *   GET    /__local/state                      url, up, resourceVersion, open watches, faults
+ *   POST   /__local/faults  {delayMs?, fail?: {status, count?: n | "all", verb?, path?, message?}}
+ *   DELETE /__local/faults                     clear delay and failures
+ *   POST   /__local/down | /__local/up | /__local/cut-watches | /__local/expire
+ *   GET    /__local/secrets[?namespace=ns]     the stored secrets (test use only: values included)
+ *   POST   /__local/secrets  <Secret JSON>     create or replace (namespace from metadata, default `default`)
+ *   DELETE /__local/secrets/{ns}/{name}
+ */
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { Socket } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateCertificates } from './certs';
+import { ClusterStore } from './store';
+import { Faults } from './faults';
+import { createApiHandler } from './api';
+import { createAdminHandler, upsertSecret } from './admin';
+import { defaultUsers, newToken, RESTRICTED_USER, type LocalUser } from './rbac';
+import { kubeconfigYaml } from './kubeconfig';
+import type { OpenWatch } from './watch';
+import type { K8sObject } from './objects';
+
+export type { LocalUser, RbacRule } from './rbac';
+export type { K8sObject } from './objects';
+export { ClusterStore } from './store';
+export { Faults } from './faults';
+export { upsertSecret } from './admin';
+export { CONTEXT, FORBIDDEN_CONTEXT } from './kubeconfig';
+
+export interface LocalClusterOptions {
+  /** A `List` (or `SecretList`) of Secrets, or the path of a JSON file holding one; their namespaces are created. */
+  seed?: K8sObject | string;
+  /** 0 (default): a free port. */
+  port?: number;
+  /** Default: an admin (`kubernetes-admin`) and a user who may not touch secrets (`restricted`). The first user is the admin. */
+  users?: LocalUser[];
+  /** When given, the kubeconfig is written here and `local-cluster.json` (admin URL and token) beside it. */
+  kubeconfigPath?: string;
+  /** How many events a watch can resume from (default 1000). */
+  historyLimit?: number;
+  /** How often watches that allow bookmarks get one (default 5000 ms). */
+  bookmarkIntervalMs?: number;
+}
+
+export interface LocalCluster {
+  url: string;
+  port: number;
+  caPem: string;
+  /** The admin user's token. */
+  token: string;
+  /** The token of the user RBAC forbids to touch secrets, when the default users are used. */
+  restrictedToken?: string;
+  users: LocalUser[];
+  /** The kubeconfig YAML (also written to `kubeconfigPath` when asked). */
+  kubeconfig: string;
+  kubeconfigPath?: string;
+  adminUrl: string;
+  adminToken: string;
+  store: ClusterStore;
+  faults: Faults;
+  stop(): Promise<void>;
+}
+
+/** The file beside the kubeconfig that tells other processes how to reach the admin endpoint. */
+export const ADMIN_FILE = 'local-cluster.json';
+
+function seedItems(seed: K8sObject | string): K8sObject[] {
+  const list = typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as K8sObject) : seed;
+  if (!Array.isArray(list.items)) throw new Error('the seed must be a List of Secrets (an object with "items")');
+  return list.items as K8sObject[];
+}
+
+function listen(server: HttpsServer | HttpServer, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Tracks sockets so "down" and stop() can drop live connections (watches would otherwise keep a server alive). */
+function trackSockets(server: HttpsServer | HttpServer): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return sockets;
+}
+
+function closeServer(server: HttpsServer | HttpServer, sockets: Set<Socket>): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    for (const s of sockets) s.destroy();
+  });
+}
+
+export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
+  const certs = generateCertificates();
+  const store = new ClusterStore({ historyLimit: options.historyLimit });
+  const users = options.users ?? defaultUsers();
+  if (!users.length) throw new Error('at least one user is needed');
+  const adminToken = newToken();
+  const watches = new Set<OpenWatch>();
+  let port = options.port ?? 0;
+  let apiUp = false;
+
+  for (const item of seedItems(options.seed ?? { items: [] })) upsertSecret(store, item);
+
+  // Assigned below; the hooks only run after start.
+  let api!: HttpsServer;
+  let apiSockets!: Set<Socket>;
+  const faults = new Faults({
+    down: async () => {
+      apiUp = false;
+      await closeServer(api, apiSockets);
+    },
+    up: async () => {
+      if (apiUp) return;
+      await listen(api, port);
+      apiUp = true;
+    },
+    cutWatches: () => {
+      const open = [...watches];
+      for (const w of open) w.cut();
+      return open.length;
+    },
+    expireResourceVersions: () => {
+      store.compact();
+      return store.resourceVersion;
+    },
+    isUp: () => apiUp,
+  });
+
+  const info = (): Record<string, unknown> => ({ url, adminUrl, up: apiUp });
+  const adminHandler = createAdminHandler({ store, faults, adminToken, openWatches: () => watches.size, info });
+  const apiHandler = createApiHandler({ store, faults, users, watches, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000, serverAddress: () => `127.0.0.1:${port}` });
+  api = createHttpsServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
+    if ((req.url ?? '').startsWith('/__local/')) adminHandler(req, res);
+    else apiHandler(req, res);
+  });
+  apiSockets = trackSockets(api);
+  port = await listen(api, port);
+  apiUp = true;
+  const admin = createHttpServer(adminHandler);
+  const adminSockets = trackSockets(admin);
+  const adminPort = await listen(admin, 0);
+
+  const url = `https://127.0.0.1:${port}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const kubeconfig = kubeconfigYaml(url, certs.caPem, users);
+  if (options.kubeconfigPath) {
+    mkdirSync(dirname(options.kubeconfigPath), { recursive: true });
+    writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+    writeFileSync(join(dirname(options.kubeconfigPath), ADMIN_FILE), `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  return {
+    url,
+    port,
+    caPem: certs.caPem,
+    token: users[0].token,
+    restrictedToken: users.find((u) => u.name === RESTRICTED_USER)?.token,
+    users,
+    kubeconfig,
+    kubeconfigPath: options.kubeconfigPath,
+    adminUrl,
+    adminToken,
+    store,
+    faults,
+    stop: async () => {
+      apiUp = false;
+      await Promise.all([closeServer(api, apiSockets), closeServer(admin, adminSockets)]);
+    },
+  };
+}

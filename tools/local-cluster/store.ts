@@ -1,0 +1,256 @@
+/**
+ * The cluster's state: namespaces and secrets, one global resourceVersion counter (as etcd has), a bounded
+ * event history for watches, and list snapshots for continue tokens. Everything that writes goes through here,
+ * so the HTTP API, the admin endpoint, seeding and in-process tests all get the same validation and events.
+ *
+ * History is bounded: a watch or a continue token older than the oldest retained event is "expired" (410),
+ * which `compact()` forces on demand.
+ */
+import { randomUUID, randomInt } from 'node:crypto';
+import { alreadyExists, conflict, expired, forbidden, invalid, notFound, type Resource, type StatusCause } from './status';
+import { clone, normaliseNamespace, normaliseSecret, type K8sObject } from './objects';
+import { namespaceErrors, secretErrors, secretUpdateErrors } from './validation';
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: EventType;
+  resource: Resource;
+  object: K8sObject;
+  /** The object before the change (MODIFIED only): watches with selectors need it to turn edits into ADDED/DELETED. */
+  previous?: K8sObject;
+  resourceVersion: number;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldManager?: string;
+  /** `Update` or `Apply` (server-side apply), for managedFields. */
+  operation?: 'Update' | 'Apply';
+}
+
+export interface DeleteOptions {
+  dryRun?: boolean;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface StoreOptions {
+  /** How many events a watch can resume from; older resourceVersions give 410 Expired. */
+  historyLimit?: number;
+}
+
+const KIND: Record<Resource, string> = { secrets: 'Secret', namespaces: 'Namespace' };
+const SNAPSHOT_LIMIT = 32;
+
+const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const keyOf = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
+const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** The `fieldsV1` set of the top-level fields a write touched: enough for kubectl's managedFields display. */
+function fieldsOf(obj: K8sObject): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const mapFields = (m: unknown): Record<string, unknown> => ({ '.': {}, ...Object.fromEntries(Object.keys((m as object) ?? {}).map((k) => [`f:${k}`, {}])) });
+  const meta: Record<string, unknown> = {};
+  if (obj.metadata?.labels && Object.keys(obj.metadata.labels).length) meta['f:labels'] = mapFields(obj.metadata.labels);
+  if (obj.metadata?.annotations && Object.keys(obj.metadata.annotations).length) meta['f:annotations'] = mapFields(obj.metadata.annotations);
+  if (Object.keys(meta).length) fields['f:metadata'] = meta;
+  for (const k of Object.keys(obj)) {
+    if (k === 'kind' || k === 'apiVersion' || k === 'metadata' || k === 'status') continue;
+    fields[`f:${k}`] = k === 'data' ? mapFields(obj.data) : {};
+  }
+  return fields;
+}
+
+export class ClusterStore {
+  private rv = 1;
+  private readonly objects: Record<Resource, Map<string, K8sObject>> = { secrets: new Map(), namespaces: new Map() };
+  private history: StoreEvent[] = [];
+  /** Watches may resume from any resourceVersion >= this one. */
+  private oldestResumable = 1;
+  private readonly historyLimit: number;
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+  private readonly snapshots = new Map<string, K8sObject[]>();
+
+  constructor(options: StoreOptions = {}) {
+    this.historyLimit = options.historyLimit ?? 1000;
+    this.create('namespaces', undefined, { metadata: { name: 'default' } });
+  }
+
+  get resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  /** Subscribes to every committed change; returns the unsubscribe function. */
+  onEvent(listener: (e: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The events after `resourceVersion`, for a watch resuming there. Throws 410 Expired when they are no longer
+   * all retained, with the real server's message.
+   */
+  eventsSince(resourceVersion: number): StoreEvent[] {
+    if (resourceVersion < this.oldestResumable) {
+      throw expired(`too old resource version: ${resourceVersion} (${this.oldestResumable})`);
+    }
+    return this.history.filter((e) => e.resourceVersion > resourceVersion);
+  }
+
+  /** Forgets all history and snapshots: every older watch resourceVersion and continue token now gives 410. */
+  compact(): void {
+    this.rv += 1;
+    this.oldestResumable = this.rv;
+    this.history = [];
+    this.snapshots.clear();
+  }
+
+  get(resource: Resource, namespace: string | undefined, name: string): K8sObject {
+    const obj = this.objects[resource].get(keyOf(namespace, name));
+    if (!obj) throw notFound(resource, name);
+    return clone(obj);
+  }
+
+  has(resource: Resource, namespace: string | undefined, name: string): boolean {
+    return this.objects[resource].has(keyOf(namespace, name));
+  }
+
+  /** All objects of a resource (in one namespace or all), sorted by namespace then name, as etcd keys sort. */
+  list(resource: Resource, namespace?: string): { items: K8sObject[]; resourceVersion: string } {
+    const items = [...this.objects[resource].entries()]
+      .filter(([, o]) => namespace === undefined || o.metadata?.namespace === namespace)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, o]) => clone(o));
+    return { items, resourceVersion: this.resourceVersion };
+  }
+
+  /** Keeps a list result for paging; continue tokens name it by resourceVersion. */
+  saveSnapshot(id: string, items: K8sObject[]): void {
+    this.snapshots.set(id, items);
+    while (this.snapshots.size > SNAPSHOT_LIMIT) this.snapshots.delete(this.snapshots.keys().next().value as string);
+  }
+
+  snapshot(id: string, resourceVersion: number): K8sObject[] | undefined {
+    if (resourceVersion < this.oldestResumable) return undefined;
+    return this.snapshots.get(id);
+  }
+
+  create(resource: Resource, namespace: string | undefined, input: K8sObject, options: WriteOptions = {}): K8sObject {
+    const obj = this.normalise(resource, input);
+    const meta = obj.metadata!;
+    if (!meta.name && meta.generateName) {
+      meta.name = meta.generateName + Array.from({ length: 5 }, () => GENERATE_ALPHABET[randomInt(GENERATE_ALPHABET.length)]).join('');
+    }
+    if (resource === 'secrets') {
+      meta.namespace = namespace;
+      if (!this.objects.namespaces.has(keyOf(undefined, namespace!))) throw notFound('namespaces', namespace!);
+    } else delete meta.namespace;
+    this.validate(resource, obj);
+    if (this.objects[resource].has(keyOf(namespace, meta.name!))) throw alreadyExists(resource, meta.name!);
+    meta.uid = randomUUID();
+    meta.creationTimestamp = now();
+    delete meta.resourceVersion;
+    this.setManagedFields(obj, input, undefined, options);
+    if (options.dryRun) return this.ordered(obj);
+    return this.commit('ADDED', resource, obj);
+  }
+
+  update(resource: Resource, namespace: string | undefined, name: string, input: K8sObject, options: WriteOptions = {}): K8sObject {
+    const old = this.objects[resource].get(keyOf(namespace, name));
+    if (!old) throw notFound(resource, name);
+    const obj = this.normalise(resource, input);
+    const meta = obj.metadata!;
+    if (meta.name !== undefined && meta.name !== name) {
+      throw invalid(KIND[resource], name, [{ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: ${JSON.stringify(meta.name)}: field is immutable` }]);
+    }
+    meta.name = name;
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata!.resourceVersion) throw conflict(resource, name);
+    if (meta.uid && meta.uid !== old.metadata!.uid) {
+      throw conflict(resource, name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata!.uid}`);
+    }
+    if (resource === 'secrets') meta.namespace = namespace;
+    meta.uid = old.metadata!.uid;
+    meta.creationTimestamp = old.metadata!.creationTimestamp;
+    this.validate(resource, obj, old);
+    this.setManagedFields(obj, input, old, options);
+    const comparable = (o: K8sObject): string => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
+    // A write that changes nothing is not an event and keeps the resourceVersion, as on a real server.
+    if (comparable(obj) === comparable(old)) return clone(old);
+    if (options.dryRun) return this.ordered({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
+    return this.commit('MODIFIED', resource, obj, old);
+  }
+
+  delete(resource: Resource, namespace: string | undefined, name: string, options: DeleteOptions = {}): K8sObject {
+    const old = this.objects[resource].get(keyOf(namespace, name));
+    if (!old) throw notFound(resource, name);
+    const pre = options.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata!.uid) {
+      throw conflict(resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata!.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata!.resourceVersion) {
+      throw conflict(resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata!.resourceVersion}`);
+    }
+    if (resource === 'namespaces' && name === 'default') {
+      const err = forbidden('system:local-cluster', 'delete', 'namespaces', undefined, name);
+      err.status.message = `namespaces "default" is forbidden: this namespace may not be deleted`;
+      throw err;
+    }
+    if (options.dryRun) return clone(old);
+    if (resource === 'namespaces') {
+      for (const s of this.list('secrets', name).items) this.delete('secrets', name, s.metadata!.name!);
+    }
+    this.objects[resource].delete(keyOf(namespace, name));
+    this.rv += 1;
+    // The DELETED event carries the final state with a fresh resourceVersion, as the watch cache sends it.
+    const gone = { ...clone(old), metadata: { ...clone(old.metadata!), resourceVersion: String(this.rv) } };
+    this.record({ type: 'DELETED', resource, object: gone, resourceVersion: this.rv });
+    return clone(old);
+  }
+
+  private normalise(resource: Resource, input: K8sObject): K8sObject {
+    return resource === 'secrets' ? normaliseSecret(input) : normaliseNamespace(input);
+  }
+
+  private validate(resource: Resource, obj: K8sObject, old?: K8sObject): void {
+    const causes: StatusCause[] = resource === 'secrets' ? secretErrors(obj) : namespaceErrors(obj);
+    if (old && resource === 'secrets') causes.push(...secretUpdateErrors(obj, old));
+    if (causes.length) throw invalid(KIND[resource], obj.metadata?.name ?? obj.metadata?.generateName ?? '', causes);
+  }
+
+  private setManagedFields(obj: K8sObject, input: K8sObject, old: K8sObject | undefined, options: WriteOptions): void {
+    const manager = options.fieldManager ?? 'unknown';
+    const operation = options.operation ?? 'Update';
+    const entries = ((old?.metadata?.managedFields ?? []) as Array<Record<string, unknown>>).filter((e) => !(e.manager === manager && e.operation === operation));
+    entries.push({ manager, operation, apiVersion: 'v1', time: now(), fieldsType: 'FieldsV1', fieldsV1: fieldsOf(input) });
+    obj.metadata!.managedFields = entries;
+  }
+
+  /** Field order of the real API's JSON: kind, apiVersion, metadata (name, namespace, uid, resourceVersion, creationTimestamp, …), then the rest. */
+  private ordered(obj: K8sObject): K8sObject {
+    const { name, generateName, namespace, uid, resourceVersion, creationTimestamp, labels, annotations, managedFields, ...restMeta } = obj.metadata!;
+    const meta = Object.fromEntries(
+      Object.entries({ name, generateName, namespace, uid, resourceVersion, creationTimestamp, labels, annotations, ...restMeta, managedFields }).filter(([, v]) => v !== undefined),
+    );
+    const { kind, apiVersion, metadata: _m, ...rest } = obj;
+    return { kind, apiVersion, metadata: meta, ...rest };
+  }
+
+  private commit(type: EventType, resource: Resource, input: K8sObject, previous?: K8sObject): K8sObject {
+    this.rv += 1;
+    input.metadata!.resourceVersion = String(this.rv);
+    const obj = this.ordered(input);
+    const ns = resource === 'secrets' ? obj.metadata!.namespace : undefined;
+    this.objects[resource].set(keyOf(ns, obj.metadata!.name!), obj);
+    this.record({ type, resource, object: clone(obj), previous: previous && clone(previous), resourceVersion: this.rv });
+    return clone(obj);
+  }
+
+  private record(event: StoreEvent): void {
+    this.history.push(event);
+    if (this.history.length > this.historyLimit) {
+      const dropped = this.history.shift()!;
+      this.oldestResumable = dropped.resourceVersion;
+    }
+    for (const l of [...this.listeners]) l(event);
+  }
+}
