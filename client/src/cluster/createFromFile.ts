@@ -1,0 +1,80 @@
+/**
+ * Create Secret from File: `pachctl create secret -f FILE` from the explorer (a .json file) or the active
+ * editor. The checks and the dry-run-then-create flow are core's (createSecretLikePachctl); this asks before
+ * replacing an existing secret and reports the outcome.
+ *
+ * Other areas (the New Secret wizards) call the command with `{ text, source }` to create a secret from JSON
+ * they built, with the same checks and the same replace prompt.
+ */
+import * as vscode from 'vscode';
+import { createSecretLikePachctl, type CreateOutcome } from '../../../core/src/cluster/secretOperations';
+import type { ClusterArea } from './clusterArea';
+import { ClusterCommands } from './commandIds';
+
+interface TextSource {
+  text: string;
+  /** What to call it in messages (a file name, "the wizard"). */
+  source: string;
+}
+
+export function registerCreateFromFile(area: ClusterArea): void {
+  area.host.context.subscriptions.push(
+    vscode.commands.registerCommand(ClusterCommands.createFromFile, async (arg?: unknown): Promise<CreateOutcome | undefined> => {
+      const input = await inputFrom(arg);
+      if (!input) return undefined;
+      let api;
+      try {
+        api = area.api();
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
+        return undefined;
+      }
+      const where = `${area.catalog.target().context}/${api.namespace}`;
+      let outcome = await createSecretLikePachctl(api, input.text);
+      if (outcome.kind === 'exists') {
+        const REPLACE = 'Replace';
+        const answer = await vscode.window.showWarningMessage(
+          `Secret "${outcome.name}" already exists in ${where}. Replace it?`,
+          { modal: true, detail: 'Its keys and values are replaced by those in the file; pipelines that use it see the new values when their workers restart.' },
+          REPLACE,
+        );
+        if (answer !== REPLACE) return outcome;
+        outcome = await createSecretLikePachctl(api, input.text, { replace: true });
+      }
+      switch (outcome.kind) {
+        case 'created':
+        case 'replaced':
+          area.host.output.info(`[cluster] ${outcome.kind} secret ${outcome.name} in ${where} from ${input.source}`);
+          void vscode.window.showInformationMessage(`Secret "${outcome.name}" ${outcome.kind} in ${where} (labels suite=pachyderm, secret-source=pachyderm-user).`);
+          break;
+        case 'refused':
+          void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${outcome.message}`);
+          break;
+        case 'api-error':
+          void vscode.window.showErrorMessage(`The cluster refused the secret from ${input.source}: ${outcome.message}`);
+          break;
+      }
+      return outcome;
+    }),
+  );
+}
+
+async function inputFrom(arg: unknown): Promise<TextSource | undefined> {
+  if (arg && typeof arg === 'object' && typeof (arg as TextSource).text === 'string') {
+    const t = arg as TextSource;
+    return { text: t.text, source: t.source || 'the given JSON' };
+  }
+  if (arg instanceof vscode.Uri) {
+    // Like pachctl, the file as saved on disk; an open editor with unsaved edits is read as shown.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString());
+    const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(arg)).toString('utf8');
+    return { text, source: vscode.workspace.asRelativePath(arg) };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showErrorMessage('Create Secret from File: open a JSON Secret file, or run it from the explorer on a .json file.');
+    return undefined;
+  }
+  const doc = editor.document;
+  return { text: doc.getText(), source: doc.isUntitled ? 'the untitled editor' : vscode.workspace.asRelativePath(doc.uri) };
+}

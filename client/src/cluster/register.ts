@@ -1,0 +1,64 @@
+/**
+ * Registers the cluster area: the live catalog, the Secrets tree, the status bar item, the forwarding of
+ * snapshots to the language server, and the area's commands.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionHost } from '../host';
+import { CatalogForwarder } from './catalogToServer';
+import { ClusterArea } from './clusterArea';
+import { CLUSTER_SETTING_KEYS } from './clusterSettings';
+import { SECRETS_VIEW } from './commandIds';
+import { registerSecretCommands } from './secretCommands';
+import { SecretsTreeProvider } from './secretsTree';
+import { CatalogStatusBar } from './statusBar';
+import { registerTargetCommands } from './targetCommands';
+import { registerCreateFromFile } from './createFromFile';
+import { registerInsertReference } from './insertReference';
+
+export function registerCluster(host: ExtensionHost): ClusterArea {
+  const area = new ClusterArea(host);
+  const subs = host.context.subscriptions;
+  const status = new CatalogStatusBar();
+  const forwarder = new CatalogForwarder(host);
+  area.tree = new SecretsTreeProvider(() => area.catalog);
+  area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
+  subs.push(status, forwarder, area.tree, area.view);
+
+  const follow = () => {
+    const onChange = () => {
+      const snapshot = area.catalog.snapshot();
+      status.update(snapshot);
+      forwarder.push(snapshot);
+      area.tree.setIgnoredSettings(area.ignoredSettings);
+      const problem = snapshot.state.kind === 'error' ? snapshot.state.problem : '';
+      void vscode.commands.executeCommand('setContext', 'pachyderm.catalogProblem', problem);
+    };
+    area.catalog.on('change', onChange);
+    onChange();
+  };
+  follow();
+
+  const restart = () => {
+    const previous = area.catalog;
+    area.catalog = area.newCatalog();
+    previous.dispose();
+    area.tree.rebind(previous);
+    follow();
+    void area.catalog.refresh();
+  };
+  subs.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (CLUSTER_SETTING_KEYS.some((k) => e.affectsConfiguration(k))) restart();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    { dispose: () => area.catalog.dispose() },
+  );
+  void vscode.commands.executeCommand('setContext', 'pachyderm.pachydermSecretsOnly', false);
+
+  registerTargetCommands(area);
+  registerSecretCommands(area);
+  registerCreateFromFile(area);
+  registerInsertReference(area);
+  void area.catalog.refresh();
+  return area;
+}

@@ -1,0 +1,183 @@
+/**
+ * Commands on one secret: Inspect, Reveal Value, Copy Value, Copy Name, Show Pipelines Using Secret, Delete.
+ *
+ * Reveal shows the value in a modal dialog: a dialog is never written to disk, put in a URI, kept in editor
+ * history or restored with the window, and it is gone when dismissed, unlike a virtual document, an untitled
+ * editor or a notification toast (toasts stay in the notification centre).
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isPachydermManaged } from '../../../core/src/catalog/secretMeta';
+import { inspectSecretText } from '../../../core/src/cluster/inspectSecretText';
+import { copiedText, revealedText } from '../../../core/src/cluster/secretValue';
+import { deleteSecret, readSecretKey } from '../../../core/src/cluster/secretOperations';
+import { findSecretUses, type SecretUseAt } from '../../../core/src/cluster/secretUses';
+import type { ClusterArea } from './clusterArea';
+import { ClusterCommands } from './commandIds';
+import { secretFrom, secretKeyFrom } from './pickTarget';
+
+export const INSPECT_SCHEME = 'pachyderm-secret';
+
+export function registerSecretCommands(area: ClusterArea): void {
+  const subs = area.host.context.subscriptions;
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => subs.push(vscode.commands.registerCommand(id, fn));
+  const inspectDocs = new InspectDocuments(area);
+  subs.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspectDocs), inspectDocs);
+
+  reg(ClusterCommands.inspect, async (arg) => {
+    const secret = await secretFrom(area, arg, 'Pachyderm: Inspect Secret');
+    if (!secret) return;
+    // Only names in the URI: the document is rendered from metadata, and values are masked in it.
+    const { context, namespace } = area.catalog.target();
+    const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${context}/${namespace}/${secret.name}.txt` });
+    inspectDocs.refresh(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return uri;
+  });
+
+  reg(ClusterCommands.revealValue, async (arg) => {
+    const target = await secretKeyFrom(area, arg, 'Pachyderm: Reveal Value');
+    if (!target) return;
+    const bytes = await withErrors(() => readSecretKey(area.api(), target.secret.name, target.key));
+    if (!bytes) return;
+    const COPY = 'Copy Value';
+    const choice = await vscode.window.showInformationMessage(
+      `${target.secret.name} → ${target.key}`,
+      { modal: true, detail: revealedText(bytes) },
+      COPY,
+    );
+    if (choice === COPY) await copyBytes(area, target.secret.name, target.key, bytes);
+  });
+
+  reg(ClusterCommands.copyValue, async (arg) => {
+    const target = await secretKeyFrom(area, arg, 'Pachyderm: Copy Value');
+    if (!target) return;
+    const bytes = await withErrors(() => readSecretKey(area.api(), target.secret.name, target.key));
+    if (bytes) await copyBytes(area, target.secret.name, target.key, bytes);
+  });
+
+  reg(ClusterCommands.copyName, async (arg) => {
+    const secret = await secretFrom(area, arg, 'Pachyderm: Copy Secret Name');
+    if (!secret) return;
+    await vscode.env.clipboard.writeText(secret.name);
+    vscode.window.setStatusBarMessage(`Copied secret name "${secret.name}"`, 3000);
+  });
+
+  reg(ClusterCommands.showPipelines, async (arg) => {
+    const secret = await secretFrom(area, arg, 'Pachyderm: Show Pipelines Using Secret');
+    if (!secret) return;
+    const uses = await workspaceUses(secret.name);
+    if (!uses.length) {
+      void vscode.window.showInformationMessage(`No pipeline spec in this workspace uses secret "${secret.name}".`);
+      return [];
+    }
+    const picked = await vscode.window.showQuickPick(
+      uses.map((u) => ({ label: u.pipeline, description: `${u.file}:${u.line}`, detail: u.how, use: u })),
+      { title: `Pipelines using secret "${secret.name}" (${uses.length})`, matchOnDescription: true },
+    );
+    if (picked) {
+      const doc = await vscode.workspace.openTextDocument(picked.use.uri);
+      const range = new vscode.Range(doc.positionAt(picked.use.start), doc.positionAt(picked.use.end));
+      await vscode.window.showTextDocument(doc, { selection: range });
+    }
+    return uses.map(({ pipeline, file, line, how }) => ({ pipeline, file, line, how }));
+  });
+
+  reg(ClusterCommands.deleteSecret, async (arg) => {
+    const secret = await secretFrom(area, arg, 'Pachyderm: Delete Secret');
+    if (!secret) return false;
+    const { namespace } = area.catalog.target();
+    const uses = await workspaceUses(secret.name);
+    const usedBy = uses.length ? `\n\nUsed by ${new Set(uses.map((u) => u.pipeline)).size} pipeline(s) in this workspace: ${[...new Set(uses.map((u) => u.pipeline))].join(', ')}.` : '';
+    const DELETE = 'Delete';
+    let confirmed: boolean;
+    if (isPachydermManaged(secret)) {
+      confirmed =
+        (await vscode.window.showWarningMessage(
+          `Delete secret "${secret.name}" from namespace "${namespace}"?`,
+          { modal: true, detail: `Pipelines that use it will fail to start their workers. This cannot be undone.${usedBy}` },
+          DELETE,
+        )) === DELETE;
+    } else {
+      const DELETE_ANYWAY = 'Delete Platform Secret';
+      confirmed =
+        (await vscode.window.showWarningMessage(
+          `"${secret.name}" is not a Pachyderm-managed secret. Delete it anyway?`,
+          {
+            modal: true,
+            detail: `It was not created with pachctl (no label secret-source=pachyderm-user): it may belong to the Pachyderm platform itself (pachd, postgres, auth, storage) or another application in namespace "${namespace}". Deleting it can break pachd and every pipeline that relies on it. This cannot be undone.${usedBy}`,
+          },
+          DELETE_ANYWAY,
+        )) === DELETE_ANYWAY;
+    }
+    if (!confirmed) return false;
+    const ok = await withErrors(async () => {
+      await deleteSecret(area.api(), secret.name);
+      return true;
+    });
+    if (ok) vscode.window.setStatusBarMessage(`Deleted secret "${secret.name}" from ${namespace}`, 5000);
+    return !!ok;
+  });
+
+  async function copyBytes(a: ClusterArea, name: string, key: string, bytes: Uint8Array): Promise<void> {
+    const { text, encoding } = copiedText(bytes);
+    await vscode.env.clipboard.writeText(text);
+    a.host.output.info(`[cluster] copied value of ${name}/${key} (${bytes.length} bytes, ${encoding})`);
+    vscode.window.setStatusBarMessage(`Copied value of ${name} → ${key}${encoding === 'base64' ? ' (binary, as base64)' : ''}`, 5000);
+  }
+}
+
+/** Runs an operation; a failure becomes an error message (which names the secret, never a value). */
+async function withErrors<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (err) {
+    void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+    return undefined;
+  }
+}
+
+export interface WorkspaceUse extends SecretUseAt {
+  uri: vscode.Uri;
+}
+
+/** Every use of the secret in the workspace's JSON and YAML files. */
+export async function workspaceUses(secretName: string): Promise<WorkspaceUse[]> {
+  const files = await vscode.workspace.findFiles('**/*.{json,jsonc,yaml,yml}', '{**/node_modules/**,**/.git/**}', 5000);
+  const out: WorkspaceUse[] = [];
+  for (const uri of files) {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    // Most files cannot mention the secret at all; skip parsing them.
+    if (!text.includes(secretName)) continue;
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    for (const use of findSecretUses(uri.toString(), rel.split(path.sep).join('/'), text, secretName)) out.push({ ...use, uri });
+  }
+  return out.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));
+}
+
+/** The read-only Inspect documents, re-rendered when the catalog changes. */
+class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  private readonly open = new Set<string>();
+
+  constructor(private readonly area: ClusterArea) {}
+
+  refresh(uri: vscode.Uri): void {
+    this.open.add(uri.toString());
+    this.emitter.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const name = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.txt$/, '');
+    const meta = this.area.catalog.get(name);
+    if (!meta) return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
+    return inspectSecretText(meta, await workspaceUses(name));
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * What the Secrets tree shows, as plain data with no `vscode` import, so every row (labels, descriptions,
+ * tooltips, icons, contextValues, commands) is tested in node. secretsTree.ts only maps rows to TreeItems.
+ *
+ * Row ids are stable (`secret/<ns>/<name>`, `key/<ns>/<name>/<key>`): VS Code keeps selection and expansion
+ * across refreshes, and a watch event redraws only the rows it touched.
+ */
+import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog/secretMeta';
+import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
+import { ago } from '../../../core/src/cluster/humanDuration';
+import { ClusterCommands } from './commandIds';
+
+export interface RowCommand {
+  command: string;
+  title: string;
+  arguments?: unknown[];
+}
+
+export interface TreeRow {
+  id: string;
+  kind: 'target' | 'state' | 'notice' | 'secret' | 'key';
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** A codicon id. */
+  icon: string;
+  /** A theme color id for the icon. */
+  iconColor?: string;
+  /** Keys the tree's context menus (`viewItem`). */
+  contextValue: string;
+  collapsible: boolean;
+  command?: RowCommand;
+  secret?: SecretMeta;
+  key?: string;
+}
+
+/**
+ * Extra marks other areas put on a secret row (e.g. "platform" for secrets the Pachyderm Helm chart owns).
+ * Marks join the description; tooltip lines are appended.
+ */
+export interface SecretDecoration {
+  marks?: string[];
+  tooltip?: string[];
+}
+export type SecretDecorator = (secret: SecretMeta) => SecretDecoration | undefined;
+
+export interface TreeViewOptions {
+  /** The title-bar toggle: only what `pachctl list secret` shows. */
+  pachydermOnly: boolean;
+  /** Workspace settings ignored because the workspace is not trusted. */
+  ignoredSettings: readonly string[];
+  decorators: readonly SecretDecorator[];
+  now: Date;
+}
+
+/** States the tree leaves to a viewsWelcome message (the tree is empty then). */
+export const WELCOME_PROBLEMS: ReadonlySet<string> = new Set(['no-kubeconfig', 'untrusted']);
+
+export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): TreeRow[] {
+  const state = snapshot.state;
+  if (state.kind === 'error' && WELCOME_PROBLEMS.has(state.problem)) return [];
+  const rows: TreeRow[] = [targetRow(snapshot, view)];
+  if (view.ignoredSettings.length) rows.push(untrustedNotice(view.ignoredSettings));
+  if (state.kind === 'unknown') {
+    rows.push({ id: 'state', kind: 'state', label: 'Not connected', description: state.reason, icon: 'debug-disconnect', contextValue: 'pachyderm.state', collapsible: false });
+  } else if (state.kind === 'loading') {
+    rows.push({ id: 'state', kind: 'state', label: 'Loading secrets…', icon: 'loading~spin', contextValue: 'pachyderm.state', collapsible: false });
+  } else if (state.kind === 'error') {
+    rows.push(...problemRows(state.problem, state.reason));
+  } else {
+    const shown = view.pachydermOnly ? snapshot.secrets.filter(isPachydermManaged) : snapshot.secrets;
+    rows.push(...shown.map((s) => secretRow(s, view)));
+    if (!shown.length) {
+      rows.push({
+        id: 'state',
+        kind: 'state',
+        label: view.pachydermOnly ? 'No Pachyderm-managed secrets' : 'No secrets in this namespace',
+        description: view.pachydermOnly && snapshot.secrets.length ? `${snapshot.secrets.length} other secrets hidden by the filter` : undefined,
+        icon: 'info',
+        contextValue: 'pachyderm.state',
+        collapsible: false,
+      });
+    }
+  }
+  return rows;
+}
+
+function targetRow(snapshot: CatalogSnapshot, view: TreeViewOptions): TreeRow {
+  const context = snapshot.context || '(no context)';
+  const filter = view.pachydermOnly ? ' · Pachyderm-managed only' : '';
+  return {
+    id: 'target',
+    kind: 'target',
+    label: context,
+    description: `namespace ${snapshot.namespace}${filter}`,
+    tooltip: `Context "${context}", namespace "${snapshot.namespace}". Click to switch the context; use the inline button to switch the namespace.`,
+    icon: 'server-environment',
+    contextValue: 'pachyderm.target',
+    collapsible: false,
+    command: { command: ClusterCommands.switchContext, title: 'Switch Context' },
+  };
+}
+
+function untrustedNotice(ignored: readonly string[]): TreeRow {
+  return {
+    id: 'notice/untrusted',
+    kind: 'notice',
+    label: 'Workspace settings ignored',
+    description: ignored.join(', '),
+    tooltip: `This workspace is not trusted, so its values of ${ignored.join(', ')} are ignored: a kubeconfig can run programs (exec auth plugins). Your user settings apply instead.`,
+    icon: 'shield',
+    iconColor: 'list.warningForeground',
+    contextValue: 'pachyderm.notice',
+    collapsible: false,
+    command: { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' },
+  };
+}
+
+const PROBLEM_TITLES: Record<string, string> = {
+  unreachable: 'Cluster unreachable',
+  timeout: 'Cluster did not answer in time',
+  unauthorized: 'Credentials rejected (401)',
+  forbidden: 'Not allowed to read secrets (403)',
+  'server-error': 'API server error',
+  other: 'Cannot read secrets',
+};
+
+function problemRows(problem: string, reason: string): TreeRow[] {
+  return [
+    {
+      id: 'state',
+      kind: 'state',
+      label: PROBLEM_TITLES[problem] ?? 'Cannot read secrets',
+      description: reason,
+      tooltip: `${reason}\n\nRetrying automatically; click Retry to try now.`,
+      icon: problem === 'forbidden' || problem === 'unauthorized' ? 'lock' : 'error',
+      iconColor: 'list.errorForeground',
+      contextValue: `pachyderm.problem.${problem}`,
+      collapsible: false,
+    },
+    {
+      id: 'retry',
+      kind: 'state',
+      label: 'Retry',
+      icon: 'refresh',
+      contextValue: 'pachyderm.retry',
+      collapsible: false,
+      command: { command: ClusterCommands.refresh, title: 'Retry' },
+    },
+  ];
+}
+
+const TYPE_ICONS: Record<string, string> = {
+  Opaque: 'key',
+  'kubernetes.io/dockerconfigjson': 'package',
+  'kubernetes.io/dockercfg': 'package',
+  'kubernetes.io/tls': 'lock',
+  'kubernetes.io/basic-auth': 'person',
+  'kubernetes.io/ssh-auth': 'terminal',
+  'kubernetes.io/service-account-token': 'account',
+  'bootstrap.kubernetes.io/token': 'shield',
+};
+
+export function iconForType(type: string): string {
+  return TYPE_ICONS[type] ?? 'symbol-constant';
+}
+
+export function secretRowId(namespace: string, name: string): string {
+  return `secret/${namespace}/${name}`;
+}
+
+export function secretRow(secret: SecretMeta, view: Pick<TreeViewOptions, 'decorators' | 'now'>): TreeRow {
+  const managed = isPachydermManaged(secret);
+  const marks: string[] = managed ? ['pachyderm'] : [];
+  const extraTooltip: string[] = [];
+  for (const decorate of view.decorators) {
+    const d = decorate(secret);
+    if (d?.marks) marks.push(...d.marks);
+    if (d?.tooltip) extraTooltip.push(...d.tooltip);
+  }
+  const age = ago(secret.creationTimestamp, view.now);
+  const labels = Object.entries(secret.labels).map(([k, v]) => `${k}=${v}`);
+  return {
+    id: secretRowId(secret.namespace, secret.name),
+    kind: 'secret',
+    label: secret.name,
+    description: [secret.type, age, ...marks.map((m) => `◆ ${m}`)].join(' · '),
+    tooltip: [
+      `${secret.name} (${secret.type})`,
+      `Namespace: ${secret.namespace}`,
+      `Created: ${secret.creationTimestamp ?? 'unknown'} (${age})`,
+      `Keys: ${secret.keys.length ? secret.keys.map((k) => k.name).join(', ') : 'none'}`,
+      `Labels: ${labels.length ? labels.join(', ') : 'none'}`,
+      managed ? 'Pachyderm-managed: listed by pachctl list secret.' : 'Not Pachyderm-managed: pachctl list secret does not show it.',
+      ...extraTooltip,
+    ].join('\n'),
+    icon: iconForType(secret.type),
+    iconColor: managed ? 'charts.blue' : undefined,
+    contextValue: managed ? 'pachyderm.secret.managed' : 'pachyderm.secret.other',
+    collapsible: secret.keys.length > 0,
+    secret,
+  };
+}
+
+export function keyRows(secret: SecretMeta): TreeRow[] {
+  return secret.keys.map((k) => ({
+    id: `key/${secret.namespace}/${secret.name}/${k.name}`,
+    kind: 'key' as const,
+    label: k.name,
+    description: `${k.size} bytes · ${k.binary ? 'binary' : 'text'}`,
+    tooltip: `${secret.name} → ${k.name}: ${k.size} bytes, ${k.binary ? 'binary' : 'text'}. The value stays hidden; use Reveal Value or Copy Value.`,
+    icon: k.binary ? 'file-binary' : 'symbol-string',
+    contextValue: k.binary ? 'pachyderm.secretKey.binary' : 'pachyderm.secretKey.text',
+    collapsible: false,
+    secret,
+    key: k.name,
+  }));
+}

@@ -1,0 +1,58 @@
+/**
+ * The read-only "Inspect Secret" document: the `pachctl inspect secret NAME` table first (NAME TYPE CREATED,
+ * tab-aligned, `… ago`), then what pachctl does not show: labels, keys with size and kind (values masked) and
+ * the workspace pipelines that use the secret.
+ */
+import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
+import { ago } from './humanDuration';
+
+/** One place in a workspace spec that references the secret. */
+export interface SecretUse {
+  pipeline: string;
+  /** Workspace-relative path of the spec file. */
+  file: string;
+  line: number;
+  /** e.g. `transform.secrets[0] → env PASSWORD (key password)`. */
+  how: string;
+}
+
+export const MASK = '••••••••';
+
+export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], now: Date = new Date()): string {
+  const lines: string[] = [];
+  lines.push(...table([['NAME', 'TYPE', 'CREATED'], [meta.name, meta.type, ago(meta.creationTimestamp, now)]]));
+  lines.push('');
+  lines.push(`Namespace:          ${meta.namespace}`);
+  lines.push(
+    `Pachyderm-managed:  ${isPachydermManaged(meta) ? 'yes (secret-source=pachyderm-user; listed by pachctl list secret)' : 'no (not listed by pachctl list secret; may belong to the platform)'}`,
+  );
+  lines.push('');
+  const labels = Object.entries(meta.labels).sort(([a], [b]) => (a < b ? -1 : 1));
+  lines.push(`Labels (${labels.length}):`);
+  for (const [k, v] of labels) lines.push(`  ${k}=${v}`);
+  if (!labels.length) lines.push('  <none>');
+  lines.push('');
+  lines.push(`Keys (${meta.keys.length}):`);
+  if (meta.keys.length) {
+    lines.push(...table([['KEY', 'SIZE', 'KIND', 'VALUE'], ...meta.keys.map((k) => [k.name, `${k.size} bytes`, k.binary ? 'binary' : 'text', MASK])]).map((l) => `  ${l}`));
+  } else {
+    lines.push('  <none>');
+  }
+  lines.push('');
+  lines.push(`Pipelines in this workspace that use it (${uses.length}):`);
+  for (const u of uses) lines.push(`  ${u.pipeline}  ${u.file}:${u.line}  ${u.how}`);
+  if (!uses.length) lines.push('  <none>');
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Go's tabwriter as pachctl configures it for tables: columns padded to the widest cell plus 3 spaces. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] + 3)))
+      .join('')
+      .trimEnd(),
+  );
+}

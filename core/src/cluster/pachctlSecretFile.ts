@@ -1,0 +1,72 @@
+/**
+ * What pachd does with the file of `pachctl create secret -f FILE` before it reaches Kubernetes
+ * (api_server.go CreateSecret): the file must be JSON (Go encoding/json into a v1.Secret, so `data` must be
+ * base64), a `suite` label other than `pachyderm` is refused with pachd's own message, and the labels
+ * `suite=pachyderm` and `secret-source=pachyderm-user` are forced. pachd creates in its own namespace, so a
+ * different `metadata.namespace` would be rejected by Kubernetes; we say so before asking the cluster.
+ */
+import { PACHYDERM_SECRET_LABELS, type SecretObject } from '../catalog/secretMeta';
+
+export type PachctlSecretFileResult = { ok: true; secret: PreparedSecret } | { ok: false; message: string };
+
+/** A Secret ready to send: the file's object with pachd's labels. Holds values; never log or display it. */
+export interface PreparedSecret extends SecretObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: NonNullable<SecretObject['metadata']> & { name: string; labels: Record<string, string> };
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function preparePachctlSecret(text: string, targetNamespace: string): PachctlSecretFileResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    const looksYaml = /^\s*(apiVersion|kind|metadata)\s*:/m.test(text);
+    const why = looksYaml
+      ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … --dry-run=client -o json writes one)'
+      : `not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+    return { ok: false, message: `failed to unmarshal secret: ${why}` };
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { ok: false, message: 'failed to unmarshal secret: the file must hold one JSON object of kind Secret' };
+  }
+  const obj = parsed as Record<string, unknown>;
+  if (obj.kind !== undefined && obj.kind !== 'Secret') {
+    return { ok: false, message: `The file holds a "${String(obj.kind)}", not a Secret.` };
+  }
+  const md = (obj.metadata ?? {}) as Record<string, unknown>;
+  if (typeof md !== 'object' || Array.isArray(md)) return { ok: false, message: 'failed to unmarshal secret: metadata must be an object' };
+  const name = typeof md.name === 'string' ? md.name : '';
+  if (!name) return { ok: false, message: 'The Secret has no metadata.name.' };
+  for (const field of ['data', 'stringData'] as const) {
+    const v = obj[field];
+    if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+      return { ok: false, message: `failed to unmarshal secret: ${field} must be an object of key → string` };
+    }
+    for (const [key, value] of Object.entries((v ?? {}) as Record<string, unknown>)) {
+      if (typeof value !== 'string') return { ok: false, message: `failed to unmarshal secret: ${field}["${key}"] must be a string` };
+      // Go decodes []byte fields as standard base64; anything else fails the whole unmarshal.
+      if (field === 'data' && !BASE64.test(value)) {
+        return { ok: false, message: `failed to unmarshal secret: data["${key}"] is not valid base64 (use stringData for plain text)` };
+      }
+    }
+  }
+  const labels = { ...((md.labels ?? {}) as Record<string, string>) };
+  if (labels.suite !== undefined && labels.suite !== PACHYDERM_SECRET_LABELS.suite) {
+    return { ok: false, message: `invalid suite label set on secret: suite=${labels.suite}` };
+  }
+  const ns = typeof md.namespace === 'string' ? md.namespace : '';
+  if (ns && ns !== targetNamespace) {
+    return {
+      ok: false,
+      message: `The file sets metadata.namespace "${ns}", but secrets are created in the target namespace "${targetNamespace}" (pachd's namespace). Remove metadata.namespace or switch the namespace.`,
+    };
+  }
+  Object.assign(labels, PACHYDERM_SECRET_LABELS);
+  return {
+    ok: true,
+    secret: { ...(obj as SecretObject), metadata: { ...(md as SecretObject['metadata']), name, labels } } as PreparedSecret,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Where a workspace spec file uses one secret, for Inspect's "pipelines that use it" and Show Pipelines Using
+ * Secret. Reads the spec model (core/src/spec/specModel.ts), which knows every place a secret can appear.
+ */
+import { buildSpecModel } from '../spec/specModel';
+import { parseSpecFile } from '../spec/parseSpecFile';
+import { stringValue } from '../spec/tree';
+import type { SecretUse } from './inspectSecretText';
+
+export interface SecretUseAt extends SecretUse {
+  /** Offsets in the file text of the reference (the name). */
+  start: number;
+  end: number;
+}
+
+export function findSecretUses(uri: string, relativePath: string, text: string, secretName: string): SecretUseAt[] {
+  const file = parseSpecFile(uri, text);
+  const model = buildSpecModel(file);
+  const out: SecretUseAt[] = [];
+  const at = (pipeline: string, how: string, start: number, end: number) =>
+    out.push({ pipeline, file: relativePath, line: file.lines.positionAt(start).line + 1, how, start, end });
+  for (const spec of model.specs) {
+    const pipeline = spec.pipelineName ?? `(spec ${spec.index + 1})`;
+    for (const entry of spec.secrets) {
+      if (stringValue(entry.name?.value) !== secretName || !entry.name?.value) continue;
+      const key = stringValue(entry.key?.value);
+      const env = stringValue(entry.envVar?.value);
+      const mount = stringValue(entry.mountPath?.value);
+      const how = [env ? `env ${env}${key ? ` (key ${key})` : ''}` : '', mount ? `mounted at ${mount}` : ''].filter(Boolean).join(', ');
+      at(pipeline, `transform.secrets[${entry.index}]${how ? `: ${how}` : ''}`, entry.name.value.start, entry.name.value.end);
+    }
+    spec.imagePullSecrets.forEach((ref, i) => {
+      if (ref.name === secretName) at(pipeline, `transform.imagePullSecrets[${i}]`, ref.node.start, ref.node.end);
+    });
+    const egressName = spec.egress?.name?.value;
+    if (egressName && stringValue(egressName) === secretName) {
+      const key = stringValue(spec.egress?.key?.value);
+      at(pipeline, `egress.sqlDatabase.secret${key ? ` (key ${key})` : ''}`, egressName.start, egressName.end);
+    }
+    for (const pod of spec.podStrings) {
+      for (const ref of pod.refs) {
+        if (ref.name === secretName) at(pipeline, `${pod.field} (${ref.kind}${ref.key ? ` ${ref.key}` : ''})`, ref.start, ref.end);
+      }
+    }
+  }
+  return out;
+}
