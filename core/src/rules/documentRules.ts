@@ -29,10 +29,15 @@ export function checkDocuments(ctx: RuleContext): void {
 export function checkRequired(ctx: RuleContext, spec: SpecRoot): void {
   const root = spec.root;
   const head = { start: root.start, end: Math.min(root.end, root.start + 1) };
-  const pipeline = fieldProperty(root, 'CreatePipelineRequest', 'pipeline');
+  // JSON null means unset, so `"transform": null` is as missing as no key at all.
+  const given = (canonical: string) => {
+    const p = fieldProperty(root, 'CreatePipelineRequest', canonical);
+    return p?.value && !(p.value.type === 'scalar' && p.value.kind === 'null') ? p : undefined;
+  };
+  const pipeline = given('pipeline');
   if (!pipeline) ctx.report('PS113', head, { message: 'no `pipeline` specified' }, { missing: 'pipeline' });
   else if (pipeline.value?.type === 'object' && !fieldProperty(pipeline.value, 'Pipeline', 'name')) {
     ctx.report('PS113', { start: pipeline.keyStart, end: pipeline.keyEnd }, { message: 'no pipeline `name` specified' }, { missing: 'pipeline.name' });
   }
-  if (!fieldProperty(root, 'CreatePipelineRequest', 'transform')) ctx.report('PS113', head, { message: 'pipeline must specify a transform' }, { missing: 'transform' });
+  if (!given('transform')) ctx.report('PS113', head, { message: 'pipeline must specify a transform' }, { missing: 'transform' });
 }

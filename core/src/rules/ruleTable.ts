@@ -3,6 +3,8 @@
  * it needs the cluster's secret catalog (those stay silent unless the catalog is ready). Templates fill
  * `{placeholders}` from the rule's arguments; PS001–PS003 keep pachd's own wording so users recognise them.
  */
+import { HELM_RULES } from '../helm/helmRuleTable';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RuleDef {
@@ -16,6 +18,8 @@ export interface RuleDef {
 const rule = (severity: Severity, message: string, summary: string, needsCatalog = false): RuleDef => ({ severity, message, summary, needsCatalog });
 
 export const RULES = {
+  // PH001–PH007: Pachyderm Helm values files.
+  ...HELM_RULES,
   PS001: rule('error', 'secret {name} has env_var set but is missing key', 'a secret entry with `envVar` but no `key`'),
   PS002: rule('error', 'missing Kubernetes secret {name}{didYouMean}', 'the secret does not exist in the namespace', true),
   PS003: rule('error', 'Kubernetes secret {name} missing key {key}{didYouMean} (keys: {keys})', 'the `key` is not in the secret', true),

@@ -35,7 +35,7 @@ export function checkYaml(ctx: RuleContext, node: SpecNode | undefined): void {
       if (!y?.plain || y.tag) return;
       const src = ctx.file.text.slice(node.start, node.end);
       if (node.kind === 'string' && TIMESTAMP.test(src)) ctx.report('PS107', node, { tag: '!!timestamp', fix: ': quote the value to keep it a string' });
-      else if (node.kind === 'number' && INT_LIKE.test(src) && !DECIMAL.test(src)) ctx.report('PS108', node, { fix: 'it in plain decimal, or quote it if it is a string' });
+      else if ((node.kind === 'number' || node.kind === 'string') && INT_LIKE.test(src) && !DECIMAL.test(src)) ctx.report('PS108', node, { fix: 'it in plain decimal, or quote it if it is a string' });
     }
   }
 }
