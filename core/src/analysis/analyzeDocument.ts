@@ -8,6 +8,8 @@ import { runPipelineRules } from '../rules/runRules';
 import { parseSpecFile } from '../spec/parseSpecFile';
 import { buildSpecModel, type SpecModel } from '../spec/specModel';
 import type { SpecFile } from '../spec/tree';
+import { checkHelmValues } from '../helm/helmRules';
+import { parseHelmValues } from '../helm/helmValuesDocument';
 import { classifyByName, classifyDocument, type DocumentKind } from './classify';
 
 export interface AnalyzeInput {
@@ -19,6 +21,8 @@ export interface AnalyzeInput {
 export interface AnalyzeOptions {
   /** The `pachyderm.specFiles` globs. */
   specFiles?: readonly string[];
+  /** The `pachyderm.helmValuesFiles` globs. */
+  helmValuesFiles?: readonly string[];
 }
 
 export interface AnalysisResult {
@@ -33,7 +37,8 @@ export function analyzeDocument(input: AnalyzeInput, catalog: CatalogIndex, opti
   const specFiles = options.specFiles ?? [];
   if (classifyByName(input.uri, specFiles, input.languageId) === 'none') return { kind: 'none', findings: [] };
   const file = parseSpecFile(input.uri, input.text, input.languageId);
-  const kind = classifyDocument(input.uri, file, specFiles, input.languageId);
+  const kind = classifyDocument(input.uri, file, specFiles, input.languageId, options.helmValuesFiles);
+  if (kind === 'helm-values') return { kind, findings: checkHelmValues(parseHelmValues(input.text), catalog), file };
   if (kind !== 'pipeline') return { kind, findings: [], file };
   const model = buildSpecModel(file);
   return { kind, findings: runPipelineRules(file, model, catalog), file, model };

@@ -4,12 +4,12 @@
  * (`pipeline` together with `transform`, `input` or `spout`). Kubernetes manifests (`apiVersion` + `kind`,
  * e.g. a Secret) and Jsonnet templates (rendered by pachd, not JSON) are never analysed as specs.
  */
-import { globToRegExp } from '../helm/valuesFileMatch';
+import { globToRegExp, hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
 import { specRoots } from '../spec/specRoots';
 import type { ObjectNode, SpecFile } from '../spec/tree';
 
-/** The Helm values engineer adds `'helm-values'` here, and a test for it in `classifyDocument`. */
-export type DocumentKind = 'pipeline' | 'none';
+/** `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which). */
+export type DocumentKind = 'pipeline' | 'helm-values' | 'none';
 
 const PIPELINE_NAME = /\.pipeline\.(json|ya?ml)$/i;
 const ANALYSABLE = /\.(json|jsonc|ya?ml)$/i;
@@ -49,10 +49,17 @@ export function isKubernetesManifest(o: ObjectNode): boolean {
   return hasKey(o, 'apiVersion') && hasKey(o, 'kind');
 }
 
-export function classifyDocument(uri: string, file: SpecFile, specFiles: readonly string[] = [], languageId?: string): DocumentKind {
+export function classifyDocument(
+  uri: string,
+  file: SpecFile,
+  specFiles: readonly string[] = [],
+  languageId?: string,
+  helmValuesFiles: readonly string[] = [],
+): DocumentKind {
   const roots = specRoots(file).map((r) => r.root);
   if (roots.length && roots.every(isKubernetesManifest)) return 'none';
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;
+  if (roots.length === 1 && isPachydermValuesRoot(roots[0]) && hasValuesFileName(uri, helmValuesFiles)) return 'helm-values';
   return roots.some(looksLikePipelineSpec) ? 'pipeline' : 'none';
 }

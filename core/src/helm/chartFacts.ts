@@ -277,7 +277,7 @@ export interface PlatformSecretFact {
 }
 
 export const PLATFORM_SECRETS: readonly PlatformSecretFact[] = [
-  { name: 'pachyderm-auth', role: 'auth: root token, OAuth client secret, auth config, role bindings', keys: ['root-token', 'pachd-oauth-client-secret', 'auth-config', 'cluster-role-bindings'] },
+  { name: 'pachyderm-auth', role: 'auth (root token, OAuth secret, auth config)', keys: ['root-token', 'pachd-oauth-client-secret', 'auth-config', 'cluster-role-bindings'] },
   { name: 'postgres', role: 'PostgreSQL password', keys: ['postgresql-password', 'postgresql-postgres-password'] },
   { name: 'pachyderm-identity', role: 'upstream identity providers', keys: ['upstream-idps'] },
   { name: 'pachyderm-identity-extras', role: 'additional OIDC clients', keys: ['additional-oidc-clients'] },

@@ -1,28 +1,20 @@
 /**
- * The helm values rules: stable codes, severities and one-line titles. The shared rule table imports this
- * section so every code lives in one table (README and `check` list them from there).
+ * The helm values section of the one rule table (core/src/rules/ruleTable.ts spreads it into `RULES`).
+ * Messages are composed by the helm rules (near-miss hints, what the chart does instead), so the template is
+ * `{message}`; the summary is what README and `check` list.
  */
-export type HelmRuleCode = 'PH001' | 'PH002' | 'PH003' | 'PH004' | 'PH005' | 'PH006' | 'PH007';
-export type HelmSeverity = 'error' | 'warning';
+import type { RuleDef } from '../rules/ruleTable';
 
-export interface HelmRule {
-  code: HelmRuleCode;
-  severity: HelmSeverity;
-  title: string;
-  /** Needs the cluster's secret catalog; silent while it is not ready. */
-  needsCluster: boolean;
-}
+const helm = (severity: 'error' | 'warning', summary: string, needsCatalog: boolean): RuleDef => ({ severity, message: '{message}', summary, needsCatalog });
 
-export const HELM_RULES: readonly HelmRule[] = [
-  { code: 'PH001', severity: 'error', needsCluster: true, title: 'a `*SecretName` value names a secret that does not exist in the namespace' },
-  { code: 'PH002', severity: 'error', needsCluster: true, title: 'the named secret lacks the key the chart reads (with near-miss hints such as `rootToken` for `root-token`)' },
-  { code: 'PH003', severity: 'warning', needsCluster: false, title: 'a credential is written in plain text in the values file (or the insecure Postgres default is used)' },
-  { code: 'PH004', severity: 'warning', needsCluster: false, title: 'both the plain value and its SecretName are set: the chart silently ignores the plain value' },
-  { code: 'PH005', severity: 'warning', needsCluster: false, title: 'a value the chart mishandles, with what happens instead' },
-  { code: 'PH006', severity: 'error', needsCluster: true, title: 'a TLS `secretName` names a secret without `tls.crt` and `tls.key`' },
-  { code: 'PH007', severity: 'warning', needsCluster: true, title: 'an image pull secret does not exist or is not a registry credential' },
-];
+export const HELM_RULES = {
+  PH001: helm('error', 'a `*SecretName` value names a secret that does not exist in the namespace', true),
+  PH002: helm('error', 'the named secret lacks the key the chart reads (with near-miss hints: `rootToken` for `root-token`, `auth-config` for `pachd-oauth-client-secret`)', true),
+  PH003: helm('warning', 'a credential written in plain text in a values file, or the insecure Postgres default used because none is set', false),
+  PH004: helm('warning', 'both the plain value and its SecretName are set: the chart silently ignores the plain value', false),
+  PH005: helm('warning', 'a value the chart mishandles (`pachd.enterpriseServerTokenSecretName`, `determined.oidc.clientSecretName`, …), with what happens instead', false),
+  PH006: helm('error', 'a TLS `secretName` names a secret without `tls.crt` and `tls.key`', true),
+  PH007: helm('warning', 'a `global.imagePullSecrets` entry does not exist or is not a registry credential', true),
+} as const satisfies Record<string, RuleDef>;
 
-export function helmRule(code: HelmRuleCode): HelmRule {
-  return HELM_RULES.find((r) => r.code === code)!;
-}
+export type HelmRuleCode = keyof typeof HELM_RULES;

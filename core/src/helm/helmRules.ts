@@ -14,7 +14,8 @@ import {
   TLS_SECRET_FACTS,
   type SecretNameFact,
 } from './chartFacts';
-import { helmRule, type HelmRuleCode, type HelmSeverity } from './helmRuleTable';
+import { finding as ruleFinding, type Finding } from '../rules/ruleTable';
+import type { HelmRuleCode } from './helmRuleTable';
 import { entryAt, isFalseAt, namesInList, stringAt, truthyAt, type OffsetRange } from './valuesTree';
 import { nearMissKey } from './nearMiss';
 
@@ -32,16 +33,14 @@ export type HelmFixData =
   | { kind: 'copy-key'; secret: string; from: string; to: string }
   | { kind: 'remove-ignored-plain'; plainPath: string };
 
-export interface HelmFinding {
+/** A spec-rule `Finding` with a PH code; `data` carries what the quick fix needs. */
+export interface HelmFinding extends Finding {
   code: HelmRuleCode;
-  severity: HelmSeverity;
-  message: string;
-  range: OffsetRange;
   data?: HelmFixData;
 }
 
 function finding(code: HelmRuleCode, message: string, range: OffsetRange, data?: HelmFixData): HelmFinding {
-  return { code, severity: helmRule(code).severity, message, range, ...(data ? { data } : {}) };
+  return ruleFinding(code, range, { message }, data) as HelmFinding;
 }
 
 const quote = (s: string) => `\`${s}\``;
@@ -75,7 +74,7 @@ export function checkHelmValues(doc: Document, catalog: CatalogIndex): HelmFindi
   checkConsoleUnderEnterpriseServer(doc, out);
   checkTls(doc, catalog, out);
   checkImagePullSecrets(doc, catalog, out);
-  return out.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
+  return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 
 function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretNameFact, out: HelmFinding[]): void {

@@ -4,6 +4,7 @@
  * Kubernetes manifests that happen to have a `pachd` key out; the content test keeps other charts' values out.
  */
 import { isMap, isScalar, type Document } from 'yaml';
+import type { SpecNode } from '../spec/tree';
 import { entryAt } from './valuesTree';
 
 const VALUES_NAME = /(^|\/)values[^/]*\.ya?ml$/i;
@@ -68,4 +69,13 @@ export function hasPachdMapping(doc: Document): boolean {
 
 export function isHelmValuesFile(uriOrPath: string, doc: Document, globs: readonly string[] = []): boolean {
   return hasValuesFileName(uriOrPath, globs) && hasPachdMapping(doc);
+}
+
+/** The same content test on the shared document tree (what `classifyDocument` has in hand). */
+export function isPachydermValuesRoot(root: SpecNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  const pachd = root.properties.find((p) => p.key === 'pachd');
+  if (!pachd) return false;
+  const v = pachd.value;
+  return v === undefined || v.type === 'object' || (v.type === 'scalar' && v.value === null);
 }

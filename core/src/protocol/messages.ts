@@ -23,4 +23,8 @@ export interface CreateSecretArgs {
 /** Client command ids the server puts into code actions. */
 export const ClientCommands = {
   createSecret: 'pachyderm.createMissingSecret',
+  /** PH003: move a plain credential from a Helm values file into a new Secret (args: core/src/helm/helmFixArgs.ts). */
+  moveValueToSecret: 'pachyderm.moveValueToSecret',
+  /** PH002 near miss: copy a secret's value under the key the chart reads (args: core/src/helm/helmFixArgs.ts). */
+  copySecretKey: 'pachyderm.copySecretKeyForChart',
 } as const;

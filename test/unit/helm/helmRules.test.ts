@@ -6,7 +6,7 @@ import { fixtureDoc, fixtureText, meta, readyCatalog, unknownCatalog } from './h
 
 /** `CODE at text` for each finding, so assertions read like the editor shows them. */
 function summary(text: string, findings: HelmFinding[]): string[] {
-  return findings.map((f) => `${f.code} ${text.slice(f.range.start, f.range.end)}`);
+  return findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`);
 }
 
 function check(text: string, catalog = readyCatalog()) {
