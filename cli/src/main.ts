@@ -2,6 +2,9 @@
  * `pachyderm-secrets`: the headless face of the extension. Each subcommand lives in its own module;
  * this file only dispatches.
  */
+import { checkCommand } from './check';
+import { createCommand } from './createSecret';
+
 const USAGE = `usage: pachyderm-secrets <command> [flags]
 
 commands:
@@ -17,6 +20,10 @@ export async function main(argv: string[]): Promise<number> {
     case '--help':
       process.stdout.write(USAGE);
       return command ? 0 : 2;
+    case 'check':
+      return checkCommand(argv.slice(1));
+    case 'create':
+      return createCommand(argv.slice(1));
     default:
       process.stderr.write(`pachyderm-secrets: unknown command "${command}"\n${USAGE}`);
       return 2;

@@ -1,0 +1,26 @@
+/**
+ * A Secret as `kubectl create secret` builds it, before printing: name, optional namespace, type ('' when
+ * none), and data as raw bytes. Everything in core/src/manifest produces or consumes this one shape.
+ */
+import { ManifestError } from './manifestError';
+import { assertSecretKey } from './keyRules';
+
+export interface SecretDraft {
+  name: string;
+  /** Only set when the user gave one explicitly; kubectl prints it only then. */
+  namespace?: string;
+  /** '' means no `type` field (generic without `--type`). */
+  type: string;
+  data: Map<string, Uint8Array>;
+}
+
+export function newDraft(name: string, type: string, namespace?: string): SecretDraft {
+  return { name, namespace, type, data: new Map() };
+}
+
+/** kubectl's `addKeyFromLiteralToSecret`: validates the key, refuses duplicates. */
+export function addKey(draft: SecretDraft, key: string, value: Uint8Array): void {
+  assertSecretKey(key);
+  if (draft.data.has(key)) throw new ManifestError(`cannot add key ${key}, another key by that name already exists`);
+  draft.data.set(key, value);
+}

@@ -1,0 +1,23 @@
+/**
+ * kubectl's `--append-hash` suffix (k8s.io/kubectl/pkg/util/hash.SecretHash): sha256 of the compact Go JSON
+ * of {data, kind, name, type}, first 10 hex digits, with the vowel-like digits swapped for letters so the
+ * suffix never spells words.
+ */
+import { createHash } from 'node:crypto';
+import { goCompare, goJsonCompact } from './goJson';
+import type { SecretDraft } from './secretDraft';
+
+const ENCODE: Record<string, string> = { '0': 'g', '1': 'h', '3': 'k', a: 'm', e: 't' };
+
+export function secretHash(draft: SecretDraft): string {
+  const data = new Map<string, string>();
+  for (const key of [...draft.data.keys()].sort(goCompare)) data.set(key, Buffer.from(draft.data.get(key)!).toString('base64'));
+  // Go marshals a map with sorted keys: data, kind, name, type.
+  const text = goJsonCompact({ data, kind: 'Secret', name: draft.name, type: draft.type });
+  const hex = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 10);
+  return [...hex].map((c) => ENCODE[c] ?? c).join('');
+}
+
+export function withHashSuffix(draft: SecretDraft): SecretDraft {
+  return { ...draft, name: `${draft.name}-${secretHash(draft)}` };
+}

@@ -1,0 +1,48 @@
+/**
+ * Sending a built manifest to the cluster, for the CLI and the wizards alike. Creating goes through the
+ * cluster layer's `createSecretLikePachctl` (pachctl's labels, dry run first, 409 → replace on request); a
+ * server-side dry run sends the same prepared object with `dryRun=All` and returns what the API server made of it.
+ */
+import type { V1Secret } from '@kubernetes/client-node';
+import { classifyClusterError } from '../cluster/clusterProblem';
+import { preparePachctlSecret } from '../cluster/pachctlSecretFile';
+import { createSecretLikePachctl, type CreateOutcome } from '../cluster/secretOperations';
+import type { SecretsApi } from '../cluster/secretsApi';
+
+export type ServerDryRunOutcome =
+  | { kind: 'ok'; secret: V1Secret }
+  | { kind: 'refused'; message: string }
+  | { kind: 'api-error'; message: string };
+
+export async function serverDryRun(api: SecretsApi, manifestJson: string): Promise<ServerDryRunOutcome> {
+  const prepared = preparePachctlSecret(manifestJson, api.namespace);
+  if (!prepared.ok) return { kind: 'refused', message: prepared.message };
+  const name = prepared.secret.metadata.name;
+  try {
+    return { kind: 'ok', secret: await api.create(prepared.secret as V1Secret, true) };
+  } catch (err) {
+    const problem = classifyClusterError(err, { verb: 'create', resource: 'secrets', namespace: api.namespace, name });
+    return { kind: 'api-error', message: problem.reason };
+  }
+}
+
+/** Creates the secret; when it exists and `replaceExisting` is set, replaces it as `pachctl create secret` does. */
+export async function createInCluster(api: SecretsApi, manifestJson: string, replaceExisting: boolean): Promise<CreateOutcome> {
+  const first = await createSecretLikePachctl(api, manifestJson);
+  if (first.kind === 'exists' && replaceExisting) return createSecretLikePachctl(api, manifestJson, { replace: true });
+  return first;
+}
+
+/** One line for a create outcome that is not a success, or undefined on success. */
+export function createFailure(outcome: CreateOutcome): string | undefined {
+  switch (outcome.kind) {
+    case 'created':
+    case 'replaced':
+      return undefined;
+    case 'exists':
+      return `secrets "${outcome.name}" already exists`;
+    case 'refused':
+    case 'api-error':
+      return outcome.message;
+  }
+}
