@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionHost } from './host';
 import { startLanguageClient } from './languageClient';
+import { registerCluster } from './cluster/register';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const host: ExtensionHost = { context, output, client };
   void host;
   // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
+  registerCluster(host);
 }
 
 export async function deactivate(): Promise<void> {
