@@ -1,8 +1,28 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** Starts the language server (dist/server.js) as a child process over IPC. */
+/**
+ * JSON and YAML in files and unsaved editors. Which of them are pipeline specs or Helm values is the
+ * server's call (by name, `pachyderm.specFiles` or content), so the selector cannot be narrower.
+ */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'json' },
+  { scheme: 'untitled', language: 'jsonc' },
+  { scheme: 'untitled', language: 'yaml' },
+];
+
+/** Files whose changes on disk the server's workspace index follows (hover's "also used by"). */
+export const WATCHED_FILES = '**/*.{json,yaml,yml}';
+
+/**
+ * Starts the language server (dist/server.js) as a child process over IPC. Resolves once the server has
+ * answered `initialize`, so every caller that awaits it may send the catalog and expect diagnostics.
+ * `PACHYDERM_VALIDATION_DELAY_MS` overrides the edit debounce (0 for tests and benchmarks).
+ */
 export async function startLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
@@ -12,14 +32,19 @@ export async function startLanguageClient(
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
+  context.subscriptions.push(watcher);
+  const delay = process.env.PACHYDERM_VALIDATION_DELAY_MS;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'json' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: {
+      // Tells the server when `pachyderm.*` changes; it then re-reads them through workspace/configuration.
+      configurationSection: 'pachyderm',
+      fileEvents: watcher,
+    },
+    initializationOptions: {
+      ...(delay !== undefined && delay !== '' && Number.isFinite(Number(delay)) ? { validationDelayMs: Number(delay) } : {}),
+    },
     outputChannel: output,
   };
   const client = new LanguageClient('pachyderm', 'Pachyderm Secrets', serverOptions, clientOptions);

@@ -1,19 +1,56 @@
 /**
- * Language server entry point: creates the connection and wires the handlers. No logic lives here.
+ * Language server entry point: creates the connection and wires the handler modules. No logic lives here.
  * The server does no cluster I/O; the client feeds it catalog snapshots (core/src/protocol/messages.ts).
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fsPathOf } from './uris';
+import { registerCatalog } from './catalog';
+import { registerDocuments } from './documents';
+import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
+import { ServerState } from './serverState';
+import { DEFAULT_VALIDATION_DELAY_MS, SettingsStore, type InitializationOptions } from './settings';
+import { ValidationScheduler } from './validation';
+import { scanWorkspace } from './workspaceScan';
+
+const DEFAULT_MAX_INDEXED_FILES = 2000;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const settings = new SettingsStore(connection);
+const state = new ServerState(connection, documents, settings);
+let validation: ValidationScheduler;
+let maxIndexedFiles = DEFAULT_MAX_INDEXED_FILES;
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-  },
-  serverInfo: { name: 'pachyderm-secrets' },
-}));
+connection.onInitialize((params) => {
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  settings.initialize(params);
+  const delay = Number(options.validationDelayMs);
+  validation = new ValidationScheduler(state, Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_VALIDATION_DELAY_MS);
+  if (Number.isFinite(Number(options.maxIndexedFiles))) maxIndexedFiles = Number(options.maxIndexedFiles);
+  state.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((f) => fsPathOf(f.uri))
+    .filter((p): p is string => p !== undefined);
+  registerDocuments(state, validation);
+  registerCatalog(state, validation);
+  registerLanguageFeatures(state);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+    },
+    serverInfo: { name: 'pachyderm-secrets' },
+  };
+});
+
+connection.onInitialized(() => {
+  // Hover's "also used by" is a nicety: the scan runs in the background and never delays diagnostics.
+  void scanWorkspace(state, maxIndexedFiles).catch((err) =>
+    connection.console.error(`workspace scan failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
+});
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,24 @@
+/**
+ * The catalog feed: the client sends a whole snapshot of secret metadata; it replaces the previous one and
+ * every open spec is checked again. The server itself never talks to a cluster.
+ */
+import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
+import { CatalogNotification } from '../../core/src/protocol/messages';
+import type { ServerState } from './serverState';
+import type { ValidationScheduler } from './validation';
+
+export function registerCatalog(state: ServerState, validation: ValidationScheduler): void {
+  state.connection.onNotification(CatalogNotification.type, (snapshot: CatalogSnapshot) => {
+    state.catalog = new CatalogIndex(sanitize(snapshot));
+    validation.scheduleAll();
+  });
+}
+
+/** A malformed snapshot (an old client, a bug) becomes an empty, unknown catalog rather than a crash. */
+function sanitize(s: CatalogSnapshot): CatalogSnapshot {
+  if (!s || typeof s !== 'object' || !s.state || !Array.isArray(s.secrets)) {
+    return { context: '', namespace: 'default', state: { kind: 'unknown', reason: 'malformed catalog snapshot' }, secrets: [] };
+  }
+  const secrets = s.secrets.filter((m) => m && typeof m.name === 'string' && Array.isArray(m.keys));
+  return { ...s, secrets: secrets.map((m) => ({ ...m, labels: m.labels ?? {} })) };
+}

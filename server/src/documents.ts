@@ -1,0 +1,38 @@
+/**
+ * Open documents: incremental sync through `TextDocuments`, validation on open and change, cleared on
+ * close; the workspace index follows the editor's text while a file is open and the disk otherwise.
+ */
+import { FileChangeType } from 'vscode-languageserver/node';
+import type { ServerState } from './serverState';
+import type { ValidationScheduler } from './validation';
+import { reindexFile, indexDocument } from './workspaceScan';
+
+export function registerDocuments(state: ServerState, validation: ValidationScheduler): void {
+  const { documents, connection } = state;
+
+  documents.onDidOpen((e) => {
+    validation.schedule(e.document.uri);
+    void indexDocument(state, e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    validation.schedule(e.document.uri);
+    void indexDocument(state, e.document);
+  });
+  documents.onDidClose((e) => {
+    validation.clear(e.document.uri);
+    state.workspace.closed(e.document.uri);
+    void reindexFile(state, e.document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (change.type === FileChangeType.Deleted) state.workspace.delete(change.uri);
+      else void reindexFile(state, change.uri);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    state.settings.changed(params.settings);
+    validation.scheduleAll();
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * Pipeline specs: LSP glue over the core's analysis and language features. Offsets become positions
+ * here and nowhere else; the analysis of one document version is reused by every feature that asks.
+ */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { analyzeDocument, findSecretReferences, type AnalysisResult, type Severity } from '../../core/src/analysis';
+import type { CatalogIndex } from '../../core/src/catalog/snapshot';
+import { codeActionsFor } from '../../core/src/language/codeActions';
+import { completeSpec, type SpecCompletionItem } from '../../core/src/language/completion';
+import { hoverSpec } from '../../core/src/language/hover';
+import type { DocumentKind, FeatureContext } from './documentKinds';
+import { fsPathOf } from './uris';
+import type { SecretUse } from './workspaceIndex';
+
+export const DIAGNOSTIC_SOURCE = 'pachyderm';
+
+interface Cached {
+  version: number;
+  catalog: CatalogIndex;
+  specFiles: string;
+  result: AnalysisResult;
+}
+
+// Keyed by the document object (the editor's is updated in place; a file read from disk is a new object),
+// so a reopened or re-read file can never meet an older text's result under the same version number.
+const cache = new WeakMap<TextDocument, Cached>();
+
+function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
+  const specFiles = ctx.settings.specFiles.join('\n');
+  const hit = cache.get(doc);
+  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles) return hit.result;
+  const result = analyzeDocument({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
+    specFiles: ctx.settings.specFiles,
+  });
+  cache.set(doc, { version: doc.version, catalog: ctx.catalog, specFiles, result });
+  return result;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const COMPLETION_KIND: Record<SpecCompletionItem['kind'], CompletionItemKind> = {
+  secret: CompletionItemKind.Value,
+  key: CompletionItemKind.Constant,
+  field: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+};
+
+function displayPath(uri: string, folders: readonly string[]): string {
+  const fsPath = fsPathOf(uri);
+  if (!fsPath) return uri;
+  const folder = folders.find((f) => fsPath.startsWith(f + path.sep));
+  return folder ? path.relative(folder, fsPath) : path.basename(fsPath);
+}
+
+export const pipelineSpecKind: DocumentKind = {
+  id: 'pipeline',
+
+  claims(doc, ctx) {
+    return analysis(doc, ctx).kind === 'pipeline';
+  },
+
+  diagnostics(doc, ctx): Diagnostic[] {
+    return analysis(doc, ctx).findings.map((f) => ({
+      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+      severity: SEVERITY[f.severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: f.code,
+      message: f.message,
+      ...(f.data ? { data: f.data } : {}),
+    }));
+  },
+
+  completion(doc, position, ctx): CompletionItem[] {
+    const { file, model } = analysis(doc, ctx);
+    if (!file || !model) return [];
+    const items = completeSpec({ file, offset: doc.offsetAt(position), catalog: ctx.catalog, style: model.style });
+    return items.map((i) => ({
+      label: i.label,
+      kind: COMPLETION_KIND[i.kind],
+      detail: i.detail,
+      ...(i.documentation ? { documentation: { kind: MarkupKind.Markdown, value: i.documentation } } : {}),
+      sortText: i.sortText,
+      filterText: i.filterText,
+      textEdit: { range: { start: doc.positionAt(i.edit.start), end: doc.positionAt(i.edit.end) }, newText: i.edit.newText },
+      insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      // Snippet lines carry their own indentation.
+      insertTextMode: InsertTextMode.asIs,
+    }));
+  },
+
+  hover(doc, position, ctx) {
+    const { file, model } = analysis(doc, ctx);
+    if (!file || !model) return null;
+    const h = hoverSpec({
+      file,
+      model,
+      offset: doc.offsetAt(position),
+      catalog: ctx.catalog,
+      now: new Date(),
+      otherUsers: (secret, pipeline) =>
+        ctx.workspace.usersOf(secret, { uri: doc.uri, pipeline }).map((u) => ({ pipeline: u.pipeline, file: displayPath(u.uri, ctx.folders) })),
+    });
+    if (!h) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+  },
+
+  codeActions(doc, params, ctx): CodeAction[] {
+    const { file } = analysis(doc, ctx);
+    if (!file) return [];
+    const out: CodeAction[] = [];
+    for (const d of params.context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE || d.code === undefined) continue;
+      const finding = {
+        code: String(d.code),
+        start: doc.offsetAt(d.range.start),
+        end: doc.offsetAt(d.range.end),
+        data: (d.data ?? undefined) as Record<string, unknown> | undefined,
+      };
+      for (const a of codeActionsFor({ file, uri: doc.uri, finding, catalog: ctx.catalog })) {
+        out.push({
+          title: a.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          ...(a.isPreferred ? { isPreferred: true } : {}),
+          ...(a.edits
+            ? {
+                edit: {
+                  changes: {
+                    [doc.uri]: a.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+                  },
+                },
+              }
+            : {}),
+          ...(a.command ? { command: a.command } : {}),
+        });
+      }
+    }
+    return out;
+  },
+
+  secretUses(doc, ctx): SecretUse[] {
+    const { file } = analysis(doc, ctx);
+    if (!file || analysis(doc, ctx).kind !== 'pipeline') return [];
+    return findSecretReferences(file).map((r) => ({ secret: r.name, pipeline: r.pipeline ?? '', uri: doc.uri }));
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * The server's mutable state, in one object the handlers share: open documents, the current catalog, the
+ * workspace index and settings. Handlers get it at registration; nothing lives in module globals.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CatalogIndex, emptySnapshot } from '../../core/src/catalog/snapshot';
+import { kindOf, type DocumentKind, type FeatureContext } from './documentKinds';
+import type { SettingsStore } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export class ServerState {
+  catalog = new CatalogIndex(emptySnapshot());
+  folders: string[] = [];
+  readonly workspace = new WorkspaceIndex();
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly settings: SettingsStore,
+  ) {}
+
+  async contextFor(uri: string): Promise<FeatureContext> {
+    const settings = await this.settings.get(uri);
+    return { catalog: this.catalog, settings, workspace: this.workspace, folders: this.folders };
+  }
+
+  /** The open document and the kind that handles it, if any. */
+  async resolve(uri: string): Promise<{ doc: TextDocument; kind: DocumentKind; ctx: FeatureContext } | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const ctx = await this.contextFor(uri);
+    const kind = kindOf(doc, ctx);
+    return kind ? { doc, kind, ctx } : undefined;
+  }
+}

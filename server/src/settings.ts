@@ -1,0 +1,73 @@
+/**
+ * The server's settings. Read through `workspace/configuration` when the client supports it (cached per
+ * resource, as vscode-eslint advises, and dropped on `didChangeConfiguration`); otherwise taken from the
+ * initialization options, so plain LSP clients and tests work too.
+ */
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+
+export interface ServerSettings {
+  /** Extra globs (workspace-relative or absolute) whose JSON/YAML files are pipeline specs. */
+  specFiles: string[];
+  /** Extra globs whose YAML files are Pachyderm Helm values files. */
+  helmValuesFiles: string[];
+}
+
+/** What a client may put into `initializationOptions`. */
+export interface InitializationOptions {
+  /** Debounce of validation after an edit; 0 validates on the next tick (tests, benchmarks). */
+  validationDelayMs?: number;
+  /** Used when the client cannot answer `workspace/configuration`. */
+  settings?: Partial<ServerSettings>;
+  /** Upper bound of spec files the workspace scan reads (hover's "used by" list). */
+  maxIndexedFiles?: number;
+}
+
+export const DEFAULT_VALIDATION_DELAY_MS = 200;
+
+export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({ specFiles: [], helmValuesFiles: [] }) as ServerSettings;
+
+/** Whatever the client sent, as settings: a malformed value counts as unset rather than failing. */
+export function normalizeSettings(raw: unknown): ServerSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const globs = (v: unknown) => (Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : []);
+  return { specFiles: globs(r.specFiles), helmValuesFiles: globs(r.helmValuesFiles) };
+}
+
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<ServerSettings>>();
+  private canAsk = false;
+  private fallback: ServerSettings = DEFAULT_SETTINGS;
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.canAsk = params.capabilities.workspace?.configuration === true;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.fallback = normalizeSettings(options.settings);
+  }
+
+  /** Settings for one document (resource-scoped in VS Code). */
+  get(uri: string): Promise<ServerSettings> {
+    if (!this.canAsk) return Promise.resolve(this.fallback);
+    let pending = this.cache.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration(uri ? { scopeUri: uri, section: 'pachyderm' } : { section: 'pachyderm' })
+        .then(normalizeSettings, () => this.fallback);
+      this.cache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** Settings without a document: the workspace scan. */
+  global(): Promise<ServerSettings> {
+    return this.get('');
+  }
+
+  /** On `didChangeConfiguration`: re-read lazily; push-style clients send the settings along. */
+  changed(pushed: unknown): void {
+    this.cache.clear();
+    const section = (pushed as { pachyderm?: unknown } | undefined)?.pachyderm;
+    if (!this.canAsk && section !== undefined) this.fallback = normalizeSettings(section);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Push diagnostics, debounced per document. Each request carries a generation; a result computed for an
+ * older generation, or for a version the editor has moved past, is dropped instead of published, so a slow
+ * run can never overwrite a newer one. Closing a document clears its diagnostics.
+ */
+import { ServerState } from './serverState';
+
+export class ValidationScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generations = new Map<string, number>();
+
+  constructor(
+    private readonly state: ServerState,
+    private readonly delayMs: number,
+  ) {}
+
+  schedule(uri: string): void {
+    const generation = this.bump(uri);
+    const existing = this.timers.get(uri);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri, generation);
+      }, this.delayMs),
+    );
+  }
+
+  /** The catalog or the settings changed: every open document may judge differently now. */
+  scheduleAll(): void {
+    for (const doc of this.state.documents.all()) this.schedule(doc.uri);
+  }
+
+  clear(uri: string): void {
+    this.bump(uri);
+    const existing = this.timers.get(uri);
+    if (existing) clearTimeout(existing);
+    this.timers.delete(uri);
+    this.generations.delete(uri);
+    void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private bump(uri: string): number {
+    const next = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, next);
+    return next;
+  }
+
+  private async run(uri: string, generation: number): Promise<void> {
+    const doc = this.state.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const resolved = await this.state.resolve(uri);
+      const diagnostics = resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : [];
+      if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
+      await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (err) {
+      // A bug in one rule must not take the server down; the log names the file, never its content.
+      this.state.connection.console.error(`validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+}

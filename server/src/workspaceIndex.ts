@@ -1,0 +1,104 @@
+/**
+ * Which pipelines in the workspace use which secret, for hover's "also used by". Filled from a bounded scan
+ * of the workspace folders at start-up, then kept current from file-watcher events and open documents (an
+ * open document's unsaved text wins over the file on disk).
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { normalizeUri, uriOfPath } from './uris';
+
+/** One reference from a pipeline to a secret. */
+export interface SecretUse {
+  secret: string;
+  pipeline: string;
+  uri: string;
+}
+
+export class WorkspaceIndex {
+  private readonly byUri = new Map<string, SecretUse[]>();
+  private readonly open = new Set<string>();
+
+  /** Replaces what one file contributes. `fromEditor` uses mark text the disk must not overwrite. */
+  set(rawUri: string, uses: SecretUse[], fromEditor = false): void {
+    const uri = normalizeUri(rawUri);
+    if (!fromEditor && this.open.has(uri)) return;
+    if (fromEditor) this.open.add(uri);
+    if (uses.length) this.byUri.set(uri, uses);
+    else this.byUri.delete(uri);
+  }
+
+  /** The editor closed the file: the disk is the truth again (the caller re-reads it). */
+  closed(uri: string): void {
+    this.open.delete(normalizeUri(uri));
+  }
+
+  delete(rawUri: string): void {
+    const uri = normalizeUri(rawUri);
+    if (this.open.has(uri)) return;
+    this.byUri.delete(uri);
+  }
+
+  /** Pipelines using `secret`, minus the one asking; sorted, without duplicates. */
+  usersOf(secret: string, except?: { uri: string; pipeline: string }): SecretUse[] {
+    const exceptUri = except && normalizeUri(except.uri);
+    const seen = new Set<string>();
+    const out: SecretUse[] = [];
+    for (const uses of this.byUri.values()) {
+      for (const u of uses) {
+        if (u.secret !== secret) continue;
+        if (except && normalizeUri(u.uri) === exceptUri && u.pipeline === except.pipeline) continue;
+        const id = `${u.uri}\n${u.pipeline}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push(u);
+      }
+    }
+    return out.sort((a, b) => (a.pipeline < b.pipeline ? -1 : a.pipeline > b.pipeline ? 1 : a.uri < b.uri ? -1 : 1));
+  }
+
+  get fileCount(): number {
+    return this.byUri.size;
+  }
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test', '.cache']);
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Walks `roots` for files `wanted` accepts, visiting at most `maxFiles` candidates, and hands each one's
+ * text to `visit`. Unreadable entries are skipped: an index is best effort, never a reason to fail.
+ */
+export async function scanFolders(
+  roots: readonly string[],
+  wanted: (fsPath: string) => boolean,
+  visit: (uri: string, text: string) => void,
+  maxFiles: number,
+): Promise<number> {
+  let visited = 0;
+  const queue = [...roots];
+  while (queue.length && visited < maxFiles) {
+    const dir = queue.shift()!;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) queue.push(p);
+      } else if (e.isFile() && wanted(p)) {
+        if (++visited > maxFiles) break;
+        try {
+          const st = await fs.stat(p);
+          if (st.size > MAX_FILE_BYTES) continue;
+          visit(uriOfPath(p), await fs.readFile(p, 'utf8'));
+        } catch {
+          // Vanished or unreadable between readdir and read: nothing to index.
+        }
+      }
+    }
+  }
+  return Math.min(visited, maxFiles);
+}
