@@ -1,0 +1,153 @@
+/**
+ * Helm values files through the real language server protocol: diagnostics for every PH rule, completion,
+ * hover and quick fixes, exactly as an editor gets them.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol';
+import { CatalogNotification } from '../../core/src/protocol/messages';
+import { ClientCommands } from '../../core/src/protocol/messages';
+import { fixtureText, readySnapshot } from '../unit/helm/helmTestCatalog';
+import { caret, LspSession } from './serverProcess';
+
+let s: LspSession;
+before(async () => {
+  s = await LspSession.start();
+});
+after(() => s.stop());
+
+let n = 0;
+/** A fresh values file URI per test, so diagnostics of one never answer another. */
+const valuesUri = (name = 'values.yaml') => `file:///tmp/helm-lsp-${++n}/${name}`;
+
+const codesAt = (text: string, ds: Diagnostic[]) =>
+  ds.map((d) => {
+    const lines = text.split('\n');
+    return `${d.code} ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`;
+  });
+
+async function withCatalog(ready: boolean): Promise<void> {
+  const snap = ready ? readySnapshot() : { context: '', namespace: 'default', state: { kind: 'unknown' as const, reason: 'test' }, secrets: [] };
+  await s.connection.sendNotification(CatalogNotification.type, snap);
+}
+
+test('a values file written from the docs table gets PH002 with the near-miss hint over LSP', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = fixtureText('values-docs-table.yaml');
+  const published = await s.open(uri, 'yaml', text);
+  assert.deepEqual(codesAt(text, published.diagnostics), ['PH002 pachyderm-root-token', 'PH002 pachyderm-oauth']);
+  const [root] = published.diagnostics;
+  assert.equal(root.severity, 1);
+  assert.equal(root.source, 'pachyderm');
+  assert.match(root.message, /It has `rootToken`: that is the key the docs' table names, but the chart reads `root-token`/);
+
+  const actions = (await s.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: root.range,
+    context: { diagnostics: [root] },
+  })) as CodeAction[];
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].command?.command, ClientCommands.copySecretKey);
+  assert.deepEqual(actions[0].command?.arguments, [{ uri, secret: 'pachyderm-root-token', from: 'rootToken', to: 'root-token' }]);
+  await s.close(uri);
+});
+
+test('chart 2.11 and 2.12 layouts get every PH rule over LSP', async () => {
+  await withCatalog(true);
+  for (const [name, expected] of [
+    ['values-2.11-enterprise.yaml', ['PH007', 'PH007', 'PH003', 'PH004', 'PH005', 'PH006', 'PH003', 'PH001', 'PH005']],
+    ['values-2.12.yaml', ['PH003', 'PH003', 'PH006', 'PH005']],
+  ] as const) {
+    const uri = valuesUri(name);
+    const published = await s.open(uri, 'yaml', fixtureText(name));
+    assert.deepEqual(published.diagnostics.map((d) => d.code), expected, name);
+    await s.close(uri);
+  }
+});
+
+test('cluster rules stay silent until the catalog is ready, then the file is re-checked', async () => {
+  await withCatalog(false);
+  const uri = valuesUri();
+  const text = fixtureText('values-docs-table.yaml');
+  const first = await s.open(uri, 'yaml', text);
+  assert.deepEqual(first.diagnostics, []);
+  const rechecked = s.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  await withCatalog(true);
+  assert.deepEqual((await rechecked).diagnostics.map((d) => d.code), ['PH002', 'PH002']);
+  await s.close(uri);
+});
+
+test('PH003 offers moving the value into a Secret, and the action carries no value', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = fixtureText('values-2.12.yaml');
+  const published = await s.open(uri, 'yaml', text);
+  const ph003 = published.diagnostics.find((d) => d.code === 'PH003' && d.message.includes('pachd.rootToken'))!;
+  const actions = (await s.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: ph003.range,
+    context: { diagnostics: [ph003] },
+  })) as CodeAction[];
+  assert.equal(actions[0].command?.command, ClientCommands.moveValueToSecret);
+  assert.deepEqual(actions[0].command?.arguments, [
+    { uri, plainPath: 'pachd.rootToken', secretNamePath: 'pachd.rootTokenSecretName', key: 'root-token', suggestedName: 'pachd-root-token' },
+  ]);
+  assert.ok(!JSON.stringify(actions).includes('plain-root-value'));
+  assert.ok(!JSON.stringify(published).includes('plain-root-value'));
+  await s.close(uri);
+});
+
+test('PH004 offers removing the ignored plain value as an edit', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = 'pachd:\n  rootToken: abc\n  rootTokenSecretName: pach-root\ncloudsqlAuthProxy:\n  iamLogin: true\n';
+  const published = await s.open(uri, 'yaml', text);
+  const [d] = published.diagnostics;
+  assert.equal(d.code, 'PH004');
+  const [action] = (await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  assert.deepEqual(action.edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }]);
+  await s.close(uri);
+});
+
+test('completion on rootTokenSecretName offers secrets holding root-token first', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const { text, position } = caret('pachd:\n  rootTokenSecretName: |\ncloudsqlAuthProxy:\n  iamLogin: true\n');
+  await s.open(uri, 'yaml', text);
+  const result = (await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[];
+  const items = (Array.isArray(result) ? result : result.items).slice().sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  assert.deepEqual(items.slice(0, 2).map((i) => i.label), ['pach-root', 'pachyderm-root-token-good']);
+  assert.equal(items.find((i) => i.label === 'pachyderm-root-token')?.detail, 'no key root-token');
+  await s.close(uri);
+});
+
+test('hover on a SecretName says what the chart does with it', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const { text, position } = caret('pachd:\n  oauthClientSecretSecret|Name: pachyderm-oauth\n');
+  await s.open(uri, 'yaml', text);
+  const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  const md = (hover!.contents as MarkupContent).value;
+  assert.match(md, /reads key `pachd-oauth-client-secret` \(not `auth-config`, as the docs' table says\)/);
+  assert.match(md, /`pachyderm-auth`/);
+  assert.match(md, /Used by: pachd, enterprise-server/);
+  await s.close(uri);
+});
+
+test('a YAML file without a pachd mapping named values.yaml gets no helm diagnostics', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const published = await s.open(uri, 'yaml', 'redis:\n  password: hunter2\n');
+  assert.deepEqual(published.diagnostics, []);
+  await s.close(uri);
+});
