@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { badRequest, expired, forbidden, methodNotAllowed, notFound, success, unauthorized, StatusError, type Resource } from './status';
 import { clone, decodeBody, isPlainObject, type K8sObject } from './objects';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { applyPatch } from './patch';
+import { applyPatch, PATCH_TYPES } from './patch';
 import { toTable, wantsTable } from './table';
 import { serveWatch, type OpenWatch } from './watch';
 import { isAllowed, type LocalUser } from './rbac';
@@ -208,11 +208,20 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     }
     case 'PATCH': {
       if (!name) throw methodNotAllowed();
-      const current = store.get(resource, resource === 'secrets' ? ns : undefined, name);
-      const patched = applyPatch(clone(current), req.headers['content-type'] ?? '', await readBody(req), parseYaml);
+      const apply = (req.headers['content-type'] ?? '').startsWith(PATCH_TYPES.apply);
+      const scope = resource === 'secrets' ? ns : undefined;
+      const text = await readBody(req);
+      if (apply && !store.has(resource, scope, name)) {
+        // Server-side apply creates what does not exist yet.
+        const applied = applyPatch({}, PATCH_TYPES.apply, text, parseYaml);
+        const warnings = checkFields(resource, applied, q.get('fieldValidation'));
+        sendJson(res, 201, render(store.create(resource, ns, { ...applied, metadata: { ...(applied.metadata ?? {}), name } }, { dryRun, fieldManager, operation: 'Apply' })), warnings);
+        return;
+      }
+      const current = store.get(resource, scope, name);
+      const patched = applyPatch(clone(current), req.headers['content-type'] ?? '', text, parseYaml);
       if (!isPlainObject(patched)) throw badRequest('the patch did not produce an object');
       const warnings = checkFields(resource, patched, q.get('fieldValidation'));
-      const apply = (req.headers['content-type'] ?? '').startsWith('application/apply-patch');
       // A patch that names no resourceVersion applies to whatever is stored; one that does must match (optimistic lock).
       const next = { ...patched, metadata: { ...(patched.metadata ?? {}) } };
       if (next.metadata.resourceVersion === current.metadata?.resourceVersion) delete next.metadata.resourceVersion;

@@ -1,0 +1,113 @@
+/** What the local-cluster tests share: a started cluster with a kubeconfig on disk, and the real kubectl run against it. */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '../../tools/local-cluster/index';
+
+/** The repository root, whether the test runs from test/ (tsx) or out/test/ (compiled). */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'tools'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+}
+
+export const DEMO_SEED = (): string => join(repoRoot(), 'tools', 'local-cluster', 'samples', 'demo-secrets.json');
+
+export interface TestCluster extends LocalCluster {
+  kubeconfigPath: string;
+  dir: string;
+  kubeConfig(context?: string): k8s.KubeConfig;
+  core(context?: string): k8s.CoreV1Api;
+  dispose(): Promise<void>;
+}
+
+export async function startTestCluster(options: Omit<LocalClusterOptions, 'kubeconfigPath'> = {}): Promise<TestCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'local-cluster-test-'));
+  const kubeconfigPath = join(dir, 'kubeconfig');
+  const cluster = await startLocalCluster({ ...options, kubeconfigPath });
+  const kubeConfig = (context?: string): k8s.KubeConfig => {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromString(cluster.kubeconfig);
+    if (context) kc.setCurrentContext(context);
+    return kc;
+  };
+  return Object.assign(cluster, {
+    kubeconfigPath,
+    dir,
+    kubeConfig,
+    core: (context?: string) => kubeConfig(context).makeApiClient(k8s.CoreV1Api),
+    dispose: async () => {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real kubectl against the cluster. Asynchronous on purpose: the server runs in this process, so a
+ * synchronous child would block it.
+ */
+export function kubectl(cluster: TestCluster, args: string[], input?: string): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+/** Collects a child's stdout and resolves once a line matches, or rejects when it exits or the overall timeout passes. */
+export function waitForLine(child: ChildProcess, match: RegExp, timeoutMs = 15000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => finish(new Error(`no line matching ${match} within ${timeoutMs} ms; output so far:\n${seen}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString('utf8');
+      const line = seen.split('\n').find((l) => match.test(l));
+      if (line !== undefined) finish(undefined, line);
+    };
+    const onExit = (code: number | null): void => finish(new Error(`exited (${code}) before a line matched ${match}; output:\n${seen}`));
+    const finish = (err?: Error, line?: string): void => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      if (err) reject(err);
+      else resolve(line!);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+export function spawnKubectl(cluster: TestCluster, args: string[]): ChildProcess {
+  return spawn('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export const opaque = (name: string, stringData: Record<string, string>, labels?: Record<string, string>): k8s.V1Secret => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name, ...(labels ? { labels } : {}) },
+  stringData,
+});
+
+/** Polls a condition until it holds or the overall timeout passes (no fixed sleeps). */
+export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
