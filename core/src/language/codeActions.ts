@@ -40,10 +40,10 @@ export function codeActionsFor(input: CodeActionInput): SpecCodeAction[] {
   switch (finding.code) {
     case 'PS002':
     case 'PS020':
-      return [...replaceWithSuggestions(input, 'secret'), createSecret(input)];
+      return [...replaceWithSuggestions(input), createSecret(input)];
     case 'PS040':
     case 'PS101':
-      return replaceWithSuggestions(input, finding.code === 'PS101' ? 'field' : 'secret');
+      return replaceWithSuggestions(input);
     case 'PS003':
       return useKey(input);
     case 'PS001':
@@ -67,9 +67,9 @@ function requote(file: SpecFile, start: number, end: number, word: string): stri
   return word;
 }
 
-function replaceWithSuggestions({ file, finding }: CodeActionInput, what: 'secret' | 'field'): SpecCodeAction[] {
+function replaceWithSuggestions({ file, finding }: CodeActionInput): SpecCodeAction[] {
   return strings(finding.data?.suggestions).map((s, i) => ({
-    title: `Change to "${s}"${what === 'field' ? '' : ''}`,
+    title: `Change to "${s}"`,
     edits: [{ start: finding.start, end: finding.end, newText: requote(file, finding.start, finding.end, s) }],
     isPreferred: i === 0,
   }));
