@@ -37,7 +37,7 @@ export function ensureBuilt({ force = false } = {}) {
 
 /**
  * Starts the local Kubernetes API server (`npm run local-cluster`) in its own process group and resolves once the
- * kubeconfig it writes answers. Returns { kubeconfig, server, token, caPem, adminUrl, namespace, stop() }.
+ * kubeconfig it writes answers. Returns { kubeconfig, server, token, caPem, namespace, adminUrl, adminToken, stop() }.
  */
 export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_000 }) {
   mkdirSync(dir, { recursive: true });
@@ -59,17 +59,25 @@ export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_00
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) throw new Error(`the local cluster exited before it was ready:\n${output}`);
+    // Written once it listens: the kubeconfig, and beside it local-cluster.json (admin endpoint URL and token).
     const facts = existsSync(kubeconfig) ? readKubeconfig(kubeconfig) : undefined;
-    if (facts && (await answers(facts))) {
-      // The admin API's URL is printed by the local cluster as "admin: URL" (see tools/local-cluster/).
-      const admin = /admin(?: API)?:\s*(https?:\/\/\S+)/i.exec(output)?.[1];
-      return { kubeconfig, ...facts, adminUrl: admin, output: () => output, stop };
+    const admin = readJson(join(dir, 'local-cluster.json'));
+    if (facts && admin && (await answers(facts))) {
+      return { kubeconfig, ...facts, adminUrl: admin.adminUrl, adminToken: admin.adminToken, output: () => output, stop };
     }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the local cluster did not answer within ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not there yet, or half-written
   }
 }
 

@@ -42,8 +42,9 @@ async function main() {
         settings: { 'pachyderm.kubeconfig': localCluster.kubeconfig },
       });
       const envFile = join(temp, `test-env-${run.trusted ? 'trusted' : 'untrusted'}.json`);
-      const { server, token, caPem, adminUrl, namespace, kubeconfig } = localCluster;
-      writeFileSync(envFile, JSON.stringify({ workspace, kubeconfig, trusted: run.trusted, cluster: { server, token, caPem, adminUrl, namespace } }, null, 2));
+      const { server, token, caPem, adminUrl, adminToken, namespace, kubeconfig } = localCluster;
+      const cluster = { server, token, caPem, adminUrl, adminToken, namespace };
+      writeFileSync(envFile, JSON.stringify({ workspace, kubeconfig, trusted: run.trusted, cluster }, null, 2));
       try {
         await runTests({
           vscodeExecutablePath: shim,

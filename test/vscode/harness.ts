@@ -24,12 +24,16 @@
  *   `createQuickPick`/`createInputBox` UI, `nextQuickInput()` hands you the live instance: set `.value` or
  *   `.selectedItems`, then `acceptQuickInput()` presses Enter in the real workbench.
  * - The cluster: `cluster.createSecret(...)`, `cluster.deleteSecret(...)`, `cluster.listSecrets(...)` go through the
- *   local API server's Kubernetes REST API as a client would; `cluster.admin(path, body)` calls its test-only admin
- *   API (fault injection: see tools/local-cluster/). `testEnv()` has the raw facts (kubeconfig path, server URL,
- *   token, admin URL), read from the JSON file named by the env var PACHYDERM_TEST_ENV (written by run-suite.mjs).
+ *   local API server's Kubernetes REST API as a client would; `cluster.admin(method, path, body)` calls its
+ *   admin endpoint (faults: delay, fail N requests, down/up, cut watches, expire resourceVersions; see
+ *   tools/local-cluster/index.ts) and `cluster.heal()` undoes them. The kubeconfig has contexts `local` (admin)
+ *   and `local-forbidden` (may not touch secrets). `testEnv()` has the raw facts (kubeconfig path, server URL,
+ *   token, admin URL and token), read from the JSON file named by the env var PACHYDERM_TEST_ENV (written by
+ *   run-suite.mjs). The cluster is shared by the whole run: clean up the secrets you create.
  * - Secret values in fixtures are dummies; still never print one in a test message.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -59,8 +63,10 @@ export interface TestEnv {
     token: string;
     /** PEM of the CA that signed the server's certificate. */
     caPem: string;
-    /** Base URL of the local cluster's test-only admin API, when it has one. */
-    adminUrl?: string;
+    /** Plain-HTTP base URL of the local cluster's test-only admin endpoint (stays up while the API is "down"). */
+    adminUrl: string;
+    adminToken: string;
+    /** The kubeconfig's current context (`local`) namespace. A second context, `local-forbidden`, may not touch secrets. */
     namespace: string;
   };
 }
@@ -426,22 +432,25 @@ interface HttpResult {
   body: unknown;
 }
 
-function request(base: string, method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+function localCluster(): NonNullable<TestEnv['cluster']> {
   const c = testEnv().cluster;
   if (!c) throw new Error('this run has no local cluster (testEnv().cluster is missing)');
+  return c;
+}
+
+function request(base: string, token: string, method: string, urlPath: string, body?: unknown): Promise<HttpResult> {
   const url = new URL(urlPath, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = https.request(
+    const req = (url.protocol === 'https:' ? https : http).request(
       url,
       {
         method,
-        ca: c.caPem,
+        ca: localCluster().caPem,
         headers: {
-          authorization: `Bearer ${c.token}`,
+          authorization: `Bearer ${token}`,
           accept: 'application/json',
           ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-          ...headers,
         },
         timeout: 10_000,
       },
@@ -478,30 +487,38 @@ function expectOk(what: string, r: HttpResult): unknown {
 export const cluster = {
   /** Creates a Secret through the Kubernetes API (as kubectl would). */
   async createSecret(s: SecretInput): Promise<void> {
-    const c = testEnv().cluster!;
+    const c = localCluster();
     const ns = s.namespace ?? c.namespace;
     const data = Object.fromEntries(Object.entries(s.stringData ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
     const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: s.name, namespace: ns, labels: s.labels }, type: s.type ?? 'Opaque', data };
-    expectOk(`creating secret ${ns}/${s.name}`, await request(c.server, 'POST', `/api/v1/namespaces/${ns}/secrets`, body));
+    expectOk(`creating secret ${ns}/${s.name}`, await request(c.server, c.token, 'POST', `/api/v1/namespaces/${ns}/secrets`, body));
   },
   async deleteSecret(name: string, namespace?: string): Promise<void> {
-    const c = testEnv().cluster!;
+    const c = localCluster();
     const ns = namespace ?? c.namespace;
-    expectOk(`deleting secret ${ns}/${name}`, await request(c.server, 'DELETE', `/api/v1/namespaces/${ns}/secrets/${name}`));
+    expectOk(`deleting secret ${ns}/${name}`, await request(c.server, c.token, 'DELETE', `/api/v1/namespaces/${ns}/secrets/${name}`));
   },
   /** Names of the secrets in a namespace (values are not returned to the caller). */
   async listSecrets(namespace?: string): Promise<string[]> {
-    const c = testEnv().cluster!;
+    const c = localCluster();
     const ns = namespace ?? c.namespace;
-    const body = expectOk(`listing secrets in ${ns}`, await request(c.server, 'GET', `/api/v1/namespaces/${ns}/secrets`)) as {
+    const body = expectOk(`listing secrets in ${ns}`, await request(c.server, c.token, 'GET', `/api/v1/namespaces/${ns}/secrets`)) as {
       items: { metadata: { name: string } }[];
     };
     return body.items.map((i) => i.metadata.name).sort();
   },
-  /** Calls the local cluster's test-only admin API (fault injection and the like); see tools/local-cluster/. */
+  /**
+   * Calls the local cluster's admin endpoint (routes in tools/local-cluster/index.ts), e.g.
+   * `admin('POST', '/__local/faults', { fail: { status: 403, count: 'all', verb: 'list' } })`,
+   * `admin('POST', '/__local/down')`, `admin('POST', '/__local/cut-watches')`, `admin('DELETE', '/__local/faults')`.
+   */
   async admin(method: string, urlPath: string, body?: unknown): Promise<unknown> {
-    const c = testEnv().cluster!;
-    if (!c.adminUrl) throw new Error('the local cluster of this run has no admin API');
-    return expectOk(`admin ${method} ${urlPath}`, await request(c.adminUrl, method, urlPath, body));
+    const c = localCluster();
+    return expectOk(`admin ${method} ${urlPath}`, await request(c.adminUrl, c.adminToken, method, urlPath, body));
+  },
+  /** Heals every fault (no delay, no failures, API up). Call it in `teardown` of fault tests. */
+  async heal(): Promise<void> {
+    await cluster.admin('DELETE', '/__local/faults');
+    await cluster.admin('POST', '/__local/up');
   },
 };
