@@ -149,6 +149,7 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
     if (!api) return;
     let lastVersion = resourceVersion;
     let sawEvent = false;
+    let connected = false;
     const handle = await api.watch(
       resourceVersion,
       (e) => {
@@ -168,25 +169,23 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       (err) => {
         if (gen !== this.generation || this.disposed) return;
         this.watchHandle = undefined;
-        if (!err) {
-          // The server ended the stream normally (its timeout): carry on from where it stopped.
-          this.options.log?.(`watch closed by the server; re-watching from ${lastVersion}`);
-          this.later(gen, () => this.watchFrom(gen, lastVersion).catch((e) => this.watchFailed(gen, e)));
+        const c = err ? classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace }) : undefined;
+        if (connected && c?.problem !== 'gone') {
+          // A stream that was open and ended (server timeout, cut connection): resume from the last version
+          // seen, as informers do; if that fails to connect, the relist below reports why.
+          this.options.log?.(`watch ended (${c ? c.reason : 'closed by the server'}); re-watching from ${lastVersion}`);
+          this.later(gen, () => this.watchFrom(gen, lastVersion));
           return;
         }
-        this.watchFailed(gen, err);
+        // 410 Gone (history expired) or a watch that never connected: relist. What is shown stays until the
+        // relist says otherwise, so nothing flickers.
+        this.options.log?.(`watch failed (${c?.problem}: ${c?.reason}); relisting`);
+        this.later(gen, () => this.sync(false));
       },
     );
+    connected = true;
     if (gen === this.generation) this.watchHandle = handle;
     else handle.stop();
-  }
-
-  private watchFailed(gen: number, err: unknown): void {
-    if (gen !== this.generation || this.disposed) return;
-    const c = classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace });
-    this.options.log?.(`watch ended (${c.problem}: ${c.reason}); resyncing`);
-    // 410 Gone and cut streams both relist; the data shown stays until the relist says otherwise.
-    this.later(gen, () => this.sync(false));
   }
 
   private fail(c: ClusterProblem): void {
