@@ -1,21 +1,29 @@
 /** Suggestions for a misspelt name: the known names closest by edit distance, best first. */
 
-/** Levenshtein distance, giving up (returning max+1) once it must exceed `max`: keeps long inputs cheap. */
+/**
+ * Levenshtein distance, giving up (returning max+1) once it must exceed `max`. Only the diagonal band of
+ * width 2·max+1 is computed, so a bounded comparison costs O(length · max), not O(length²).
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const band = Number.isFinite(max) ? max : Math.max(a.length, b.length);
+  let prev: number[] = new Array(b.length + 1).fill(Infinity);
+  for (let j = 0; j <= Math.min(b.length, band); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    const cur: number[] = new Array(b.length + 1).fill(Infinity);
+    if (i <= band) cur[0] = i;
+    let rowMin = cur[0];
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(b.length, i + band);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length];
+  return Math.min(prev[b.length], max + 1);
 }
 
 /**

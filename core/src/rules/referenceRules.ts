@@ -5,7 +5,7 @@
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
 import type { SpecView } from '../spec/specModel';
 import { stringValue } from '../spec/tree';
-import { didYouMeanText, suggest } from './didYouMean';
+import { didYouMeanText } from './didYouMean';
 import { isDns1123Subdomain, isPlaceholder } from './names';
 import type { RuleContext } from './ruleContext';
 import { checkSecretExists } from './secretExistence';
@@ -22,9 +22,7 @@ export function checkImagePullSecrets(ctx: RuleContext, spec: SpecView): void {
     const meta = ctx.catalog.get(name);
     if (!meta) {
       // Registry credentials first: those are the only useful replacements here.
-      const all = [...ctx.catalog.names()];
-      const registry = all.filter((n) => REGISTRY_SECRET_TYPES.has(ctx.catalog.get(n)!.type));
-      const suggestions = [...new Set([...suggest(name, registry), ...suggest(name, all)])].slice(0, 3);
+      const suggestions = ctx.similarSecrets(name, true);
       ctx.report('PS020', node, { name, didYouMean: didYouMeanText(suggestions) }, { name, suggestions });
     } else if (!REGISTRY_SECRET_TYPES.has(meta.type)) {
       ctx.report('PS021', node, { name, type: meta.type }, { name, type: meta.type });
@@ -75,7 +73,7 @@ export function checkPodStrings(ctx: RuleContext, spec: SpecView): void {
       if (isPlaceholder(ref.name)) continue;
       const meta = ctx.catalog.get(ref.name);
       if (!meta) {
-        const suggestions = suggest(ref.name, ctx.catalog.names());
+        const suggestions = ctx.similarSecrets(ref.name);
         ctx.report('PS040', ref, { field: ps.field, what: `missing Kubernetes secret ${ref.name}${didYouMeanText(suggestions)}` }, { name: ref.name, suggestions });
       } else if (ref.key !== undefined && !isPlaceholder(ref.key) && !meta.keys.some((k) => k.name === ref.key)) {
         ctx.report('PS040', ref, { field: ps.field, what: `Kubernetes secret ${ref.name} missing key ${ref.key}` }, { name: ref.name, key: ref.key, keys: meta.keys.map((k) => k.name) });

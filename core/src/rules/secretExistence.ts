@@ -9,7 +9,7 @@ export function checkSecretExists(ctx: RuleContext, name: string, nameRange: Ran
   if (!ctx.catalog.ready) return;
   const meta = ctx.catalog.get(name);
   if (!meta) {
-    const suggestions = suggest(name, ctx.catalog.names());
+    const suggestions = ctx.similarSecrets(name);
     ctx.report('PS002', nameRange, { name, didYouMean: didYouMeanText(suggestions) }, { name, suggestions });
     return;
   }

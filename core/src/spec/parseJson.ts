@@ -43,10 +43,12 @@ export function parseJsonDocuments(text: string): { documents: SpecDocument[]; s
           next = from + e.offset;
           continue;
         }
+        // An error at the very end (a missing `}`) gets an empty range there, not one past the text.
+        const start = Math.min(from + e.offset, text.length);
         syntaxErrors.push({
           message: JSON_ERROR_TEXT[e.error] ?? printParseErrorCode(e.error),
-          start: from + e.offset,
-          end: from + e.offset + Math.max(1, e.length),
+          start,
+          end: Math.min(start + Math.max(1, e.length), text.length),
         });
       }
       const root = tree ? convert(tree, from) : undefined;
