@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionHost } from './host';
 import { startLanguageClient } from './languageClient';
 import { registerCluster } from './cluster/register';
+import { registerPlatform } from './platform/register';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const host: ExtensionHost = { context, output, client };
   void host;
   // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
-  registerCluster(host);
+  // Platform secrets build on the cluster area (its tree, catalog and API).
+  registerPlatform(registerCluster(host));
 }
 
 export async function deactivate(): Promise<void> {

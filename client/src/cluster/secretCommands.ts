@@ -12,6 +12,7 @@ import { inspectSecretText } from '../../../core/src/cluster/inspectSecretText';
 import { copiedText, revealedText } from '../../../core/src/cluster/secretValue';
 import { deleteSecret, readSecretKey } from '../../../core/src/cluster/secretOperations';
 import { findSecretUses, type SecretUseAt } from '../../../core/src/cluster/secretUses';
+import { confirmPlatformDelete, isPlatformSecret } from '../platform/confirmPlatformDelete';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';
 import { secretFrom, secretKeyFrom } from './pickTarget';
@@ -92,7 +93,9 @@ export function registerSecretCommands(area: ClusterArea): void {
     const usedBy = uses.length ? `\n\nUsed by ${new Set(uses.map((u) => u.pipeline)).size} pipeline(s) in this workspace: ${[...new Set(uses.map((u) => u.pipeline))].join(', ')}.` : '';
     const DELETE = 'Delete';
     let confirmed: boolean;
-    if (isPachydermManaged(secret)) {
+    if (isPlatformSecret(secret.name)) {
+      confirmed = await confirmPlatformDelete(secret.name, namespace, usedBy);
+    } else if (isPachydermManaged(secret)) {
       confirmed =
         (await vscode.window.showWarningMessage(
           `Delete secret "${secret.name}" from namespace "${namespace}"?`,

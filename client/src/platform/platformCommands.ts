@@ -1,0 +1,146 @@
+/**
+ * The platform-secret commands: New Platform Secret (pick a chart role, create the secret with the key the
+ * chart reads), and the two helm quick fixes the server offers: move a plain credential out of a values file
+ * into a Secret (PH003), and copy a near-miss key to the key the chart reads (PH002).
+ *
+ * Values pass from the editor or an input box straight into the API call; they are never logged, put into a
+ * message, a URI or the language server.
+ */
+import * as vscode from 'vscode';
+import { ClientCommands } from '../../../core/src/protocol/messages';
+import { creatableRoles, secretNameFact, type SecretNameFact } from '../../../core/src/helm/chartFacts';
+import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm/helmFixArgs';
+import { scalarValueAt, suggestedSecretName } from '../../../core/src/helm/helmRules';
+import { parseHelmValues } from '../../../core/src/helm/helmValuesDocument';
+import { useSecretNameEdits, type OffsetEdit } from '../../../core/src/helm/valuesEdits';
+import { isDns1123Subdomain } from '../../../core/src/rules/names';
+import type { ClusterArea } from '../cluster/clusterArea';
+import { copyKeyInSecret, createOneKeySecret, removeKeyFromSecret } from './platformSecretWrites';
+
+export const PlatformCommands = {
+  newPlatformSecret: 'pachyderm.newPlatformSecret',
+} as const;
+
+export function registerPlatformCommands(area: ClusterArea): void {
+  const subs = area.host.context.subscriptions;
+  subs.push(
+    vscode.commands.registerCommand(PlatformCommands.newPlatformSecret, () => newPlatformSecret(area)),
+    vscode.commands.registerCommand(ClientCommands.moveValueToSecret, (args: MoveValueToSecretArgs) => moveValueToSecret(area, args)),
+    vscode.commands.registerCommand(ClientCommands.copySecretKey, (args: CopySecretKeyArgs) => copySecretKey(area, args)),
+  );
+}
+
+const validName = (v: string) => (isDns1123Subdomain(v) ? undefined : 'A Secret name is lowercase letters, digits, "-" and ".", at most 253 characters.');
+const nonEmpty = (v: string) => (v.length ? undefined : 'The value cannot be empty.');
+
+async function askName(fact: SecretNameFact, suggested: string, title: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt: `Name of the Secret for ${fact.role}; ${fact.path} will name it`,
+    value: suggested,
+    validateInput: validName,
+    ignoreFocusOut: true,
+  });
+}
+
+/** `Pachyderm: New Platform Secret`. Returns the created secret's name (tests), or undefined when cancelled. */
+async function newPlatformSecret(area: ClusterArea): Promise<string | undefined> {
+  const title = 'Pachyderm: New Platform Secret';
+  const picked = await vscode.window.showQuickPick(
+    creatableRoles().map((f) => ({
+      label: f.role,
+      description: `key ${f.key}`,
+      detail: `For ${f.path} (instead of ${f.plainPath}) · chart ${f.lines.join(', ')} · read by ${f.pods.join(', ')}`,
+      fact: f,
+    })),
+    { title, placeHolder: 'Which credential of the Pachyderm Helm chart?', matchOnDetail: true, ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const fact = picked.fact;
+  const name = await askName(fact, suggestedSecretName(fact), title);
+  if (!name) return undefined;
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: `Value of key ${fact.key} in Secret ${name} (sent to the cluster only)`,
+    password: true,
+    validateInput: nonEmpty,
+    ignoreFocusOut: true,
+  });
+  if (value === undefined) return undefined;
+  const created = await createOneKeySecret(area, name, fact.key!, value);
+  if (!created) return undefined;
+  const setting = `${fact.path}: ${name}`;
+  const COPY = 'Copy Setting';
+  void vscode.window.showInformationMessage(`Created Secret "${name}" with key "${fact.key}". Set ${setting} in your values file.`, COPY).then(async (c) => {
+    if (c === COPY) await vscode.env.clipboard.writeText(setting);
+  });
+  return name;
+}
+
+/** PH003 quick fix. Returns the secret name when the value moved, for tests. */
+async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs): Promise<string | undefined> {
+  const title = 'Pachyderm: Move Value into a Secret';
+  const fact = secretNameFact(args.secretNamePath);
+  if (!fact) return undefined;
+  const uri = vscode.Uri.parse(args.uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const plain = scalarValueAt(parseHelmValues(document.getText()), args.plainPath);
+  if (!plain) {
+    void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${vscode.workspace.asRelativePath(uri)}; nothing to move.`);
+    return undefined;
+  }
+  const name = await askName(fact, args.suggestedName, title);
+  if (!name) return undefined;
+  // The user sees (masked) and confirms the value that leaves the file: the move is their explicit action.
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: `Value of key ${args.key} in Secret ${name}, taken from ${args.plainPath} (Enter to confirm)`,
+    value: plain,
+    password: true,
+    validateInput: nonEmpty,
+    ignoreFocusOut: true,
+  });
+  if (value === undefined) return undefined;
+  const created = await createOneKeySecret(area, name, args.key, value);
+  if (!created) return undefined;
+
+  // Re-read: the user may have edited the file while the dialogs were open.
+  const wasDirty = document.isDirty;
+  const edits = useSecretNameEdits(document.getText(), parseHelmValues(document.getText()), args.plainPath, args.secretNamePath, name);
+  const applied = await applyEdits(document, edits);
+  if (!applied) {
+    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${vscode.workspace.asRelativePath(uri)}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
+    return name;
+  }
+  // Saving takes the credential off the disk too; a file with other unsaved changes is left for the user to save.
+  if (!wasDirty) await document.save();
+  void vscode.window.showInformationMessage(`Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); the values file now sets ${args.secretNamePath}.`);
+  return name;
+}
+
+async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetEdit[]): Promise<boolean> {
+  if (!edits.length) return false;
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) {
+    we.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
+  }
+  return vscode.workspace.applyEdit(we);
+}
+
+/** PH002 near-miss quick fix: copy, then offer (never assume) removing the old key. Returns true when copied. */
+async function copySecretKey(area: ClusterArea, args: CopySecretKeyArgs): Promise<boolean> {
+  const COPY = 'Copy Key';
+  const ok = await vscode.window.showWarningMessage(
+    `Copy the value of key "${args.from}" to key "${args.to}" in Secret "${args.secret}"?`,
+    { modal: true, detail: `The Pachyderm chart reads "${args.to}". "${args.from}" is kept unless you choose to remove it afterwards.` },
+    COPY,
+  );
+  if (ok !== COPY) return false;
+  if (!(await copyKeyInSecret(area, args.secret, args.from, args.to))) return false;
+  // Asked after the command has done its part: removing is a separate, explicit choice.
+  const REMOVE = `Remove "${args.from}"`;
+  void vscode.window
+    .showInformationMessage(`Copied "${args.from}" to "${args.to}" in Secret "${args.secret}". Remove the old key "${args.from}"?`, 'Keep Both', REMOVE)
+    .then((next) => (next === REMOVE ? removeKeyFromSecret(area, args.secret, args.from) : undefined));
+  return true;
+}
