@@ -22,6 +22,8 @@ flags:
   --context C
   --namespace N
   --spec-files GLOB   also treat files matching GLOB as pipeline specs (repeatable), as pachyderm.specFiles
+  --helm-values-files GLOB
+                      also treat files matching GLOB as Helm values files (repeatable), as pachyderm.helmValuesFiles
   --format text|json  text: path:line:col: severity CODE message; json: one array of findings
 `;
 
@@ -31,6 +33,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'context', kind: 'string' },
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'spec-files', kind: 'stringArray' },
+  { name: 'helm-values-files', kind: 'stringArray' },
   { name: 'format', short: 'o', kind: 'string' },
 ];
 
@@ -75,6 +78,7 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   }
   const catalog = new CatalogIndex(snapshot);
   const specFiles = (flags.values.get('spec-files') as string[] | undefined) ?? [];
+  const helmValuesFiles = (flags.values.get('helm-values-files') as string[] | undefined) ?? [];
 
   const reported: Reported[] = [];
   for (const file of files) {
@@ -85,7 +89,7 @@ export async function checkCommand(args: readonly string[], out = process.stdout
       err.write(`pachyderm-secrets check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
       return 2;
     }
-    const result = analyzeDocument({ uri: file, text }, catalog, { specFiles });
+    const result = analyzeDocument({ uri: file, text }, catalog, { specFiles, helmValuesFiles });
     const lines = result.file?.lines ?? new LineIndex(text);
     for (const f of result.findings) reported.push(toReported(file, lines, f));
   }
