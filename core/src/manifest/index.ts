@@ -11,3 +11,4 @@ export { checkTlsKeyPair } from './tlsPair';
 export * from './dockerRegistrySecret';
 export * from './secretHash';
 export * from './secretOutput';
+export { addEnvFileSources, addFileSources, addLiteralSources } from './fileSources';

@@ -3,7 +3,7 @@
  * none), and data as raw bytes. Everything in core/src/manifest produces or consumes this one shape.
  */
 import { ManifestError } from './manifestError';
-import { assertSecretKey } from './keyRules';
+import { assertSecretKey, secretKeyError } from './keyRules';
 
 export interface SecretDraft {
   name: string;
@@ -21,6 +21,15 @@ export function newDraft(name: string, type: string, namespace?: string): Secret
 /** kubectl's `addKeyFromLiteralToSecret`: validates the key, refuses duplicates. */
 export function addKey(draft: SecretDraft, key: string, value: Uint8Array): void {
   assertSecretKey(key);
-  if (draft.data.has(key)) throw new ManifestError(`cannot add key ${key}, another key by that name already exists`);
+  if (draft.data.has(key)) throw new ManifestError(duplicateKeyError(key));
   draft.data.set(key, value);
+}
+
+export function duplicateKeyError(key: string): string {
+  return `cannot add key ${key}, another key by that name already exists`;
+}
+
+/** What the wizards check as the user types a key: kubectl's key rules, then uniqueness. */
+export function newKeyError(key: string, existing: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | undefined {
+  return secretKeyError(key) ?? (existing.has(key) ? duplicateKeyError(key) : undefined);
 }

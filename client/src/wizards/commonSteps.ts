@@ -1,0 +1,89 @@
+/**
+ * Steps every wizard shares: the secret's name, and the last step where the user decides where the manifest
+ * goes (unsaved editor, file, cluster, server-side dry run) and whether values are written readable.
+ */
+import { ManifestError, printSecret, type SecretDraft } from '../../../core/src/manifest';
+import type { StepOutcome } from './stepRunner';
+import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+
+export function nameError(name: string): string | undefined {
+  return name === '' ? 'name must be specified' : undefined;
+}
+
+export async function nameStep(ui: WizardUi, pos: StepPosition, state: { name: string }): Promise<StepOutcome> {
+  const r = await ui.input({ ...pos, prompt: 'Name of the Secret', placeholder: 'e.g. s3-credentials', value: state.name, validate: nameError });
+  if (r.kind !== 'value') return r.kind;
+  state.name = r.value;
+  return 'next';
+}
+
+type FinishChoice = 'editor' | 'save' | 'create' | 'dry-run' | 'toggle';
+
+export const SAVED_MESSAGE_NOTE = 'Base64 is an encoding, not encryption: anyone who can read the file can read the values.';
+
+/**
+ * The last step. `build` makes the draft from the answers (it may throw a ManifestError, e.g. a file changed
+ * since it was added). A failed create or dry run keeps the wizard here with every answer, so Back can fix them.
+ */
+export async function finishStep(
+  ui: WizardUi,
+  sinks: ManifestSinks,
+  pos: StepPosition,
+  state: { stringData: boolean },
+  build: () => SecretDraft,
+): Promise<StepOutcome> {
+  for (;;) {
+    const items = [
+      { label: '$(json) Open as unsaved JSON editor', description: 'review, then save or create from there', value: 'editor' as FinishChoice },
+      { label: '$(save) Save to file…', description: 'written with mode 0600', value: 'save' as FinishChoice },
+      { label: '$(cloud-upload) Create in cluster now', description: 'as pachctl create secret', value: 'create' as FinishChoice },
+      { label: '$(beaker) Server-side dry run', description: 'the API server checks it; nothing is stored', value: 'dry-run' as FinishChoice },
+      {
+        label: state.stringData ? '$(check) Write values as stringData (readable)' : '$(circle-large-outline) Write values as stringData (readable)',
+        description: state.stringData ? 'on: text values under stringData' : 'off: base64 under data, as kubectl writes',
+        value: 'toggle' as FinishChoice,
+      },
+    ];
+    const r = await ui.pick({ ...pos, placeholder: 'Where should the Secret manifest go?', items });
+    if (r.kind !== 'value') return r.kind;
+    if (r.value === 'toggle') {
+      state.stringData = !state.stringData;
+      continue;
+    }
+    let draft: SecretDraft;
+    try {
+      draft = build();
+    } catch (err) {
+      if (!(err instanceof ManifestError)) throw err;
+      ui.showError(err.message);
+      continue;
+    }
+    const json = printSecret(draft, 'json', { stringData: state.stringData });
+    switch (r.value) {
+      case 'editor':
+        await sinks.openEditor(json);
+        return 'done';
+      case 'save': {
+        const path = await sinks.saveFile(json, `${draft.name}.secret.json`);
+        if (path === undefined) continue;
+        ui.showInfo(`Saved Secret "${draft.name}" to ${path} (mode 0600). ${SAVED_MESSAGE_NOTE}`);
+        return 'done';
+      }
+      case 'create': {
+        const result = await sinks.create(json);
+        if (result.ok) {
+          ui.showInfo(result.message);
+          return 'done';
+        }
+        ui.showError(`${result.message} Your answers are kept: fix them with Back, or pick another output.`);
+        continue;
+      }
+      case 'dry-run': {
+        const result = await sinks.serverDryRun(json);
+        if (result.ok) ui.showInfo(result.message);
+        else ui.showError(result.message);
+        continue;
+      }
+    }
+  }
+}

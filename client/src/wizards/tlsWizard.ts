@@ -1,0 +1,74 @@
+/**
+ * New Secret (TLS): name, certificate file, key file, output. The pair is checked (Go's tls.X509KeyPair rules
+ * via core) as soon as the key is chosen, and again when building, so the wizard cannot finish with a
+ * mismatched or unreadable pair.
+ */
+import { ManifestError, readTlsFile, tlsDraftFromContents, type SecretDraft, type SourceReader } from '../../../core/src/manifest';
+import { finishStep, nameStep } from './commonSteps';
+import { runSteps, type StepOutcome } from './stepRunner';
+import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+
+export interface TlsWizardState {
+  name: string;
+  certPath?: string;
+  keyPath?: string;
+  stringData: boolean;
+}
+
+const TITLE = 'New Secret (TLS)';
+const TOTAL = 4;
+
+export function initialTlsState(prefill: { name?: string } = {}): TlsWizardState {
+  return { name: prefill.name ?? '', stringData: false };
+}
+
+export async function runTlsWizard(ui: WizardUi, sinks: ManifestSinks, reader: SourceReader, state: TlsWizardState): Promise<'done' | 'cancel'> {
+  const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
+  return runSteps([
+    () => nameStep(ui, pos(1), state),
+    () => fileStep(ui, pos(2), state, 'certPath', reader),
+    () => fileStep(ui, pos(3), state, 'keyPath', reader),
+    () => finishStep(ui, sinks, pos(4), state, () => buildTlsDraft(state, reader)),
+  ]);
+}
+
+export function buildTlsDraft(state: TlsWizardState, reader: SourceReader): SecretDraft {
+  if (!state.certPath || !state.keyPath) throw new ManifestError('key and cert must be specified');
+  return tlsDraftFromContents(state.name, readTlsFile(state.certPath, reader), readTlsFile(state.keyPath, reader));
+}
+
+async function fileStep(ui: WizardUi, pos: StepPosition, state: TlsWizardState, field: 'certPath' | 'keyPath', reader: SourceReader): Promise<StepOutcome> {
+  const what = field === 'certPath' ? 'certificate' : 'private key';
+  for (;;) {
+    const current = state[field];
+    const items: { label: string; description?: string; value: 'choose' | 'keep' }[] = [
+      { label: `$(file) Choose the ${what} file…`, description: 'PEM', value: 'choose' },
+    ];
+    if (current) items.unshift({ label: `$(check) Keep ${current}`, value: 'keep' });
+    const r = await ui.pick({ ...pos, placeholder: `The ${what} (PEM file)`, items });
+    if (r.kind !== 'value') return r.kind;
+    if (r.value === 'choose') {
+      const file = await ui.chooseFile({ title: `TLS ${what}`, folders: false, openLabel: `Use as ${what}` });
+      if (file === undefined) continue;
+      state[field] = file;
+    }
+    if (field === 'certPath') {
+      // Only readability here; the pair is checked once the key is known.
+      try {
+        readTlsFile(state.certPath!, reader);
+      } catch (err) {
+        if (!(err instanceof ManifestError)) throw err;
+        ui.showError(err.message);
+        continue;
+      }
+      return 'next';
+    }
+    try {
+      buildTlsDraft(state, reader);
+      return 'next';
+    } catch (err) {
+      if (!(err instanceof ManifestError)) throw err;
+      ui.showError(`${err.message} (certificate ${state.certPath}, key ${state.keyPath})`);
+    }
+  }
+}

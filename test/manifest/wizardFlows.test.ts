@@ -1,0 +1,209 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  buildDockerRegistrySecret,
+  buildGenericSecret,
+  buildTlsSecret,
+  nodeSourceReader,
+  printSecret,
+} from '../../core/src/manifest';
+import { initialGenericState, runGenericWizard } from '../../client/src/wizards/genericWizard';
+import { initialTlsState, runTlsWizard } from '../../client/src/wizards/tlsWizard';
+import { initialDockerRegistryState, runDockerRegistryWizard } from '../../client/src/wizards/dockerRegistryWizard';
+import { RecordingSinks, ScriptedUi } from './scriptedWizardUi';
+
+const SECRET_VALUE = 'hunter2-typed-in-the-wizard';
+let dir = '';
+const f = (name: string) => path.join(dir, name);
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-wizard-'));
+  fs.writeFileSync(f('ca.pem'), 'pretend CA\n');
+  fs.mkdirSync(f('conf'));
+  fs.writeFileSync(f('conf/a.txt'), 'A');
+  fs.writeFileSync(f('conf/b.txt'), 'B');
+  fs.writeFileSync(f('app.env'), 'HOST=db\nPORT=5432\n');
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  for (const n of ['one', 'two']) {
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${n}.key`, '-out', `${n}.crt`, '-subj', `/CN=${n}`, '-days', '1');
+  }
+});
+
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('generic wizard writes the manifest kubectl writes for the same literals, file, folder', async () => {
+  const ui = new ScriptedUi([
+    { input: 'db-creds' },
+    { pick: 'Add literal' },
+    { input: 'password' },
+    { input: SECRET_VALUE },
+    { pick: 'Add file' },
+    { file: f('ca.pem') },
+    { input: 'ca.crt' },
+    { pick: 'Add folder' },
+    { file: f('conf') },
+    { pick: 'Done' },
+    { pick: 'Save to file' },
+  ]);
+  const sinks = new RecordingSinks();
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
+  const kubectlWay = buildGenericSecret(
+    { name: 'db-creds', fromFile: [`ca.crt=${f('ca.pem')}`, f('conf')], fromLiteral: [`password=${SECRET_VALUE}`] },
+    nodeSourceReader,
+  );
+  assert.deepEqual(sinks.saved, [printSecret(kubectlWay, 'json')]);
+  assert.match(ui.infos[0], /mode 0600/);
+  assert.match(ui.infos[0], /not encryption/);
+});
+
+test('generic wizard shows a step counter, masks the typed value and lists the keys added so far', async () => {
+  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'token' }, { input: SECRET_VALUE }, { pick: 'Add env file' }, { file: f('app.env') }, { pick: 'Done' }, 'cancel']);
+  await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
+  assert.deepEqual(
+    ui.shown.filter((s) => s.kind !== 'file').map((s) => `${s.step}/${s.totalSteps}`),
+    ['1/3', '2/3', '2/3', '2/3', '2/3', '2/3', '3/3'],
+  );
+  const valueBox = ui.shown.find((s) => s.text.startsWith('Value of "token"'));
+  assert.equal(valueBox?.password, true);
+  const lastList = ui.shown.filter((s) => s.kind === 'pick' && s.step === 2).at(-1)!;
+  assert.equal(lastList.text, 'Keys so far: token, HOST, PORT');
+  assert.equal(ui.shown[0].canGoBack, false);
+  assert.equal(ui.shown[1].canGoBack, true);
+});
+
+test('generic wizard validates keys as you type with kubectl’s rules and refuses duplicates', async () => {
+  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'a' }, { input: 'x' }, { pick: 'Add literal' }, 'cancel']);
+  await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
+  const keyBox = ui.inputs.filter((r) => r.prompt === 'Key').at(-1)!;
+  assert.match(keyBox.validate('..')!, /^"\.\." is not valid key name for a Secret must not be '\.\.'$/);
+  assert.match(keyBox.validate('a b')!, /regex used for validation is '\[-\._a-zA-Z0-9\]\+'/);
+  assert.equal(keyBox.validate('a'), 'cannot add key a, another key by that name already exists');
+  assert.equal(keyBox.validate('b.c'), undefined);
+  assert.equal(ui.inputs[0].validate(''), 'name must be specified');
+});
+
+test('generic wizard refuses a folder whose file names kubectl would refuse, with kubectl’s message', async () => {
+  fs.mkdirSync(f('bad'), { recursive: true });
+  fs.writeFileSync(f('bad/bad name'), 'x');
+  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add folder' }, { file: f('bad') }, { pick: 'Done' }, { pick: 'unsaved JSON' }]);
+  const sinks = new RecordingSinks();
+  await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
+  assert.match(ui.errors[0], /^"bad name" is not valid key name for a Secret/);
+  assert.equal(JSON.parse(sinks.editors[0]).data, undefined);
+});
+
+test('Back returns to the previous step with its answer filled in', async () => {
+  const ui = new ScriptedUi([{ input: 'first' }, 'back', { input: (req) => `${req.value}-edited` }, { pick: 'Done' }, { pick: 'unsaved JSON' }]);
+  const sinks = new RecordingSinks();
+  await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
+  assert.equal(JSON.parse(sinks.editors[0]).metadata.name, 'first-edited');
+});
+
+test('a failed create keeps every answer and lets the user go back to fix them', async () => {
+  const ui = new ScriptedUi([
+    { input: 'app' },
+    { pick: 'Add literal' },
+    { input: 'user' },
+    { input: 'admin' },
+    { pick: 'Done' },
+    { pick: 'Create in cluster' },
+    'back',
+    { pick: 'Add literal' },
+    { input: 'pass' },
+    { input: SECRET_VALUE },
+    { pick: 'Done' },
+    { pick: 'Create in cluster' },
+  ]);
+  const sinks = new RecordingSinks([{ ok: false, message: 'The cluster refused it: 403 Forbidden.' }, { ok: true, message: 'Secret "app" created.' }]);
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
+  assert.match(ui.errors[0], /403 Forbidden.*answers are kept/);
+  assert.equal(sinks.created.length, 2);
+  assert.deepEqual(Object.keys(JSON.parse(sinks.created[1]).data), ['pass', 'user']);
+  assert.deepEqual(ui.infos, ['Secret "app" created.']);
+});
+
+test('a cancelled wizard sends nothing anywhere', async () => {
+  const ui = new ScriptedUi([{ input: 'x' }, { pick: 'Add literal' }, { input: 'k' }, { input: SECRET_VALUE }, 'cancel']);
+  const sinks = new RecordingSinks();
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'cancel');
+  assert.deepEqual([sinks.editors, sinks.saved, sinks.created, sinks.dryRuns], [[], [], [], []]);
+});
+
+test('the stringData choice writes readable values instead of base64 data', async () => {
+  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'k' }, { input: 'plain text' }, { pick: 'Done' }, { pick: 'stringData' }, { pick: 'unsaved JSON' }]);
+  const sinks = new RecordingSinks();
+  await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
+  const obj = JSON.parse(sinks.editors[0]);
+  assert.deepEqual(obj.stringData, { k: 'plain text' });
+  assert.equal(obj.data, undefined);
+});
+
+test('the quick fix’s (name, key) pre-fill the generic wizard', async () => {
+  const ui = new ScriptedUi([{ input: (req) => req.value! }, { pick: 'Add literal' }, { input: (req) => req.value! }, { input: 'v' }, { pick: 'Done' }, { pick: 'Server-side dry run' }, 'cancel']);
+  const sinks = new RecordingSinks();
+  await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState({ name: 'missing-secret', key: 'token' }));
+  const sent = JSON.parse(sinks.dryRuns[0]);
+  assert.equal(sent.metadata.name, 'missing-secret');
+  assert.deepEqual(Object.keys(sent.data), ['token']);
+  assert.deepEqual(ui.infos, ['the API server accepted it']);
+});
+
+test('tls wizard checks the pair before it can finish and writes kubectl’s manifest', async () => {
+  const ui = new ScriptedUi([
+    { input: 'web-tls' },
+    { pick: 'Choose the certificate' },
+    { file: f('one.crt') },
+    { pick: 'Choose the private key' },
+    { file: f('two.key') },
+    { pick: 'Choose the private key' },
+    { file: f('one.key') },
+    { pick: 'Create in cluster' },
+  ]);
+  const sinks = new RecordingSinks();
+  assert.equal(await runTlsWizard(ui, sinks, nodeSourceReader, initialTlsState()), 'done');
+  assert.match(ui.errors[0], /^tls: private key does not match public key/);
+  const kubectlWay = buildTlsSecret({ name: 'web-tls', cert: f('one.crt'), key: f('one.key') }, nodeSourceReader);
+  assert.deepEqual(sinks.created, [printSecret(kubectlWay, 'json')]);
+  assert.deepEqual(ui.shown.filter((s) => s.kind !== 'file').map((s) => s.step), [1, 2, 3, 3, 4]);
+});
+
+test('docker-registry wizard defaults the server, masks the password and writes kubectl’s .dockerconfigjson', async () => {
+  const ui = new ScriptedUi([
+    { input: 'regcred' },
+    { input: (req) => req.value! },
+    { input: 'robot' },
+    { input: SECRET_VALUE },
+    { input: '' },
+    { pick: 'unsaved JSON' },
+  ]);
+  const sinks = new RecordingSinks();
+  await runDockerRegistryWizard(ui, sinks, nodeSourceReader, initialDockerRegistryState());
+  const kubectlWay = buildDockerRegistrySecret({ name: 'regcred', username: 'robot', password: SECRET_VALUE }, nodeSourceReader);
+  assert.deepEqual(sinks.editors, [printSecret(kubectlWay, 'json')]);
+  assert.equal(ui.inputs[1].value, 'https://index.docker.io/v1/');
+  assert.equal(ui.inputs[3].password, true);
+  assert.match(ui.inputs[2].validate('')!, /username is required/);
+  assert.equal(ui.inputs[4].validate(''), undefined, 'email is optional');
+});
+
+test('no wizard message or prompt ever contains a typed value', async () => {
+  const ui = new ScriptedUi([
+    { input: 'leak-check' },
+    { pick: 'Add literal' },
+    { input: 'k' },
+    { input: SECRET_VALUE },
+    { pick: 'Done' },
+    { pick: 'Create in cluster' },
+    { pick: 'Server-side dry run' },
+    { pick: 'Save to file' },
+  ]);
+  const sinks = new RecordingSinks([{ ok: false, message: 'refused' }]);
+  await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
+  const everythingShown = JSON.stringify([ui.shown, ui.errors, ui.infos]);
+  assert.ok(!everythingShown.includes(SECRET_VALUE));
+  assert.ok(!everythingShown.includes(Buffer.from(SECRET_VALUE).toString('base64')));
+});
