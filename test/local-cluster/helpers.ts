@@ -111,3 +111,15 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The Kubernetes Status a client-node call failed with (ApiException carries the code and the raw body). */
+export async function statusOf(call: Promise<unknown>): Promise<{ code: number; reason: string; message: string; details?: { causes?: Array<{ field?: string; message: string; reason?: string }> } }> {
+  try {
+    await call;
+  } catch (err) {
+    const e = err as { code?: number; body?: unknown };
+    const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+    return { ...(body as object), code: e.code ?? (body as { code: number }).code } as never;
+  }
+  throw new Error('the call succeeded but a failure was expected');
+}

@@ -25,6 +25,15 @@ export interface K8sObject {
   [key: string]: unknown;
 }
 
+/**
+ * A JSON syntax error in Go's words, without the snippet of input JavaScript's message quotes: request bodies hold
+ * secret values, and errors must never echo them.
+ */
+export function jsonSyntaxError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return /end of JSON input/i.test(message) ? 'unexpected end of JSON input' : 'invalid character looking for beginning of value';
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -35,7 +44,7 @@ export function decodeBody(text: string, kind: 'Secret' | 'Namespace' | 'DeleteO
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: ${(e as Error).message}`);
+    throw badRequest(`couldn't get version/kind; json parse error: ${jsonSyntaxError(e)}`);
   }
   if (!isPlainObject(value)) throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: the body must be a JSON object`);
   const obj = value as K8sObject;

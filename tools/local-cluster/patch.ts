@@ -4,7 +4,7 @@
  * `$patch`/`$retainKeys`/`$setElementOrder`/`$deleteFromPrimitiveList` directives), and JSON patch (RFC 6902).
  */
 import { badRequest, unprocessable, unsupportedMediaType } from './status';
-import { clone, isPlainObject, type K8sObject } from './objects';
+import { clone, isPlainObject, jsonSyntaxError, type K8sObject } from './objects';
 
 export const PATCH_TYPES = {
   json: 'application/json-patch+json',
@@ -169,7 +169,7 @@ export function applyPatch(current: K8sObject, contentType: string, body: string
     try {
       return JSON.parse(body);
     } catch (e) {
-      throw badRequest(`error decoding patch: ${(e as Error).message}`);
+      throw badRequest(`error decoding patch: ${jsonSyntaxError(e)}`);
     }
   };
   switch (type) {
@@ -182,7 +182,9 @@ export function applyPatch(current: K8sObject, contentType: string, body: string
       try {
         applied = parseYaml(body);
       } catch (e) {
-        throw badRequest(`error decoding YAML: ${(e as Error).message}`);
+        // Only where: YAML parser messages quote the offending line, which may hold a value.
+        const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+        throw badRequest(`error decoding YAML: invalid YAML${line ? ` at line ${line}` : ''}`);
       }
       return mergePatch(current, applied) as K8sObject;
     }

@@ -3,7 +3,7 @@
  * pkg/apis/core/validation), with its field paths and message texts, so a 422 here reads like a 422 from a cluster.
  */
 import type { StatusCause } from './status';
-import type { K8sObject } from './objects';
+import { jsonSyntaxError, type K8sObject } from './objects';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
@@ -132,7 +132,7 @@ function typeErrors(type: string, data: Record<string, string>, annotations: Rec
       return [];
     } catch (e) {
       // The real server redacts the value here too; it must never echo secret contents.
-      return [invalidValue(`data[${k}]`, '<secret contents redacted>', (e as Error).message)];
+      return [invalidValue(`data[${k}]`, '<secret contents redacted>', jsonSyntaxError(e))];
     }
   };
   switch (type) {
