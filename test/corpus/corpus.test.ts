@@ -7,16 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { builtCli, corpusDir } from './paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'scripts', 'build.mjs'))) dir = dirname(dir);
-  return dir;
-}
 
-const root = repoRoot();
-const corpus = join(root, '..', 'shared', 'corpus');
+const corpus = corpusDir();
 const specs = join(corpus, 'pachyderm-specs');
 
 /** What each `errors` row's note names, as the finding that must be there. */
@@ -36,8 +31,7 @@ interface Reported {
 }
 
 test('the corpus through `pachyderm-secrets check` matches EXPECTED.tsv', { skip: !existsSync(specs) && 'no ../shared/corpus here' }, () => {
-  const cli = join(root, 'dist', 'cli.js');
-  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--secrets', join(corpus, 'pachyderm-specs-secrets.json'), specs], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [builtCli(), 'check', '--format', 'json', '--secrets', join(corpus, 'pachyderm-specs-secrets.json'), specs], { encoding: 'utf8' });
   assert.equal(r.stderr, '');
   assert.equal(r.status, 1, 'the corpus holds specs with errors');
   const reported = JSON.parse(r.stdout) as Reported[];

@@ -9,12 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import { catalog } from '../unit/rules/fixtures';
+import { corpusDir } from '../corpus/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'scripts', 'build.mjs'))) dir = join(dir, '..');
-  return dir;
-}
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
 function prng(seed: number): () => number {
@@ -34,7 +30,7 @@ const SAMPLES: Array<[string, string]> = [
 ];
 
 function corpusSpecs(): Array<[string, string]> {
-  const dir = join(repoRoot(), '..', 'shared', 'corpus', 'pachyderm-specs');
+  const dir = join(corpusDir(), 'pachyderm-specs');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /\.(json|ya?ml)$/.test(f))

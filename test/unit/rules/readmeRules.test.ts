@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../corpus/paths';
 import { RULES } from '../../../core/src/rules/ruleTable';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'scripts', 'build.mjs'))) dir = dirname(dir);
-  return dir;
-}
 
 test('the README documents every PS rule with the severity the rule table gives it', () => {
   const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
