@@ -8,18 +8,27 @@ import type { ExtensionHost } from './host';
 import { startLanguageClient } from './languageClient';
 import { registerCluster } from './cluster/register';
 import { registerPlatform } from './platform/register';
+import { registerWizards } from './wizards/register';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the areas' state, for the extension-host tests (not a public API). */
+export interface PachydermExtensionExports {
+  cluster: ReturnType<typeof registerCluster>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PachydermExtensionExports> {
   const output = vscode.window.createOutputChannel('Pachyderm', { log: true });
   context.subscriptions.push(output);
   client = await startLanguageClient(context, output);
   const host: ExtensionHost = { context, output, client };
   void host;
   // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
+  registerWizards(host);
   // Platform secrets build on the cluster area (its tree, catalog and API).
-  registerPlatform(registerCluster(host));
+  const cluster = registerCluster(host);
+  registerPlatform(cluster);
+  return { cluster };
 }
 
 export async function deactivate(): Promise<void> {
