@@ -72,7 +72,8 @@ export async function finishStep(
       case 'create': {
         const result = await sinks.create(json);
         if (result.ok) {
-          ui.showInfo(result.message);
+          // An empty message: the create path has told the user already.
+          if (result.message) ui.showInfo(result.message);
           return 'done';
         }
         ui.showError(`${result.message} Your answers are kept: fix them with Back, or pick another output.`);

@@ -1,0 +1,60 @@
+/**
+ * Where a wizard's manifest goes in VS Code. Creating runs the cluster area's "Create Secret from File" command
+ * with the JSON (one create path: pachctl's checks, labels and replace prompt). The unsaved editor uses the
+ * `jsonc` language so the document is not synced to the language server (its selector syncs untitled `json`
+ * and `yaml` only): values stay out of the server.
+ */
+import * as vscode from 'vscode';
+import type { CreateOutcome } from '../../../core/src/cluster/secretOperations';
+import { resolveTarget } from '../../../core/src/cluster/clusterTarget';
+import { SecretsApi } from '../../../core/src/cluster/secretsApi';
+import { serverDryRun } from '../../../core/src/manifest/sendManifest';
+import { readTargetSettings, requestTimeoutMs } from '../cluster/clusterSettings';
+import { writePrivateFile } from './privateFile';
+import type { ManifestSinks, SinkResult } from './wizardUi';
+
+const CREATE_FROM_TEXT_COMMAND = 'pachyderm.createSecretFromFile';
+
+export const vscodeSinks: ManifestSinks = {
+  async openEditor(json) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: json });
+    await vscode.window.showTextDocument(doc, { preview: false });
+  },
+
+  async saveFile(json, suggestedName) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save Secret manifest',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedName) : undefined,
+      filters: { JSON: ['json'] },
+      saveLabel: 'Save (mode 0600)',
+    });
+    if (!target) return undefined;
+    writePrivateFile(target.fsPath, json);
+    return target.fsPath;
+  },
+
+  async create(json): Promise<SinkResult> {
+    // The command reports success or failure to the user itself; here only the outcome matters.
+    const outcome = await vscode.commands.executeCommand<CreateOutcome | undefined>(CREATE_FROM_TEXT_COMMAND, {
+      text: json,
+      source: 'the New Secret wizard',
+    });
+    if (outcome && (outcome.kind === 'created' || outcome.kind === 'replaced')) return { ok: true, message: '' };
+    if (outcome?.kind === 'exists') return { ok: false, message: `Secret "${outcome.name}" already exists and was not replaced.` };
+    return { ok: false, message: 'The secret was not created.' };
+  },
+
+  async serverDryRun(json): Promise<SinkResult> {
+    const target = await resolveTarget(readTargetSettings());
+    if (!target.ok) return { ok: false, message: `Server-side dry run needs a cluster: ${target.reason}` };
+    const api = await SecretsApi.open(target, requestTimeoutMs());
+    const outcome = await serverDryRun(api, json);
+    if (outcome.kind !== 'ok') return { ok: false, message: `Server-side dry run in ${target.context}/${api.namespace} failed: ${outcome.message}` };
+    const keys = Object.keys(outcome.secret.data ?? {}).length;
+    return {
+      ok: true,
+      message: `Server-side dry run: ${target.context}/${api.namespace} would accept Secret "${outcome.secret.metadata?.name}" (${keys} key${keys === 1 ? '' : 's'}, type ${outcome.secret.type ?? 'Opaque'}). Nothing was stored.`,
+    };
+  },
+};
