@@ -11,6 +11,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DidChangeTextDocumentNotification,
+  FileChangeType,
   CompletionRequest,
   ConfigurationRequest,
   HoverRequest,
@@ -151,6 +154,59 @@ test('hover shows the secret\'s metadata and the other pipelines in the workspac
   assert.match(value, /\| `password` \| 2 B \| text \|/);
   assert.match(value, /Also used by `exporter` \(pipelines\/export\.pipeline\.yaml\)/);
   await session.close(uri);
+});
+
+async function hoverText(s: LspSession, uri: string, text: string, word: string): Promise<string> {
+  const at = text.indexOf(word) + 1;
+  const position = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at - 1) - 1 };
+  const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+}
+
+test('the workspace index follows files created and deleted on disk', async () => {
+  await session.connection.sendNotification(CatalogNotification.type, snapshot());
+  const uri = pathToFileURL(path.join(workspace, 'watch.pipeline.yaml')).href;
+  const text = 'pipeline:\n  name: watcher\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n';
+  await session.open(uri, 'yaml', text);
+  const created = path.join(workspace, 'pipelines', 'late.pipeline.json');
+  writeFileSync(created, JSON.stringify({ pipeline: { name: 'latecomer' }, transform: { image: 'a:1', imagePullSecrets: ['regcred'] } }));
+  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Created }] });
+  const deadline = Date.now() + 10_000;
+  let value = '';
+  while (Date.now() < deadline && !value.includes('latecomer')) {
+    value = await hoverText(session, uri, text, 'regcred');
+    await new Promise((r) => setImmediate(r));
+  }
+  assert.match(value, /Also used by `latecomer` \(pipelines\/late\.pipeline\.json\)/);
+
+  rmSync(created);
+  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Deleted }] });
+  while (Date.now() < deadline && value.includes('latecomer')) {
+    value = await hoverText(session, uri, text, 'regcred');
+  }
+  assert.doesNotMatch(value, /latecomer/);
+  await session.close(uri);
+});
+
+test('edits in quick succession are validated once, for the latest version only', async () => {
+  // A long debounce, so the three changes below (sent back to back) always fall inside one window.
+  const s = await LspSession.start({ initializationOptions: { validationDelayMs: 1000 } });
+  try {
+    const uri = 'file:///nowhere/burst.pipeline.json';
+    await s.open(uri, 'json', SPEC);
+    const latest = s.nextDiagnostics(uri, (p) => p.version === 4);
+    const before = s.published.length;
+    for (const version of [2, 3, 4]) {
+      void s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text: SPEC.replace('"PW"', `"PW${version}"`) }],
+      });
+    }
+    await latest;
+    assert.deepEqual(s.published.slice(before).map((p) => p.version), [4]);
+  } finally {
+    await s.stop();
+  }
 });
 
 test('a JSON file that is not a pipeline spec gets no diagnostics', async () => {
