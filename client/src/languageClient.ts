@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CatalogNotification } from '../../core/src/protocol/messages';
+import { CatalogReplay } from './catalogReplay';
 
 /**
  * JSON and YAML in files and unsaved editors. Which of them are pipeline specs or Helm values is the
@@ -35,6 +37,7 @@ export async function startLanguageClient(
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
   context.subscriptions.push(watcher);
   const delay = process.env.PACHYDERM_VALIDATION_DELAY_MS;
+  const replay = new CatalogReplay();
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
@@ -46,8 +49,21 @@ export async function startLanguageClient(
       ...(delay !== undefined && delay !== '' && Number.isFinite(Number(delay)) ? { validationDelayMs: Number(delay) } : {}),
     },
     outputChannel: output,
+    middleware: {
+      sendNotification: (type, next, params) => {
+        replay.sent(typeof type === 'string' ? type : type.method, params);
+        return next(type, params);
+      },
+    },
   };
   const client = new LanguageClient('pachyderm', 'Pachyderm Secrets', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState !== State.Running) return;
+      const snapshot = replay.running();
+      if (snapshot) void client.sendNotification(CatalogNotification.type, snapshot).catch((err: unknown) => output.warn(`could not resend the secret catalog: ${String(err)}`));
+    }),
+  );
   await client.start();
   return client;
 }
