@@ -1,0 +1,171 @@
+/**
+ * Helm values files and platform secrets in the real VS Code against the local cluster: diagnostics from the
+ * live catalog, the PH003 quick fix end to end, New Platform Secret, and the platform secrets' delete guard.
+ */
+import assert from 'node:assert/strict';
+import * as https from 'node:https';
+import * as vscode from 'vscode';
+import {
+  activateExtension,
+  answerPrompts,
+  cluster,
+  fixtureUri,
+  ownDiagnostics,
+  runCommand,
+  setSetting,
+  testEnv,
+  waitFor,
+  waitForDiagnostics,
+  writeFixture,
+} from './harness';
+
+/** The secret's data (base64 by key) read straight from the API server, as kubectl would. Never printed. */
+function readSecretData(name: string): Promise<Record<string, string> | undefined> {
+  const c = testEnv().cluster!;
+  const url = new URL(`/api/v1/namespaces/${c.namespace}/secrets/${name}`, c.server);
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca: c.caPem, headers: { Authorization: `Bearer ${c.token}` } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => (res.statusCode === 404 ? resolve(undefined) : resolve((JSON.parse(body) as { data?: Record<string, string> }).data ?? {})));
+      })
+      .on('error', reject);
+  });
+}
+
+const codes = (ds: readonly vscode.Diagnostic[]) => ds.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+
+async function deleteIfPresent(name: string): Promise<void> {
+  if ((await cluster.listSecrets()).includes(name)) await cluster.deleteSecret(name);
+}
+
+suite('helm values files and platform secrets', () => {
+  suiteSetup(() => activateExtension());
+
+  test('a values file gets PH001 for a missing secret and PH002 with the docs-table near miss, from the live cluster', async () => {
+    await cluster.createSecret({ name: 'docs-root-token', stringData: { rootToken: 'fixture-docs-value' } });
+    try {
+      const editor = await writeFixture(
+        'helm/values-docs.yaml',
+        'pachd:\n  rootTokenSecretName: docs-root-token\n  enterpriseLicenseKeySecretName: missing-license\ncloudsqlAuthProxy:\n  iamLogin: true\n',
+      );
+      const uri = editor.document.uri;
+      const ds = await waitForDiagnostics(uri, (d) => codes(d).includes('PH002') && codes(d).includes('PH001'));
+      const ph002 = ds.find((d) => codes([d])[0] === 'PH002')!;
+      assert.equal(ph002.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(editor.document.getText(ph002.range), 'docs-root-token');
+      assert.match(ph002.message, /has no key `root-token`.*It has `rootToken`: that is the key the docs' table names/);
+      assert.ok(!JSON.stringify(ownDiagnostics(uri).map((d) => d.message)).includes('fixture-docs-value'));
+    } finally {
+      await cluster.deleteSecret('docs-root-token');
+    }
+  });
+
+  test('the PH003 quick fix moves the root token into a Secret with key root-token and out of the values file', async () => {
+    const secretName = 'e2e-root-token';
+    await deleteIfPresent(secretName);
+    const plain = 'fixture-plain-root-token';
+    const editor = await writeFixture('helm/values-move.yaml', `pachd:\n  rootToken: "${plain}"\ncloudsqlAuthProxy:\n  iamLogin: true\n`);
+    const uri = editor.document.uri;
+    const [ph003] = (await waitForDiagnostics(uri, (d) => codes(d).includes('PH003'))).filter((d) => codes([d])[0] === 'PH003');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ph003.range);
+    const move = actions.find((a) => a.command?.command === 'pachyderm.moveValueToSecret');
+    assert.ok(move, `no move-to-secret action among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(!JSON.stringify(move.command!.arguments).includes(plain), 'the code action must not carry the value');
+
+    // Record how the value input box is shown: pre-filled with the file's value, and masked.
+    const shown: vscode.InputBoxOptions[] = [];
+    const script = answerPrompts([secretName, (p) => (p.text.includes('Value of key root-token') ? plain : undefined)]);
+    const scripted = vscode.window.showInputBox;
+    (vscode.window as { showInputBox: typeof scripted }).showInputBox = (options?: vscode.InputBoxOptions) => {
+      shown.push(options ?? {});
+      return scripted(options);
+    };
+    let moved: string | undefined;
+    try {
+      moved = await vscode.commands.executeCommand<string | undefined>(move.command!.command, ...(move.command!.arguments ?? []));
+    } finally {
+      script.done();
+    }
+    try {
+      assert.equal(moved, secretName);
+      const valueBox = shown.find((o) => o.prompt?.includes('Value of key root-token'))!;
+      assert.equal(valueBox.password, true);
+      assert.ok(valueBox.value === plain, 'the value input box is not pre-filled with the plain value');
+
+      const data = await readSecretData(secretName);
+      assert.deepEqual(Object.keys(data ?? {}), ['root-token']);
+      assert.ok(Buffer.from(data!['root-token'], 'base64').toString('utf8') === plain, 'the secret does not hold the moved value');
+
+      assert.equal(editor.document.getText(), 'pachd:\n  rootTokenSecretName: e2e-root-token\ncloudsqlAuthProxy:\n  iamLogin: true\n');
+      assert.equal(editor.document.isDirty, false);
+      const onDisk = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      assert.ok(!onDisk.includes(plain), 'the values file on disk still holds the credential');
+      // The secret now exists with the right key: nothing left to report.
+      await waitForDiagnostics(uri, (d) => !codes(d).some((c) => c.startsWith('PH')));
+    } finally {
+      await deleteIfPresent(secretName);
+    }
+  });
+
+  test('New Platform Secret creates the secret with the key the chart reads for the chosen role', async () => {
+    const name = 'e2e-oauth-client-secret';
+    await deleteIfPresent(name);
+    const script = answerPrompts(['pachd OAuth client secret', name, 'fixture-oauth-value', undefined]);
+    let created: string | undefined;
+    try {
+      created = await runCommand<string | undefined>('pachyderm.newPlatformSecret');
+    } finally {
+      script.done();
+    }
+    try {
+      assert.equal(created, name);
+      assert.deepEqual(Object.keys((await readSecretData(name)) ?? {}), ['pachd-oauth-client-secret']);
+      const done = script.prompts.find((p) => p.kind === 'showInformationMessage')!;
+      assert.match(done.text, /Set pachd\.oauthClientSecretSecretName: e2e-oauth-client-secret/);
+      assert.ok(!JSON.stringify(script.prompts).includes('fixture-oauth-value'));
+    } finally {
+      await deleteIfPresent(name);
+    }
+  });
+
+  test('deleting a platform secret asks for the strongest confirmation: a modal naming its role, then its name typed', async () => {
+    const name = 'pachyderm-license';
+    await deleteIfPresent(name);
+    // A values file naming it tells, through its diagnostics, when the catalog knows the secret.
+    const probe = (await writeFixture('helm/values-license.yaml', `pachd:\n  enterpriseLicenseKeySecretName: ${name}\ncloudsqlAuthProxy:\n  iamLogin: true\n`)).document.uri;
+    await waitForDiagnostics(probe, (d) => codes(d).includes('PH001'));
+    await cluster.createSecret({ name, stringData: { 'enterprise-license-key': 'fixture-license' } });
+    await waitForDiagnostics(probe, (d) => !codes(d).includes('PH001'));
+
+    // Escape at the typed-name step keeps the secret.
+    let script = answerPrompts(['Delete Platform Secret…', undefined]);
+    try {
+      await runCommand('pachyderm.deleteSecret', name);
+    } finally {
+      script.done();
+    }
+    assert.match(script.prompts[0].text, /platform secret of the Pachyderm Helm chart \(Enterprise license key \(2\.11\)\)/);
+    assert.equal(script.prompts[1].kind, 'showInputBox');
+    assert.ok((await cluster.listSecrets()).includes(name), 'deleted without the name typed');
+
+    script = answerPrompts(['Delete Platform Secret…', name]);
+    try {
+      await runCommand('pachyderm.deleteSecret', name);
+    } finally {
+      script.done();
+    }
+    await waitFor(async () => !(await cluster.listSecrets()).includes(name), { what: `${name} to be deleted` });
+  });
+
+  test('a values file matched by pachyderm.helmValuesFiles is checked; the same file is not without the glob', async () => {
+    const editor = await writeFixture('helm/pachyderm-prod.yaml', 'pachd:\n  rootToken: "fixture-glob-value"\ncloudsqlAuthProxy:\n  iamLogin: true\n');
+    const uri = fixtureUri('helm/pachyderm-prod.yaml');
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    await setSetting('pachyderm.helmValuesFiles', ['helm/pachyderm-*.yaml']);
+    await waitForDiagnostics(uri, (d) => codes(d).includes('PH003'));
+    await setSetting('pachyderm.helmValuesFiles', []);
+    await waitForDiagnostics(uri, (d) => !codes(d).some((c) => c.startsWith('PH')));
+  });
+});
