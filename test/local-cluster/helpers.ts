@@ -118,7 +118,8 @@ export async function statusOf(call: Promise<unknown>): Promise<{ code: number; 
     await call;
   } catch (err) {
     const e = err as { code?: number; body?: unknown };
-    const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+    // client-node leaves the body out for the codes its spec declares without one (401).
+    const body = typeof e.body === 'string' && e.body.startsWith('{') ? JSON.parse(e.body) : (e.body ?? {});
     return { ...(body as object), code: e.code ?? (body as { code: number }).code } as never;
   }
   throw new Error('the call succeeded but a failure was expected');

@@ -133,7 +133,17 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   const watch = q.get('watch') === '1' || q.get('watch') === 'true' || target?.watchPath === true;
   const verb = target ? verbOf(method, target, watch) : 'get';
 
-  if (ctx.faults.delayMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.delayMs));
+  if (ctx.faults.delayMs > 0) {
+    // A client that gave up (or a server going down) ends the wait: no timer outlives its request.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ctx.faults.delayMs);
+      res.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (res.destroyed) return;
+  }
   const injected = ctx.faults.take(verb, path);
   if (injected) throw injected;
 

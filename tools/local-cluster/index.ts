@@ -41,6 +41,7 @@ import { defaultUsers, newToken, RESTRICTED_USER, type LocalUser } from './rbac'
 import { kubeconfigYaml } from './kubeconfig';
 import type { OpenWatch } from './watch';
 import type { K8sObject } from './objects';
+import { ADMIN_FILE } from './adminFile';
 
 export type { LocalUser, RbacRule } from './rbac';
 export type { K8sObject } from './objects';
@@ -48,6 +49,8 @@ export { ClusterStore } from './store';
 export { Faults } from './faults';
 export { upsertSecret } from './admin';
 export { CONTEXT, FORBIDDEN_CONTEXT } from './kubeconfig';
+export { ADMIN_FILE } from './adminFile';
+export { LocalClusterAdmin, type AdminState } from './adminClient';
 
 export interface LocalClusterOptions {
   /** A `List` (or `SecretList`) of Secrets, or the path of a JSON file holding one; their namespaces are created. */
@@ -83,8 +86,6 @@ export interface LocalCluster {
   stop(): Promise<void>;
 }
 
-/** The file beside the kubeconfig that tells other processes how to reach the admin endpoint. */
-export const ADMIN_FILE = 'local-cluster.json';
 
 function seedItems(seed: K8sObject | string): K8sObject[] {
   const list = typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as K8sObject) : seed;
