@@ -136,6 +136,15 @@ function hasKey(secret: SecretMeta, key: string): boolean {
 
 function plainCredentialFinding(doc: Document, fact: SecretNameFact, range: OffsetRange): HelmFinding {
   const key = requiredKey(doc, fact)!;
+  if (fact.mishandled) {
+    // Its SecretName does not work, so moving the value into a Secret would break the deployment: no fix.
+    return finding(
+      'PH003',
+      `${quote(fact.plainPath!)} holds a credential in plain text, and the chart puts it into the pachd Deployment as a ` +
+        `plain environment value. ${quote(fact.path)} is no way out: ${fact.mishandled.effect}. Keep this file out of version control.`,
+      range,
+    );
+  }
   const base = `${quote(fact.plainPath!)} holds a credential in plain text; keep it in a Secret under key ${quote(key)} and set ${quote(fact.path)}.`;
   if (fact.keyPath && inClusterPostgres(doc)) {
     // Moving only pachd's copy would let the subchart fall back to its insecure default: no one-click fix.

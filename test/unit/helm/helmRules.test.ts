@@ -147,3 +147,10 @@ test('cluster-dependent rules stay silent while the catalog is not ready', () =>
     ['PH003', 'PH004', 'PH005', 'PH003', 'PH005'],
   );
 });
+
+test('PH003 on the enterprise server token offers no fix, because its SecretName is broken in the chart', () => {
+  const [f] = checkIgnoringPgDefault('pachd:\n  enterpriseServerToken: "abc"\n');
+  assert.equal(f.code, 'PH003');
+  assert.equal(f.data, undefined);
+  assert.match(f.message, /plain environment value.*`pachd.enterpriseServerTokenSecretName` is no way out: the chart template writes `value: enterprise-server-token`/);
+});
