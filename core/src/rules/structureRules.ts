@@ -3,7 +3,7 @@
  * spellings of one field (PS012), value types, enum values, durations and timestamps, string-only maps.
  * Messages never echo a value of a string field: that could be a credential written into the spec.
  */
-import { fieldsOf, resolveField, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
+import { fieldName, fieldsOf, resolveField, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
 import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
 import { didYouMeanText, suggest } from './didYouMean';
 import type { RuleContext } from './ruleContext';
@@ -37,8 +37,10 @@ function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName, pa
     const fd = resolveField(message, p.key);
     const keyRange = { start: p.keyStart, end: p.keyEnd };
     if (!fd) {
-      const names = fieldsOf(message).flatMap((f) => (f.proto === f.json ? [f.json] : [f.json, f.proto]));
-      const suggestions = suggest(p.key, names, 2);
+      // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
+      const style = ctx.model.style;
+      const suggestions = suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style)), 2);
+      if (!suggestions.length) suggestions.push(...suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style === 'snake' ? 'camel' : 'snake')), 2));
       ctx.report('PS101', keyRange, { field: p.key, didYouMean: didYouMeanText(suggestions) }, { field: p.key, message, suggestions });
       continue;
     }

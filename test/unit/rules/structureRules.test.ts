@@ -12,7 +12,9 @@ test('PS100: a syntax error is reported and the rest of the file is still analys
 test('PS101: unknown fields in pachctl\'s wording, with did-you-mean, at every level', () => {
   const a = analyse(jsonSpec({ secrets: [{ name: 'aws', mountpath: '/s' }] }));
   assert.deepEqual(a.codes(), ['PS005', 'PS101']);
-  assert.equal(a.findings[1].message, 'unknown field "mountpath" (did you mean "mountPath" or "mount_path"?)');
+  assert.equal(a.findings[1].message, 'unknown field "mountpath" (did you mean "mountPath"?)');
+  const snake = analyse('pipeline: {name: p}\ntransform:\n  image_pull_secrets: []\n  secrets: [{name: aws, env_var: A, key: AWS_ACCESS_KEY_ID, mountpath: /s}]\n', yamlUri);
+  assert.deepEqual(snake.findings.filter((f) => f.code === 'PS101').map((f) => f.data?.suggestions), [['mount_path']], 'the file\'s own spelling');
   assert.deepEqual(a.at('PS101'), ['"mountpath"']);
   assert.deepEqual(analyse('pipeline: {name: p}\ntransform: {image: i}\nimage: x\n', yamlUri).at('PS101'), ['image']);
   assert.deepEqual(analyse(jsonSpec({ EnvVar: 'x' })).codes(), ['PS101']);
