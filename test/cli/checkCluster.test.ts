@@ -1,0 +1,58 @@
+/** `check --kubeconfig/--context/--namespace` against the project's local Kubernetes API server. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
+import { builtCli } from '../corpus/paths';
+
+const VALUE = 'cluster-side-secret-value';
+let cluster: TestCluster;
+let spec: string;
+
+before(async () => {
+  const secret = (name: string, namespace: string, data: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace },
+    type: 'Opaque',
+    data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  });
+  cluster = await startTestCluster({ seed: { apiVersion: 'v1', kind: 'List', items: [secret('db-creds', 'pachyderm', { password: VALUE }), secret('other', 'default', { x: VALUE })] } });
+  spec = join(cluster.dir, 'p.pipeline.json');
+  writeFileSync(spec, JSON.stringify({ pipeline: { name: 'p' }, transform: { image: 'i', secrets: [{ name: 'db-creds', key: 'pasword', envVar: 'PW' }, { name: 'other', mountPath: '/o' }] } }, null, 2));
+});
+
+after(() => cluster?.dispose());
+
+/** Asynchronous: the API server runs in this process, so a synchronous child would block it. */
+function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [builtCli(), 'check', ...args], { env: { ...process.env, KUBECONFIG: '' } }, (e, out, err) => {
+      resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err });
+    });
+  });
+}
+
+test('the catalog comes from the cluster namespace named on the command line', async () => {
+  const r = await check('--format', 'json', '--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 1);
+  const found = (JSON.parse(r.out) as Array<{ code: string; message: string }>).map((f) => `${f.code} ${f.message}`);
+  assert.deepEqual(found, [
+    'PS003 Kubernetes secret db-creds missing key pasword (did you mean "password"?) (keys: password)',
+    'PS002 missing Kubernetes secret other',
+  ]);
+  assert.ok(!r.out.includes(VALUE));
+});
+
+test('a context that may not list secrets fails the run with the reason', async () => {
+  const contexts = cluster.kubeConfig().getContexts().map((c) => c.name);
+  const restricted = contexts.find((c) => c !== 'local');
+  assert.ok(restricted, `a restricted context in ${contexts.join(', ')}`);
+  const r = await check('--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '--namespace', 'pachyderm', spec);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);
+  assert.equal(r.out, '');
+});
