@@ -2,7 +2,7 @@
 // workbench. Shared by the test-electron launcher shim, the UI smoke runner, the VSIX test and the demo, so the
 // flags, settings and clean-up rules live in one place. Recipe: ../shared/reference/real-vscode-testing.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,19 +179,29 @@ const liveServers = new Set();
 const liveBrowsers = new Set();
 
 /** Headless Debian Chromium through playwright-core (no browser download). */
+export const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  ],
+};
+
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await chromium.launch(chromiumOptions);
   liveBrowsers.add(browser);
   browser.on('disconnected', () => liveBrowsers.delete(browser));
   return browser;
+}
+
+/** The same browser as a server another process (the UI test) connects to with `chromium.connect(wsEndpoint)`. */
+export async function launchChromiumServer() {
+  const { chromium } = await import('playwright-core');
+  const server = await chromium.launchServer(chromiumOptions);
+  liveBrowsers.add(server);
+  return server;
 }
 
 /** The workbench URL for a folder, optionally loading a development extension and running its tests (`payload`). */
@@ -229,4 +239,16 @@ export function stopAllOnSignals(extra = async () => {}) {
       process.exit(codes[sig]);
     });
   }
+}
+
+/**
+ * Makes a fresh extensions folder hold this repository as an installed extension (a link named like an
+ * installed one). It must exist before code-server first scans the folder.
+ */
+export function linkDevExtension(extensionsDir) {
+  const { publisher, name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  mkdirSync(extensionsDir, { recursive: true });
+  const link = join(extensionsDir, `${publisher}.${name}-${version}`);
+  if (!existsSync(link)) symlinkSync(repoRoot, link, 'dir');
+  return link;
 }

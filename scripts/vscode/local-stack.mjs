@@ -2,10 +2,11 @@
 // local Kubernetes API server (tools/local-cluster) seeded with secrets, and a throw-away workspace whose
 // `.vscode/settings.json` points the extension at that cluster.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { repoRoot } from './code-server.mjs';
+import { ensureCodeServer, repoRoot, stopAll, stopAllOnSignals } from './code-server.mjs';
 
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
@@ -31,7 +32,10 @@ export function ensureBuilt({ force = false } = {}) {
     ['compile', ['node_modules/typescript/bin/tsc', '-p', '.']],
   ]) {
     const r = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})`);
+    // tsc's exit 2 means "type errors, but the JavaScript was emitted": npm test's own compile step fails on
+    // them; a direct run of the suite still runs, so one area's half-done types do not block another's tests.
+    if (what === 'compile' && r.status === 2) console.warn('compile: type errors (above); running the emitted JavaScript anyway');
+    else if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})`);
   }
 }
 
@@ -115,4 +119,35 @@ export function prepareWorkspace({ from, to, settings = {} }) {
   const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, JSON.stringify({ ...existing, ...settings }, null, 2) + '\n');
   return to;
+}
+
+/** What tests get to know about the cluster (the env JSON files): the API, the admin endpoint, the namespace. */
+export function clusterFacts(localCluster) {
+  const { server, token, caPem, adminUrl, adminToken, namespace } = localCluster;
+  return { server, token, caPem, adminUrl, adminToken, namespace };
+}
+
+/**
+ * The common stage: code-server installed, an up-to-date build, a temp folder and the local cluster seeded from
+ * `seed`. Runs `fn({ temp, localCluster, codeServer })` and always tears the stage down, also on Ctrl-C.
+ */
+export async function withLocalStage({ prefix, seed }, fn) {
+  const codeServer = ensureCodeServer();
+  process.env.CODE_SERVER_BIN = codeServer;
+  ensureBuilt();
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  let localCluster;
+  const teardown = async () => {
+    await stopAll();
+    await localCluster?.stop();
+    if (process.env.PACHYDERM_KEEP_TEMP) console.log(`kept ${temp}`);
+    else rmSync(temp, { recursive: true, force: true });
+  };
+  stopAllOnSignals(teardown);
+  try {
+    localCluster = await startLocalCluster({ dir: join(temp, 'cluster'), seed });
+    return await fn({ temp, localCluster, codeServer });
+  } finally {
+    await teardown();
+  }
 }

@@ -7,12 +7,11 @@
 // (see test/vscode/harness.ts: testEnv()).
 //
 // Env: PACHYDERM_VSCODE_GREP=<regex> runs only matching tests; PACHYDERM_KEEP_TEMP=1 keeps the temp folder.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ensureCodeServer, repoRoot, stopAllOnSignals } from './code-server.mjs';
-import { ensureBuilt, prepareWorkspace, startLocalCluster } from './local-stack.mjs';
+import { repoRoot } from './code-server.mjs';
+import { clusterFacts, prepareWorkspace, withLocalStage } from './local-stack.mjs';
 
 const fixtures = join(repoRoot, 'test/vscode/fixtures');
 const shim = join(repoRoot, 'scripts/vscode/code-host-shim.js');
@@ -22,55 +21,42 @@ function hasUntrustedTests(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true }).some((e) => e.isFile() && e.name.endsWith('.untrusted.test.js'));
 }
 
-async function main() {
-  const codeServer = ensureCodeServer();
-  ensureBuilt();
-  const temp = mkdtempSync(join(tmpdir(), 'pachyderm-vscode-suite-'));
-  let localCluster;
-  stopAllOnSignals(async () => localCluster?.stop());
-  try {
-    localCluster = await startLocalCluster({ dir: join(temp, 'cluster'), seed: join(fixtures, 'cluster-seed.json') });
-    console.log(`local cluster: ${localCluster.server}${localCluster.adminUrl ? `, admin API ${localCluster.adminUrl}` : ''}`);
-    let failed = 0;
-    const runs = [{ name: 'trusted workspace', trusted: true }];
-    if (hasUntrustedTests(join(repoRoot, 'out/test/vscode'))) runs.push({ name: 'untrusted workspace', trusted: false });
-    for (const run of runs) {
-      console.log(`\n-- extension-host run: ${run.name}`);
-      const workspace = prepareWorkspace({
-        from: join(fixtures, 'workspace'),
-        to: join(temp, run.trusted ? 'workspace' : 'untrusted-workspace'),
-        settings: { 'pachyderm.kubeconfig': localCluster.kubeconfig },
-      });
-      const envFile = join(temp, `test-env-${run.trusted ? 'trusted' : 'untrusted'}.json`);
-      const { server, token, caPem, adminUrl, adminToken, namespace, kubeconfig } = localCluster;
-      const cluster = { server, token, caPem, adminUrl, adminToken, namespace };
-      writeFileSync(envFile, JSON.stringify({ workspace, kubeconfig, trusted: run.trusted, cluster }, null, 2));
-      try {
-        await runTests({
-          vscodeExecutablePath: shim,
-          extensionDevelopmentPath: repoRoot,
-          extensionTestsPath: join(repoRoot, 'out/test/vscode/index'),
-          launchArgs: [workspace],
-          extensionTestsEnv: {
-            PACHYDERM_TEST_ENV: envFile,
-            CODE_SERVER_BIN: codeServer,
-            ...(run.trusted ? {} : { PACHYDERM_SHIM_TRUST: '1' }),
-          },
-        });
-      } catch (err) {
-        console.error(`extension-host run "${run.name}" failed: ${err.message}`);
-        failed++;
-      }
-    }
-    return failed ? 1 : 0;
-  } finally {
-    await localCluster?.stop();
-    if (!process.env.PACHYDERM_KEEP_TEMP) rmSync(temp, { recursive: true, force: true });
-    else console.log(`kept ${temp}`);
-  }
-}
+const stage = { prefix: 'pachyderm-vscode-suite-', seed: join(fixtures, 'cluster-seed.json') };
 
-main().then(
+withLocalStage(stage, async ({ temp, localCluster, codeServer }) => {
+  console.log(`local cluster: ${localCluster.server}, admin endpoint ${localCluster.adminUrl}`);
+  let failed = 0;
+  const runs = [{ name: 'trusted workspace', trusted: true }];
+  if (hasUntrustedTests(join(repoRoot, 'out/test/vscode'))) runs.push({ name: 'untrusted workspace', trusted: false });
+  for (const run of runs) {
+    console.log(`\n-- extension-host run: ${run.name}`);
+    const workspace = prepareWorkspace({
+      from: join(fixtures, 'workspace'),
+      to: join(temp, run.trusted ? 'workspace' : 'untrusted-workspace'),
+      settings: { 'pachyderm.kubeconfig': localCluster.kubeconfig },
+    });
+    const envFile = join(temp, `test-env-${run.trusted ? 'trusted' : 'untrusted'}.json`);
+    const env = { workspace, kubeconfig: localCluster.kubeconfig, trusted: run.trusted, cluster: clusterFacts(localCluster) };
+    writeFileSync(envFile, JSON.stringify(env, null, 2));
+    try {
+      await runTests({
+        vscodeExecutablePath: shim,
+        extensionDevelopmentPath: repoRoot,
+        extensionTestsPath: join(repoRoot, 'out/test/vscode/index'),
+        launchArgs: [workspace],
+        extensionTestsEnv: {
+          PACHYDERM_TEST_ENV: envFile,
+          CODE_SERVER_BIN: codeServer,
+          ...(run.trusted ? {} : { PACHYDERM_SHIM_TRUST: '1' }),
+        },
+      });
+    } catch (err) {
+      console.error(`extension-host run "${run.name}" failed: ${err.message}`);
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
+}).then(
   (code) => process.exit(code),
   (err) => {
     console.error(`run-suite: ${err.stack ?? err}`);

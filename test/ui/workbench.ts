@@ -1,0 +1,130 @@
+/**
+ * Driving the real VS Code 1.100 workbench the way a user does: clicks, keys, the command palette, quick inputs.
+ * Selectors are the workbench's own classes and ARIA roles (verified against code-server 4.100.3).
+ * The stage (code-server, the local cluster, the browser) is set by scripts/vscode/run-ui-smoke.mjs, which passes
+ * it through the JSON file named by PACHYDERM_UI_ENV.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export interface UiEnv {
+  url: string;
+  workspace: string;
+  browserWsEndpoint: string;
+  screenshots: string;
+  kubeconfig: string;
+  cluster: { server: string; token: string; caPem: string; adminUrl: string; adminToken: string; namespace: string };
+}
+
+export function uiEnv(): UiEnv {
+  const file = process.env.PACHYDERM_UI_ENV;
+  if (!file) throw new Error('PACHYDERM_UI_ENV is not set: run the UI smoke test with `npm test -- ui`');
+  return JSON.parse(readFileSync(file, 'utf8')) as UiEnv;
+}
+
+/** Generous: the first language-server and cluster round trips share two cores with the whole workbench. */
+export const UI_TIMEOUT_MS = 30_000;
+
+export class Workbench {
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+    private readonly env: UiEnv,
+  ) {}
+
+  static async open(env: UiEnv): Promise<Workbench> {
+    const browser = await chromium.connect(env.browserWsEndpoint);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    await page.goto(env.url);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    return new Workbench(browser, page, env);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** Opens a workspace file by clicking through the Explorer (folders first), and waits for its editor tab. */
+  async openFile(relativePath: string): Promise<void> {
+    const parts = relativePath.split('/');
+    const explorer = this.page.locator('.explorer-folders-view');
+    for (const folder of parts.slice(0, -1)) {
+      const row = explorer.getByRole('treeitem', { name: folder, exact: true });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    const file = parts[parts.length - 1];
+    await explorer.getByRole('treeitem', { name: file, exact: true }).dblclick();
+    await this.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
+    await this.activeEditor().locator('.view-lines').waitFor();
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** The text of the visible lines of the active editor (Monaco renders spaces as U+00A0). */
+  async editorText(): Promise<string> {
+    return (await this.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** Polls the active editor's visible text until it matches (Monaco re-renders lines asynchronously). */
+  async waitForEditorText(expected: RegExp): Promise<void> {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.editorText();
+      if (expected.test(text)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the editor never showed ${expected}; it shows:\n${text}`);
+  }
+
+  /** Moves the cursor with Go to Line/Column (Ctrl+G), 1-based like the status bar. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.activeEditor().locator('.view-lines').click();
+    await this.page.keyboard.press('Control+g');
+    await this.quickInput().waitFor();
+    await this.page.keyboard.type(`${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget').filter({ visible: true });
+  }
+
+  /** Runs a command from the palette by its title as the palette shows it ("Pachyderm: …"). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput().locator('input').waitFor();
+    await this.page.keyboard.type(title);
+    await this.quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for a quick input whose title or prompt matches, then types and presses Enter. */
+  async answerInput(expect: RegExp, text: string): Promise<void> {
+    const qi = this.quickInput();
+    await qi.filter({ hasText: expect }).waitFor();
+    const input = qi.locator('.quick-input-box input');
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for a quick pick whose title or placeholder matches, then picks the row with that label. */
+  async pick(expect: RegExp, label: string | RegExp): Promise<void> {
+    const qi = this.quickInput();
+    await qi.filter({ hasText: expect }).waitFor();
+    await qi.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: path.join(this.env.screenshots, `${name}.png`) });
+  }
+}
