@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
+import type { SpecNode } from '../../core/src/spec/tree';
 import { catalog } from '../unit/rules/fixtures';
 import { corpusDir } from '../corpus/paths';
 
@@ -80,6 +81,14 @@ function mutate(text: string, rnd: () => number): string {
   }
 }
 
+/** Nodes in a tree: the parse's work is linear when this is. */
+function size(n: SpecNode | undefined): number {
+  if (!n) return 0;
+  if (n.type === 'object') return 1 + n.properties.reduce((a, p) => a + 1 + size(p.value), 0);
+  if (n.type === 'array') return 1 + n.items.reduce((a, i) => a + size(i), 0);
+  return 1;
+}
+
 const CLUSTER = catalog([
   { name: 's', keys: ['k'] },
   { name: 'wandb', keys: ['key'] },
@@ -104,7 +113,9 @@ test('thousands of mutated specs analyse without throwing, with ranges inside th
     } catch (err) {
       assert.fail(`${where}: ${err instanceof Error ? err.stack : String(err)}`);
     }
-    // Linear work: a finding per character at most, plus a constant.
+    // Linear work: at most a node and a finding per character, plus a constant.
+    const nodes = (result.file?.documents ?? []).reduce((a, d) => a + size(d.root), 0);
+    assert.ok(nodes <= text.length + 16, `${where}: ${nodes} nodes for ${text.length} characters`);
     assert.ok(result.findings.length <= text.length + 16, `${where}: ${result.findings.length} findings for ${text.length} characters`);
     for (const f of result.findings) {
       assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${where}: ${f.code} range ${f.start}-${f.end} outside 0-${text.length}`);
