@@ -47,7 +47,9 @@ export function codeActionsFor(input: CodeActionInput): SpecCodeAction[] {
     case 'PS003':
       return useKey(input);
     case 'PS001':
-      return addKey(input);
+      return addKey(input, entryAt(input.file, finding.start));
+    case 'PS030':
+      return completeEgressSecret(input);
     case 'PS012':
       return removeSpelling(input, String(data.field ?? ''));
     default:
@@ -109,14 +111,25 @@ function entryAt(file: SpecFile, offset: number): ObjectNode | undefined {
   return at.spec ? objectAtPath(at.spec, at.path.slice(0, -1)) : undefined;
 }
 
-function addKey({ file, finding, catalog }: CodeActionInput): SpecCodeAction[] {
-  const entry = entryAt(file, finding.start);
+function addKey({ file, finding, catalog }: CodeActionInput, entry: ObjectNode | undefined): SpecCodeAction[] {
   if (!entry || !entry.properties.length) return [];
   const name = entryName(entry) ?? String(finding.data?.name ?? '');
   const meta = catalog.ready ? catalog.get(name) : undefined;
   const keys = meta ? meta.keys.map((k) => k.name).slice(0, MAX_KEY_ACTIONS) : [];
   if (!keys.length) return [{ title: 'Add "key"', edits: [addProperty(file, entry, 'key', '')] }];
   return keys.map((k, i) => ({ title: `Add key "${k}"`, edits: [addProperty(file, entry, 'key', k)], isPreferred: keys.length === 1 && i === 0 }));
+}
+
+/** PS030 reports on the `secret` key of `egress.sqlDatabase`; its value is the object that lacks a field. */
+function completeEgressSecret(input: CodeActionInput): SpecCodeAction[] {
+  const missing = strings(input.finding.data?.missing);
+  const at = nodeAt(input.file, input.finding.start);
+  const secret = at?.onKey && at.property?.value?.type === 'object' ? at.property.value : undefined;
+  if (!secret || !secret.properties.length) return [];
+  const actions: SpecCodeAction[] = [];
+  if (missing.includes('name')) actions.push({ title: 'Add "name"', edits: [addProperty(input.file, secret, 'name', '')] });
+  if (missing.includes('key') && !missing.includes('name')) actions.push(...addKey(input, secret));
+  return actions;
 }
 
 /** Inserts `key: value` as the object's last property, in the file's format and the object's indentation. */

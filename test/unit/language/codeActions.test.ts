@@ -93,3 +93,13 @@ test('an unknown field gets a did-you-mean for the field name', () => {
   const f = fixesFor(text, URI_JSON, 'PS101');
   assert.equal(f.apply('Change to "mountPath"'), json('{"name": "db-credentials", "mountPath": "/s"}'));
 });
+
+test('an egress SQL secret without key gets one "add key" per key of the named secret', () => {
+  const text = '{"pipeline": {"name": "p"}, "transform": {"image": "a:1"}, "egress": {"sqlDatabase": {"url": "u", "secret": {"name": "db-credentials"}}}}';
+  const f = fixesFor(text, URI_JSON, 'PS030');
+  assert.deepEqual(f.titles, ['Add key "password"', 'Add key "username"']);
+  assert.equal(f.apply('Add key "password"'), text.replace('{"name": "db-credentials"}', '{"name": "db-credentials", "key": "password"}'));
+  const yaml = 'pipeline:\n  name: p\ntransform:\n  image: a:1\negress:\n  sql_database:\n    url: u\n    secret:\n      key: password\n';
+  const y = fixesFor(yaml, URI_YAML, 'PS030');
+  assert.equal(y.apply('Add "name"'), yaml.replace('      key: password\n', '      key: password\n      name: ""\n'));
+});
