@@ -14,6 +14,7 @@ export class ClusterArea {
   catalog: LiveCatalog;
   tree!: SecretsTreeProvider;
   view!: vscode.TreeView<import('./treeModel').TreeRow>;
+  status!: import('./statusBar').CatalogStatusBar;
   ignoredSettings: readonly string[] = [];
 
   constructor(readonly host: ExtensionHost) {

@@ -18,7 +18,7 @@ import { registerInsertReference } from './insertReference';
 export function registerCluster(host: ExtensionHost): ClusterArea {
   const area = new ClusterArea(host);
   const subs = host.context.subscriptions;
-  const status = new CatalogStatusBar();
+  const status = (area.status = new CatalogStatusBar());
   const forwarder = new CatalogForwarder(host);
   area.tree = new SecretsTreeProvider(() => area.catalog);
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });

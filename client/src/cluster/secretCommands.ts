@@ -103,7 +103,7 @@ export function registerSecretCommands(area: ClusterArea): void {
           DELETE,
         )) === DELETE;
     } else {
-      const DELETE_ANYWAY = 'Delete Platform Secret';
+      const DELETE_ANYWAY = 'Delete Anyway';
       confirmed =
         (await vscode.window.showWarningMessage(
           `"${secret.name}" is not a Pachyderm-managed secret. Delete it anyway?`,
