@@ -69,7 +69,8 @@ export function completeSpec(input: CompletionInput): SpecCompletionItem[] {
   // In the `secrets` or `imagePullSecrets` array itself, between items: a new entry.
   if (site && !site.inEntry && at.node?.type === 'array') {
     if (site.site === 'pull') {
-      return valueItems(input, [...at.path, 0], at, wordBefore(text, offset, json), json ? '"' : '', undefined);
+      const dash = json || /-\s+$/.test(linePrefix.slice(0, linePrefix.length - (/[\w.-]*$/.exec(linePrefix)?.[0].length ?? 0))) ? '' : '- ';
+      return valueItems(input, [...at.path, 0], at, wordBefore(text, offset, json), json ? '"' : '', undefined, dash);
     }
     return snippetItems(input, 'secrets-item', offset, offset, linePrefix);
   }
@@ -99,6 +100,12 @@ function yamlLineOwner(file: SpecFile, offset: number, linePrefix: string): Node
     if (keyColumn === column) return { ...found, path: found.path.slice(0, -1), property: undefined, onKey: false };
     // A key further left: the caret's line starts its value, a mapping of the field's message type.
     const fd = found.message ? resolveField(found.message, found.property.key) : undefined;
+    const list = siteOfPath(found.path);
+    if (fd?.repeated && list && !list.inEntry) {
+      // `secrets:` / `imagePullSecrets:` above: the line starts a new item of that list.
+      const items = found.property.value?.type === 'array' ? found.property.value : { type: 'array' as const, items: [], start: offset, end: offset };
+      return { ...found, node: items, property: undefined, onKey: false };
+    }
     if (!fd || fd.value.kind !== 'message' || fd.repeated) return undefined;
     const value = found.property.value?.type === 'object' ? found.property.value : { type: 'object' as const, properties: [], start: offset, end: offset };
     return { ...found, node: value, property: undefined, onKey: false, message: fd.value.type };
@@ -122,11 +129,13 @@ function valueItems(
   range: { start: number; end: number },
   quote: string,
   entry: ObjectNode | undefined,
+  /** YAML `- ` when the caret starts a list item that has no dash yet. */
+  prefix = '',
 ): SpecCompletionItem[] {
   const site = siteOfPath(path);
   if (!site?.part || !input.catalog.ready) return [];
   const wrap = (s: string) => `${quote}${s}${quote}`;
-  const edit = (s: string): OffsetEdit => ({ start: range.start, end: range.end, newText: wrap(s) });
+  const edit = (s: string): OffsetEdit => ({ start: range.start, end: range.end, newText: prefix + wrap(s) });
   if (site.part === 'name') {
     return [...input.catalog.snapshot.secrets].map((meta) => ({
       label: meta.name,

@@ -148,6 +148,16 @@ test('does not offer a secrets snippet where the transform already has secrets',
   assert.ok(c.labels.includes('image pull secret'));
 });
 
+test('a blank YAML line under secrets or imagePullSecrets starts a new list item', () => {
+  const secrets = complete('transform:\n  secrets:\n    - name: a\n      mountPath: /a\n    |\n', 'a.pipeline.yaml');
+  assert.equal(
+    secrets.apply('secret as environment variable'),
+    'transform:\n  secrets:\n    - name: a\n      mountPath: /a\n    - name: aws-keys\n      key: key\n      envVar: ENV_VAR\n',
+  );
+  const pulls = complete('transform:\n  imagePullSecrets:\n    re|\n', 'a.pipeline.yaml');
+  assert.equal(pulls.apply('regcred'), 'transform:\n  imagePullSecrets:\n    - regcred\n');
+});
+
 function assertNoValues(item: SpecCompletionItem): void {
   const values = SECRETS.flatMap((s) => Object.values(s.data ?? {}).flatMap((v) => [v, Buffer.from(v, 'base64').toString()]));
   const all = JSON.stringify(item);
