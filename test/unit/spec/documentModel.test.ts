@@ -92,3 +92,30 @@ test('positionAt and offsetAt agree, with CRLF line ends', () => {
   assert.equal(f.lines.offsetAt({ line: 0, character: 99 }), 1);
   assert.deepEqual(f.lines.positionAt(text.length), { line: 2, character: 1 });
 });
+
+test('nodeAt between properties gives the enclosing object and its message type', () => {
+  const text = '{"transform": {"secrets": [{"name": "s",   }]}}';
+  const f = parseSpecFile('a.json', text);
+  const r = nodeAt(f, text.indexOf(',') + 2)!;
+  assert.equal(r.node?.type, 'object');
+  assert.equal(r.onKey, false);
+  assert.equal(r.message, 'SecretMount');
+  assert.deepEqual(r.path, ['transform', 'secrets', 0]);
+});
+
+test('nodeAt keeps unknown keys and map keys as written', () => {
+  const text = 'transform:\n  env:\n    MY_VAR: x\n  bogus_field: 1\n';
+  const f = parseSpecFile('a.yaml', text);
+  assert.deepEqual(nodeAt(f, text.indexOf('x\n'))!.path, ['transform', 'env', 'MY_VAR']);
+  const unknown = nodeAt(f, text.indexOf('bogus'))!;
+  assert.deepEqual(unknown.path, ['transform', 'bogus_field']);
+  assert.equal(unknown.field, undefined);
+});
+
+test('an empty document or file has no node, and the format is sniffed when the name does not tell', () => {
+  assert.equal(nodeAt(parseSpecFile('a.yaml', '# just a comment\n'), 3)?.node, undefined);
+  assert.equal(nodeAt(parseSpecFile('a.yaml', ''), 0), undefined);
+  assert.equal(parseSpecFile('untitled:1', '  {"a": 1}').format, 'json');
+  assert.equal(parseSpecFile('untitled:1', 'a: 1').format, 'yaml');
+  assert.equal(parseSpecFile('untitled:1', '{"a": 1}', 'yaml').format, 'yaml');
+});
