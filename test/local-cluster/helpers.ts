@@ -1,6 +1,6 @@
 /** What the local-cluster tests share: a started cluster with a kubeconfig on disk, and the real kubectl run against it. */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
@@ -59,14 +59,23 @@ export interface RunResult {
  * Runs the real kubectl against the cluster. Asynchronous on purpose: the server runs in this process, so a
  * synchronous child would block it.
  */
-export function kubectl(cluster: TestCluster, args: string[], input?: string): Promise<RunResult> {
+export function kubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, args: string[], binary = 'kubectl'): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir }, (err, stdout, stderr) => {
+    execFile(binary, ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
       resolve({ code, stdout, stderr });
     });
-    if (input !== undefined) child.stdin!.end(input);
   });
+}
+
+/**
+ * The kubectl releases installed beside the one on PATH (`kubectl.1.27` … in the Google Cloud SDK's bin folder, see
+ * ../shared/reference/kubectl-create-secret.md), plus `kubectl` itself.
+ */
+export function kubectlVersions(): Array<{ name: string; binary: string }> {
+  const dir = '/usr/lib/google-cloud-sdk/bin';
+  const versioned = existsSync(dir) ? readdirSync(dir).filter((f) => /^kubectl\.1\.\d+$/.test(f)).sort() : [];
+  return [{ name: 'kubectl', binary: 'kubectl' }, ...versioned.map((f) => ({ name: f, binary: join(dir, f) }))];
 }
 
 /** Collects a child's stdout and resolves once a line matches, or rejects when it exits or the overall timeout passes. */

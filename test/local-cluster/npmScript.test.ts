@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SEED, kubectl, repoRoot, waitForLine, type TestCluster } from './helpers';
+import { DEMO_SEED, kubectl, repoRoot, waitForLine } from './helpers';
 import { ADMIN_FILE, FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
 
 function runScript(args: string[]) {
@@ -30,7 +30,7 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
   try {
     const line = await waitForLine(run.child, /listening on https:\/\/127\.0\.0\.1:\d+/, 60000);
     assert.match(line, /\(20 secrets seeded\)/);
-    const asCluster = { kubeconfigPath, dir } as TestCluster;
+    const asCluster = { kubeconfigPath, dir };
     const r = await kubectl(asCluster, ['get', 'secrets', '-o', 'name', '-l', 'secret-source=pachyderm-user']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim().split('\n').length, 5);

@@ -14,7 +14,7 @@ import { isAllowed, type LocalUser } from './rbac';
 import { API_GROUP_LIST, API_V1_RESOURCES, VERSION, apiVersions } from './discovery';
 import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
 import { bearerToken, readBody, readBodyBytes, sendError, sendJson } from './http';
-import { decodeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
+import { decodeProtobuf, openApiV2Document, OPENAPI_V2_CONTENT_TYPE, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ClusterStore } from './store';
 import type { Faults } from './faults';
 
@@ -326,6 +326,12 @@ function serveDiscovery(ctx: ApiContext, path: string, res: ServerResponse): voi
     case '/api': return sendJson(res, 200, apiVersions(ctx.serverAddress()));
     case '/api/v1': return sendJson(res, 200, API_V1_RESOURCES);
     case '/apis': return sendJson(res, 200, API_GROUP_LIST);
+    case '/openapi/v2': {
+      const doc = openApiV2Document();
+      res.writeHead(200, { 'Content-Type': OPENAPI_V2_CONTENT_TYPE, 'Content-Length': doc.length });
+      res.end(doc);
+      return;
+    }
     case '/openapi/v3': return sendJson(res, 200, OPENAPI_V3_ROOT);
     case '/openapi/v3/api/v1': return sendJson(res, 200, openApiV3Document());
     default:

@@ -112,3 +112,31 @@ export function decodeProtobuf(body: Buffer, kind: 'Secret' | 'Namespace'): K8sO
     throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: ${(e as Error).message}`);
   }
 }
+
+/** One protobuf field (wire type 2: strings and nested messages), which is all the documents below need. */
+function lengthDelimited(no: number, payload: Buffer | string): Buffer {
+  const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
+  const varint = (n: number): number[] => {
+    const out: number[] = [];
+    while (n > 0x7f) {
+      out.push((n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    out.push(n);
+    return out;
+  };
+  return Buffer.concat([Buffer.from([...varint((no << 3) | 2), ...varint(bytes.length)]), bytes]);
+}
+
+// The real server's spelling: Go's mime parser rejects the '@' of the Accept header's form.
+export const OPENAPI_V2_CONTENT_TYPE = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+/**
+ * The OpenAPI v2 document (gnostic `openapi_v2.Document`) kubectl 1.27 and 1.28 insist on fetching, as protobuf,
+ * before `create -f`/`apply`. An empty one is enough: they then learn `fieldValidation` support from /openapi/v3
+ * and take patch strategies from their compiled-in types.
+ */
+export function openApiV2Document(): Buffer {
+  const info = Buffer.concat([lengthDelimited(1, 'Kubernetes'), lengthDelimited(2, 'v1.32.0-local-cluster')]);
+  return Buffer.concat([lengthDelimited(1, '2.0'), lengthDelimited(2, info), lengthDelimited(8, Buffer.alloc(0))]);
+}
