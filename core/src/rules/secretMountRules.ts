@@ -4,7 +4,6 @@
  */
 import type { SecretEntry, SpecView } from '../spec/specModel';
 import { stringValue, type PropertyNode } from '../spec/tree';
-import { didYouMeanText, suggest } from './didYouMean';
 import { isDns1123Subdomain, isEnvVarName, isPlaceholder, mountPathProblem } from './names';
 import type { RuleContext } from './ruleContext';
 import { checkSecretExists } from './secretExistence';
