@@ -20,6 +20,7 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
   });
   documents.onDidClose((e) => {
     validation.clear(e.document.uri);
+    state.settings.forget(e.document.uri);
     state.workspace.closed(e.document.uri);
     void reindexFile(state, e.document.uri);
   });

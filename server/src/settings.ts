@@ -64,6 +64,11 @@ export class SettingsStore {
     return this.get('');
   }
 
+  /** A document closed: its resource's settings are read again if it reopens. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
   /** On `didChangeConfiguration`: re-read lazily; push-style clients send the settings along. */
   changed(pushed: unknown): void {
     this.cache.clear();

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DidChangeTextDocumentNotification,
   FileChangeType,
@@ -224,6 +225,21 @@ test('reads pachyderm.specFiles through workspace/configuration', async () => {
     // Named like nothing special: only the setting makes it a spec, and a spec without `transform` is an error.
     const published = await s.open(uri, 'json', '{"pipeline": {"name": "x"}}');
     assert.ok(codes(published.diagnostics).includes('PS113'), JSON.stringify(published.diagnostics));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a client without workspace/configuration sets specFiles in initializationOptions and pushes changes', async () => {
+  const s = await LspSession.start({ initializationOptions: { settings: { specFiles: ['specs/*.json'] } } });
+  try {
+    const uri = 'file:///nowhere/specs/plain.json';
+    const published = await s.open(uri, 'json', '{"pipeline": {"name": "x"}}');
+    assert.ok(codes(published.diagnostics).includes('PS113'));
+    // The setting no longer covers the file: it is not a spec any more, and its diagnostics go.
+    const cleared = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pachyderm: { specFiles: [] } } });
+    await cleared;
   } finally {
     await s.stop();
   }
