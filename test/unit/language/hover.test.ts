@@ -84,3 +84,12 @@ test('hover never shows a secret value, plain or base64', () => {
     }
   }
 });
+
+test('hover on a secret named inside a podPatch JSON string', () => {
+  const patch = JSON.stringify([{ op: 'add', path: '/volumes/-', value: { name: 'v', secret: { secretName: 'aws-keys' } } }]);
+  const text = JSON.stringify({ pipeline: { name: 'p' }, transform: { image: 'a:1' }, podPatch: patch });
+  const at = text.indexOf('aws-keys') + 2;
+  const { h, hovered } = hover(text.slice(0, at) + '|' + text.slice(at), 'a.pipeline.json');
+  assert.equal(hovered, 'aws-keys');
+  assert.match(h!.markdown, /^Secret \*\*aws-keys\*\* · referenced in the pod patch/);
+});
