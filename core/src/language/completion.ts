@@ -38,7 +38,7 @@ export function completeSpec(input: CompletionInput): SpecCompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const linePrefix = text.slice(lineStart, offset);
 
-  // A key typed without a value yet: `"name": |` (JSON, which the parser cannot place) or `name: |`.
+  // JSON `"name": |`: a key without a value yet, which the parser cannot place (YAML `name: |` parses as null).
   const pending = json ? /"([A-Za-z_$]+)"\s*:\s*("?)([\w.-]*)$/.exec(linePrefix) : undefined;
   let at = nodeAt(file, offset);
   if (!at) return [];
