@@ -18,6 +18,9 @@ import {
   waitForDiagnostics,
   writeFixture,
 } from './harness';
+import { driveWizard } from './wizardDriver';
+import type { PachydermExtensionExports } from '../../client/src/extension';
+import type { TreeRow } from '../../client/src/cluster/treeModel';
 
 /** The secret's data (base64 by key) read straight from the API server, as kubectl would. Never printed. */
 function readSecretData(name: string): Promise<Record<string, string> | undefined> {
@@ -74,25 +77,17 @@ suite('helm values files and platform secrets', () => {
     assert.ok(move, `no move-to-secret action among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(!JSON.stringify(move.command!.arguments).includes(plain), 'the code action must not carry the value');
 
-    // Record how the value input box is shown: pre-filled with the file's value, and masked.
-    const shown: vscode.InputBoxOptions[] = [];
-    const script = answerPrompts([secretName, (p) => (p.text.includes('Value of key root-token') ? plain : undefined)]);
-    const scripted = vscode.window.showInputBox;
-    (vscode.window as { showInputBox: typeof scripted }).showInputBox = (options?: vscode.InputBoxOptions) => {
-      shown.push(options ?? {});
-      return scripted(options);
-    };
-    let moved: string | undefined;
+    // Through the New Secret wizard: the name is pre-filled, the value is already an entry under root-token,
+    // shown only as a byte count; the user accepts the name, says Done and creates it in the cluster.
+    const run = await driveWizard(move.command!.command, move.command!.arguments ?? [], [
+      { input: (suggested) => (assert.equal(suggested, 'pachd-root-token'), secretName), step: 1 },
+      { pick: 'Done', step: 2 },
+      { pick: 'Create in cluster now', step: 3 },
+    ]);
     try {
-      moved = await vscode.commands.executeCommand<string | undefined>(move.command!.command, ...(move.command!.arguments ?? []));
-    } finally {
-      script.done();
-    }
-    try {
-      assert.equal(moved, secretName);
-      const valueBox = shown.find((o) => o.prompt?.includes('Value of key root-token'))!;
-      assert.equal(valueBox.password, true);
-      assert.ok(valueBox.value === plain, 'the value input box is not pre-filled with the plain value');
+      assert.equal(run.outcome, secretName);
+      assert.ok(run.seen[1].labels!.some((l) => l.includes('root-token')), JSON.stringify(run.seen[1].labels));
+      assert.ok(!JSON.stringify(run.seen).includes(plain), 'the wizard showed the value');
 
       const data = await readSecretData(secretName);
       assert.deepEqual(Object.keys(data ?? {}), ['root-token']);
@@ -107,6 +102,18 @@ suite('helm values files and platform secrets', () => {
     } finally {
       await deleteIfPresent(secretName);
     }
+  });
+
+  test('platform secrets carry the platform mark and their role in the Secrets tree; other secrets do not', async () => {
+    const area = (await activateExtension<PachydermExtensionExports>()).cluster;
+    const secretRows = () => (area.tree.getChildren() as TreeRow[]).filter((r) => r.kind === 'secret');
+    const auth = await waitFor(() => secretRows().find((r) => r.label === 'pachyderm-auth'), { what: 'the pachyderm-auth row' });
+    assert.match(auth.description!, /◆ platform: auth \(root token, OAuth secret, auth config\)/);
+    assert.match(auth.tooltip!, /Platform secret of the Pachyderm Helm chart.*reads root-token, pachd-oauth-client-secret/);
+    const postgres = secretRows().find((r) => r.label === 'postgres')!;
+    assert.match(postgres.description!, /◆ platform: PostgreSQL password/);
+    const plain = secretRows().find((r) => r.label === 'warehouse-db')!;
+    assert.ok(!plain.description!.includes('platform'), plain.description);
   });
 
   test('New Platform Secret creates the secret with the key the chart reads for the chosen role', async () => {

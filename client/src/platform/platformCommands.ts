@@ -8,13 +8,18 @@
  */
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../../core/src/protocol/messages';
-import { creatableRoles, secretNameFact, type SecretNameFact } from '../../../core/src/helm/chartFacts';
+import { creatableRoles, type SecretNameFact } from '../../../core/src/helm/chartFacts';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm/helmFixArgs';
 import { scalarValueAt, suggestedSecretName } from '../../../core/src/helm/helmRules';
 import { parseHelmValues } from '../../../core/src/helm/helmValuesDocument';
 import { useSecretNameEdits, type OffsetEdit } from '../../../core/src/helm/valuesEdits';
 import { isDns1123Subdomain } from '../../../core/src/rules/names';
+import { nodeSourceReader } from '../../../core/src/manifest';
 import type { ClusterArea } from '../cluster/clusterArea';
+import { initialGenericState, runGenericWizard, type GenericWizardState } from '../wizards/genericWizard';
+import { vscodeSinks } from '../wizards/vscodeSinks';
+import { VscodeWizardUi } from '../wizards/vscodeWizardUi';
+import type { ManifestSinks } from '../wizards/wizardUi';
 import { copyKeyInSecret, createOneKeySecret, removeKeyFromSecret } from './platformSecretWrites';
 
 export const PlatformCommands = {
@@ -77,44 +82,52 @@ async function newPlatformSecret(area: ClusterArea): Promise<string | undefined>
   return name;
 }
 
-/** PH003 quick fix. Returns the secret name when the value moved, for tests. */
+/**
+ * PH003 quick fix, through the New Secret (Generic) wizard: name pre-filled, the file's value pre-filled as a
+ * literal under the key the chart reads (shown masked, as a byte count). The values file changes only once the
+ * secret was created in the cluster with that key. Returns the secret name when the value moved, for tests.
+ */
 async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs): Promise<string | undefined> {
-  const title = 'Pachyderm: Move Value into a Secret';
-  const fact = secretNameFact(args.secretNamePath);
-  if (!fact) return undefined;
   const uri = vscode.Uri.parse(args.uri);
   const document = await vscode.workspace.openTextDocument(uri);
+  const file = vscode.workspace.asRelativePath(uri);
   const plain = scalarValueAt(parseHelmValues(document.getText()), args.plainPath);
   if (!plain) {
-    void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${vscode.workspace.asRelativePath(uri)}; nothing to move.`);
+    void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${file}; nothing to move.`);
     return undefined;
   }
-  const name = await askName(fact, args.suggestedName, title);
-  if (!name) return undefined;
-  // The user sees (masked) and confirms the value that leaves the file: the move is their explicit action.
-  const value = await vscode.window.showInputBox({
-    title,
-    prompt: `Value of key ${args.key} in Secret ${name}, taken from ${args.plainPath} (Enter to confirm)`,
-    value: plain,
-    password: true,
-    validateInput: nonEmpty,
-    ignoreFocusOut: true,
-  });
-  if (value === undefined) return undefined;
-  const created = await createOneKeySecret(area, name, args.key, value);
-  if (!created) return undefined;
+  let created = false;
+  const sinks: ManifestSinks = {
+    ...vscodeSinks,
+    create: async (json) => {
+      const result = await vscodeSinks.create(json);
+      created ||= result.ok;
+      return result;
+    },
+  };
+  const state: GenericWizardState = { ...initialGenericState({ name: args.suggestedName }), entries: [{ kind: 'literal', key: args.key, value: plain }] };
+  const outcome = await runGenericWizard(new VscodeWizardUi(), sinks, nodeSourceReader, state);
+  if (outcome !== 'done' || !created) {
+    if (outcome === 'done') void vscode.window.showInformationMessage(`${file} is unchanged: the Secret was not created in the cluster.`);
+    return undefined;
+  }
+  const name = state.name;
+  if (!state.entries.some((e) => e.kind === 'literal' && e.key === args.key)) {
+    void vscode.window.showWarningMessage(`Created Secret "${name}" without key "${args.key}", which the chart reads; ${file} is unchanged.`);
+    return undefined;
+  }
 
-  // Re-read: the user may have edited the file while the dialogs were open.
+  // Re-read: the user may have edited the file while the wizard was open.
   const wasDirty = document.isDirty;
   const edits = useSecretNameEdits(document.getText(), parseHelmValues(document.getText()), args.plainPath, args.secretNamePath, name);
   const applied = await applyEdits(document, edits);
   if (!applied) {
-    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${vscode.workspace.asRelativePath(uri)}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
+    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${file}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
     return name;
   }
   // Saving takes the credential off the disk too; a file with other unsaved changes is left for the user to save.
   if (!wasDirty) await document.save();
-  void vscode.window.showInformationMessage(`Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); the values file now sets ${args.secretNamePath}.`);
+  void vscode.window.showInformationMessage(`Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`);
   return name;
 }
 
