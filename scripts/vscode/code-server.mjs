@@ -53,7 +53,8 @@ export const quietSettings = {
  * it), with private XDG and profile folders, and resolves once /healthz answers.
  *
  * options: folder (opened by default), extensionsDir, settings (merged over quietSettings), trust (false = workspace
- * trust disabled, i.e. trusted), port (0 = pick a free one), env (extra, reaches the extension host), logFile.
+ * trust disabled, i.e. trusted), host (default 127.0.0.1), port (0 = pick a free one), env (extra, reaches the
+ * extension host), logFile.
  */
 export async function startCodeServer(options = {}) {
   const bin = codeServerBin();
@@ -66,8 +67,9 @@ export async function startCodeServer(options = {}) {
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const port = options.port ?? 0;
+  const host = options.host ?? '127.0.0.1';
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--bind-addr', `${host}:${port}`,
     '--auth', 'none',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
@@ -117,7 +119,7 @@ export async function startCodeServer(options = {}) {
 
   try {
     server.port = await listeningPort(child, exitPromise, options.startTimeoutMs ?? 60_000);
-    server.url = `http://127.0.0.1:${server.port}`;
+    server.url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.port}`;
     await waitForHealth(server.url, exitPromise, options.startTimeoutMs ?? 60_000);
   } catch (err) {
     const tail = server.readLog().split('\n').slice(-30).join('\n');
@@ -206,8 +208,7 @@ export async function launchChromiumServer() {
 
 /** The workbench URL for a folder, optionally loading a development extension and running its tests (`payload`). */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
-  const host = `127.0.0.1:${server.port}`;
-  const remote = (p) => `vscode-remote://${host}${resolve(p)}`;
+  const remote = (p) => `vscode-remote://${new URL(server.url).host}${resolve(p)}`;
   const params = new URLSearchParams();
   if (folder) params.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', resolve(folder));
   const payload = [];
