@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { activateExtension, answerPrompts, cluster, runCommand, waitFor } from './harness';
+import { activateExtension, answerPrompts, cluster, openFixture, runCommand, waitFor, waitForDiagnostics } from './harness';
 
 suite('cluster: Secrets tree', () => {
   let area: PachydermExtensionExports['cluster'];
@@ -69,6 +69,19 @@ suite('cluster: Secrets tree', () => {
     await cluster.deleteSecret('tree-live');
     await waitFor(() => !secretNames().includes('tree-live'), { what: 'tree-live gone' });
     assert.strictEqual(roots().find((r) => r.label === 'postgres'), before, 'unchanged rows keep their identity (no flicker)');
+  });
+
+  test('every catalog change reaches the language server: creating a missing secret clears its diagnostic', async () => {
+    const doc = (await openFixture('specs/broken.pipeline.json')).document;
+    const missing = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => d.code === 'PS002' && d.message.includes('missing-api-token'));
+    await waitForDiagnostics(doc.uri, missing);
+    await cluster.createSecret({ name: 'missing-api-token', stringData: { token: 't' } });
+    try {
+      await waitForDiagnostics(doc.uri, (ds) => !missing(ds));
+    } finally {
+      await cluster.deleteSecret('missing-api-token');
+    }
+    await waitForDiagnostics(doc.uri, missing);
   });
 
   test('the title-bar filter shows only Pachyderm-managed secrets, and Show All brings the rest back', async () => {
