@@ -112,6 +112,20 @@ test('Watch from a list resourceVersion sees ADDED, MODIFIED and DELETED in orde
   }
 });
 
+test('a watch of /api/v1/secrets sees every namespace; deleting a namespace deletes its secrets', async () => {
+  await api.createNamespace({ body: { metadata: { name: 'elsewhere' } } });
+  const w = await watch('/api/v1/secrets', { resourceVersion: cluster.store.resourceVersion });
+  try {
+    await api.createNamespacedSecret({ namespace: 'elsewhere', body: opaque('far-away', { a: '1' }) });
+    await w.next((e) => e.type === 'ADDED' && e.name === 'far-away');
+    await api.deleteNamespace({ name: 'elsewhere' });
+    await w.next((e) => e.type === 'DELETED' && e.name === 'far-away');
+    assert.equal((await statusOf(api.readNamespace({ name: 'elsewhere' }))).code, 404);
+  } finally {
+    w.abort();
+  }
+});
+
 test('a watch resumed from an older resourceVersion replays the changes since then', async () => {
   const list = await api.listNamespacedSecret({ namespace: 'default' });
   await api.createNamespacedSecret({ namespace: 'default', body: opaque('missed-while-away', { a: '1' }) });

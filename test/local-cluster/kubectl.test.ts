@@ -63,6 +63,15 @@ test('kubectl get --field-selector filters by type and name, across namespaces w
   assert.equal(byName.stdout, 'secret/postgres\n');
 });
 
+test('a malformed selector is a 400 BadRequest that says what could not be parsed', async () => {
+  const label = await kubectl(cluster, ['get', 'secrets', '-l', 'a b']);
+  assert.equal(label.code, 1);
+  assert.match(label.stderr, /Error from server \(BadRequest\): .*unable to parse requirement: found 'a b', expected: ',' or 'end of string'/);
+  const field = await kubectl(cluster, ['get', 'secrets', '--field-selector', 'spec.x=1']);
+  assert.equal(field.code, 1);
+  assert.match(field.stderr, /field label not supported: spec\.x/);
+});
+
 test('kubectl get prints the server-side table: NAME TYPE DATA AGE', async () => {
   const r = await kubectl(cluster, ['get', 'secret', 'console-tls']);
   assert.equal(r.code, 0, r.stderr);

@@ -30,7 +30,7 @@
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateCertificates } from './certs';
 import { ClusterStore } from './store';
@@ -91,6 +91,13 @@ function seedItems(seed: K8sObject | string): K8sObject[] {
   const list = typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as K8sObject) : seed;
   if (!Array.isArray(list.items)) throw new Error('the seed must be a List of Secrets (an object with "items")');
   return list.items as K8sObject[];
+}
+
+/** Other processes poll for these files: they must never see one half-written. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600 });
+  renameSync(tmp, file);
 }
 
 function listen(server: HttpsServer | HttpServer, port: number): Promise<number> {
@@ -179,8 +186,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const kubeconfig = kubeconfigYaml(url, certs.caPem, users);
   if (options.kubeconfigPath) {
     mkdirSync(dirname(options.kubeconfigPath), { recursive: true });
-    writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
-    writeFileSync(join(dirname(options.kubeconfigPath), ADMIN_FILE), `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`, { mode: 0o600 });
+    writeAtomically(options.kubeconfigPath, kubeconfig);
+    writeAtomically(join(dirname(options.kubeconfigPath), ADMIN_FILE), `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`);
   }
 
   return {
