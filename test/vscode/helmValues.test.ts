@@ -104,6 +104,55 @@ suite('helm values files and platform secrets', () => {
     }
   });
 
+  test('the PH002 near-miss fix copies rootToken to root-token in the cluster secret, and removes the old key only when asked', async () => {
+    const name = 'e2e-near-miss';
+    await deleteIfPresent(name);
+    await cluster.createSecret({ name, stringData: { rootToken: 'fixture-near-miss' } });
+    try {
+      const uri = (await writeFixture('helm/values-near-miss.yaml', `pachd:\n  rootTokenSecretName: ${name}\ncloudsqlAuthProxy:\n  iamLogin: true\n`)).document.uri;
+      const [ph002] = (await waitForDiagnostics(uri, (d) => codes(d).includes('PH002'))).filter((d) => codes([d])[0] === 'PH002');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ph002.range);
+      const copy = actions.find((a) => a.command?.command === 'pachyderm.copySecretKeyForChart');
+      assert.ok(copy, `no copy-key action among ${JSON.stringify(actions.map((a) => a.title))}`);
+
+      const script = answerPrompts(['Copy Key', 'Remove "rootToken"']);
+      let copied: boolean | undefined;
+      try {
+        copied = await vscode.commands.executeCommand<boolean>(copy.command!.command, ...(copy.command!.arguments ?? []));
+        // Removing is a second, separate question, answered after the copy.
+        await waitFor(async () => !Object.keys((await readSecretData(name)) ?? {}).includes('rootToken'), { what: 'the old key to be removed' });
+      } finally {
+        script.done();
+      }
+      assert.equal(copied, true);
+      assert.match(script.prompts[0].text, /Copy the value of key "rootToken" to key "root-token" in Secret "e2e-near-miss"\?/);
+      assert.match(script.prompts[1].text, /Remove the old key "rootToken"\?/);
+      const data = (await readSecretData(name))!;
+      assert.deepEqual(Object.keys(data), ['root-token']);
+      assert.ok(Buffer.from(data['root-token'], 'base64').toString('utf8') === 'fixture-near-miss', 'the copied value differs');
+      await waitForDiagnostics(uri, (d) => !codes(d).includes('PH002'));
+    } finally {
+      await deleteIfPresent(name);
+    }
+  });
+
+  test('the PH002 near-miss fix keeps both keys when the user says so', async () => {
+    const name = 'e2e-near-miss-keep';
+    await deleteIfPresent(name);
+    await cluster.createSecret({ name, stringData: { 'auth-config': 'fixture-oauth' } });
+    try {
+      const script = answerPrompts(['Copy Key', 'Keep Both']);
+      try {
+        assert.equal(await vscode.commands.executeCommand('pachyderm.copySecretKeyForChart', { uri: '', secret: name, from: 'auth-config', to: 'pachd-oauth-client-secret' }), true);
+      } finally {
+        script.done();
+      }
+      assert.deepEqual(Object.keys((await readSecretData(name)) ?? {}).sort(), ['auth-config', 'pachd-oauth-client-secret']);
+    } finally {
+      await deleteIfPresent(name);
+    }
+  });
+
   test('platform secrets carry the platform mark and their role in the Secrets tree; other secrets do not', async () => {
     const area = (await activateExtension<PachydermExtensionExports>()).cluster;
     const secretRows = () => (area.tree.getChildren() as TreeRow[]).filter((r) => r.kind === 'secret');
