@@ -5,19 +5,13 @@
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
-import { reindexFile, indexDocument } from './workspaceScan';
+import { reindexFile } from './workspaceScan';
 
 export function registerDocuments(state: ServerState, validation: ValidationScheduler): void {
   const { documents, connection } = state;
 
-  documents.onDidOpen((e) => {
-    validation.schedule(e.document.uri);
-    void indexDocument(state, e.document);
-  });
-  documents.onDidChangeContent((e) => {
-    validation.schedule(e.document.uri);
-    void indexDocument(state, e.document);
-  });
+  // Fires on open too. The editor's text reaches the workspace index through the (debounced) validation.
+  documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
   documents.onDidClose((e) => {
     validation.clear(e.document.uri);
     state.settings.forget(e.document.uri);

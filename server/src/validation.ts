@@ -55,6 +55,8 @@ export class ValidationScheduler {
       const resolved = await this.state.resolve(uri);
       const diagnostics = resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : [];
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
+      // The editor's text, not the disk's, is what hover's "also used by" should see while the file is open.
+      this.state.workspace.set(uri, resolved?.kind.secretUses?.(resolved.doc, resolved.ctx) ?? [], true);
       await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.

@@ -1,6 +1,7 @@
 /**
  * Feeds the workspace index: a bounded, asynchronous scan of the workspace folders after `initialized`,
- * then single files as the editor and the file watcher report them.
+ * then single files as the file watcher reports them and as the editor closes them (open documents are
+ * indexed by the validation run, from the editor's text).
  */
 import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,26 +17,18 @@ function languageOf(fsPath: string): string {
   return /\.json$/i.test(fsPath) ? 'json' : 'yaml';
 }
 
-async function indexText(state: ServerState, uri: string, doc: TextDocument, fromEditor: boolean): Promise<void> {
-  const ctx = await state.contextFor(uri);
-  const kind = kindOf(doc, ctx);
-  state.workspace.set(uri, kind?.secretUses?.(doc, ctx) ?? [], fromEditor);
-}
-
-export async function indexDocument(state: ServerState, doc: TextDocument): Promise<void> {
-  try {
-    await indexText(state, doc.uri, doc, true);
-  } catch (err) {
-    state.connection.console.error(`indexing ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
+/** Reads one file from disk into the index; an unsaved (untitled) or vanished document leaves it. */
 export async function reindexFile(state: ServerState, uri: string): Promise<void> {
   const fsPath = fsPathOf(uri);
-  if (!fsPath || !CANDIDATE.test(fsPath)) return;
+  if (!fsPath || !CANDIDATE.test(fsPath)) {
+    state.workspace.delete(uri);
+    return;
+  }
   try {
     const text = await fs.readFile(fsPath, 'utf8');
-    await indexText(state, uri, TextDocument.create(uri, languageOf(fsPath), 0, text), false);
+    const doc = TextDocument.create(uri, languageOf(fsPath), 0, text);
+    const ctx = await state.contextFor(uri);
+    state.workspace.set(uri, kindOf(doc, ctx)?.secretUses?.(doc, ctx) ?? []);
   } catch {
     state.workspace.delete(uri);
   }

@@ -189,6 +189,22 @@ test('the workspace index follows files created and deleted on disk', async () =
   await session.close(uri);
 });
 
+test('an open document\'s unsaved text counts as a user of a secret until it closes', async () => {
+  await session.connection.sendNotification(CatalogNotification.type, snapshot());
+  const draft = pathToFileURL(path.join(workspace, 'draft.pipeline.yaml')).href;
+  await session.open(draft, 'yaml', 'pipeline:\n  name: draft\ntransform:\n  image: a:1\n  secrets:\n  - name: regcred\n    mountPath: /r\n');
+  const uri = pathToFileURL(path.join(workspace, 'reader.pipeline.yaml')).href;
+  const text = 'pipeline:\n  name: reader\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n';
+  await session.open(uri, 'yaml', text);
+  assert.match(await hoverText(session, uri, text, 'regcred'), /Also used by `draft` \(draft\.pipeline\.yaml\)/);
+  await session.close(draft);
+  const deadline = Date.now() + 10_000;
+  let value = await hoverText(session, uri, text, 'regcred');
+  while (Date.now() < deadline && value.includes('draft')) value = await hoverText(session, uri, text, 'regcred');
+  assert.doesNotMatch(value, /draft/);
+  await session.close(uri);
+});
+
 test('edits in quick succession are validated once, for the latest version only', async () => {
   // A long debounce, so the three changes below (sent back to back) always fall inside one window.
   const s = await LspSession.start({ initializationOptions: { validationDelayMs: 1000 } });
