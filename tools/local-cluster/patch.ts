@@ -4,7 +4,8 @@
  * `$patch`/`$retainKeys`/`$setElementOrder`/`$deleteFromPrimitiveList` directives), and JSON patch (RFC 6902).
  */
 import { badRequest, unprocessable, unsupportedMediaType } from './status';
-import { clone, isPlainObject, jsonSyntaxError, type K8sObject } from './objects';
+import { clone, isPlainObject, type K8sObject } from './objects';
+import { jsonSyntaxError } from './jsonErrors';
 
 export const PATCH_TYPES = {
   json: 'application/json-patch+json',

@@ -3,7 +3,8 @@
  * pkg/apis/core/validation), with its field paths and message texts, so a 422 here reads like a 422 from a cluster.
  */
 import type { StatusCause } from './status';
-import { jsonSyntaxError, type K8sObject } from './objects';
+import { jsonSyntaxError } from './jsonErrors';
+import type { K8sObject } from './objects';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
@@ -100,24 +101,38 @@ function metadataErrors(obj: K8sObject, nameRule: (v: string) => string[]): Stat
 }
 
 /**
- * Go's StdEncoding decoding (as encoding/json does for []byte): the offset of the first bad byte, or undefined
- * when the text is valid base64. Line breaks are skipped, as Go does.
+ * Go's StdEncoding decoding (as encoding/json does for []byte), ported from encoding/base64 decodeQuantum: the
+ * offset Go reports for the first problem, or undefined when the text is valid base64. Line breaks are skipped.
  */
-export function base64ErrorOffset(text: string): number | undefined {
-  const s = text.replace(/[\r\n]/g, '');
+export function base64ErrorOffset(src: string): number | undefined {
   const alphabet = /[A-Za-z0-9+/]/;
-  for (let i = 0; i < s.length; i += 4) {
-    const quantum = s.slice(i, i + 4);
-    for (let j = 0; j < quantum.length; j++) {
-      const c = quantum[j];
-      if (c === '=') {
-        const padded = j >= 2 && quantum.length === 4 && /^=+$/.test(quantum.slice(j)) && i + 4 === s.length;
-        if (!padded) return i + j;
-        break;
+  const skipNewlines = (i: number): number => {
+    while (i < src.length && (src[i] === '\n' || src[i] === '\r')) i++;
+    return i;
+  };
+  let si = 0;
+  while (si < src.length) {
+    let j = 0;
+    for (; j < 4; j++) {
+      si = skipNewlines(si);
+      if (si === src.length) {
+        if (j === 0) return undefined;
+        return si - j;
       }
-      if (!alphabet.test(c)) return i + j;
+      const c = src[si++];
+      if (c === '=') {
+        if (j < 2) return si - 1;
+        if (j === 2) {
+          si = skipNewlines(si);
+          if (si === src.length) return src.length;
+          if (src[si] !== '=') return si - 1;
+          si++;
+        }
+        si = skipNewlines(si);
+        return si < src.length ? si : undefined;
+      }
+      if (!alphabet.test(c)) return si - 1;
     }
-    if (quantum.length < 4) return i;
   }
   return undefined;
 }
