@@ -21,13 +21,35 @@ const KEY = 'variable.other.constant.secret-key.pachyderm';
 const ENV = 'variable.other.env-var.pachyderm';
 const PATH = 'string.unquoted.mount-path.pachyderm';
 
+const STRING = '"(?:[^"\\\\]|\\\\.)*"';
+const JSON_HOST = {
+  scopeName: 'source.json',
+  patterns: [{ include: '#value' }],
+  repository: {
+    value: { patterns: [{ include: '#object' }, { include: '#array' }, { match: STRING, name: 'string.quoted.double.json' }, { match: '-?\\d+(?:\\.\\d+)?', name: 'constant.numeric.json' }, { match: '\\b(?:true|false|null)\\b', name: 'constant.language.json' }] },
+    object: {
+      begin: '\\{',
+      end: '\\}',
+      name: 'meta.structure.dictionary.json',
+      patterns: [
+        { match: STRING, name: 'string.json support.type.property-name.json' },
+        { begin: ':', end: '(,)|(?=\\})', name: 'meta.structure.dictionary.value.json', patterns: [{ include: '#value' }, { match: '[^\\s,]', name: 'invalid.illegal.expected-dictionary-separator.json' }] },
+        { match: '[^\\s\\}]', name: 'invalid.illegal.expected-dictionary-separator.json' },
+      ],
+    },
+    array: { begin: '\\[', end: '\\]', name: 'meta.structure.array.json', patterns: [{ include: '#value' }, { match: ',', name: 'punctuation.separator.array.json' }, { match: '[^\\s\\]]', name: 'invalid.illegal.expected-array-separator.json' }] },
+  },
+};
+
 let registry: Promise<vsctm.Registry> | undefined;
 function getRegistry(): Promise<vsctm.Registry> {
   registry ??= (async () => {
     const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    // Stand-ins for VS Code's JSON and YAML grammars: the host only has to exist for the injection to apply.
-    const host = (scopeName: string) => vsctm.parseRawGrammar(JSON.stringify({ scopeName, patterns: [] }), `${scopeName}.json`);
+    // Stand-ins for VS Code's grammars: YAML only has to exist for the injection to apply; JSON keeps the
+    // structure of VS Code's JSON grammar, which marks anything out of place in a dictionary or array illegal.
+    const host = (scopeName: string) =>
+      vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : { scopeName, patterns: [] }), `${scopeName}.json`);
     return new vsctm.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
@@ -99,7 +121,8 @@ const JSON_SPEC = `{
     ],
     "image_pull_secrets": ["regcred", "other-reg"]
   },
-  "egress": {"sqlDatabase": {"url": "snowflake://u@a/db", "secret": {"name": "snow", "key": "pw"}}}
+  "egress": {"sqlDatabase": {"url": "snowflake://u@a/db", "secret": {"name": "snow", "key": "pw"}, "fileFormat": {"type": "CSV"}}},
+  "datumTries": 3
 }`;
 
 test('JSON: secret names, keys, env vars and mount paths get their scopes, in both spellings', async () => {
@@ -107,6 +130,19 @@ test('JSON: secret names, keys, env vars and mount paths get their scopes, in bo
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, KEY), ['password', 'pw']);
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, ENV), ['PGPASSWORD']);
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, PATH), ['/secrets/aws']);
+});
+
+test('JSON: the host grammar finds nothing out of place around the highlighted pairs', async () => {
+  const grammar = await (await getRegistry()).loadGrammar('source.json');
+  let state = vsctm.INITIAL;
+  const illegal: string[] = [];
+  for (const line of JSON_SPEC.split('\n')) {
+    const r = grammar!.tokenizeLine(line, state);
+    for (const t of r.tokens) if (t.scopes.some((s) => s.startsWith('invalid.'))) illegal.push(`${line.slice(t.startIndex, t.endIndex)} in ${JSON.stringify(line)}`);
+    state = r.ruleStack;
+  }
+  assert.deepEqual(illegal, []);
+  assert.deepEqual(await tokensWith('source.json', JSON_SPEC, 'constant.numeric.json'), ['3']);
 });
 
 test('JSON: a name outside secret references is not highlighted as a secret', async () => {
