@@ -196,6 +196,21 @@ test('allowWatchBookmarks brings BOOKMARK events carrying the current resourceVe
   }
 });
 
+test('sendInitialEvents streams the current state, then a BOOKMARK marked initial-events-end', async () => {
+  const w = await watch('/api/v1/namespaces/default/secrets', { sendInitialEvents: true, resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true, labelSelector: 'group=paging' });
+  try {
+    const end = await w.next((e) => e.type === 'BOOKMARK');
+    assert.deepEqual((end.object.metadata as { annotations?: Record<string, string> }).annotations, { 'k8s.io/initial-events-end': 'true' });
+    const before = w.events.slice(0, w.events.indexOf(end));
+    assert.ok(before.length >= 7 && before.every((e) => e.type === 'ADDED'));
+  } finally {
+    w.abort();
+  }
+  const refused = await statusOf(api.listNamespacedSecret({ namespace: 'default', watch: true, sendInitialEvents: true, allowWatchBookmarks: true }));
+  assert.equal(refused.code, 422);
+  assert.match(refused.message, /sendInitialEvents requires setting resourceVersionMatch to NotOlderThan/);
+});
+
 test('timeoutSeconds ends a watch cleanly', async () => {
   const w = await watch('/api/v1/namespaces/default/secrets', { resourceVersion: cluster.store.resourceVersion, timeoutSeconds: 1 });
   const end = await w.ended();

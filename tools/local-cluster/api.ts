@@ -176,12 +176,21 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
       })();
       if (watch) {
         const timeout = q.get('timeoutSeconds');
+        const sendInitialEvents = q.get('sendInitialEvents') === 'true';
+        const allowBookmarks = q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1';
+        if (sendInitialEvents && (q.get('resourceVersionMatch') !== 'NotOlderThan' || !allowBookmarks)) {
+          // The API server's ListOptions validation for the watch-list protocol.
+          throw invalidListOptions(q.get('resourceVersionMatch') !== 'NotOlderThan'
+            ? 'resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'
+            : 'allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true');
+        }
         serveWatch(store, req, res, {
           resource,
           namespace: resource === 'secrets' ? ns : undefined,
           matches: name ? (o) => o.metadata?.name === name && matches(o) : matches,
           resourceVersion: q.get('resourceVersion') ?? undefined,
-          allowBookmarks: q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1',
+          allowBookmarks,
+          sendInitialEvents,
           timeoutSeconds: timeout ? Number(timeout) : undefined,
           render,
           bookmarkIntervalMs: ctx.bookmarkIntervalMs,
@@ -268,6 +277,10 @@ async function readObject(req: IncomingMessage, resource: Resource): Promise<K8s
   const bytes = await readBodyBytes(req);
   if ((req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)) return decodeProtobuf(bytes, kind);
   return decodeBody(bytes.toString('utf8'), kind);
+}
+
+function invalidListOptions(message: string): StatusError {
+  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `ListOptions.meta.k8s.io "" is invalid: ${message}`, reason: 'Invalid', details: { group: 'meta.k8s.io', kind: 'ListOptions' }, code: 422 });
 }
 
 function checkFields(resource: Resource, body: K8sObject, mode: string | null): Record<string, string> {

@@ -14,6 +14,8 @@ export interface WatchRequest {
   namespace?: string;
   matches: Matcher;
   resourceVersion?: string;
+  /** The watch-list protocol: the current state as ADDED events, then a BOOKMARK marking the end of them. */
+  sendInitialEvents?: boolean;
   allowBookmarks: boolean;
   timeoutSeconds?: number;
   /** Turns each object into what the client asked for (plain object or a one-row Table). */
@@ -52,7 +54,7 @@ export function serveWatch(store: ClusterStore, req: IncomingMessage, res: Serve
   let initial: K8sObject[] = [];
   const rv = w.resourceVersion;
   try {
-    if (rv === undefined || rv === '' || rv === '0') initial = store.list(w.resource, w.namespace).items.filter(matching);
+    if (w.sendInitialEvents || rv === undefined || rv === '' || rv === '0') initial = store.list(w.resource, w.namespace).items.filter(matching);
     else if (!/^\d+$/.test(rv)) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Invalid value: "${rv}": resourceVersion must be an integer`, reason: 'BadRequest', code: 400 });
     else backlog = store.eventsSince(Number(rv));
   } catch (err) {
@@ -66,6 +68,13 @@ export function serveWatch(store: ClusterStore, req: IncomingMessage, res: Serve
   // Subscribing in the same tick as reading the backlog: no event can fall between the two.
   const unsubscribe = store.onEvent(deliver);
   for (const o of initial) write('ADDED', w.render(o));
+  if (w.sendInitialEvents) {
+    write('BOOKMARK', {
+      kind: KIND[w.resource],
+      apiVersion: 'v1',
+      metadata: { resourceVersion: store.resourceVersion, annotations: { 'k8s.io/initial-events-end': 'true' } },
+    });
+  }
   for (const e of backlog) deliver(e);
 
   const timers: NodeJS.Timeout[] = [];
