@@ -31,6 +31,14 @@ test('Reveal shows a text value as text and a binary value as its size; Copy giv
   assert.deepEqual(copiedText(bin), { text: BINARY.toString('base64'), encoding: 'base64' });
 });
 
+test('Reveal shortens a very long text value and says Copy Value copies all of it', () => {
+  const long = Buffer.from('-----BEGIN CERTIFICATE-----\n'.repeat(500));
+  const shown = revealedText(long);
+  assert.ok(shown.length < 4200);
+  assert.match(shown, /first 4000 of 14000 characters; Copy Value copies all of it\)$/);
+  assert.equal(copiedText(long).text.length, 14000);
+});
+
 test('Reveal of a missing key or secret, or without permission, fails with a message naming it and no value', async (t) => {
   const { fx, api } = await setup(t);
   await assert.rejects(readSecretKey(api, 'db', 'nope'), (e: SecretOperationError) => /Secret "db" has no key "nope"/.test(e.message));

@@ -76,12 +76,6 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     return this.rows.get(secretRowId(row.secret.namespace, row.secret.name));
   }
 
-  /** The row currently shown for a secret, for `reveal` after create. */
-  rowForSecret(name: string): TreeRow | undefined {
-    const snapshot = this.catalog().snapshot();
-    return this.rows.get(secretRowId(snapshot.namespace, name));
-  }
-
   private reuse(fresh: TreeRow): TreeRow {
     const existing = this.rows.get(fresh.id);
     if (!existing) {

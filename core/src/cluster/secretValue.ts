@@ -4,8 +4,13 @@
  */
 import { isText } from '../catalog/secretMeta';
 
+/** A dialog is no place for a whole certificate bundle; beyond this the rest is left to Copy Value. */
+export const REVEAL_MAX_CHARS = 4000;
+
 export function revealedText(bytes: Uint8Array): string {
-  return isText(bytes) ? Buffer.from(bytes).toString('utf8') : `<binary, ${bytes.length} bytes>`;
+  if (!isText(bytes)) return `<binary, ${bytes.length} bytes>`;
+  const text = Buffer.from(bytes).toString('utf8');
+  return text.length <= REVEAL_MAX_CHARS ? text : `${text.slice(0, REVEAL_MAX_CHARS)}\n… (first ${REVEAL_MAX_CHARS} of ${text.length} characters; Copy Value copies all of it)`;
 }
 
 export function copiedText(bytes: Uint8Array): { text: string; encoding: 'text' | 'base64' } {
