@@ -195,6 +195,17 @@ test('a user RBAC forbids to list secrets gets kubectl\'s Forbidden error and ex
   assert.equal(ns.code, 0, 'the restricted user may still list namespaces');
 });
 
+test('kubectl auth can-i answers from the same RBAC table that guards the API', async () => {
+  const admin = await kubectl(cluster, ['auth', 'can-i', 'delete', 'secrets']);
+  assert.equal(admin.code, 0, admin.stderr);
+  assert.equal(admin.stdout.trim(), 'yes');
+  const restricted = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'auth', 'can-i', 'list', 'secrets']);
+  assert.equal(restricted.code, 1);
+  assert.equal(restricted.stdout.trim(), 'no');
+  const namespaces = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'auth', 'can-i', 'list', 'namespaces']);
+  assert.equal(namespaces.stdout.trim(), 'yes');
+});
+
 test('a bad token makes kubectl say it must be logged in', async () => {
   const r = await kubectl(cluster, ['--token', 'not-a-token', 'get', 'secrets']);
   assert.equal(r.code, 1);

@@ -13,6 +13,7 @@ import { serveWatch, type OpenWatch } from './watch';
 import { isAllowed, type LocalUser } from './rbac';
 import { API_GROUP_LIST, API_V1_RESOURCES, VERSION, apiVersions } from './discovery';
 import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
+import { ACCESS_REVIEW_PATH, AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES, reviewAccess } from './accessReview';
 import { bearerToken, readBody, readBodyBytes, sendError, sendJson } from './http';
 import { decodeProtobuf, openApiV2Document, OPENAPI_V2_CONTENT_TYPE, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ClusterStore } from './store';
@@ -148,7 +149,8 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   if (injected) throw injected;
 
   if (!target) {
-    serveDiscovery(ctx, path, res);
+    if (method === 'POST' && path === ACCESS_REVIEW_PATH) await reviewAccess(user, req, res);
+    else serveDiscovery(ctx, path, res);
     return;
   }
   if (!isAllowed(user, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined)) {
@@ -339,6 +341,8 @@ function serveDiscovery(ctx: ApiContext, path: string, res: ServerResponse): voi
     case '/api': return sendJson(res, 200, apiVersions(ctx.serverAddress()));
     case '/api/v1': return sendJson(res, 200, API_V1_RESOURCES);
     case '/apis': return sendJson(res, 200, API_GROUP_LIST);
+    case '/apis/authorization.k8s.io': return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...AUTHORIZATION_GROUP });
+    case '/apis/authorization.k8s.io/v1': return sendJson(res, 200, AUTHORIZATION_V1_RESOURCES);
     case '/openapi/v2': {
       const doc = openApiV2Document();
       res.writeHead(200, { 'Content-Type': OPENAPI_V2_CONTENT_TYPE, 'Content-Length': doc.length });

@@ -2,6 +2,8 @@
  * Discovery documents: what kubectl reads before any request (`/version`, `/api`, `/api/v1`, `/apis`). Only the
  * two resources this server has are listed, so kubectl resolves `secret`, `secrets`, `ns` as against a cluster.
  */
+import { AUTHORIZATION_GROUP } from './accessReview';
+
 export const VERSION = {
   major: '1',
   minor: '32',
@@ -18,7 +20,7 @@ export function apiVersions(serverAddress: string): unknown {
   return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
 }
 
-export const API_GROUP_LIST = { kind: 'APIGroupList', apiVersion: 'v1', groups: [] };
+export const API_GROUP_LIST = { kind: 'APIGroupList', apiVersion: 'v1', groups: [AUTHORIZATION_GROUP] };
 
 const SECRETS_RESOURCE = {
   name: 'secrets',

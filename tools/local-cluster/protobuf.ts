@@ -140,3 +140,29 @@ export function openApiV2Document(): Buffer {
   const info = Buffer.concat([lengthDelimited(1, 'Kubernetes'), lengthDelimited(2, 'v1.32.0-local-cluster')]);
   return Buffer.concat([lengthDelimited(1, '2.0'), lengthDelimited(2, info), lengthDelimited(8, Buffer.alloc(0))]);
 }
+
+/** `SelfSubjectAccessReview.spec` from a protobuf body (k8s.io/api/authorization/v1/generated.proto). */
+export function decodeAccessReviewSpec(body: Buffer): Record<string, unknown> {
+  if (!body.subarray(0, 4).equals(MAGIC)) throw badRequest('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]');
+  const spec: Record<string, unknown> = {};
+  const attributes = (buf: Buffer, names: Record<number, string>): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const f of fields(buf)) if (names[f.no] && text(f.value)) out[names[f.no]] = text(f.value);
+    return out;
+  };
+  try {
+    for (const f of fields(body.subarray(4))) {
+      if (f.no !== 2) continue;
+      for (const review of fields(f.value as Buffer)) {
+        if (review.no !== 2) continue;
+        for (const s of fields(review.value as Buffer)) {
+          if (s.no === 1) spec.resourceAttributes = attributes(s.value as Buffer, { 1: 'namespace', 2: 'verb', 3: 'group', 4: 'version', 5: 'resource', 6: 'subresource', 7: 'name' });
+          if (s.no === 2) spec.nonResourceAttributes = attributes(s.value as Buffer, { 1: 'path', 2: 'verb' });
+        }
+      }
+    }
+  } catch (e) {
+    throw badRequest(`SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: ${(e as Error).message}`);
+  }
+  return spec;
+}

@@ -1,0 +1,43 @@
+/**
+ * `SelfSubjectAccessReview` (what `kubectl auth can-i` and clients that check permissions up front ask), answered
+ * from the same RBAC table that guards the API, so "can I?" and "did it work?" always agree.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeBody, isPlainObject } from './objects';
+import { decodeAccessReviewSpec, PROTOBUF_CONTENT_TYPE } from './protobuf';
+import { readBodyBytes, sendJson } from './http';
+import { isAllowed, type LocalUser } from './rbac';
+
+export const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
+
+export const AUTHORIZATION_GROUP = {
+  name: 'authorization.k8s.io',
+  versions: [{ groupVersion: 'authorization.k8s.io/v1', version: 'v1' }],
+  preferredVersion: { groupVersion: 'authorization.k8s.io/v1', version: 'v1' },
+};
+
+export const AUTHORIZATION_V1_RESOURCES = {
+  kind: 'APIResourceList',
+  apiVersion: 'v1',
+  groupVersion: 'authorization.k8s.io/v1',
+  resources: [{ name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] }],
+};
+
+export async function reviewAccess(user: LocalUser, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const bytes = await readBodyBytes(req);
+  const spec = (req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
+    ? decodeAccessReviewSpec(bytes)
+    : ((decodeBody(bytes.toString('utf8'), 'DeleteOptions').spec ?? {}) as Record<string, unknown>);
+  const attrs = isPlainObject(spec.resourceAttributes) ? (spec.resourceAttributes as Record<string, string>) : undefined;
+  // Only core-group resources this server has can be allowed; anything else (and non-resource URLs) is denied.
+  const allowed =
+    !!attrs && !attrs.group && !attrs.subresource && (attrs.resource === 'secrets' || attrs.resource === 'namespaces') &&
+    isAllowed(user, attrs.verb ?? '', attrs.resource, attrs.resource === 'secrets' ? attrs.namespace || undefined : undefined);
+  sendJson(res, 201, {
+    kind: 'SelfSubjectAccessReview',
+    apiVersion: 'authorization.k8s.io/v1',
+    metadata: { creationTimestamp: null },
+    spec,
+    status: { allowed },
+  });
+}
