@@ -41,15 +41,36 @@ const JSON_HOST = {
   },
 };
 
-let registry: Promise<vsctm.Registry> | undefined;
-function getRegistry(): Promise<vsctm.Registry> {
-  registry ??= (async () => {
-    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    // Stand-ins for VS Code's grammars: YAML only has to exist for the injection to apply; JSON keeps the
-    // structure of VS Code's JSON grammar, which marks anything out of place in a dictionary or array illegal.
-    const host = (scopeName: string) =>
-      vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : { scopeName, patterns: [] }), `${scopeName}.json`);
+/**
+ * VS Code's YAML grammar is built of begin/while rules whose `while` consumes a block's indentation at the start
+ * of every line before any other rule (ours included) sees the line. This stand-in does the same for each
+ * top-level key's block, so the injection is tested both where it sees whole lines and where it does not.
+ */
+const INDENTING_YAML_HOST = {
+  scopeName: 'source.yaml',
+  patterns: [
+    { begin: '^(?=[^\\s#-][^:]*:[ \\t]*$)', while: '^(?:  |[ \\t]*$)', patterns: [{ match: '[^:\\s]+(?=:)', name: 'entity.name.tag.yaml' }] },
+    { match: '[^:\\s]+(?=:)', name: 'entity.name.tag.yaml' },
+  ],
+};
+
+type YamlHost = 'plain' | 'indenting';
+const registries = new Map<YamlHost, Promise<vsctm.Registry>>();
+let wasmLoaded: Promise<void> | undefined;
+
+function getRegistry(yamlHost: YamlHost = 'indenting'): Promise<vsctm.Registry> {
+  const existing = registries.get(yamlHost);
+  if (existing) return existing;
+  const registry = (async () => {
+    wasmLoaded ??= (async () => {
+      const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+      await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    })();
+    await wasmLoaded;
+    // Stand-ins for VS Code's grammars: JSON keeps the structure of VS Code's JSON grammar, which marks anything
+    // out of place in a dictionary or array illegal; YAML either only exists, or consumes indentation as VS Code's does.
+    const yaml = yamlHost === 'indenting' ? INDENTING_YAML_HOST : { scopeName: 'source.yaml', patterns: [] };
+    const host = (scopeName: string) => vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : yaml), `${scopeName}.json`);
     return new vsctm.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
@@ -63,12 +84,13 @@ function getRegistry(): Promise<vsctm.Registry> {
       getInjections: (scopeName) => (scopeName === 'source.json' || scopeName === 'source.yaml' ? [INJECTION] : undefined),
     });
   })();
+  registries.set(yamlHost, registry);
   return registry;
 }
 
 /** Text of every token carrying `scope`, in order. */
-async function tokensWith(scopeName: 'source.json' | 'source.yaml', text: string, scope: string): Promise<string[]> {
-  const grammar = await (await getRegistry()).loadGrammar(scopeName);
+async function tokensWith(scopeName: 'source.json' | 'source.yaml', text: string, scope: string, yamlHost?: YamlHost): Promise<string[]> {
+  const grammar = await (await getRegistry(yamlHost)).loadGrammar(scopeName);
   assert.ok(grammar);
   const out: string[] = [];
   let state = vsctm.INITIAL;
@@ -179,9 +201,11 @@ transform:
   image_pull_secrets: [regcred, "quoted-reg"]
 `;
 
-test('YAML: secret names, keys, env vars and mount paths get their scopes, in both spellings', async () => {
-  assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, NAME), ['db-credentials', 'aws-keys', 'regcred', 'snow', 'regcred', 'quoted-reg']);
-  assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, KEY), ['password', 'pw']);
-  assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, ENV), ['PGPASSWORD']);
-  assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, PATH), ['/secrets/aws']);
-});
+for (const yamlHost of ['plain', 'indenting'] as const) {
+  test(`YAML (${yamlHost} host): secret names, keys, env vars and mount paths get their scopes, in both spellings`, async () => {
+    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, NAME, yamlHost), ['db-credentials', 'aws-keys', 'regcred', 'snow', 'regcred', 'quoted-reg']);
+    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, KEY, yamlHost), ['password', 'pw']);
+    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, ENV, yamlHost), ['PGPASSWORD']);
+    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, PATH, yamlHost), ['/secrets/aws']);
+  });
+}
