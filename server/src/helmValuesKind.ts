@@ -1,69 +1,42 @@
 /**
  * The Helm values document kind: thin LSP glue over core/src/helm (rules, completion, hover, fix edits).
  */
-import {
-  CodeActionKind,
-  CompletionItemKind,
-  DiagnosticSeverity,
-  MarkupKind,
-  type CodeAction,
-  type Diagnostic,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, MarkupKind, type CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Document } from 'yaml';
 import { ClientCommands } from '../../core/src/protocol/messages';
 import { helmCompletion } from '../../core/src/helm/helmCompletion';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../core/src/helm/helmFixArgs';
 import { helmHover } from '../../core/src/helm/helmHover';
-import { checkHelmValues, type HelmFixData } from '../../core/src/helm/helmRules';
-import { helmValuesDocument } from '../../core/src/helm/helmValuesDocument';
+import type { HelmFixData } from '../../core/src/helm/helmRules';
+import { parseHelmValues } from '../../core/src/helm/parseHelmValues';
 import { removeEntryEdit } from '../../core/src/helm/valuesEdits';
 import type { DocumentKind } from './documentKinds';
-
-const SEVERITY = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-} as const;
+import { analysis, DIAGNOSTIC_SOURCE, findingDiagnostics } from './pipelineSpecKind';
 
 const range = (doc: TextDocument, r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
 
-// claims() and then the feature both need the parse: keep the last one per document version.
-const lastParse = new Map<string, { version: number; globs: string; values: ReturnType<typeof helmValuesDocument> }>();
+// Completion, hover and fixes read the YAML with ranges; keep the last parse per document version.
+const lastParse = new WeakMap<TextDocument, { version: number; values: Document }>();
 
-function parsed(doc: TextDocument, globs: readonly string[]) {
-  const key = globs.join('\n');
-  const hit = lastParse.get(doc.uri);
-  if (hit && hit.version === doc.version && hit.globs === key) return hit.values;
-  const values = helmValuesDocument(doc.uri, doc.getText(), globs);
-  if (lastParse.size > 100) lastParse.clear();
-  lastParse.set(doc.uri, { version: doc.version, globs: key, values });
+function parsed(doc: TextDocument): Document {
+  const hit = lastParse.get(doc);
+  if (hit && hit.version === doc.version) return hit.values;
+  const values = parseHelmValues(doc.getText());
+  lastParse.set(doc, { version: doc.version, values });
   return values;
 }
 
 export const helmValuesKind: DocumentKind = {
   id: 'helm-values',
 
-  claims: (doc, ctx) => parsed(doc, ctx.settings.helmValuesFiles) !== undefined,
+  // One classification and one set of findings for the server and `check`: the shared analysis decides.
+  claims: (doc, ctx) => analysis(doc, ctx).kind === 'helm-values',
 
-  diagnostics(doc, ctx) {
-    const values = parsed(doc, ctx.settings.helmValuesFiles);
-    if (!values) return [];
-    return checkHelmValues(values, ctx.catalog).map(
-      (f): Diagnostic => ({
-        range: range(doc, f),
-        severity: SEVERITY[f.severity],
-        code: f.code,
-        source: 'pachyderm',
-        message: f.message,
-        ...(f.data ? { data: f.data } : {}),
-      }),
-    );
-  },
+  diagnostics: (doc, ctx) => findingDiagnostics(doc, analysis(doc, ctx).findings),
 
   completion(doc, position, ctx) {
-    const values = parsed(doc, ctx.settings.helmValuesFiles);
-    const c = values && helmCompletion(values, doc.offsetAt(position), ctx.catalog);
+    const c = helmCompletion(parsed(doc), doc.offsetAt(position), ctx.catalog);
     if (!c) return [];
     return c.items.map((i) => ({
       label: i.label,
@@ -75,16 +48,15 @@ export const helmValuesKind: DocumentKind = {
   },
 
   hover(doc, position, ctx) {
-    const values = parsed(doc, ctx.settings.helmValuesFiles);
-    const h = values && helmHover(values, doc.offsetAt(position), ctx.catalog);
+    const h = helmHover(parsed(doc), doc.offsetAt(position), ctx.catalog);
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.range) } : null;
   },
 
-  codeActions(doc, params, ctx) {
+  codeActions(doc, params) {
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) {
       const data = d.data as HelmFixData | undefined;
-      if (d.source !== 'pachyderm' || !data || typeof d.code !== 'string' || !d.code.startsWith('PH')) continue;
+      if (d.source !== DIAGNOSTIC_SOURCE || !data || typeof d.code !== 'string' || !d.code.startsWith('PH')) continue;
       if (data.kind === 'move-to-secret') {
         const args: MoveValueToSecretArgs = { uri: doc.uri, ...withoutKind(data) };
         out.push({
@@ -104,8 +76,7 @@ export const helmValuesKind: DocumentKind = {
           command: { title: 'Copy key', command: ClientCommands.copySecretKey, arguments: [args] },
         });
       } else if (data.kind === 'remove-ignored-plain') {
-        const values = parsed(doc, ctx.settings.helmValuesFiles);
-        const edit = values && removeEntryEdit(doc.getText(), values, data.plainPath);
+        const edit = removeEntryEdit(doc.getText(), parsed(doc), data.plainPath);
         if (!edit) continue;
         out.push({
           title: `Remove ${data.plainPath}, which the chart ignores`,

@@ -16,6 +16,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { analyzeDocument, findSecretReferences, type AnalysisResult, type Severity } from '../../core/src/analysis';
+import type { Finding } from '../../core/src/rules/ruleTable';
 import type { CatalogIndex } from '../../core/src/catalog/snapshot';
 import { codeActionsFor } from '../../core/src/language/codeActions';
 import { completeSpec, type SpecCompletionItem } from '../../core/src/language/completion';
@@ -37,12 +38,14 @@ interface Cached {
 // so a reopened or re-read file can never meet an older text's result under the same version number.
 const cache = new WeakMap<TextDocument, Cached>();
 
-function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
-  const specFiles = ctx.settings.specFiles.join('\n');
+/** The document's analysis (shared with the Helm values kind, so a document is analysed once per version). */
+export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
+  const specFiles = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
   const hit = cache.get(doc);
   if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles) return hit.result;
   const result = analyzeDocument({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
     specFiles: ctx.settings.specFiles,
+    helmValuesFiles: ctx.settings.helmValuesFiles,
   });
   cache.set(doc, { version: doc.version, catalog: ctx.catalog, specFiles, result });
   return result;
@@ -54,6 +57,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** Findings as LSP diagnostics: offsets become positions here. */
+export function findingDiagnostics(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => ({
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.code,
+    message: f.message,
+    ...(f.data ? { data: f.data } : {}),
+  }));
+}
 
 const COMPLETION_KIND: Record<SpecCompletionItem['kind'], CompletionItemKind> = {
   secret: CompletionItemKind.Value,
@@ -77,14 +92,7 @@ export const pipelineSpecKind: DocumentKind = {
   },
 
   diagnostics(doc, ctx): Diagnostic[] {
-    return analysis(doc, ctx).findings.map((f) => ({
-      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-      severity: SEVERITY[f.severity],
-      source: DIAGNOSTIC_SOURCE,
-      code: f.code,
-      message: f.message,
-      ...(f.data ? { data: f.data } : {}),
-    }));
+    return findingDiagnostics(doc, analysis(doc, ctx).findings);
   },
 
   completion(doc, position, ctx): CompletionItem[] {

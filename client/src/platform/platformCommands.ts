@@ -11,7 +11,7 @@ import { ClientCommands } from '../../../core/src/protocol/messages';
 import { creatableRoles, type SecretNameFact } from '../../../core/src/helm/chartFacts';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm/helmFixArgs';
 import { scalarValueAt, suggestedSecretName } from '../../../core/src/helm/helmRules';
-import { parseHelmValues } from '../../../core/src/helm/helmValuesDocument';
+import { parseHelmValues } from '../../../core/src/helm/parseHelmValues';
 import { useSecretNameEdits, type OffsetEdit } from '../../../core/src/helm/valuesEdits';
 import { isDns1123Subdomain } from '../../../core/src/rules/names';
 import { nodeSourceReader } from '../../../core/src/manifest';

@@ -8,8 +8,7 @@ import { runPipelineRules } from '../rules/runRules';
 import { parseSpecFile } from '../spec/parseSpecFile';
 import { buildSpecModel, type SpecModel } from '../spec/specModel';
 import type { SpecFile } from '../spec/tree';
-import { checkHelmValues } from '../helm/helmRules';
-import { parseHelmValues } from '../helm/helmValuesDocument';
+import { analyzeHelmValues } from '../helm/analyzeHelmValues';
 import { classifyByName, classifyDocument, type DocumentKind } from './classify';
 
 export interface AnalyzeInput {
@@ -38,7 +37,7 @@ export function analyzeDocument(input: AnalyzeInput, catalog: CatalogIndex, opti
   if (classifyByName(input.uri, specFiles, input.languageId) === 'none') return { kind: 'none', findings: [] };
   const file = parseSpecFile(input.uri, input.text, input.languageId);
   const kind = classifyDocument(input.uri, file, specFiles, input.languageId, options.helmValuesFiles);
-  if (kind === 'helm-values') return { kind, findings: checkHelmValues(parseHelmValues(input.text), catalog), file };
+  if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(input.text, file, catalog), file };
   if (kind !== 'pipeline') return { kind, findings: [], file };
   const model = buildSpecModel(file);
   return { kind, findings: runPipelineRules(file, model, catalog), file, model };

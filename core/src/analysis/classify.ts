@@ -60,6 +60,6 @@ export function classifyDocument(
   if (roots.length && roots.every(isKubernetesManifest)) return 'none';
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;
-  if (roots.length === 1 && isPachydermValuesRoot(roots[0]) && hasValuesFileName(uri, helmValuesFiles)) return 'helm-values';
+  if (roots.length === 1 && isPachydermValuesRoot(roots[0]) && hasValuesFileName(pathOfUri(uri), helmValuesFiles)) return 'helm-values';
   return roots.some(looksLikePipelineSpec) ? 'pipeline' : 'none';
 }

@@ -26,3 +26,9 @@ test('every PH code is in the one rule table with its severity', () => {
   for (const code of ['PH001', 'PH002', 'PH006'] as const) assert.equal(RULES[code].severity, 'error');
   for (const code of ['PH003', 'PH004', 'PH005', 'PH007'] as const) assert.equal(RULES[code].severity, 'warning');
 });
+
+test('a YAML syntax error in a values file is reported as PS100, and the values that parsed are still checked', () => {
+  const broken = analyzeDocument({ uri: 'file:///w/values.yaml', text: 'pachd:\n  rootToken: abc\n  bad: [unclosed\ncloudsqlAuthProxy: {iamLogin: true}\n' }, readyCatalog());
+  assert.equal(broken.kind, 'helm-values');
+  assert.deepEqual([...new Set(broken.findings.map((f) => f.code))].sort(), ['PH003', 'PS100']);
+});

@@ -1,28 +1,35 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from 'yaml';
-import { isHelmValuesFile } from '../../../core/src/helm/valuesFileMatch';
+import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
+import { unknownCatalog } from './helmTestCatalog';
 
-const pachd = parseDocument('pachd:\n  enabled: true\n');
+const PACHD = 'pachd:\n  enabled: true\n';
+const kind = (uri: string, text = PACHD, helmValuesFiles: string[] = []) => analyzeDocument({ uri, text }, unknownCatalog(), { helmValuesFiles }).kind;
 
 test('values*.yaml and values*.yml with a top-level pachd mapping are helm values files', () => {
-  assert.ok(isHelmValuesFile('file:///w/deploy/values.yaml', pachd));
-  assert.ok(isHelmValuesFile('file:///w/values-prod.yml', pachd));
-  assert.ok(isHelmValuesFile('/w/helm/Values.override.yaml', pachd));
-  assert.ok(isHelmValuesFile('file:///w/values.yaml', parseDocument('pachd:\n')));
+  assert.equal(kind('file:///w/deploy/values.yaml'), 'helm-values');
+  assert.equal(kind('file:///w/values-prod.yml'), 'helm-values');
+  assert.equal(kind('/w/helm/Values.override.yaml'), 'helm-values');
+  assert.equal(kind('file:///w/values.yaml', 'pachd:\n'), 'helm-values');
+  assert.equal(kind('file:///w/values.yaml', '# comment\npachd: {}\nglobal: {}\n'), 'helm-values');
 });
 
-test('other names, or values files of other charts, are not', () => {
-  assert.ok(!isHelmValuesFile('file:///w/pachd.yaml', pachd));
-  assert.ok(!isHelmValuesFile('file:///w/myvalues.yaml', pachd));
-  assert.ok(!isHelmValuesFile('file:///w/values.yaml', parseDocument('redis:\n  enabled: true\n')));
-  assert.ok(!isHelmValuesFile('file:///w/values.yaml', parseDocument('pachd: 3\n')));
-  assert.ok(!isHelmValuesFile('file:///w/values.yaml', parseDocument('- pachd\n')));
+test('other names, values files of other charts, and non-mapping pachd values are not', () => {
+  assert.equal(kind('file:///w/pachd.yaml'), 'none');
+  assert.equal(kind('file:///w/myvalues.yaml'), 'none');
+  assert.equal(kind('file:///w/values.yaml', 'redis:\n  enabled: true\n'), 'none');
+  assert.equal(kind('file:///w/values.yaml', 'pachd: 3\n'), 'none');
+  assert.equal(kind('file:///w/values.yaml', '- pachd\n'), 'none');
+  assert.equal(kind('file:///w/values.yaml', 'pachd: {}\n---\npachd: {}\n'), 'none');
 });
 
 test('pachyderm.helmValuesFiles globs add other names', () => {
-  assert.ok(isHelmValuesFile('file:///w/deploy/prod/pachyderm.yaml', pachd, ['deploy/**/*.yaml']));
-  assert.ok(isHelmValuesFile('file:///w/env/my%20cluster.yml', pachd, ['**/*.{yaml,yml}']));
-  assert.ok(isHelmValuesFile('/w/pach.yaml', pachd, ['pach.yaml']));
-  assert.ok(!isHelmValuesFile('file:///w/other/pachyderm.yaml', pachd, ['deploy/**/*.yaml']));
+  assert.equal(kind('file:///w/deploy/prod/pachyderm.yaml', PACHD, ['deploy/**/*.yaml']), 'helm-values');
+  assert.equal(kind('file:///w/env/my%20cluster.yml', PACHD, ['**/*.{yaml,yml}']), 'helm-values');
+  assert.equal(kind('/w/pach.yaml', PACHD, ['pach.yaml']), 'helm-values');
+  assert.equal(kind('file:///w/other/pachyderm.yaml', PACHD, ['deploy/**/*.yaml']), 'none');
+});
+
+test('a pipeline spec named values.yaml stays a pipeline spec', () => {
+  assert.equal(kind('file:///w/values.yaml', 'pipeline: {name: p}\ntransform: {image: i}\n'), 'pipeline');
 });
