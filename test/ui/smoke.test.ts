@@ -4,11 +4,25 @@
  * The steps share one workbench, in order. Screenshots: test-results/ui/*.png (copied to docs/ for the README by
  * `node scripts/vscode/run-ui-smoke.mjs --update-docs`).
  */
-import { after, before, test } from 'node:test';
+import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { uiEnv, Workbench } from './workbench';
 
 let wb: Workbench;
+
+/** A step of the walk-through; when it fails, the screen at that moment is kept as failed-<n>.png. */
+let steps = 0;
+function test(name: string, fn: () => Promise<void>): void {
+  const n = ++steps;
+  nodeTest(name, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      await wb?.screenshot(`failed-${n}`).catch(() => undefined);
+      throw err;
+    }
+  });
+}
 
 before(async () => {
   wb = await Workbench.open(uiEnv());
@@ -59,15 +73,17 @@ test('the Secrets view lists the seeded secrets and expands one to its keys, wit
 
 test('the New Secret (Generic) wizard creates a secret in the cluster, and the tree shows it', async () => {
   await wb.runCommand('Pachyderm: New Secret (Generic)');
-  await wb.answerInput(/New Secret \(Generic\)/, 'ui-smoke-token');
+  // Input steps are recognised by their placeholders: an empty box shows its validation message, not its prompt.
+  await wb.answerInput(/New Secret \(Generic\) \(1\/3\)[^]*e\.g\. s3-credentials/, 'ui-smoke-token');
   await wb.pick(/Add the keys/, 'Add literal value');
-  await wb.answerInput(/Key/, 'token');
+  await wb.answerInput(/e\.g\. password/, 'token');
   await wb.answerInput(/Value of "token"/, 'ui-smoke-value');
   await wb.pick(/Keys so far: token/, 'Done');
-  await wb.quickInput().locator('.monaco-list-row', { hasText: 'Create in cluster now' }).waitFor();
+  await wb.waitForQuickInput(/Create in cluster now/);
   await wb.screenshot('wizard');
-  await wb.pick(/New Secret \(Generic\)/, 'Create in cluster now');
+  await wb.pick(/Create in cluster now/, 'Create in cluster now');
   const view = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Secrets' }) });
+  await wb.notification(/Secret "ui-smoke-token" created/).waitFor();
   await view.locator('.monaco-list-row', { hasText: 'ui-smoke-token' }).first().waitFor();
   await wb.screenshot('wizard-created');
 });

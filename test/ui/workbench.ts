@@ -104,19 +104,34 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Waits for a quick input whose title or prompt matches, then types and presses Enter. */
-  async answerInput(expect: RegExp, text: string): Promise<void> {
+  /**
+   * Waits until the visible quick input's title, prompt, rows or placeholder (an attribute, so not in its text)
+   * match `expect`: each wizard step reuses the same widget, so this is how a test knows the next step is up.
+   */
+  async waitForQuickInput(expect: RegExp): Promise<Locator> {
     const qi = this.quickInput();
-    await qi.filter({ hasText: expect }).waitFor();
-    const input = qi.locator('.quick-input-box input');
-    await input.fill(text);
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    let seen = '';
+    while (Date.now() < deadline) {
+      seen = await qi
+        .evaluate((el) => `${(el as unknown as { innerText: string }).innerText}\n${el.querySelector('input')?.getAttribute('placeholder') ?? ''}`)
+        .catch(() => '(no quick input)');
+      if (expect.test(seen)) return qi;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no quick input matching ${expect} appeared; the last one showed:\n${seen}`);
+  }
+
+  /** Waits for the quick input step matching `expect`, types `text` and presses Enter. */
+  async answerInput(expect: RegExp, text: string): Promise<void> {
+    const qi = await this.waitForQuickInput(expect);
+    await qi.locator('.quick-input-box input').fill(text);
     await this.page.keyboard.press('Enter');
   }
 
-  /** Waits for a quick pick whose title or placeholder matches, then picks the row with that label. */
+  /** Waits for the quick pick step matching `expect`, then clicks the row with that label. */
   async pick(expect: RegExp, label: string | RegExp): Promise<void> {
-    const qi = this.quickInput();
-    await qi.filter({ hasText: expect }).waitFor();
+    const qi = await this.waitForQuickInput(expect);
     await qi.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
   }
 
