@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import * as https from 'node:https';
 import { join } from 'node:path';
 import { DEMO_SEED, kubectl, spawnKubectl, startTestCluster, waitForLine, type TestCluster } from './helpers';
 import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
@@ -70,6 +71,23 @@ test('a malformed selector is a 400 BadRequest that says what could not be parse
   const field = await kubectl(cluster, ['get', 'secrets', '--field-selector', 'spec.x=1']);
   assert.equal(field.code, 1);
   assert.match(field.stderr, /field label not supported: spec\.x/);
+});
+
+test('kubectl api-resources lists what discovery offers (aggregated for new kubectl, per group for old)', async () => {
+  const r = await kubectl(cluster, ['api-resources', '-o', 'name']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n'), ['namespaces', 'secrets', 'selfsubjectaccessreviews.authorization.k8s.io']);
+  const aggregated = await new Promise<{ type?: string; body: { kind: string; items: Array<{ versions: Array<{ resources: Array<{ resource: string }> }> }> } }>((resolve, reject) => {
+    const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+    https.get(`${cluster.url}/api`, { ca: cluster.caPem, headers: { Authorization: `Bearer ${cluster.token}`, Accept: accept } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ type: res.headers['content-type'], body: JSON.parse(text) }));
+    }).on('error', reject);
+  });
+  assert.match(aggregated.type ?? '', /as=APIGroupDiscoveryList/);
+  assert.equal(aggregated.body.kind, 'APIGroupDiscoveryList');
+  assert.deepEqual(aggregated.body.items[0].versions[0].resources.map((x) => x.resource), ['namespaces', 'secrets']);
 });
 
 test('kubectl get prints the server-side table: NAME TYPE DATA AGE', async () => {

@@ -11,7 +11,7 @@ import { applyPatch, PATCH_TYPES } from './patch';
 import { toTable, wantsTable } from './table';
 import { serveWatch, type OpenWatch } from './watch';
 import { isAllowed, type LocalUser } from './rbac';
-import { API_GROUP_LIST, API_V1_RESOURCES, VERSION, apiVersions } from './discovery';
+import { AGGREGATED_V2, API_GROUP_LIST, API_V1_RESOURCES, VERSION, aggregatedDiscovery, apiVersions, wantsAggregated } from './discovery';
 import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
 import { ACCESS_REVIEW_PATH, AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES, reviewAccess } from './accessReview';
 import { bearerToken, readBody, readBodyBytes, sendError, sendJson } from './http';
@@ -150,7 +150,7 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
 
   if (!target) {
     if (method === 'POST' && path === ACCESS_REVIEW_PATH) await reviewAccess(user, req, res);
-    else serveDiscovery(ctx, path, res);
+    else serveDiscovery(ctx, path, req, res);
     return;
   }
   if (!isAllowed(user, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined)) {
@@ -335,8 +335,12 @@ function list(ctx: ApiContext, t: Target, q: URLSearchParams, matches: (o: K8sOb
   return { kind: LIST_KIND[t.resource], apiVersion: 'v1', metadata: meta as K8sObject['metadata'], items: page.map(listItem) };
 }
 
-function serveDiscovery(ctx: ApiContext, path: string, res: ServerResponse): void {
-  switch (path.replace(/\/$/, '')) {
+function serveDiscovery(ctx: ApiContext, path: string, req: IncomingMessage, res: ServerResponse): void {
+  const root = path.replace(/\/$/, '');
+  if ((root === '/api' || root === '/apis') && wantsAggregated(req.headers.accept)) {
+    return sendJson(res, 200, aggregatedDiscovery(root), { 'Content-Type': AGGREGATED_V2 });
+  }
+  switch (root) {
     case '/version': return sendJson(res, 200, VERSION);
     case '/api': return sendJson(res, 200, apiVersions(ctx.serverAddress()));
     case '/api/v1': return sendJson(res, 200, API_V1_RESOURCES);

@@ -1,8 +1,9 @@
 /**
- * Discovery documents: what kubectl reads before any request (`/version`, `/api`, `/api/v1`, `/apis`). Only the
+ * Discovery documents: what kubectl reads before any request (`/version`, `/api`, `/api/v1`, `/apis`, legacy or
+ * aggregated as the Accept header asks). Only the
  * two resources this server has are listed, so kubectl resolves `secret`, `secrets`, `ns` as against a cluster.
  */
-import { AUTHORIZATION_GROUP } from './accessReview';
+import { AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES } from './accessReview';
 
 export const VERSION = {
   major: '1',
@@ -41,3 +42,42 @@ const NAMESPACES_RESOURCE = {
 };
 
 export const API_V1_RESOURCES = { kind: 'APIResourceList', groupVersion: 'v1', resources: [NAMESPACES_RESOURCE, SECRETS_RESOURCE] };
+
+interface LegacyResource {
+  name: string;
+  singularName: string;
+  namespaced: boolean;
+  kind: string;
+  verbs: string[];
+  shortNames?: string[];
+}
+
+/** Accept header of kubectl 1.30+: it prefers one aggregated document per root over a request per group version. */
+export const AGGREGATED_V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+export const wantsAggregated = (accept: string | undefined): boolean => (accept ?? '').replace(/\s/g, '').includes(AGGREGATED_V2);
+
+/** The aggregated (apidiscovery.k8s.io/v2) form of a group's resource list, built from the legacy one so both agree. */
+function discoveryGroup(group: string, list: { resources: LegacyResource[] }): unknown {
+  return {
+    metadata: group ? { name: group, creationTimestamp: null } : { creationTimestamp: null },
+    versions: [
+      {
+        version: 'v1',
+        resources: list.resources.map((r) => ({
+          resource: r.name,
+          responseKind: { group, version: 'v1', kind: r.kind },
+          scope: r.namespaced ? 'Namespaced' : 'Cluster',
+          singularResource: r.singularName,
+          verbs: r.verbs,
+          ...(r.shortNames ? { shortNames: r.shortNames } : {}),
+        })),
+        freshness: 'Current',
+      },
+    ],
+  };
+}
+
+export function aggregatedDiscovery(root: '/api' | '/apis'): unknown {
+  const items = root === '/api' ? [discoveryGroup('', API_V1_RESOURCES)] : [discoveryGroup(AUTHORIZATION_GROUP.name, AUTHORIZATION_V1_RESOURCES)];
+  return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
+}
