@@ -15,10 +15,14 @@ function removalRange(text: string, doc: Document, path: string): OffsetRange | 
   const e = entryAt(doc, path);
   if (!e) return undefined;
   const lineStart = text.lastIndexOf('\n', e.keyRange.start - 1) + 1;
-  const lineEndIdx = text.indexOf('\n', e.valueRange.end);
+  // A block collection's range runs into the next line's indentation: step back to its last newline.
+  let valueEnd = e.valueRange.end;
+  while (valueEnd > e.valueRange.start && (text[valueEnd - 1] === ' ' || text[valueEnd - 1] === '\t')) valueEnd--;
+  const endsLine = valueEnd > e.valueRange.start && text[valueEnd - 1] === '\n';
+  const lineEndIdx = endsLine ? valueEnd - 1 : text.indexOf('\n', e.valueRange.end);
   const lineEnd = lineEndIdx === -1 ? text.length : lineEndIdx + 1;
   const before = text.slice(lineStart, e.keyRange.start);
-  const after = text.slice(e.valueRange.end, lineEnd);
+  const after = endsLine ? '' : text.slice(e.valueRange.end, lineEnd);
   if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?\r?\n?$/.test(after)) return { start: lineStart, end: lineEnd };
   const comma = /^\s*,\s*/.exec(text.slice(e.valueRange.end));
   return { start: e.keyRange.start, end: e.valueRange.end + (comma ? comma[0].length : 0) };

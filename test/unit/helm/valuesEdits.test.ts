@@ -27,3 +27,15 @@ test('removing an ignored plain value deletes its whole line', () => {
   const edit = removeEntryEdit(text, parseDocument(text), 'pachd.rootToken')!;
   assert.equal(applyOffsetEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
 });
+
+test('removing an ignored plain list deletes all its lines and keeps the indentation of the next entry', () => {
+  const text = 'oidc:\n  upstreamIDPs:\n    - id: x\n      config: {a: 1}\n    - id: y\n  upstreamIDPsSecretName: s\npachd: {}\n';
+  const edit = removeEntryEdit(text, parseDocument(text), 'oidc.upstreamIDPs')!;
+  assert.equal(applyOffsetEdits(text, [edit]), 'oidc:\n  upstreamIDPsSecretName: s\npachd: {}\n');
+});
+
+test('removing the last entry of a file without a final newline leaves the rest intact', () => {
+  const text = 'pachd:\n  rootTokenSecretName: r\n  rootToken: abc';
+  const edit = removeEntryEdit(text, parseDocument(text), 'pachd.rootToken')!;
+  assert.equal(applyOffsetEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
+});
