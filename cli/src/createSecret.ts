@@ -13,6 +13,7 @@ import {
   parseOutputFormat,
   printSecret,
   withHashSuffix,
+  withSavedConfig,
   type OutputFormat,
   type SecretDraft,
   type SourceReader,
@@ -41,6 +42,11 @@ const COMMON: FlagSpec[] = [
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'kubeconfig', kind: 'string' },
   { name: 'context', kind: 'string' },
+  { name: 'save-config', kind: 'bool' },
+  // Accepted for kubectl compatibility; they change nothing in what is built here.
+  { name: 'validate', kind: 'string', noOptDefVal: 'strict' },
+  { name: 'field-manager', kind: 'string' },
+  { name: 'show-managed-fields', kind: 'bool' },
 ];
 
 const FLAGS: Record<SecretKind, FlagSpec[]> = {
@@ -125,6 +131,7 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
   const list = (name: string) => (flags.values.get(name) as string[] | undefined) ?? [];
   try {
     const dryRun = dryRunStrategy(str('dry-run'), io);
+    checkValidate(str('validate'));
     const output = parseOutputFormat(str('output') ?? '');
     const name = flags.positionals[0];
     const namespace = str('namespace') || undefined;
@@ -151,6 +158,7 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
       );
     }
     if (flags.values.get('append-hash') === true) draft = withHashSuffix(draft);
+    if (flags.values.get('save-config') === true) draft = withSavedConfig(draft);
     const cluster: ClusterOptions = { kubeconfig: str('kubeconfig'), context: str('context'), namespace };
     return await emit(draft, dryRun, output, cluster, io);
   } catch (err) {
@@ -175,6 +183,13 @@ async function emit(draft: SecretDraft, dryRun: DryRun, output: OutputFormat | u
   }
   io.stdout(result.text);
   return 0;
+}
+
+/** kubectl's GetValidationDirective: only the value is checked; client-side dry runs validate nothing. */
+function checkValidate(value: string | undefined): void {
+  if (value === undefined) return;
+  if (parseGoBool(value) !== undefined || ['strict', 'warn', 'ignore'].includes(value)) return;
+  throw new ManifestError(`invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`);
 }
 
 /** kubectl's GetDryRunStrategy, with its deprecation warnings on stderr. */

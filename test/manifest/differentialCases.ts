@@ -65,6 +65,12 @@ export const OUTPUT_CASES: string[][] = [
   ['generic', 'h', '--append-hash=true', '--from-literal=html=<&>', '--from-literal=uni=日本'],
   ['generic', 'h', '--append-hash=false', '--from-literal=a=b'],
   ['generic', 'h', '--append-hash', '--from-file=binary.bin'],
+  // --save-config records the object (after the hash suffix) in an annotation
+  ['generic', 'saved', '--from-literal=a=b', '--save-config'],
+  ['generic', 'saved', '--from-literal=html=<&>', '--save-config', '--append-hash', '-n', 'ns', '--type=Opaque'],
+  ['tls', 'saved', '--cert=rsa1.crt', '--key=rsa1.pkcs1.key', '--save-config=true'],
+  ['generic', 'flags', '--validate=false', '--field-manager=me', '--show-managed-fields', '--from-literal=a=b'],
+  ['generic', 'flags', '--validate', '--save-config=false'],
   // tls
   ['tls', 'rsa', '--cert=rsa1.crt', '--key=rsa1.pkcs1.key'],
   ['tls', 'rsa8', '--cert=rsa1.crt', '--key=rsa1.pkcs8.key'],
@@ -158,6 +164,11 @@ export const RAW_CASES: string[][] = [
   ['tls', 's', DRY, '--type=x'],
   ['docker-registry', 's', DRY, '--from-literal=a=b'],
   ['docker-registry', 's', DRY, '--type=x'],
+  ['generic', 's', DRY, '--validate=bogus'],
+  ['generic', 's', DRY, '--validate=WARN', '-o', 'name'],
+  ['generic', 's', DRY, '--validate=True', '-o', 'name'],
+  ['generic', 's', DRY, '--validate=warn', '-o', 'name'],
+  ['generic', 's', DRY, '--validate', 'false'],
   // printers
   ['generic', 's', DRY],
   ['generic', 's', DRY, '-o', 'xml'],

@@ -12,6 +12,8 @@ export interface SecretDraft {
   /** '' means no `type` field (generic without `--type`). */
   type: string;
   data: Map<string, Uint8Array>;
+  /** Set by `--save-config` only. */
+  annotations?: Map<string, string>;
 }
 
 export function newDraft(name: string, type: string, namespace?: string): SecretDraft {

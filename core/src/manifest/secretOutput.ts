@@ -3,7 +3,7 @@
  * wizards offer: `stringData` (readable text) instead of base64 `data`.
  */
 import { ManifestError } from './manifestError';
-import { goCompare, goJsonIndent, type GoJsonValue } from './goJson';
+import { goCompare, goJsonCompact, goJsonIndent, type GoJsonValue } from './goJson';
 import { toKubectlYaml } from './kubectlYaml';
 import type { SecretDraft } from './secretDraft';
 
@@ -24,6 +24,7 @@ export function secretObject(draft: SecretDraft, opts: ManifestOptions = {}): { 
   if (draft.name) metadata.name = draft.name;
   if (draft.namespace) metadata.namespace = draft.namespace;
   metadata.creationTimestamp = null;
+  if (draft.annotations?.size) metadata.annotations = new Map([...draft.annotations].sort((a, b) => goCompare(a[0], b[0])));
   const obj: { [key: string]: GoJsonValue } = { kind: 'Secret', apiVersion: 'v1', metadata };
   const data = new Map<string, GoJsonValue>();
   const stringData = new Map<string, GoJsonValue>();
@@ -37,6 +38,15 @@ export function secretObject(draft: SecretDraft, opts: ManifestOptions = {}): { 
   if (stringData.size) obj.stringData = stringData;
   if (draft.type) obj.type = draft.type;
   return obj;
+}
+
+/** kubectl's annotation name for what `kubectl apply` compares against. */
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** `--save-config`: the object as it stands (after any hash suffix) saved compactly in an annotation, as kubectl does. */
+export function withSavedConfig(draft: SecretDraft): SecretDraft {
+  const saved = goJsonCompact(secretObject(draft)) + '\n';
+  return { ...draft, annotations: new Map([...(draft.annotations ?? []), [LAST_APPLIED_ANNOTATION, saved]]) };
 }
 
 export function printSecret(draft: SecretDraft, format: OutputFormat, opts: ManifestOptions = {}): string {
