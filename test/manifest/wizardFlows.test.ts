@@ -84,6 +84,10 @@ test('generic wizard validates keys as you type with kubectl’s rules and refus
   assert.equal(keyBox.validate('a'), 'cannot add key a, another key by that name already exists');
   assert.equal(keyBox.validate('b.c'), undefined);
   assert.equal(ui.inputs[0].validate(''), 'name must be specified');
+  // kubectl lets any name through; the wizard warns (without blocking) when the API server would refuse it.
+  assert.equal(ui.inputs[0].validate('MySecret'), undefined);
+  assert.match(ui.inputs[0].warn!('MySecret')!, /^the API server will refuse it: a lowercase RFC 1123 subdomain/);
+  assert.equal(ui.inputs[0].warn!('my-secret.v2'), undefined);
 });
 
 test('generic wizard refuses a folder whose file names kubectl would refuse, with kubectl’s message', async () => {

@@ -2,7 +2,7 @@
  * Steps every wizard shares: the secret's name, and the last step where the user decides where the manifest
  * goes (unsaved editor, file, cluster, server-side dry run) and whether values are written readable.
  */
-import { ManifestError, printSecret, type SecretDraft } from '../../../core/src/manifest';
+import { ManifestError, printSecret, secretNameApiProblem, type SecretDraft } from '../../../core/src/manifest';
 import type { StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
 
@@ -11,7 +11,14 @@ export function nameError(name: string): string | undefined {
 }
 
 export async function nameStep(ui: WizardUi, pos: StepPosition, state: { name: string }): Promise<StepOutcome> {
-  const r = await ui.input({ ...pos, prompt: 'Name of the Secret', placeholder: 'e.g. s3-credentials', value: state.name, validate: nameError });
+  const r = await ui.input({
+    ...pos,
+    prompt: 'Name of the Secret',
+    placeholder: 'e.g. s3-credentials',
+    value: state.name,
+    validate: nameError,
+    warn: secretNameApiProblem,
+  });
   if (r.kind !== 'value') return r.kind;
   state.name = r.value;
   return 'next';

@@ -19,15 +19,17 @@ export class VscodeWizardUi implements WizardUi {
     box.ignoreFocusOut = true;
     box.buttons = req.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     const check = (v: string) => {
-      box.validationMessage = req.validate(v);
+      const problem = req.validate(v);
+      const warning = problem ? undefined : req.warn?.(v);
+      box.validationMessage = problem ?? (warning ? { message: warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
     };
     check(box.value);
     return settle<string>(box, (resolve) => [
       box.onDidChangeValue(check),
       box.onDidAccept(() => {
         const problem = req.validate(box.value);
-        box.validationMessage = problem;
-        if (!problem) resolve({ kind: 'value', value: box.value });
+        if (problem) box.validationMessage = problem;
+        else resolve({ kind: 'value', value: box.value });
       }),
     ]);
   }

@@ -21,6 +21,8 @@ export interface InputRequest extends StepPosition {
   password?: boolean;
   /** Runs on every keystroke; a message blocks accepting. */
   validate: (value: string) => string | undefined;
+  /** Runs on every keystroke when `validate` passes; a message is shown as a warning and does not block. */
+  warn?: (value: string) => string | undefined;
 }
 
 export interface PickItem<T> {

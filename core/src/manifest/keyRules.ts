@@ -64,3 +64,17 @@ export function goQuote(s: string): string {
   }
   return out + '"';
 }
+
+const DNS1123_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Why the API server would refuse this Secret name (kubectl itself lets any name through), or undefined.
+ * The wizards show it as a warning, not a block: a manifest saved to a file may still be edited.
+ */
+export function secretNameApiProblem(name: string): string | undefined {
+  if (name.length > 253) return 'the API server will refuse it: a Secret name must be no more than 253 characters';
+  if (!DNS1123_SUBDOMAIN_RE.test(name)) {
+    return "the API server will refuse it: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')";
+  }
+  return undefined;
+}
