@@ -22,8 +22,18 @@ import { driveWizard } from './wizardDriver';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
 
+interface StoredSecret {
+  data?: Record<string, string>;
+  metadata?: { labels?: Record<string, string> };
+}
+
 /** The secret's data (base64 by key) read straight from the API server, as kubectl would. Never printed. */
-function readSecretData(name: string): Promise<Record<string, string> | undefined> {
+async function readSecretData(name: string): Promise<Record<string, string> | undefined> {
+  const s = await readSecret(name);
+  return s && (s.data ?? {});
+}
+
+function readSecret(name: string): Promise<StoredSecret | undefined> {
   const c = testEnv().cluster!;
   const url = new URL(`/api/v1/namespaces/${c.namespace}/secrets/${name}`, c.server);
   return new Promise((resolve, reject) => {
@@ -31,7 +41,7 @@ function readSecretData(name: string): Promise<Record<string, string> | undefine
       .get(url, { ca: c.caPem, headers: { Authorization: `Bearer ${c.token}` } }, (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => (res.statusCode === 404 ? resolve(undefined) : resolve((JSON.parse(body) as { data?: Record<string, string> }).data ?? {})));
+        res.on('end', () => (res.statusCode === 404 ? resolve(undefined) : resolve(JSON.parse(body) as StoredSecret)));
       })
       .on('error', reject);
   });
@@ -91,6 +101,8 @@ suite('helm values files and platform secrets', () => {
 
       const data = await readSecretData(secretName);
       assert.deepEqual(Object.keys(data ?? {}), ['root-token']);
+      // Not labelled as pachctl's: `pachctl delete all` must not delete the chart's credentials.
+      assert.equal((await readSecret(secretName))?.metadata?.labels?.['secret-source'], undefined);
       assert.ok(Buffer.from(data!['root-token'], 'base64').toString('utf8') === plain, 'the secret does not hold the moved value');
 
       assert.equal(editor.document.getText(), 'pachd:\n  rootTokenSecretName: e2e-root-token\ncloudsqlAuthProxy:\n  iamLogin: true\n');
@@ -178,6 +190,7 @@ suite('helm values files and platform secrets', () => {
     try {
       assert.equal(created, name);
       assert.deepEqual(Object.keys((await readSecretData(name)) ?? {}), ['pachd-oauth-client-secret']);
+      assert.equal((await readSecret(name))?.metadata?.labels?.['secret-source'], undefined);
       const done = script.prompts.find((p) => p.kind === 'showInformationMessage')!;
       assert.match(done.text, /Set pachd\.oauthClientSecretSecretName: e2e-oauth-client-secret/);
       assert.ok(!JSON.stringify(script.prompts).includes('fixture-oauth-value'));

@@ -20,7 +20,7 @@ import { initialGenericState, runGenericWizard, type GenericWizardState } from '
 import { vscodeSinks } from '../wizards/vscodeSinks';
 import { VscodeWizardUi } from '../wizards/vscodeWizardUi';
 import type { ManifestSinks } from '../wizards/wizardUi';
-import { copyKeyInSecret, createOneKeySecret, removeKeyFromSecret } from './platformSecretWrites';
+import { copyKeyInSecret, createOneKeySecret, createPlatformSecret, removeKeyFromSecret } from './platformSecretWrites';
 
 export const PlatformCommands = {
   newPlatformSecret: 'pachyderm.newPlatformSecret',
@@ -96,13 +96,14 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
     void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${file}; nothing to move.`);
     return undefined;
   }
+  // Created as kubectl would, without pachctl's labels (see createPlatformSecret); the wizard's other outputs stay.
   let created = false;
   const sinks: ManifestSinks = {
     ...vscodeSinks,
     create: async (json) => {
-      const result = await vscodeSinks.create(json);
+      const result = await createPlatformSecret(area, json);
       created ||= result.ok;
-      return result;
+      return result.ok ? { ok: true, message: '' } : result;
     },
   };
   const state: GenericWizardState = { ...initialGenericState({ name: args.suggestedName }), entries: [{ kind: 'literal', key: args.key, value: plain }] };

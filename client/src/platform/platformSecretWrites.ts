@@ -6,7 +6,6 @@ import type { V1Secret } from '@kubernetes/client-node';
 import * as vscode from 'vscode';
 import { classifyClusterError } from '../../../core/src/cluster/clusterProblem';
 import { addKey, newDraft, printSecret } from '../../../core/src/manifest';
-import { createFailure, createInCluster } from '../../../core/src/manifest/sendManifest';
 import type { ClusterArea } from '../cluster/clusterArea';
 
 function fail(message: string): false {
@@ -14,32 +13,61 @@ function fail(message: string): false {
   return false;
 }
 
+export type CreateResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Creates a Secret from a kubectl-shaped manifest the way `kubectl create -f` does: server-side dry run, then
+ * create; an existing secret is replaced only after asking. Unlike the pachctl path it adds no pachctl labels:
+ * `pachctl delete all` deletes every `secret-source=pachyderm-user` secret, and must not take pachd's own with it.
+ */
+export async function createPlatformSecret(area: ClusterArea, manifestJson: string): Promise<CreateResult> {
+  const body = JSON.parse(manifestJson) as V1Secret;
+  const name = body.metadata?.name ?? '';
+  const keys = Object.keys({ ...body.data, ...body.stringData }).join(', ');
+  let api;
+  try {
+    api = area.api();
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  const namespace = api.namespace;
+  let verb: 'create' | 'update' = 'create';
+  try {
+    for (const dryRun of [true, false]) await api.create(body, dryRun);
+  } catch (err) {
+    const problem = classifyClusterError(err, { verb, resource: 'secrets', namespace, name });
+    if (problem.problem !== 'conflict') return { ok: false, message: `Could not create Secret "${name}": ${problem.reason}` };
+    const REPLACE = 'Replace';
+    const answer = await vscode.window.showWarningMessage(
+      `Secret "${name}" already exists in namespace "${namespace}". Replace it?`,
+      { modal: true, detail: `Its keys are replaced by: ${keys}.` },
+      REPLACE,
+    );
+    if (answer !== REPLACE) return { ok: false, message: `Secret "${name}" already exists and was not replaced.` };
+    verb = 'update';
+    try {
+      for (const dryRun of [true, false]) await api.replace(name, body, dryRun);
+    } catch (err2) {
+      return { ok: false, message: `Could not replace Secret "${name}": ${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}` };
+    }
+  }
+  area.host.output.info(`[platform] ${verb === 'create' ? 'created' : 'replaced'} secret ${name} (keys ${keys})`);
+  await area.catalog.refresh();
+  return { ok: true };
+}
+
 /** Creates Secret `name` holding `value` under `key`, as `kubectl create secret generic --from-literal` builds it. */
 export async function createOneKeySecret(area: ClusterArea, name: string, key: string, value: string): Promise<boolean> {
+  let manifest: string;
   try {
     const draft = newDraft(name, '');
     addKey(draft, key, Buffer.from(value, 'utf8'));
-    const manifest = printSecret(draft, 'json');
-    const api = area.api();
-    let outcome = await createInCluster(api, manifest, false);
-    if (outcome.kind === 'exists') {
-      const REPLACE = 'Replace';
-      const answer = await vscode.window.showWarningMessage(
-        `Secret "${name}" already exists in namespace "${api.namespace}". Replace it?`,
-        { modal: true, detail: `Its keys are replaced by the single key "${key}".` },
-        REPLACE,
-      );
-      if (answer !== REPLACE) return false;
-      outcome = await createInCluster(api, manifest, true);
-    }
-    const failure = createFailure(outcome);
-    if (failure) return fail(`Could not create Secret "${name}": ${failure}`);
-    area.host.output.info(`[platform] created secret ${name} with key ${key}`);
-    await area.catalog.refresh();
-    return true;
+    manifest = printSecret(draft, 'json');
   } catch (err) {
     return fail(`Could not create Secret "${name}": ${err instanceof Error ? err.message : String(err)}`);
   }
+  const result = await createPlatformSecret(area, manifest);
+  return result.ok ? true : fail(result.message);
 }
 
 async function updateData(area: ClusterArea, name: string, change: (data: Record<string, string>) => string | undefined): Promise<boolean> {
