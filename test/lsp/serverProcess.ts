@@ -46,6 +46,8 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Extra client capabilities, e.g. `workspace.configuration`. */
   capabilities?: ClientCapabilities;
+  /** Another server to drive the same way (the benchmarks' peers): node arguments, `--stdio` included. */
+  nodeArgs?: string[];
 }
 
 export class LspSession {
@@ -69,8 +71,8 @@ export class LspSession {
   }
 
   static async start(options: StartOptions = {}): Promise<LspSession> {
-    ensureBuilt();
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!options.nodeArgs) ensureBuilt();
+    const child = spawn(process.execPath, options.nodeArgs ?? [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const tap = new PassThrough();
