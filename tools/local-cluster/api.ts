@@ -4,11 +4,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { badRequest, expired, forbidden, methodNotAllowed, notFound, success, unauthorized, StatusError, type Resource } from './status';
+import { badRequest, forbidden, methodNotAllowed, notFound, success, unauthorized, StatusError, type Resource } from './status';
 import { clone, decodeBody, isPlainObject, type K8sObject } from './objects';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { applyPatch, PATCH_TYPES } from './patch';
 import { toTable, wantsTable } from './table';
+import { LIST_KIND, list, listItem } from './paging';
 import { serveWatch, type OpenWatch } from './watch';
 import { isAllowed, type LocalUser } from './rbac';
 import { AGGREGATED_V2, API_GROUP_LIST, API_V1_RESOURCES, VERSION, aggregatedDiscovery, apiVersions, wantsAggregated } from './discovery';
@@ -64,7 +65,6 @@ function verbOf(method: string, t: Target, watch: boolean): string {
   }
 }
 
-const LIST_KIND: Record<Resource, string> = { secrets: 'SecretList', namespaces: 'NamespaceList' };
 const KNOWN_FIELDS: Record<Resource, Set<string>> = {
   secrets: new Set(['kind', 'apiVersion', 'metadata', 'data', 'stringData', 'type', 'immutable']),
   namespaces: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
@@ -79,33 +79,6 @@ function unknownFields(resource: Resource, obj: K8sObject): string[] {
   const unknown = Object.keys(obj).filter((k) => !KNOWN_FIELDS[resource].has(k));
   if (isPlainObject(obj.metadata)) unknown.push(...Object.keys(obj.metadata).filter((k) => !KNOWN_META.has(k)).map((k) => `metadata.${k}`));
   return unknown;
-}
-
-interface ContinueToken {
-  v: string;
-  rv: number;
-  start: string;
-}
-
-function decodeContinue(token: string): ContinueToken {
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
-    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string') throw new Error('bad token');
-    return t;
-  } catch {
-    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
-  }
-}
-const encodeContinue = (t: ContinueToken): string => Buffer.from(JSON.stringify(t)).toString('base64url');
-const itemKey = (o: K8sObject): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-
-const CONTINUE_EXPIRED =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
-
-/** Items in a list response carry no kind/apiVersion, as on a real server. */
-function listItem(o: K8sObject): K8sObject {
-  const { kind: _k, apiVersion: _a, ...rest } = o;
-  return rest;
 }
 
 export function createApiHandler(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -203,7 +176,7 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
         sendJson(res, 200, render(store.get(resource, resource === 'secrets' ? ns : undefined, name)));
         return;
       }
-      sendJson(res, 200, list(ctx, target, q, matches, table));
+      sendJson(res, 200, list(store, resource, ns, q, matches, table));
       return;
     }
     case 'POST': {
@@ -290,49 +263,6 @@ function checkFields(resource: Resource, body: K8sObject, mode: string | null): 
   if (!unknown.length || mode === 'Ignore') return {};
   if (mode === 'Strict') throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
   return { Warning: unknown.map((f) => `299 - "unknown field \\"${f}\\""`).join(', ') };
-}
-
-function list(ctx: ApiContext, t: Target, q: URLSearchParams, matches: (o: K8sObject) => boolean, table: boolean): K8sObject {
-  const { store } = ctx;
-  const ns = t.resource === 'secrets' ? t.namespace : undefined;
-  const snapshotId = (rv: number): string => `${t.resource}:${ns ?? '*'}:${rv}`;
-  const limit = Number(q.get('limit') ?? '0');
-  const cont = q.get('continue');
-  let items: K8sObject[];
-  let rv: number;
-  let start = '';
-  if (cont) {
-    const token = decodeContinue(cont);
-    start = token.start;
-    if (token.rv === -1) {
-      // The inconsistent continuation a 410 offered: the rest of the current state.
-      items = store.list(t.resource, ns).items;
-      rv = Number(store.resourceVersion);
-    } else {
-      const snap = store.snapshot(snapshotId(token.rv), token.rv);
-      if (!snap) {
-        const err = expired(CONTINUE_EXPIRED);
-        err.status.metadata = { continue: encodeContinue({ v: 'meta.k8s.io/v1', rv: -1, start }) };
-        throw err;
-      }
-      items = snap;
-      rv = token.rv;
-    }
-  } else {
-    const all = store.list(t.resource, ns);
-    items = all.items;
-    rv = Number(all.resourceVersion);
-  }
-  const remaining = items.filter((o) => itemKey(o) > start && matches(o));
-  const page = limit > 0 ? remaining.slice(0, limit) : remaining;
-  const meta: Record<string, unknown> = { resourceVersion: String(rv) };
-  if (limit > 0 && remaining.length > limit) {
-    if (!cont) store.saveSnapshot(snapshotId(rv), items);
-    meta.continue = encodeContinue({ v: 'meta.k8s.io/v1', rv, start: itemKey(page[page.length - 1]) });
-    meta.remainingItemCount = remaining.length - limit;
-  }
-  if (table) return toTable(t.resource, page, meta, q.get('includeObject'));
-  return { kind: LIST_KIND[t.resource], apiVersion: 'v1', metadata: meta as K8sObject['metadata'], items: page.map(listItem) };
 }
 
 function serveDiscovery(ctx: ApiContext, path: string, req: IncomingMessage, res: ServerResponse): void {
