@@ -251,3 +251,9 @@ test('a secret in a namespace that does not exist is NotFound; kubectl create na
   assert.equal((await kubectl(cluster, ['create', 'namespace', 'fresh'])).code, 0);
   assert.equal((await kubectl(cluster, ['-n', 'fresh', 'create', 'secret', 'generic', 'x', '--from-literal=a=1'])).code, 0);
 });
+
+test('the default namespace cannot be deleted, as on a real cluster', async () => {
+  const r = await kubectl(cluster, ['delete', 'namespace', 'default']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trim(), 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
+});

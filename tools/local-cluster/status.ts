@@ -49,6 +49,10 @@ export function forbidden(user: string, verb: string, resource: Resource, namesp
   });
 }
 
+/** A 403 the server gives for a reason of its own rather than RBAC (`this namespace may not be deleted`). */
+export const forbiddenBecause = (resource: Resource, name: string, why: string): StatusError =>
+  failure(403, 'Forbidden', `${resource} "${name}" is forbidden: ${why}`, { name, kind: resource });
+
 export const notFound = (resource: Resource, name: string): StatusError =>
   failure(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
 

@@ -7,7 +7,7 @@
  * which `compact()` forces on demand.
  */
 import { randomUUID, randomInt } from 'node:crypto';
-import { alreadyExists, conflict, expired, forbidden, invalid, notFound, type Resource, type StatusCause } from './status';
+import { alreadyExists, conflict, expired, forbiddenBecause, invalid, notFound, type Resource, type StatusCause } from './status';
 import { clone, normaliseNamespace, normaliseSecret, type K8sObject } from './objects';
 import { namespaceErrors, secretErrors, secretUpdateErrors } from './validation';
 
@@ -191,9 +191,7 @@ export class ClusterStore {
       throw conflict(resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata!.resourceVersion}`);
     }
     if (resource === 'namespaces' && name === 'default') {
-      const err = forbidden('system:local-cluster', 'delete', 'namespaces', undefined, name);
-      err.status.message = `namespaces "default" is forbidden: this namespace may not be deleted`;
-      throw err;
+      throw forbiddenBecause('namespaces', name, 'this namespace may not be deleted');
     }
     if (options.dryRun) return clone(old);
     if (resource === 'namespaces') {
