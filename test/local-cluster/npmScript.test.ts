@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SEED, kubectl, repoRoot, waitForLine } from './helpers';
@@ -62,5 +62,16 @@ test('npm run local-cluster with a seed that is not a List says so and exits 2',
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const run = runScript(['--kubeconfig', join(dir, 'config'), '--seed', join(repoRoot(), 'package.json')]);
   assert.equal(await run.exited, 2);
-  assert.match(run.stderr(), /local-cluster: the seed must be a List of Secrets/);
+  assert.match(run.stderr(), /local-cluster: seed .*package\.json: the seed must be a List of Secrets/);
+});
+
+test('npm run local-cluster names the seed item that is invalid, and does not start', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'local-cluster-npm-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const seedFile = join(dir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify({ kind: 'List', items: [{ kind: 'Secret', metadata: { name: 'ok' } }, { kind: 'Secret', metadata: { name: 'half', namespace: 'web' }, type: 'kubernetes.io/tls', data: {} }] }));
+  const run = runScript(['--kubeconfig', join(dir, 'config'), '--seed', seedFile]);
+  assert.equal(await run.exited, 2);
+  assert.match(run.stderr(), /local-cluster: seed .*seed\.json: item 1 \(web\/half\): Secret "half" is invalid: \[data\[tls\.crt\]: Required value, data\[tls\.key\]: Required value\]/);
+  assert.ok(!existsSync(join(dir, 'config')), 'no kubeconfig for a cluster that did not start');
 });

@@ -87,10 +87,25 @@ export interface LocalCluster {
 }
 
 
-function seedItems(seed: K8sObject | string): K8sObject[] {
-  const list = typeof seed === 'string' ? (JSON.parse(readFileSync(seed, 'utf8')) as K8sObject) : seed;
-  if (!Array.isArray(list.items)) throw new Error('the seed must be a List of Secrets (an object with "items")');
-  return list.items as K8sObject[];
+/** Loads the seed; a bad item is reported with its place in the file, and nothing starts. */
+function seed(store: ClusterStore, source: K8sObject | string): void {
+  const where = typeof source === 'string' ? `seed ${source}` : 'seed';
+  let list: K8sObject;
+  try {
+    list = typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as K8sObject) : source;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${where}: ${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`);
+  }
+  if (!Array.isArray(list?.items)) throw new Error(`${where}: the seed must be a List of Secrets (an object with "items")`);
+  list.items.forEach((item: K8sObject, i: number) => {
+    try {
+      if (item?.kind !== undefined && item.kind !== 'Secret') throw new Error(`kind "${String(item.kind)}" is not Secret`);
+      upsertSecret(store, item);
+    } catch (e) {
+      throw new Error(`${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ${(e as Error).message}`);
+    }
+  });
 }
 
 /** Other processes poll for these files: they must never see one half-written. */
@@ -140,7 +155,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   let port = options.port ?? 0;
   let apiUp = false;
 
-  for (const item of seedItems(options.seed ?? { items: [] })) upsertSecret(store, item);
+  seed(store, options.seed ?? { items: [] });
 
   // Assigned below; the hooks only run after start.
   let api!: HttpsServer;
