@@ -181,22 +181,14 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     }
     case 'POST': {
       if (name) throw methodNotAllowed();
-      const body = await readObject(req, resource);
-      const warnings = checkFields(resource, body, q.get('fieldValidation'));
-      if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-      }
+      const { body, warnings } = await readWrite(req, resource, ns, q);
       const created = store.create(resource, ns, body, { dryRun, fieldManager });
       sendJson(res, 201, render(created), warnings);
       return;
     }
     case 'PUT': {
       if (!name) throw methodNotAllowed();
-      const body = await readObject(req, resource);
-      const warnings = checkFields(resource, body, q.get('fieldValidation'));
-      if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-      }
+      const { body, warnings } = await readWrite(req, resource, ns, q);
       sendJson(res, 200, render(store.update(resource, ns, name, body, { dryRun, fieldManager })), warnings);
       return;
     }
@@ -244,6 +236,16 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     default:
       throw methodNotAllowed();
   }
+}
+
+/** The body of a create or replace, checked against the URL's namespace and the fieldValidation mode. */
+async function readWrite(req: IncomingMessage, resource: Resource, ns: string | undefined, q: URLSearchParams): Promise<{ body: K8sObject; warnings: Record<string, string> }> {
+  const body = await readObject(req, resource);
+  const warnings = checkFields(resource, body, q.get('fieldValidation'));
+  if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  return { body, warnings };
 }
 
 /** A Secret or Namespace body, as JSON or (kubectl's typed clients) protobuf. */
