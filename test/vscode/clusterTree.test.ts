@@ -4,10 +4,13 @@
  * switching namespace and context.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { activateExtension, answerPrompts, cluster, openFixture, runCommand, waitFor, waitForDiagnostics } from './harness';
+import { activateExtension, answerPrompts, cluster, openFixture, restoreSettings, runCommand, setSetting, testEnv, waitFor, waitForDiagnostics } from './harness';
 
 suite('cluster: Secrets tree', () => {
   let area: PachydermExtensionExports['cluster'];
@@ -115,6 +118,22 @@ suite('cluster: Secrets tree', () => {
       await cluster.admin('POST', '/__local/up');
     }
     await waitFor(() => secretNames().includes('postgres'), { what: 'secrets after the cluster is back', timeoutMs: 45_000 });
+  });
+
+  test('editing the kubeconfig file (kubectl config use-context) moves the tree to the new context', async () => {
+    const copy = path.join(os.tmpdir(), `pachyderm-kubeconfig-${process.pid}`);
+    fs.writeFileSync(copy, fs.readFileSync(testEnv().kubeconfig, 'utf8'));
+    try {
+      await setSetting('pachyderm.kubeconfig', copy);
+      await waitFor(() => area.kubeconfigWatcher.files.includes(copy) && area.catalog.snapshot().state.kind === 'ready', { what: 'the copy in use' });
+      fs.writeFileSync(copy, fs.readFileSync(copy, 'utf8').replace(/^current-context: .*$/m, 'current-context: local-forbidden'));
+      await waitFor(() => roots()[0].label === 'local-forbidden' && roots().some((r) => r.label === 'Not allowed to read secrets (403)'), {
+        what: 'the forbidden context from the edited kubeconfig',
+      });
+    } finally {
+      await restoreSettings();
+      fs.rmSync(copy, { force: true });
+    }
   });
 
   test('Switch Namespace lists the namespaces and shows the chosen one\'s secrets', async () => {

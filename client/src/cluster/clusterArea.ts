@@ -1,31 +1,31 @@
 /**
- * The cluster area's state shared by its commands: the live catalog (replaced when the target settings change),
+ * The cluster area's state shared by its commands: the live catalog (it re-resolves the target at every refresh),
  * the tree, and a log that only ever receives names, counts and reasons.
  */
 import * as vscode from 'vscode';
-import { resolveTarget } from '../../../core/src/cluster/clusterTarget';
+import { kubeconfigPaths, resolveTarget } from '../../../core/src/cluster/clusterTarget';
 import { LiveCatalog } from '../../../core/src/cluster/liveCatalog';
 import type { SecretsApi } from '../../../core/src/cluster/secretsApi';
 import type { ExtensionHost } from '../host';
 import { readTargetSettings, requestTimeoutMs } from './clusterSettings';
+import { KubeconfigWatcher } from './kubeconfigWatcher';
 import type { SecretsTreeProvider } from './secretsTree';
 
 export class ClusterArea {
-  catalog: LiveCatalog;
+  readonly catalog: LiveCatalog;
   tree!: SecretsTreeProvider;
   view!: vscode.TreeView<import('./treeModel').TreeRow>;
   status!: import('./statusBar').CatalogStatusBar;
   ignoredSettings: readonly string[] = [];
+  /** Refreshes the catalog when a kubeconfig file it read (or looked for) changes. */
+  readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.catalog.refresh());
 
   constructor(readonly host: ExtensionHost) {
-    this.catalog = this.newCatalog();
-  }
-
-  newCatalog(): LiveCatalog {
-    return new LiveCatalog({
+    this.catalog = new LiveCatalog({
       resolve: async () => {
         const settings = readTargetSettings();
         this.ignoredSettings = settings.ignoredSettings ?? [];
+        this.kubeconfigWatcher.watch(kubeconfigPaths(settings.kubeconfig));
         return resolveTarget(settings);
       },
       timeoutMs: requestTimeoutMs,

@@ -24,33 +24,23 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
   subs.push(status, forwarder, area.tree, area.view);
 
-  const follow = () => {
-    const onChange = () => {
-      const snapshot = area.catalog.snapshot();
-      status.update(snapshot);
-      forwarder.push(snapshot);
-      area.tree.setIgnoredSettings(area.ignoredSettings);
-      const problem = snapshot.state.kind === 'error' ? snapshot.state.problem : '';
-      void vscode.commands.executeCommand('setContext', 'pachyderm.catalogProblem', problem);
-    };
-    area.catalog.on('change', onChange);
-    onChange();
-  };
-  follow();
-
-  const restart = () => {
-    const previous = area.catalog;
-    area.catalog = area.newCatalog();
-    previous.dispose();
-    area.tree.rebind(previous);
-    follow();
-    void area.catalog.refresh();
-  };
+  // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
+  const refresh = () => void area.catalog.refresh();
+  subs.push(area.kubeconfigWatcher);
+  area.catalog.on('change', () => {
+    const snapshot = area.catalog.snapshot();
+    status.update(snapshot);
+    forwarder.push(snapshot);
+    area.tree.setIgnoredSettings(area.ignoredSettings);
+    const problem = snapshot.state.kind === 'error' ? snapshot.state.problem : '';
+    void vscode.commands.executeCommand('setContext', 'pachyderm.catalogProblem', problem);
+  });
+  status.update(area.catalog.snapshot());
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (CLUSTER_SETTING_KEYS.some((k) => e.affectsConfiguration(k))) restart();
+      if (CLUSTER_SETTING_KEYS.some((k) => e.affectsConfiguration(k))) refresh();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    vscode.workspace.onDidGrantWorkspaceTrust(refresh),
     { dispose: () => area.catalog.dispose() },
   );
   void vscode.commands.executeCommand('setContext', 'pachyderm.pachydermSecretsOnly', false);

@@ -37,15 +37,8 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   setIgnoredSettings(ignored: readonly string[]): void {
+    if (ignored.join() === this.ignoredSettings.join()) return;
     this.ignoredSettings = ignored;
-    this.changed.fire(undefined);
-  }
-
-  /** After the catalog object was replaced (settings change). */
-  rebind(previous: LiveCatalog): void {
-    previous.off('change', this.listener);
-    this.catalog().on('change', this.listener);
-    this.rows.clear();
     this.changed.fire(undefined);
   }
 
