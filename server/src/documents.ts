@@ -3,6 +3,7 @@
  * close; the workspace index follows the editor's text while a file is open and the disk otherwise.
  */
 import { FileChangeType } from 'vscode-languageserver/node';
+import { editorAnalysis } from './pipelineSpecKind';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
 import { reindexFile } from './workspaceScan';
@@ -11,8 +12,10 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
   const { documents, connection } = state;
 
   // Fires on open too. The editor's text reaches the workspace index through the (debounced) validation.
+  documents.onDidOpen((e) => editorAnalysis.opened(e.document));
   documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
   documents.onDidClose((e) => {
+    editorAnalysis.closed(e.document.uri);
     validation.clear(e.document.uri);
     state.settings.forget(e.document.uri);
     state.workspace.closed(e.document.uri);

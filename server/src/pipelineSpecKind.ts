@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { analyzeDocument, findSecretReferences, type AnalysisResult, type Severity } from '../../core/src/analysis';
+import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
 import type { Finding } from '../../core/src/rules/ruleTable';
 import type { CatalogIndex } from '../../core/src/catalog/snapshot';
 import { codeActionsFor } from '../../core/src/language/codeActions';
@@ -38,12 +38,23 @@ interface Cached {
 // so a reopened or re-read file can never meet an older text's result under the same version number.
 const cache = new WeakMap<TextDocument, Cached>();
 
+// Documents open in the editor change a little at a time: their analysis reuses every spec an edit left alone.
+// Files read from disk for the workspace index are analysed once, and keep nothing.
+const editorDocuments = new WeakSet<TextDocument>();
+const incremental = new IncrementalAnalyzer();
+
+export const editorAnalysis = {
+  opened: (doc: TextDocument): void => void editorDocuments.add(doc),
+  closed: (uri: string): void => incremental.forget(uri),
+};
+
 /** The document's analysis (shared with the Helm values kind, so a document is analysed once per version). */
 export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
   const specFiles = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
   const hit = cache.get(doc);
   if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles) return hit.result;
-  const result = analyzeDocument({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
+  const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
+  const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
     specFiles: ctx.settings.specFiles,
     helmValuesFiles: ctx.settings.helmValuesFiles,
   });
@@ -164,8 +175,8 @@ export const pipelineSpecKind: DocumentKind = {
   },
 
   secretUses(doc, ctx): SecretUse[] {
-    const { file } = analysis(doc, ctx);
-    if (!file || analysis(doc, ctx).kind !== 'pipeline') return [];
-    return findSecretReferences(file).map((r) => ({ secret: r.name, pipeline: r.pipeline ?? '', uri: doc.uri }));
+    const { file, model, kind } = analysis(doc, ctx);
+    if (!file || kind !== 'pipeline') return [];
+    return findSecretReferences(file, model).map((r) => ({ secret: r.name, pipeline: r.pipeline ?? '', uri: doc.uri }));
   },
 };

@@ -3,7 +3,7 @@
  * "Show Pipelines Using Secret" and the Inspect command. Placeholders (`$VAR`) are left out: they name nothing yet.
  */
 import { isPlaceholder } from '../rules/names';
-import { buildSpecModel } from '../spec/specModel';
+import { buildSpecModel, type SpecModel } from '../spec/specModel';
 import { stringValue, type SpecFile } from '../spec/tree';
 
 export type SecretReferenceKind = 'secret' | 'imagePullSecret' | 'egress' | 'podPatch' | 'podSpec';
@@ -20,9 +20,10 @@ export interface SecretReference {
   specIndex: number;
 }
 
-export function findSecretReferences(file: SpecFile): SecretReference[] {
+/** `model`: the file's spec model when the caller has it already (an analysis result's). */
+export function findSecretReferences(file: SpecFile, model: SpecModel = buildSpecModel(file)): SecretReference[] {
   const out: SecretReference[] = [];
-  for (const spec of buildSpecModel(file).specs) {
+  for (const spec of model.specs) {
     const base = { pipeline: spec.pipelineName, specIndex: spec.index };
     const push = (kind: SecretReferenceKind, name: string | undefined, range: { start: number; end: number }, key?: string) => {
       if (!name || isPlaceholder(name)) return;

@@ -4,7 +4,7 @@
  * When the mapping can't be known (YAML block scalars, folded lines), every offset maps to the whole string.
  */
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { ScalarNode, SpecFile } from './tree';
+import type { ScalarNode } from './tree';
 
 export interface EmbeddedJson {
   /** Undefined when the string is not valid JSON. */
@@ -14,13 +14,14 @@ export interface EmbeddedJson {
   toFile(start: number, end: number): { start: number; end: number };
 }
 
-export function parseEmbeddedJson(file: SpecFile, node: ScalarNode): EmbeddedJson {
+/** `text` is the file's text, which `node`'s range is in. */
+export function parseEmbeddedJson(text: string, node: ScalarNode): EmbeddedJson {
   const value = String(node.value ?? '');
   const errors: ParseError[] = [];
   const tree = parseTree(value, errors, { disallowComments: true, allowTrailingComma: false });
-  const offsets = sourceOffsets(file.text, node, value);
+  const offsets = sourceOffsets(text, node, value);
   const toFile = (s: number, e: number) =>
-    offsets ? { start: offsets[s], end: offsets[Math.max(s, e - 1)] + (e > s ? charWidth(file.text, offsets[e - 1]) : 0) } : { start: node.start, end: node.end };
+    offsets ? { start: offsets[s], end: offsets[Math.max(s, e - 1)] + (e > s ? charWidth(text, offsets[e - 1]) : 0) } : { start: node.start, end: node.end };
   return { tree: errors.length ? undefined : tree, valid: errors.length === 0 && !!tree, toFile };
 }
 

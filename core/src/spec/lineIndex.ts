@@ -8,10 +8,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts. */
-  private readonly starts: number[];
+  /** Offset at which each line starts; computed on first use, as the diagnostics path never needs it. */
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.lineStarts ??= this.computeStarts());
+  }
+
+  private computeStarts(): number[] {
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -22,7 +29,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -1,10 +1,16 @@
 /**
  * JSON text → spec documents. pachctl reads every spec as a YAML stream, so a JSON file may hold several
- * documents separated by `---` lines; JSON values written back to back (`{…}{…}`) are split too, and marked
- * `runTogether` because pachctl rejects them.
+ * documents separated by `---` lines (./documentChunks.ts); JSON values written back to back (`{…}{…}`) are
+ * split too, and marked `runTogether` because pachctl rejects them.
+ *
+ * The tree is built straight from jsonc-parser's `visit` events rather than from `parseTree`'s nodes: a file of
+ * thousands of specs is parsed on every edit, and a second tree to convert would double the allocations.
+ * Ranges follow `parseTree`'s: a property ends after its value (or at the `,`/`}` that ends it), and a node
+ * that is never closed ends one before it starts.
  */
-import { parseTree, printParseErrorCode, ParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { SpecDocument, SpecNode, SyntaxProblem, PropertyNode, ScalarKind } from './tree';
+import { visit, printParseErrorCode, ParseErrorCode, type JSONVisitor } from 'jsonc-parser';
+import { documentChunks } from './documentChunks';
+import type { ArrayNode, ObjectNode, ParsedDocuments, PropertyNode, ScalarKind, SpecNode } from './tree';
 
 /** Why pachctl would fail, in words a user recognises (jsonc-parser only has error codes). */
 const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
@@ -26,90 +32,136 @@ const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'invalid character in string',
 };
 
-export function parseJsonDocuments(text: string): { documents: SpecDocument[]; syntaxErrors: SyntaxProblem[] } {
-  const documents: SpecDocument[] = [];
-  const syntaxErrors: SyntaxProblem[] = [];
-  for (const [segStart, segEnd] of splitOnSeparatorLines(text)) {
-    let from = segStart;
-    let runTogether = false;
-    // Each pass parses one JSON value; a value that starts where the previous one ended is run together.
-    for (;;) {
-      const slice = text.slice(from, segEnd);
-      const errors: ParseError[] = [];
-      const tree = parseTree(slice, errors, { disallowComments: true, allowTrailingComma: true, allowEmptyContent: true });
-      let next = -1;
-      for (const e of errors) {
-        if (e.error === ParseErrorCode.EndOfFileExpected && tree && (slice[e.offset] === '{' || slice[e.offset] === '[')) {
-          next = from + e.offset;
-          continue;
-        }
-        // An error at the very end (a missing `}`) gets an empty range there, not one past the text.
-        const start = Math.min(from + e.offset, text.length);
-        syntaxErrors.push({
-          message: JSON_ERROR_TEXT[e.error] ?? printParseErrorCode(e.error),
-          start,
-          end: Math.min(start + Math.max(1, e.length), text.length),
-        });
-      }
-      const root = tree ? convert(tree, from) : undefined;
-      const end = next >= 0 ? next : segEnd;
-      if (root || !isBlank(slice)) {
-        documents.push({ index: documents.length, start: from, end, root, ...(runTogether ? { runTogether } : {}) });
-      }
-      if (next < 0) break;
-      from = next;
-      runTogether = true;
-    }
-  }
-  return { documents, syntaxErrors };
-}
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: true, allowEmptyContent: true };
 
-/** [start, end) of the text between `---` lines (a YAML document separator). */
-function splitOnSeparatorLines(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let segStart = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (text.startsWith('---', lineStart) && isBlank(text.slice(lineStart + 3, lineEnd))) {
-      out.push([segStart, lineStart]);
-      segStart = Math.min(lineEnd + 1, text.length);
-    }
-    lineStart = lineEnd + 1;
-  }
-  out.push([segStart, text.length]);
+export function parseJsonDocuments(text: string): ParsedDocuments {
+  const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
+  for (const c of documentChunks(text, 'json')) parseJsonSegment(text, c.start, c.end, out);
   return out;
 }
 
-function isBlank(s: string): boolean {
-  return s.trim() === '';
+/** Parses the text between two separator lines into `out`; document indexes continue from `out`'s. */
+export function parseJsonSegment(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {
+  const { documents, syntaxErrors } = out;
+  let from = segStart;
+  let runTogether = false;
+  // Each pass parses one JSON value; a value that starts where the previous one ended is run together.
+  for (;;) {
+    const slice = text.slice(from, segEnd);
+    const { root, errors } = buildTree(slice, from);
+    let next = -1;
+    for (const e of errors) {
+      if (e.error === ParseErrorCode.EndOfFileExpected && root && (slice[e.offset] === '{' || slice[e.offset] === '[')) {
+        next = from + e.offset;
+        continue;
+      }
+      // An error at the very end (a missing `}`) gets an empty range there, not one past the text.
+      const start = Math.min(from + e.offset, text.length);
+      syntaxErrors.push({
+        message: JSON_ERROR_TEXT[e.error] ?? printParseErrorCode(e.error),
+        start,
+        end: Math.min(start + Math.max(1, e.length), text.length),
+      });
+    }
+    const end = next >= 0 ? next : segEnd;
+    if (root || slice.trim() !== '') {
+      documents.push({ index: documents.length, start: from, end, root, ...(runTogether ? { runTogether } : {}) });
+    }
+    if (next < 0) break;
+    from = next;
+    runTogether = true;
+  }
 }
 
-function convert(n: JsonNode, base: number): SpecNode {
-  const start = base + n.offset;
-  const end = start + n.length;
-  switch (n.type) {
-    case 'object': {
-      const properties: PropertyNode[] = [];
-      for (const p of n.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (!k) continue;
-        properties.push({
-          key: String(k.value),
-          keyKind: 'string',
-          keyStart: base + k.offset,
-          keyEnd: base + k.offset + k.length,
-          value: v ? convert(v, base) : undefined,
-          start: base + p.offset,
-          end: base + p.offset + p.length,
-        });
-      }
-      return { type: 'object', start, end, properties };
+interface RawError {
+  error: ParseErrorCode;
+  offset: number;
+  length: number;
+}
+
+type Frame = ObjectNode | ArrayNode | PropertyNode;
+
+/** The first JSON value of `slice` as spec nodes, offsets shifted by `base`. */
+function buildTree(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
+  let root: SpecNode | undefined;
+  const errors: RawError[] = [];
+  const stack: Frame[] = [];
+  let top: Frame | undefined;
+  const push = (f: Frame) => {
+    stack.push(f);
+    top = f;
+  };
+  const pop = () => {
+    stack.pop();
+    top = stack.length ? stack[stack.length - 1] : undefined;
+  };
+  const attach = (n: SpecNode) => {
+    if (!top) {
+      if (!root) root = n;
+    } else if ('items' in top) top.items.push(n);
+    else if ('keyStart' in top) {
+      if (!top.value) top.value = n;
     }
-    case 'array':
-      return { type: 'array', start, end, items: (n.children ?? []).map((c) => convert(c, base)) };
+  };
+  const completeProperty = (end: number) => {
+    if (top && 'keyStart' in top) {
+      top.end = base + end;
+      pop();
+    }
+  };
+  const visitor: JSONVisitor = {
+    onObjectBegin(offset) {
+      const n: ObjectNode = { type: 'object', start: base + offset, end: base + offset - 1, properties: [] };
+      attach(n);
+      push(n);
+    },
+    onObjectProperty(key, offset, length) {
+      const start = base + offset;
+      const p: PropertyNode = { key, keyKind: 'string', keyStart: start, keyEnd: start + length, value: undefined, start, end: start - 1 };
+      (top as ObjectNode).properties.push(p);
+      push(p);
+    },
+    onObjectEnd(offset, length) {
+      completeProperty(offset + length);
+      top!.end = base + offset + length;
+      pop();
+      completeProperty(offset + length);
+    },
+    onArrayBegin(offset) {
+      const n: ArrayNode = { type: 'array', start: base + offset, end: base + offset - 1, items: [] };
+      attach(n);
+      push(n);
+    },
+    onArrayEnd(offset, length) {
+      top!.end = base + offset + length;
+      pop();
+      completeProperty(offset + length);
+    },
+    onLiteralValue(value: unknown, offset, length) {
+      const start = base + offset;
+      attach({ type: 'scalar', start, end: start + length, kind: scalarKind(value), value: (value ?? null) as string | number | boolean | null });
+      completeProperty(offset + length);
+    },
+    onSeparator(sep, offset) {
+      if (sep === ',') completeProperty(offset);
+    },
+    onError(error, offset, length) {
+      errors.push({ error, offset, length });
+    },
+  };
+  visit(slice, visitor, PARSE_OPTIONS);
+  return { root, errors };
+}
+
+function scalarKind(v: unknown): ScalarKind {
+  switch (typeof v) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
     default:
-      return { type: 'scalar', start, end, kind: n.type as ScalarKind, value: n.value ?? null };
+      return 'null';
   }
 }

@@ -1,26 +1,35 @@
 /**
  * YAML text → spec documents, through the `yaml` package's CST-backed nodes (which keep source ranges and
  * tell plain from quoted scalars). Aliases are kept as alias nodes, not resolved: pachctl rejects them.
+ * The stream is parsed chunk by chunk (./documentChunks.ts), as yaml.v3 ends every node at a `---` line.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { PropertyNode, ScalarKind, SpecDocument, SpecNode, SyntaxProblem, YamlNodeInfo } from './tree';
+import { documentChunks } from './documentChunks';
+import type { ParsedDocuments, PropertyNode, ScalarKind, SpecNode, YamlNodeInfo } from './tree';
 
-export function parseYamlDocuments(text: string): { documents: SpecDocument[]; syntaxErrors: SyntaxProblem[] } {
-  const documents: SpecDocument[] = [];
-  const syntaxErrors: SyntaxProblem[] = [];
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+export function parseYamlDocuments(text: string): ParsedDocuments {
+  const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
+  for (const c of documentChunks(text, 'yaml')) parseYamlChunk(text, c.start, c.end, out);
+  return out;
+}
+
+/** Parses `text[start, end)` into `out`; document indexes continue from `out`'s. */
+export function parseYamlChunk(text: string, start: number, end: number, out: ParsedDocuments): void {
+  const { documents, syntaxErrors } = out;
+  const base = start;
+  const parsed = parseAllDocuments(text.slice(start, end), { prettyErrors: false, uniqueKeys: false, strict: false });
   // An empty stream comes back as an object that is not an array.
-  if (!Array.isArray(parsed)) return { documents, syntaxErrors };
+  if (!Array.isArray(parsed)) return;
   for (const doc of parsed) {
     for (const e of doc.errors) {
-      const [s, en] = e.pos;
+      const s = base + e.pos[0];
+      const en = base + e.pos[1];
       syntaxErrors.push({ message: firstLine(e.message), start: Math.min(s, text.length), end: Math.min(Math.max(en, s + 1), text.length) });
     }
     const contents = doc.contents as YamlNode | null;
     const empty = !contents || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === '');
-    documents.push({ index: documents.length, start: doc.range[0], end: doc.range[2], root: empty ? undefined : convert(contents) });
+    documents.push({ index: documents.length, start: base + doc.range[0], end: base + doc.range[2], root: empty ? undefined : convert(contents, base) });
   }
-  return { documents, syntaxErrors };
 }
 
 function firstLine(message: string): string {
@@ -34,13 +43,13 @@ function info(node: YamlNode, plain: boolean): YamlNodeInfo | undefined {
   return { ...(anchor ? { anchor } : {}), ...(tag ? { tag } : {}), ...(plain ? { plain } : {}) };
 }
 
-function rangeOf(node: YamlNode): [number, number] {
+function rangeOf(node: YamlNode, base: number): [number, number] {
   const r = node.range ?? [0, 0, 0];
-  return [r[0], r[1]];
+  return [base + r[0], base + r[1]];
 }
 
-function convert(node: YamlNode): SpecNode {
-  const [start, end] = rangeOf(node);
+function convert(node: YamlNode, base: number): SpecNode {
+  const [start, end] = rangeOf(node, base);
   if (isMap(node)) {
     const properties: PropertyNode[] = [];
     for (const pair of node.items) {
@@ -48,9 +57,9 @@ function convert(node: YamlNode): SpecNode {
       const k = pair.key as YamlNode | null;
       const v = pair.value as YamlNode | null;
       if (!k) continue;
-      const [ks, ke] = rangeOf(k);
+      const [ks, ke] = rangeOf(k, base);
       const keyValue = isScalar(k) ? k.value : undefined;
-      const value = v ? convert(v) : undefined;
+      const value = v ? convert(v, base) : undefined;
       properties.push({
         key: keyValue === undefined || keyValue === null ? (isScalar(k) ? '' : '[complex key]') : String(keyValue),
         keyKind: isScalar(k) ? scalarKind(k.value) : 'string',
@@ -64,7 +73,7 @@ function convert(node: YamlNode): SpecNode {
     return withInfo({ type: 'object', start, end, properties }, node, false);
   }
   if (isSeq(node)) {
-    const items = node.items.map((i) => (i && typeof i === 'object' ? convert(i as YamlNode) : nullAt(end)));
+    const items = node.items.map((i) => (i && typeof i === 'object' ? convert(i as YamlNode, base) : nullAt(end)));
     return withInfo({ type: 'array', start, end, items }, node, false);
   }
   if (isAlias(node)) {

@@ -89,70 +89,94 @@ function stringNode(n: SpecNode | undefined): ScalarNode | undefined {
   return n && n.type === 'scalar' && n.kind === 'string' ? n : undefined;
 }
 
-export function buildSpecModel(file: SpecFile): SpecModel {
-  let snake = 0;
-  let camel = 0;
-  const countStyle = (obj: ObjectNode, message: MessageName) => {
-    for (const p of obj.properties) {
-      const fd = resolveField(message, p.key);
-      if (!fd) continue;
-      const s = spellingOf(fd, p.key);
-      if (s === 'snake') snake++;
-      else if (s === 'camel') camel++;
-    }
-  };
-  const specs = specRoots(file).map((r, index): SpecView => {
-    const root = r.root;
-    countStyle(root, 'CreatePipelineRequest');
-    const pipeline = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'pipeline'));
-    const pipelineName = stringNode(fieldProperty(pipeline, 'Pipeline', 'name')?.value)?.value as string | undefined;
-    const transform = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'transform'));
-    const view: SpecView = { ...r, index, pipelineName, transform, secrets: [], imagePullSecrets: [], env: [], podStrings: [] };
-    if (transform) {
-      countStyle(transform, 'Transform');
-      const secrets = fieldProperty(transform, 'Transform', 'secrets')?.value;
-      if (secrets?.type === 'array') {
-        secrets.items.forEach((entry, i) => {
-          if (entry.type !== 'object') return;
-          countStyle(entry, 'SecretMount');
-          view.secrets.push({
-            entry,
-            index: i,
-            name: fieldProperty(entry, 'SecretMount', 'name'),
-            key: fieldProperty(entry, 'SecretMount', 'key'),
-            mountPath: fieldProperty(entry, 'SecretMount', 'mountPath'),
-            envVar: fieldProperty(entry, 'SecretMount', 'envVar'),
-          });
-        });
-      }
-      const pulls = fieldProperty(transform, 'Transform', 'imagePullSecrets')?.value;
-      if (pulls?.type === 'array') {
-        for (const item of pulls.items) {
-          const s = stringNode(item);
-          if (s) view.imagePullSecrets.push({ node: s, name: s.value as string });
-        }
-      }
-      const env = objectValue(fieldProperty(transform, 'Transform', 'env'));
-      if (env) view.env = env.properties;
-    }
-    const sqlDatabase = fieldProperty(objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')), 'Egress', 'sqlDatabase');
-    if (sqlDatabase && sqlDatabase.value?.type === 'object') {
-      const secret = fieldProperty(sqlDatabase.value, 'SQLDatabaseEgress', 'secret');
-      const so = objectValue(secret);
-      view.egress = { sqlDatabase, secret, name: fieldProperty(so, 'SQLSecret', 'name'), key: fieldProperty(so, 'SQLSecret', 'key') };
-    }
-    for (const field of ['podPatch', 'podSpec'] as const) {
-      const property = fieldProperty(root, 'CreatePipelineRequest', field);
-      const s = stringNode(property?.value);
-      if (property && s) view.podStrings.push(podString(file, field, property, s));
-    }
-    return view;
-  });
-  return { specs, style: snake > camel ? 'snake' : 'camel' };
+/** How many keys a file writes in each spelling, for `SpecModel.style`. */
+export interface SpellingCount {
+  snake: number;
+  camel: number;
 }
 
-function podString(file: SpecFile, field: 'podPatch' | 'podSpec', property: PropertyNode, node: ScalarNode): PodString {
-  const parsed = parseEmbeddedJson(file, node);
+export function buildSpecModel(file: SpecFile): SpecModel {
+  const count: SpellingCount = { snake: 0, camel: 0 };
+  return { specs: buildSpecViews(file.text, specRoots(file), count), style: spellingStyle(count) };
+}
+
+export function spellingStyle(count: SpellingCount): SpellingStyle {
+  return count.snake > count.camel ? 'snake' : 'camel';
+}
+
+function countSpellings(obj: ObjectNode, message: MessageName, count: SpellingCount): void {
+  for (const p of obj.properties) {
+    const fd = resolveField(message, p.key);
+    if (!fd) continue;
+    const s = spellingOf(fd, p.key);
+    if (s === 'snake') count.snake++;
+    else if (s === 'camel') count.camel++;
+  }
+}
+
+/**
+ * The views of `roots` (a file's, or one chunk's), numbered from `firstIndex`, adding the spellings they use
+ * to `count`. `text` is the whole file's text.
+ */
+export function buildSpecViews(text: string, roots: readonly SpecRoot[], count: SpellingCount, firstIndex = 0): SpecView[] {
+  const specs: SpecView[] = [];
+  for (let i = 0; i < roots.length; i++) specs.push(specView(text, roots[i], firstIndex + i, count));
+  return specs;
+}
+
+function specView(text: string, r: SpecRoot, index: number, count: SpellingCount): SpecView {
+  const root = r.root;
+  countSpellings(root, 'CreatePipelineRequest', count);
+  const pipeline = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'pipeline'));
+  const pipelineName = stringNode(fieldProperty(pipeline, 'Pipeline', 'name')?.value)?.value as string | undefined;
+  const transform = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'transform'));
+  const view: SpecView = { ...r, index, pipelineName, transform, secrets: [], imagePullSecrets: [], env: [], podStrings: [] };
+  if (transform) {
+    countSpellings(transform, 'Transform', count);
+    const secrets = fieldProperty(transform, 'Transform', 'secrets')?.value;
+    if (secrets?.type === 'array') {
+      for (let i = 0; i < secrets.items.length; i++) {
+        const entry = secrets.items[i];
+        if (entry.type !== 'object') continue;
+        countSpellings(entry, 'SecretMount', count);
+        view.secrets.push({
+          entry,
+          index: i,
+          name: fieldProperty(entry, 'SecretMount', 'name'),
+          key: fieldProperty(entry, 'SecretMount', 'key'),
+          mountPath: fieldProperty(entry, 'SecretMount', 'mountPath'),
+          envVar: fieldProperty(entry, 'SecretMount', 'envVar'),
+        });
+      }
+    }
+    const pulls = fieldProperty(transform, 'Transform', 'imagePullSecrets')?.value;
+    if (pulls?.type === 'array') {
+      for (const item of pulls.items) {
+        const s = stringNode(item);
+        if (s) view.imagePullSecrets.push({ node: s, name: s.value as string });
+      }
+    }
+    const env = objectValue(fieldProperty(transform, 'Transform', 'env'));
+    if (env) view.env = env.properties;
+  }
+  const sqlDatabase = fieldProperty(objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')), 'Egress', 'sqlDatabase');
+  if (sqlDatabase && sqlDatabase.value?.type === 'object') {
+    const secret = fieldProperty(sqlDatabase.value, 'SQLDatabaseEgress', 'secret');
+    const so = objectValue(secret);
+    view.egress = { sqlDatabase, secret, name: fieldProperty(so, 'SQLSecret', 'name'), key: fieldProperty(so, 'SQLSecret', 'key') };
+  }
+  for (const field of POD_STRING_FIELDS) {
+    const property = fieldProperty(root, 'CreatePipelineRequest', field);
+    const s = stringNode(property?.value);
+    if (property && s) view.podStrings.push(podString(text, field, property, s));
+  }
+  return view;
+}
+
+const POD_STRING_FIELDS = ['podPatch', 'podSpec'] as const;
+
+function podString(text: string, field: 'podPatch' | 'podSpec', property: PropertyNode, node: ScalarNode): PodString {
+  const parsed = parseEmbeddedJson(text, node);
   const refs: PodStringRef[] = [];
   if (parsed.tree) {
     const push = (kind: PodStringRef['kind'], nameNode: JsonNode, key?: JsonNode) => {

@@ -10,8 +10,13 @@ export interface SpecRoot {
 
 /** Every spec object in the file, in text order (pachctl's SpecReader order). */
 export function specRoots(file: SpecFile): SpecRoot[] {
+  return specRootsOf(file.documents);
+}
+
+/** The spec objects of some documents (a chunk's), in text order. */
+export function specRootsOf(documents: readonly SpecDocument[]): SpecRoot[] {
   const out: SpecRoot[] = [];
-  for (const document of file.documents) {
+  for (const document of documents) {
     const r = document.root;
     if (!r) continue;
     if (r.type === 'object') out.push({ document, root: r });

@@ -80,6 +80,12 @@ export interface SyntaxProblem {
 
 export type SpecFormat = 'json' | 'yaml';
 
+/** What a parser gives back for a text or a part of one. */
+export interface ParsedDocuments {
+  documents: SpecDocument[];
+  syntaxErrors: SyntaxProblem[];
+}
+
 export interface SpecFile {
   uri: string;
   text: string;

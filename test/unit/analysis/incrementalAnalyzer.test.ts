@@ -1,0 +1,207 @@
+/**
+ * The incremental analysis must be indistinguishable from a whole-file `analyzeDocument`: on the corpus
+ * specs, on random multi-document files, and after every one of a seeded series of random edits (including
+ * edits that add or remove `---` lines, break the syntax, or change the file's spelling style). And it must
+ * really be incremental: an edit inside one spec leaves every other spec's tree as it was.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult } from '../../../core/src/analysis';
+import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
+import { corpusDir } from '../../corpus/paths';
+import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';
+
+/** mulberry32: a seeded sequence, so a failure names a reproducible case. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything a result holds that callers read (the line index is derived from the text). */
+function comparable(r: AnalysisResult) {
+  const { lines: _lines, ...file } = r.file ?? ({} as NonNullable<AnalysisResult['file']>);
+  return { kind: r.kind, findings: r.findings, file: r.file ? file : undefined, model: r.model };
+}
+
+function assertSame(inc: IncrementalAnalyzer, uri: string, text: string, cat: CatalogIndex, what: string): AnalysisResult {
+  const got = inc.analyze({ uri, text }, cat);
+  const want = analyzeDocument({ uri, text }, cat);
+  assert.deepStrictEqual(comparable(got), comparable(want), what);
+  return got;
+}
+
+const NAMES = ['db-creds', 'aws', 'regcred', 'missing', 'tls.example.com', 'Bad_Name', '$SECRET'];
+const KEYS = ['password', 'username', 'AWS_ACCESS_KEY_ID', 'nope'];
+
+function randomSpec(rnd: () => number, i: number): Record<string, unknown> {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const snake = rnd() < 0.4;
+  const secret = () =>
+    rnd() < 0.5
+      ? { name: pick(NAMES), key: pick(KEYS), [snake ? 'env_var' : 'envVar']: pick(['A', 'B', '1X']) }
+      : { name: pick(NAMES), [snake ? 'mount_path' : 'mountPath']: pick(['/s', '/pfs', 'rel']) };
+  const spec: Record<string, unknown> = {
+    pipeline: { name: `p-${i}` },
+    transform: {
+      image: 'img',
+      env: { A: 'x', ...(rnd() < 0.2 ? { N: 1 } : {}) },
+      secrets: Array.from({ length: Math.floor(rnd() * 3) }, secret),
+      [snake ? 'image_pull_secrets' : 'imagePullSecrets']: rnd() < 0.5 ? [pick(NAMES)] : [],
+    },
+    input: { pfs: { repo: 'r', glob: '/*' } },
+  };
+  if (rnd() < 0.3) spec[snake ? 'pod_patch' : 'podPatch'] = JSON.stringify([{ op: 'add', path: '/imagePullSecrets/-', value: { name: pick(NAMES) } }]);
+  if (rnd() < 0.3) spec.egress = { sqlDatabase: { url: 'u', secret: { name: pick(NAMES), key: pick(KEYS) } } };
+  if (rnd() < 0.1) spec.typo_field = 1;
+  if (rnd() < 0.1) delete spec.transform;
+  return spec;
+}
+
+function randomFile(rnd: () => number, format: 'json' | 'yaml', specs: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < specs; i++) {
+    const s = randomSpec(rnd, i);
+    const body = rnd() < 0.15 ? [s, randomSpec(rnd, i + 100)] : s;
+    docs.push(format === 'json' ? JSON.stringify(body, null, rnd() < 0.5 ? 2 : 0) + '\n' : toYaml(body));
+  }
+  // Sometimes run two JSON documents together, or leave an empty YAML document.
+  const sep = () => (format === 'json' && rnd() < 0.05 ? '' : rnd() < 0.05 ? '---\n---\n' : '---\n');
+  return docs.reduce((acc, d, i) => (i === 0 ? d : acc + sep() + d), rnd() < 0.2 ? '---\n' : '');
+}
+
+const TOKENS = ['{', '}', '[', ']', ':', ',', '"', "'", '-', '#', '\n', ' ', '&a', '*a', '!!x', '\n---\n', '---', '0x1F', '2024-01-01', 'env_var', 'mountPath', 'name', '\r'];
+
+function randomEdit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  switch (Math.floor(rnd() * 5)) {
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 6));
+    case 1:
+    case 2:
+      return text.slice(0, at) + TOKENS[Math.floor(rnd() * TOKENS.length)] + text.slice(at);
+    case 3: {
+      // A whole line copied elsewhere: documents grow, shrink, split and join.
+      const lines = text.split('\n');
+      const i = Math.floor(rnd() * lines.length);
+      lines.splice(Math.floor(rnd() * lines.length), 0, lines[i]);
+      return lines.join('\n');
+    }
+    default: {
+      // Rename inside one spec: the edit the language server sees most.
+      const m = /p-(\d+)/g;
+      const all = [...text.matchAll(m)];
+      if (!all.length) return text + ' ';
+      const hit = all[Math.floor(rnd() * all.length)];
+      return text.slice(0, hit.index) + 'p-x' + text.slice(hit.index! + 2);
+    }
+  }
+}
+
+function corpusSpecs(): Array<[string, string]> {
+  const dir = join(corpusDir(), 'pachyderm-specs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(json|ya?ml)$/.test(f))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}
+
+test('the incremental analysis equals a whole-file analysis on every corpus spec, alone and all in one file', (t) => {
+  const specs = corpusSpecs();
+  if (!specs.length) return t.skip('no ../shared/corpus beside the repository');
+  const inc = new IncrementalAnalyzer();
+  for (const [name, text] of specs) {
+    const ext = name.endsWith('.json') ? 'json' : 'yaml';
+    assertSame(inc, `file:///c/${name.replace(/\.(json|ya?ml)$/, '')}.pipeline.${ext}`, text, CLUSTER, name);
+  }
+  for (const ext of ['json', 'yaml'] as const) {
+    const all = specs.filter(([n]) => (ext === 'json' ? n.endsWith('.json') : !n.endsWith('.json'))).map(([, s]) => s.trimEnd() + '\n');
+    if (!all.length) continue;
+    const uri = `file:///c/all.pipeline.${ext}`;
+    assertSame(inc, uri, all.join('---\n'), CLUSTER, `all ${ext}`);
+    // The same file again with the documents in reverse order: every chunk is reused at another offset.
+    assertSame(inc, uri, [...all].reverse().join('---\n'), CLUSTER, `all ${ext}, reversed`);
+  }
+});
+
+test('the incremental analysis equals a whole-file analysis on random multi-document files', () => {
+  for (const format of ['json', 'yaml'] as const) {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rnd = prng(seed);
+      const inc = new IncrementalAnalyzer();
+      const text = randomFile(rnd, format, 1 + Math.floor(rnd() * 12));
+      assertSame(inc, `file:///r/f.pipeline.${format}`, text, seed % 3 === 0 ? NO_CLUSTER : CLUSTER, `${format} seed ${seed}`);
+    }
+  }
+});
+
+test('after every random edit the incremental analysis equals a whole-file analysis of the new text', () => {
+  for (const format of ['json', 'yaml'] as const) {
+    for (let seed = 1; seed <= 6; seed++) {
+      const rnd = prng(1000 + seed);
+      const inc = new IncrementalAnalyzer();
+      const uri = `file:///r/e.pipeline.${format}`;
+      let text = randomFile(rnd, format, 8);
+      assertSame(inc, uri, text, CLUSTER, `${format} seed ${seed} start`);
+      for (let step = 0; step < 30; step++) {
+        text = randomEdit(text, rnd);
+        assertSame(inc, uri, text, CLUSTER, `${format} seed ${seed} edit ${step}: ${JSON.stringify(text)}`);
+      }
+    }
+  }
+});
+
+test('an edit inside one spec parses that spec again and reuses every other spec, moved to its new place', () => {
+  for (const format of ['json', 'yaml'] as const) {
+    const inc = new IncrementalAnalyzer();
+    const uri = `file:///r/one.pipeline.${format}`;
+    const text = randomFile(prng(7), format, 10).replace('p-4', 'p-4-renamed');
+    const before = inc.analyze({ uri, text: text.replace('p-4-renamed', 'p-4') }, CLUSTER);
+    const after = inc.analyze({ uri, text }, CLUSTER);
+    const roots = (r: AnalysisResult) => r.file!.documents.map((d) => d.root);
+    const changed = roots(after).filter((root, i) => root !== roots(before)[i]);
+    assert.equal(changed.length, 1, `${format}: one document parsed again`);
+    assert.equal(after.model!.specs.find((s) => s.pipelineName === 'p-4-renamed')?.document.root, changed[0]);
+    assert.deepStrictEqual(comparable(after), comparable(analyzeDocument({ uri, text }, CLUSTER)));
+  }
+});
+
+test('a catalog change re-judges the cluster rules of reused specs', () => {
+  const inc = new IncrementalAnalyzer();
+  const uri = 'file:///r/cat.pipeline.yaml';
+  const text = 'pipeline: {name: a}\ntransform: {secrets: [{name: db-creds, key: password, envVar: P}]}\n---\npipeline: {name: b}\ntransform: {image: i}\n';
+  assert.deepEqual(inc.analyze({ uri, text }, CLUSTER).findings.map((f) => f.code), []);
+  const without = catalog([{ name: 'aws', keys: ['k'] }]);
+  assert.deepEqual(inc.analyze({ uri, text }, without).findings.map((f) => f.code), ['PS002']);
+  assert.deepEqual(inc.analyze({ uri, text }, NO_CLUSTER).findings.map((f) => f.code), []);
+});
+
+test('a change of the file-wide spelling style re-words the unknown-field suggestions of reused specs', () => {
+  const inc = new IncrementalAnalyzer();
+  const uri = 'file:///r/style.pipeline.yaml';
+  const typo = 'pipeline: {name: a}\ntransform: {image: i}\ndatum_trie: 3\n';
+  const snake = '---\npipeline: {name: b}\ntransform: {image: i, image_pull_secrets: [], err_cmd: []}\nparallelism_spec: {constant: 1}\n';
+  const first = inc.analyze({ uri, text: typo }, CLUSTER);
+  assert.deepEqual(first.findings.find((f) => f.code === 'PS101')?.data?.suggestions, ['datumTries']);
+  assertSame(inc, uri, typo + snake, CLUSTER, 'snake spec added');
+  assert.deepEqual(inc.analyze({ uri, text: typo + snake }, CLUSTER).findings.find((f) => f.code === 'PS101')?.data?.suggestions, ['datum_tries']);
+});
+
+test('forget drops what is kept for a document, and the next analysis starts afresh', () => {
+  const inc = new IncrementalAnalyzer();
+  const uri = 'file:///r/f.pipeline.json';
+  const text = '{"pipeline": {"name": "a"}, "transform": {}}\n---\n{"pipeline": {"name": "b"}, "transform": {}}\n';
+  const a = inc.analyze({ uri, text }, CLUSTER);
+  inc.forget(uri);
+  const b = inc.analyze({ uri, text }, CLUSTER);
+  assert.notEqual(b.file!.documents[0].root, a.file!.documents[0].root);
+  assert.deepStrictEqual(comparable(b), comparable(a));
+});
