@@ -26,7 +26,9 @@ function parseArgs(argv) {
     if (m) {
       if (m[1] === 'extensionDevelopmentPath') out.extensionDevelopmentPath = m[2];
       else if (m[1] === 'extensionTestsPath') out.extensionTestsPath = m[2];
-      else if (m[1] === 'extensions-dir') out.extensionsDir = m[2];
+      // test-electron's default (.vscode-test/extensions in the cwd) would be shared by concurrent runs: a run
+      // gets a fresh temp folder unless the caller chose one (the VSIX test does).
+      else if (m[1] === 'extensions-dir' && !/[\\/]\.vscode-test[\\/]extensions$/.test(m[2])) out.extensionsDir = m[2];
       // --user-data-dir is ignored on purpose: every run gets a fresh profile with known settings.
     } else if (!a.startsWith('-')) {
       out.folder ??= a;

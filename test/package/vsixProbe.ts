@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, languageServerPids, waitFor } from '../vscode/harness';
+import { EXTENSION_ID, waitFor, waitForLanguageServer } from '../vscode/harness';
 
 export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -18,8 +18,6 @@ export async function run(): Promise<void> {
   if (!spec) throw new Error('the probe workspace has no pipeline spec');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
   await waitFor(() => ext.isActive, { what: 'the installed extension to activate' });
-  const [pid] = await waitFor(() => (languageServerPids().length ? languageServerPids() : undefined), {
-    what: "the installed extension's language server",
-  });
+  const pid = await waitForLanguageServer({ what: "the installed extension's language server to answer" });
   console.log(`vsix probe: ${EXTENSION_ID} ${ext.packageJSON.version} active from ${ext.extensionPath}; language server pid ${pid}`);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, languageServerPids, openFixture, waitFor } from './harness';
+import { EXTENSION_ID, openFixture, waitFor, waitForLanguageServer } from './harness';
 
 // package.json declares untrustedWorkspaces "limited": the extension must still work in restricted mode.
 suite('activation in an untrusted workspace', () => {
@@ -13,6 +13,6 @@ suite('activation in an untrusted workspace', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded in restricted mode`);
     await waitFor(() => ext.isActive, { what: 'the extension to activate in restricted mode' });
-    await waitFor(() => languageServerPids().length === 1, { what: 'the language server process' });
+    await waitForLanguageServer();
   });
 });

@@ -135,6 +135,25 @@ export function languageServerPids(): number[] {
   return pids;
 }
 
+/**
+ * Waits until the language server really works: it answers a spec with a diagnostic that needs no cluster (an
+ * entry without a name) in an untitled document, and its process is a child of this extension host. Returns its
+ * PID. A server that crashes on start never gets that far, however often the client restarts it.
+ */
+export async function waitForLanguageServer(options: WaitOptions = {}): Promise<number> {
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'json',
+    content: '{ "pipeline": { "name": "server-probe" }, "transform": { "image": "alpine", "secrets": [ { "mountPath": "/s" } ] } }\n',
+  });
+  await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.source === 'pachyderm'), {
+    what: "the language server's first diagnostic",
+    ...options,
+  });
+  const pids = languageServerPids();
+  if (pids.length !== 1) throw new Error(`expected one language server process under the extension host, found ${JSON.stringify(pids)}`);
+  return pids[0];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Waiting on real signals
 
