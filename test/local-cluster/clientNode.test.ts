@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as k8s from '@kubernetes/client-node';
-import { opaque, startTestCluster, statusOf, type TestCluster } from './helpers';
+import { opaque, startTestCluster, statusOf, watchUntilEnd, type TestCluster } from './helpers';
 
 let cluster: TestCluster;
 let api: k8s.CoreV1Api;
@@ -174,12 +174,7 @@ test('the bounded history expires resourceVersions once enough events have passe
     const smallApi = small.core();
     const list = await smallApi.listNamespacedSecret({ namespace: 'default' });
     for (let i = 0; i < 5; i++) await smallApi.createNamespacedSecret({ namespace: 'default', body: opaque(`h${i}`, { a: '1' }) });
-    const events: Array<{ type: string; code?: number }> = [];
-    await new Promise<void>((resolve, reject) => {
-      new k8s.Watch(small.kubeConfig())
-        .watch('/api/v1/namespaces/default/secrets', { resourceVersion: list.metadata!.resourceVersion }, (type, o) => events.push({ type, code: o.code }), () => resolve())
-        .catch(reject);
-    });
+    const events = await watchUntilEnd(small, '/api/v1/namespaces/default/secrets', list.metadata!.resourceVersion!);
     assert.deepEqual(events, [{ type: 'ERROR', code: 410 }]);
   } finally {
     await small.dispose();

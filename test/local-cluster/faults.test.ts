@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import * as k8s from '@kubernetes/client-node';
 import { LocalClusterAdmin } from '../../tools/local-cluster/index';
-import { opaque, startTestCluster, statusOf, type TestCluster } from './helpers';
+import { opaque, startTestCluster, statusOf, watchUntilEnd, type TestCluster } from './helpers';
 
 let cluster: TestCluster;
 let api: k8s.CoreV1Api;
@@ -164,12 +164,7 @@ test('secrets written through the admin endpoint reach client watches; expire fo
     req.abort();
   }
   await a.expireResourceVersions();
-  const events: Array<{ type: string; code?: number }> = [];
-  await new Promise<void>((resolve, reject) => {
-    new k8s.Watch(cluster.kubeConfig())
-      .watch('/api/v1/namespaces/default/secrets', { resourceVersion: list.metadata!.resourceVersion }, (type, o) => events.push({ type, code: o.code }), () => resolve())
-      .catch(reject);
-  });
+  const events = await watchUntilEnd(cluster, '/api/v1/namespaces/default/secrets', list.metadata!.resourceVersion!);
   assert.deepEqual(events, [{ type: 'ERROR', code: 410 }]);
 });
 

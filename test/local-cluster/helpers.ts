@@ -133,3 +133,13 @@ export async function statusOf(call: Promise<unknown>): Promise<{ code: number; 
   }
   throw new Error('the call succeeded but a failure was expected');
 }
+
+/** Runs a client-node watch from `resourceVersion` until the server ends it, and returns the event types and Status codes seen. */
+export function watchUntilEnd(cluster: TestCluster, path: string, resourceVersion: string): Promise<Array<{ type: string; code?: number }>> {
+  const events: Array<{ type: string; code?: number }> = [];
+  return new Promise((resolve, reject) => {
+    new k8s.Watch(cluster.kubeConfig())
+      .watch(path, { resourceVersion }, (type, o) => events.push({ type, code: o.code }), () => resolve(events))
+      .catch(reject);
+  });
+}

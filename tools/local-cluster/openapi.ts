@@ -57,6 +57,20 @@ const OBJECT_META = {
   },
 };
 
+/** A top-level kind's schema: the type and object metadata every kind has, then its own fields. */
+function objectSchema(kind: string, fields: Record<string, unknown>): unknown {
+  return {
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { allOf: [ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta')], default: {} },
+      ...fields,
+    },
+    'x-kubernetes-group-version-kind': gvk(kind),
+  };
+}
+
 export function openApiV3Document(): unknown {
   return {
     openapi: '3.0.0',
@@ -69,30 +83,11 @@ export function openApiV3Document(): unknown {
     },
     components: {
       schemas: {
-        'io.k8s.api.core.v1.Secret': {
-          type: 'object',
-          properties: {
-            apiVersion: { type: 'string' },
-            kind: { type: 'string' },
-            metadata: { allOf: [ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta')], default: {} },
-            data: byteMap,
-            stringData: stringMap,
-            immutable: { type: 'boolean' },
-            type: { type: 'string' },
-          },
-          'x-kubernetes-group-version-kind': gvk('Secret'),
-        },
-        'io.k8s.api.core.v1.Namespace': {
-          type: 'object',
-          properties: {
-            apiVersion: { type: 'string' },
-            kind: { type: 'string' },
-            metadata: { allOf: [ref('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta')], default: {} },
-            spec: { type: 'object', properties: { finalizers: { type: 'array', items: { type: 'string', default: '' } } } },
-            status: { type: 'object', properties: { phase: { type: 'string' } } },
-          },
-          'x-kubernetes-group-version-kind': gvk('Namespace'),
-        },
+        'io.k8s.api.core.v1.Secret': objectSchema('Secret', { data: byteMap, stringData: stringMap, immutable: { type: 'boolean' }, type: { type: 'string' } }),
+        'io.k8s.api.core.v1.Namespace': objectSchema('Namespace', {
+          spec: { type: 'object', properties: { finalizers: { type: 'array', items: { type: 'string', default: '' } } } },
+          status: { type: 'object', properties: { phase: { type: 'string' } } },
+        }),
         'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': OBJECT_META,
         'io.k8s.apimachinery.pkg.apis.meta.v1.Time': { type: 'string', format: 'date-time' },
         'io.k8s.apimachinery.pkg.apis.meta.v1.Patch': { type: 'object' },
