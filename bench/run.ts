@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { judge, type Measurement, type MeasuredRow } from './lib/types';
 import { analysisRows } from './rows/analysis';
+import { languageRows } from './rows/language';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const rowsArg = process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length);
   const wanted = rowsArg ? new Set(rowsArg.split(',').map(Number)) : undefined;
-  const runners: Array<{ rows: number[]; run: RowRunner }> = [{ rows: [1, 2, 3], run: analysisRows }];
+  const runners: Array<{ rows: number[]; run: RowRunner }> = [
+    { rows: [1, 2, 3], run: analysisRows },
+    { rows: [4], run: languageRows },
+  ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];
   for (const r of runners) {

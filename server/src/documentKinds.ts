@@ -7,6 +7,7 @@ import type {
   CodeAction,
   CodeActionParams,
   CompletionItem,
+  CompletionList,
   Diagnostic,
   Hover,
   Position,
@@ -32,7 +33,8 @@ export interface DocumentKind {
   /** Whether this kind handles the document (by name, settings or content). */
   claims(doc: TextDocument, ctx: FeatureContext): boolean;
   diagnostics(doc: TextDocument, ctx: FeatureContext): Diagnostic[];
-  completion?(doc: TextDocument, position: Position, ctx: FeatureContext): CompletionItem[];
+  /** A list when the kind cut it short (`isIncomplete`: the editor asks again as the user types). */
+  completion?(doc: TextDocument, position: Position, ctx: FeatureContext): CompletionItem[] | CompletionList;
   hover?(doc: TextDocument, position: Position, ctx: FeatureContext): Hover | null;
   codeActions?(doc: TextDocument, params: CodeActionParams, ctx: FeatureContext): CodeAction[];
   /** The secrets this document's pipelines use, for the workspace index. */
@@ -44,4 +46,9 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [pipelineSpecKind, helmVa
 
 export function kindOf(doc: TextDocument, ctx: FeatureContext): DocumentKind | undefined {
   return DOCUMENT_KINDS.find((k) => k.claims(doc, ctx));
+}
+
+/** `data` of a completion item naming a secret: its documentation comes on `completionItem/resolve`. */
+export interface SecretItemData {
+  secret: string;
 }

@@ -2,7 +2,9 @@
  * Completion, hover and code actions: each asks the kind that claims the document, and answers nothing
  * for documents no kind claims.
  */
-import { CodeActionKind, type CompletionList } from 'vscode-languageserver/node';
+import { CodeActionKind, MarkupKind, type CompletionList } from 'vscode-languageserver/node';
+import { secretDocumentation } from '../../core/src/language/completion';
+import type { SecretItemData } from './documentKinds';
 import type { ServerState } from './serverState';
 
 export const COMPLETION_TRIGGERS = ['"', ':', ' ', '-'];
@@ -13,7 +15,15 @@ export function registerLanguageFeatures(state: ServerState): void {
   connection.onCompletion(async (params): Promise<CompletionList | null> => {
     const r = await state.resolve(params.textDocument.uri);
     if (!r?.kind.completion) return null;
-    return { isIncomplete: false, items: r.kind.completion(r.doc, params.position, r.ctx) };
+    const result = r.kind.completion(r.doc, params.position, r.ctx);
+    return Array.isArray(result) ? { isIncomplete: false, items: result } : result;
+  });
+
+  connection.onCompletionResolve((item) => {
+    const secret = (item.data as SecretItemData | undefined)?.secret;
+    const meta = secret === undefined ? undefined : state.catalog.get(secret);
+    if (meta && !item.documentation) item.documentation = { kind: MarkupKind.Markdown, value: secretDocumentation(meta, state.catalog) };
+    return item;
   });
 
   connection.onHover(async (params) => {

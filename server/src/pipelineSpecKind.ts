@@ -11,6 +11,7 @@ import {
   MarkupKind,
   type CodeAction,
   type CompletionItem,
+  type CompletionList,
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,9 +20,9 @@ import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type Analys
 import type { Finding } from '../../core/src/rules/ruleTable';
 import type { CatalogIndex } from '../../core/src/catalog/snapshot';
 import { codeActionsFor } from '../../core/src/language/codeActions';
-import { completeSpec, type SpecCompletionItem } from '../../core/src/language/completion';
+import { completeSpec, isNameListTruncated, type SpecCompletionItem } from '../../core/src/language/completion';
 import { hoverSpec } from '../../core/src/language/hover';
-import type { DocumentKind, FeatureContext } from './documentKinds';
+import type { DocumentKind, FeatureContext, SecretItemData } from './documentKinds';
 import { fsPathOf } from './uris';
 import type { SecretUse } from './workspaceIndex';
 
@@ -106,22 +107,24 @@ export const pipelineSpecKind: DocumentKind = {
     return findingDiagnostics(doc, analysis(doc, ctx).findings);
   },
 
-  completion(doc, position, ctx): CompletionItem[] {
+  completion(doc, position, ctx): CompletionList {
     const { file, model } = analysis(doc, ctx);
-    if (!file || !model) return [];
-    const items = completeSpec({ file, offset: doc.offsetAt(position), catalog: ctx.catalog, style: model.style });
-    return items.map((i) => ({
+    if (!file || !model) return { isIncomplete: false, items: [] };
+    const items = completeSpec({ file, offset: doc.offsetAt(position), catalog: ctx.catalog, style: model.style, documentation: false });
+    return { isIncomplete: isNameListTruncated(items), items: items.map((i): CompletionItem => ({
       label: i.label,
       kind: COMPLETION_KIND[i.kind],
       detail: i.detail,
       ...(i.documentation ? { documentation: { kind: MarkupKind.Markdown, value: i.documentation } } : {}),
       sortText: i.sortText,
       filterText: i.filterText,
+      // A secret's documentation is filled in on completionItem/resolve (languageFeatures.ts).
+      ...(i.kind === 'secret' ? { data: { secret: i.label } satisfies SecretItemData } : {}),
       textEdit: { range: { start: doc.positionAt(i.edit.start), end: doc.positionAt(i.edit.end) }, newText: i.edit.newText },
       insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       // Snippet lines carry their own indentation.
       insertTextMode: InsertTextMode.asIs,
-    }));
+    })) };
   },
 
   hover(doc, position, ctx) {

@@ -16,6 +16,7 @@ import {
   DidChangeTextDocumentNotification,
   FileChangeType,
   CompletionRequest,
+  CompletionResolveRequest,
   ConfigurationRequest,
   HoverRequest,
   type CodeAction,
@@ -123,6 +124,10 @@ test('completes secret names from the catalog and keys of the named secret', asy
   const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.deepEqual(sorted.map((i) => i.label), ['regcred', 'db-credentials']);
   assert.equal(sorted[0].detail, 'kubernetes.io/dockerconfigjson · 1 key');
+  // Documentation comes on resolve, so a long list stays small on the wire; it lists keys, never a value.
+  assert.equal(sorted[1].documentation, undefined);
+  const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, sorted[1]);
+  assert.match((resolved.documentation as MarkupContent).value, /password/);
 
   const keyDoc = caret('pipeline:\n  name: c\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    envVar: PW\n    key: |\n');
   const { diagnostics } = await session.edit(uri, 2, text, text, keyDoc.text);

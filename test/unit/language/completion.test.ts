@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeSpec, type SpecCompletionItem } from '../../../core/src/language/completion';
+import { completeSpec, isNameListTruncated, MAX_NAME_ITEMS, type SpecCompletionItem } from '../../../core/src/language/completion';
 import { applyEdits, expandSnippet } from '../../../core/src/language/edits';
 import { readyCatalog, unknownCatalog, withCaret, SECRETS } from './fixtures';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
@@ -27,6 +27,20 @@ test('replaces a partly typed JSON name and filters on the quoted text', () => {
   const item = c.items.find((i) => i.label === 'db-credentials')!;
   assert.equal(item.filterText, '"db-credentials"');
   assert.equal(c.apply('db-credentials'), '{"transform": {"secrets": [{"name": "db-credentials"}]}}');
+});
+
+test('a large namespace sends at most MAX_NAME_ITEMS names, filtered by what is typed, prefix matches first', () => {
+  const many = Array.from({ length: 1000 }, (_, i) => ({ metadata: { name: `team-${String(i).padStart(4, '0')}` }, data: { k: 'eA==' } }));
+  const catalog = readyCatalog([...many, { metadata: { name: 'other-team-0999' }, data: {} }]);
+  const all = complete('{"transform": {"secrets": [{"name": "|"}]}}', 'a.pipeline.json', { catalog });
+  assert.equal(all.items.length, MAX_NAME_ITEMS);
+  assert.ok(isNameListTruncated(all.items));
+  const narrowed = complete('{"transform": {"secrets": [{"name": "team-0999|"}]}}', 'a.pipeline.json', { catalog });
+  assert.deepEqual(narrowed.labels.sort(), ['other-team-0999', 'team-0999']);
+  // Cut short, the prefix matches are the ones kept.
+  const cut = complete('{"transform": {"secrets": [{"name": "t|"}]}}', 'a.pipeline.json', { catalog });
+  assert.ok(cut.labels.every((l) => l.startsWith('team-')));
+  assert.ok(!isNameListTruncated(narrowed.items));
 });
 
 test('completes a JSON name whose value is not typed yet, adding the quotes', () => {
