@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import * as k8s from '@kubernetes/client-node';
 import { LocalClusterAdmin } from '../../tools/local-cluster/index';
-import { opaque, startTestCluster, statusOf, watchUntilEnd, type TestCluster } from './helpers';
+import { eventually, opaque, startTestCluster, statusOf, watchUntilEnd, type TestCluster } from './helpers';
 
 let cluster: TestCluster;
 let api: k8s.CoreV1Api;
@@ -93,13 +93,7 @@ test('going down ends open watches, and a cut drops them mid-stream', async () =
         })
         .catch(reject);
     });
-  const waitForWatches = async (n: number): Promise<void> => {
-    const deadline = Date.now() + 10000;
-    while ((await admin().state()).openWatches < n) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} open watches`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
+  const waitForWatches = (n: number): Promise<void> => eventually(async () => (await admin().state()).openWatches >= n, 10000, `${n} open watch(es)`);
   const cut = start();
   await waitForWatches(1);
   assert.equal(cluster.faults.cutWatches(), 1);
