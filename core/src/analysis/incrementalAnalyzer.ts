@@ -10,7 +10,7 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { Finding } from '../rules/ruleTable';
-import { documentChunks } from '../spec/documentChunks';
+import { documentChunks, type TextRange } from '../spec/documentChunks';
 import { LineIndex } from '../spec/lineIndex';
 import { detectFormat } from '../spec/parseSpecFile';
 import { spellingStyle, type SpecView } from '../spec/specModel';
@@ -21,8 +21,9 @@ import { classifyByName, classifyDocument } from './classify';
 
 interface FileState {
   format: SpecFormat;
-  /** The chunks of the last analysed text, by their text. */
-  chunks: Map<string, AnalysisChunk[]>;
+  /** The last analysed text and its chunks, in order. */
+  text: string;
+  chunks: AnalysisChunk[];
   generation: number;
 }
 
@@ -47,35 +48,21 @@ export class IncrementalAnalyzer {
     }
     const format = detectFormat(uri, text, languageId);
     const previous = this.files.get(uri);
-    const reusable = previous && previous.format === format ? previous.chunks : new Map<string, AnalysisChunk[]>();
     const generation = (previous?.generation ?? 0) + 1;
-
-    const chunks: AnalysisChunk[] = [];
-    const byText = new Map<string, AnalysisChunk[]>();
-    for (const range of documentChunks(text, format)) {
-      const key = text.slice(range.start, range.end);
-      const atEnd = range.end === text.length;
-      let chunk = take(reusable, key, atEnd);
-      if (chunk) {
-        if (chunk.start !== range.start) shiftChunk(chunk, range.start - chunk.start);
-      } else {
-        chunk = parseChunk(text, format, range, generation);
-      }
-      chunks.push(chunk);
-      const same = byText.get(key);
-      if (same) same.push(chunk);
-      else byText.set(key, [chunk]);
-    }
-    const sources = new Set(chunks.map((c) => c.generation)).size;
+    const ranges = documentChunks(text, format);
+    const chunks = previous && previous.format === format ? reuseChunks(previous, text, ranges) : new Array<AnalysisChunk | undefined>(ranges.length);
+    for (let i = 0; i < ranges.length; i++) chunks[i] ??= parseChunk(text, format, ranges[i], generation);
+    const parsed = chunks as AnalysisChunk[];
+    const sources = new Set(parsed.map((c) => c.generation)).size;
     this.files.delete(uri);
-    this.files.set(uri, { format, chunks: sources > MAX_SOURCE_TEXTS ? new Map() : byText, generation });
+    this.files.set(uri, { format, text, chunks: sources > MAX_SOURCE_TEXTS ? [] : parsed, generation });
     if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
 
     const documents: SpecDocument[] = [];
     const syntaxErrors: SyntaxProblem[] = [];
     const specs: SpecView[] = [];
     const spellings = { snake: 0, camel: 0 };
-    for (const c of chunks) {
+    for (const c of parsed) {
       for (const d of c.documents) {
         d.index = documents.length;
         documents.push(d);
@@ -95,7 +82,7 @@ export class IncrementalAnalyzer {
     if (kind !== 'pipeline') return { kind, findings: [], file };
     const style = spellingStyle(spellings);
     const findings: Finding[] = [];
-    for (const c of chunks) for (const f of chunkFindings(c, file, style, catalog)) findings.push(f);
+    for (const c of parsed) for (const f of chunkFindings(c, file, style, catalog)) findings.push(f);
     // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { kind, findings, file, model: { specs, style } };
@@ -107,9 +94,39 @@ export class IncrementalAnalyzer {
   }
 }
 
-function take(chunks: Map<string, AnalysisChunk[]>, key: string, atEnd: boolean): AnalysisChunk | undefined {
-  const list = chunks.get(key);
-  if (!list) return undefined;
-  const i = list.findIndex((c) => c.atEnd === atEnd);
-  return i < 0 ? undefined : list.splice(i, 1)[0];
+/**
+ * The previous analysis' chunks that `text`'s chunks can reuse, moved to their new offsets (undefined where
+ * a chunk must be parsed). The unchanged chunks before and after the edit are matched in place, the few
+ * between them by their text.
+ */
+function reuseChunks(previous: FileState, text: string, ranges: readonly TextRange[]): Array<AnalysisChunk | undefined> {
+  const old = previous.chunks;
+  const out = new Array<AnalysisChunk | undefined>(ranges.length);
+  const same = (r: TextRange, c: AnalysisChunk) =>
+    r.end - r.start === c.end - c.start && (r.end === text.length) === c.atEnd && text.slice(r.start, r.end) === previous.text.slice(c.start, c.end);
+  const n = Math.min(ranges.length, old.length);
+  let head = 0;
+  while (head < n && same(ranges[head], old[head])) head++;
+  let tail = 0;
+  while (tail < n - head && same(ranges[ranges.length - 1 - tail], old[old.length - 1 - tail])) tail++;
+  for (let i = 0; i < head; i++) out[i] = old[i];
+  for (let i = 0; i < tail; i++) out[ranges.length - 1 - i] = old[old.length - 1 - i];
+  // Documents moved, duplicated or reordered between the unchanged ends.
+  const byText = new Map<string, AnalysisChunk[]>();
+  for (let i = head; i < old.length - tail; i++) {
+    const key = previous.text.slice(old[i].start, old[i].end);
+    const list = byText.get(key);
+    if (list) list.push(old[i]);
+    else byText.set(key, [old[i]]);
+  }
+  for (let i = head; i < ranges.length - tail; i++) {
+    const list = byText.get(text.slice(ranges[i].start, ranges[i].end));
+    const at = list ? list.findIndex((c) => c.atEnd === (ranges[i].end === text.length)) : -1;
+    if (at >= 0) out[i] = list!.splice(at, 1)[0];
+  }
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c && c.start !== ranges[i].start) shiftChunk(c, ranges[i].start - c.start);
+  }
+  return out;
 }

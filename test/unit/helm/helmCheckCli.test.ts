@@ -4,19 +4,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkHelmValues } from '../../../core/src/helm/helmRules';
 import { LineIndex } from '../../../core/src/spec/lineIndex';
-import { serverBundle } from '../../lsp/serverProcess';
+import { builtCli, repoRoot } from '../../corpus/paths';
 import { fixtureText, HELM_SECRETS, readyCatalog } from './helmTestCatalog';
 
-// The built bundles sit together in dist/; the LSP harness knows where.
-const cli = join(dirname(serverBundle), 'cli.js');
+const cli = builtCli();
 let dir: string;
 
 before(() => {
-  if (!existsSync(cli)) spawnSync(process.execPath, [join(dirname(cli), '..', 'scripts', 'build.mjs')], { cwd: join(dirname(cli), '..'), stdio: 'inherit' });
+  if (!existsSync(cli)) spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'build.mjs')], { cwd: repoRoot(), stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'helm-check-'));
   const items = HELM_SECRETS.map((m) => ({
     apiVersion: 'v1',

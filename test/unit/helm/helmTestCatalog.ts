@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
+import { repoRoot } from '../../corpus/paths';
 import { CatalogIndex, type CatalogSnapshot } from '../../../core/src/catalog/snapshot';
 import type { SecretMeta } from '../../../core/src/catalog/secretMeta';
 
@@ -37,7 +38,8 @@ export const readyCatalog = (secrets: SecretMeta[] = HELM_SECRETS) => new Catalo
 export const unknownCatalog = () =>
   new CatalogIndex({ context: '', namespace: 'default', state: { kind: 'unknown', reason: 'test' }, secrets: [] });
 
-export const FIXTURES = join(__dirname, 'fixtures');
+// Read from the source tree: compiled tests run from out/, where tsc copies no YAML.
+export const FIXTURES = join(repoRoot(), 'test', 'unit', 'helm', 'fixtures');
 export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
