@@ -28,6 +28,7 @@ suite('cluster: Secrets tree', () => {
   });
 
   teardown(async () => {
+    await restoreSettings();
     await cluster.heal();
     await clearUserTarget();
     if (area.catalog.snapshot().namespace !== 'default' || area.catalog.snapshot().state.kind !== 'ready') {
@@ -118,6 +119,23 @@ suite('cluster: Secrets tree', () => {
       await cluster.admin('POST', '/__local/up');
     }
     await waitFor(() => secretNames().includes('postgres'), { what: 'secrets after the cluster is back', timeoutMs: 45_000 });
+  });
+
+  test('pachyderm.requestTimeoutSeconds bounds every call: a slow cluster shows the timeout state', async () => {
+    await setSetting('pachyderm.requestTimeoutSeconds', 0.5);
+    await cluster.admin('POST', '/__local/faults', { delayMs: 3000 });
+    await runCommand('pachyderm.refreshSecrets');
+    await waitFor(() => roots().some((r) => r.label === 'Cluster did not answer in time'), { what: 'the timeout row' });
+    assert.match(roots().find((r) => r.label === 'Cluster did not answer in time')!.description!, /within 0\.5 s/);
+  });
+
+  test('with no kubeconfig the tree is empty so the welcome view explains what to set', async () => {
+    await setSetting('pachyderm.kubeconfig', path.join(os.tmpdir(), 'no-such-kubeconfig'));
+    await waitFor(() => area.catalog.snapshot().state.kind === 'error', { what: 'the no-kubeconfig state' });
+    const state = area.catalog.snapshot().state;
+    assert.equal(state.kind === 'error' && state.problem, 'no-kubeconfig');
+    assert.deepEqual(roots(), []);
+    assert.match(area.status.current.tooltip, /No kubeconfig found/);
   });
 
   test('editing the kubeconfig file (kubectl config use-context) moves the tree to the new context', async () => {
