@@ -17,7 +17,7 @@ const util = require('node:util');
 const fs = require('node:fs');
 
 // Workbench start-up chatter that says nothing about the tests (and the gallery, which is offline on purpose).
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b)/;
+const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b|No search provider registered for scheme: vscode-remote)/;
 
 function parseArgs(argv) {
   const out = { folder: undefined, extensionDevelopmentPath: undefined, extensionTestsPath: undefined, extensionsDir: undefined };

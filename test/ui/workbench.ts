@@ -24,7 +24,7 @@ export function uiEnv(): UiEnv {
 }
 
 /** Generous: the first language-server and cluster round trips share two cores with the whole workbench. */
-export const UI_TIMEOUT_MS = 30_000;
+export const UI_TIMEOUT_MS = 60_000;
 
 export class Workbench {
   private constructor(
