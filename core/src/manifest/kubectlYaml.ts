@@ -16,7 +16,8 @@ const BEST_INDENT = 2;
 export function toKubectlYaml(root: YamlMap): string {
   const e = new Emitter();
   e.mapping(root, 0);
-  return e.out + '\n';
+  // A literal block that ends in a line break has already ended the line.
+  return e.column > 0 ? e.out + '\n' : e.out;
 }
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
@@ -67,7 +68,8 @@ class Emitter {
     this.indention = false;
   }
 
-  private scalar(value: string, indent: number, simpleKey: boolean): void {
+  private scalar(raw: string, indent: number, simpleKey: boolean): void {
+    const value = foldLikeJsonToYaml(raw);
     const a = analyzeScalar(value);
     let style: Style = value.includes('\n') ? 'literal' : resolvesToString(value) ? 'plain' : 'double';
     if (simpleKey && a.multiline) style = 'double';
@@ -234,6 +236,18 @@ function isBreak(ch: string | undefined): boolean {
   return ch === '\r' || ch === '\n' || ch === '\u0085' || ch === '\u2028' || ch === '\u2029';
 }
 
+/**
+ * sigs.k8s.io/yaml reads kubectl's JSON back as YAML before writing YAML. Go's JSON leaves NEL (U+0085) raw, and a
+ * YAML double-quoted scalar folds a raw line break: one becomes a space (with the raw spaces around it; tabs are
+ * escaped in the JSON, so they stay), n become n-1 newlines.
+ */
+function foldLikeJsonToYaml(s: string): string {
+  return s.includes('\u0085') ? s.replace(/ *(\u0085(?: *\u0085)*) */g, (_m, run: string) => {
+    const n = run.split('\u0085').length - 1;
+    return n === 1 ? ' ' : '\n'.repeat(n - 1);
+  }) : s;
+}
+
 /** libyaml's `is_printable` as go-yaml has it: no code point beyond the BMP counts as printable. */
 function isPrintable(c: number): boolean {
   return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
@@ -325,7 +339,8 @@ const RESOLVE_MAP = new Set([
   'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
   'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
   '', '~', 'null', 'Null', 'NULL',
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '<<',
+  // `<<` is in go-yaml's map but its first character has no resolver hint, so it stays a plain string.
+  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
 ]);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
