@@ -101,7 +101,7 @@ export function waitForLine(child: ChildProcess, match: RegExp, timeoutMs = 1500
   });
 }
 
-export function spawnKubectl(cluster: TestCluster, args: string[]): ChildProcess {
+export function spawnKubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, args: string[]): ChildProcess {
   return spawn('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

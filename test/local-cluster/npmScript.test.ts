@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SEED, kubectl, repoRoot, waitForLine } from './helpers';
+import { DEMO_SEED, kubectl, repoRoot, spawnKubectl, waitForLine } from './helpers';
 import { ADMIN_FILE, FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
 
 function runScript(args: string[]) {
@@ -41,6 +41,10 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
     assert.match(forbidden.stderr, /Forbidden/);
     const admin = JSON.parse(readFileSync(join(dir, 'kube', ADMIN_FILE), 'utf8')) as { adminUrl: string; adminToken: string };
     assert.match(admin.adminUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    // An open watch must not keep the server from stopping.
+    const watcher = spawnKubectl(asCluster, ['get', 'secrets', '--watch']);
+    t.after(() => watcher.kill());
+    await waitForLine(watcher, /^wandb\s/);
   } finally {
     run.interrupt();
   }
