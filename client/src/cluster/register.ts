@@ -20,7 +20,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   const subs = host.context.subscriptions;
   const status = (area.status = new CatalogStatusBar());
   const forwarder = new CatalogForwarder(host);
-  area.tree = new SecretsTreeProvider(() => area.catalog);
+  area.tree = new SecretsTreeProvider(area.catalog);
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
   subs.push(status, forwarder, area.tree, area.view);
 

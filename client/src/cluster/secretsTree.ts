@@ -15,9 +15,9 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private ignoredSettings: readonly string[] = [];
   private readonly listener: (s: unknown, change: CatalogChange) => void;
 
-  constructor(private readonly catalog: () => LiveCatalog) {
+  constructor(private readonly catalog: LiveCatalog) {
     this.listener = (_s, change) => this.onCatalogChange(change);
-    catalog().on('change', this.listener);
+    catalog.on('change', this.listener);
   }
 
   /** For another area to mark rows (e.g. Helm "platform" secrets); returns a disposable that removes it. */
@@ -55,7 +55,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
 
   getChildren(row?: TreeRow): TreeRow[] {
     if (row) return row.kind === 'secret' && row.secret ? keyRows(row.secret).map((r) => this.reuse(r)) : [];
-    const rows = rootRows(this.catalog().snapshot(), {
+    const rows = rootRows(this.catalog.snapshot(), {
       pachydermOnly: this.pachydermOnly,
       ignoredSettings: this.ignoredSettings,
       decorators: this.decorators,
@@ -81,7 +81,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   private onCatalogChange(change: CatalogChange): void {
-    const ns = this.catalog().snapshot().namespace;
+    const ns = this.catalog.snapshot().namespace;
     // Additions, removals and state changes change the list itself; edits of existing secrets only their rows.
     const onlyEdits = !change.stateChanged && !change.removed.length && change.changed.every((n) => this.rows.has(secretRowId(ns, n)));
     if (!onlyEdits) {
@@ -91,7 +91,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     }
     for (const name of change.changed) {
       const id = secretRowId(ns, name);
-      const meta = this.catalog().get(name);
+      const meta = this.catalog.get(name);
       if (!meta || !this.rows.has(id)) continue;
       // Firing for the row re-reads it and its key rows.
       this.changed.fire(this.reuse(secretRow(meta, { decorators: this.decorators, now: new Date() })));
@@ -105,7 +105,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   dispose(): void {
-    this.catalog().off('change', this.listener);
+    this.catalog.off('change', this.listener);
     this.changed.dispose();
   }
 }
