@@ -49,7 +49,7 @@ test('a values file written from the docs table gets PH002 with the near-miss hi
   const [root] = published.diagnostics;
   assert.equal(root.severity, 1);
   assert.equal(root.source, 'pachyderm');
-  assert.match(root.message, /It has `rootToken`: that is the key the docs' table names, but the chart reads `root-token`/);
+  assert.match(root.message, /It has `rootToken`: that is the key the docs' Platform Secrets Map names, but the chart reads `root-token`/);
 
   const actions = (await s.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
@@ -138,7 +138,7 @@ test('hover on a SecretName says what the chart does with it', async () => {
   await s.open(uri, 'yaml', text);
   const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   const md = (hover!.contents as MarkupContent).value;
-  assert.match(md, /reads key `pachd-oauth-client-secret` \(not `auth-config`, as the docs' table says\)/);
+  assert.match(md, /reads key `pachd-oauth-client-secret`\.\n\nNot `auth-config`: that is the key the docs' Platform Secrets Map names/);
   assert.match(md, /`pachyderm-auth`/);
   assert.match(md, /Used by: pachd, enterprise-server/);
   await s.close(uri);

@@ -68,7 +68,7 @@ suite('helm values files and platform secrets', () => {
       const ph002 = ds.find((d) => codes([d])[0] === 'PH002')!;
       assert.equal(ph002.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(editor.document.getText(ph002.range), 'docs-root-token');
-      assert.match(ph002.message, /has no key `root-token`.*It has `rootToken`: that is the key the docs' table names/);
+      assert.match(ph002.message, /has no key `root-token`.*It has `rootToken`: that is the key the docs' Platform Secrets Map names/);
       assert.ok(!JSON.stringify(ownDiagnostics(uri).map((d) => d.message)).includes('fixture-docs-value'));
     } finally {
       await cluster.deleteSecret('docs-root-token');

@@ -34,8 +34,11 @@ export interface SecretNameFact {
   plainDefault?: string;
   /** True when the plain value is a credential that should not sit in a values file (PH003). */
   plainIsCredential: boolean;
-  /** Keys the docs' table (or habit) tells users to use instead of the real one: PH002 near-miss hints. */
-  docsMistakes?: string[];
+  /**
+   * Keys users are told (or used to) put there instead of the one the chart reads, each with where the mistake
+   * comes from: PH002's near-miss hints and hover.
+   */
+  knownMistakes?: Readonly<Record<string, string>>;
   lines: readonly ChartLine[];
   /** Pods that read the secret. */
   pods: string[];
@@ -55,6 +58,7 @@ export interface Mishandling {
 }
 
 const PACHD_ES = ['pachd', 'enterprise-server'];
+const DOCS_TABLE = "that is the key the docs' Platform Secrets Map names";
 
 export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
   {
@@ -87,7 +91,7 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     defaultSecret: 'pachyderm-auth',
     plainPath: 'pachd.rootToken',
     plainIsCredential: true,
-    docsMistakes: ['rootToken'],
+    knownMistakes: { rootToken: DOCS_TABLE },
     lines: ['2.11', '2.12'],
     pods: PACHD_ES,
   },
@@ -98,7 +102,7 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     defaultSecret: 'pachyderm-auth',
     plainPath: 'pachd.oauthClientSecret',
     plainIsCredential: true,
-    docsMistakes: ['auth-config'],
+    knownMistakes: { 'auth-config': `${DOCS_TABLE}; the chart writes \`auth-config\` itself, from other values` },
     lines: ['2.11', '2.12'],
     pods: PACHD_ES,
   },
@@ -110,6 +114,9 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     defaultSecret: 'postgres',
     plainPath: 'global.postgresql.postgresqlPassword',
     plainDefault: 'insecure-user-password',
+    knownMistakes: {
+      'postgres-password': 'the key newer Bitnami PostgreSQL charts use; the subchart Pachyderm pins (10.8.0) and the chart read `postgresql-password`',
+    },
     plainIsCredential: true,
     lines: ['2.11', '2.12'],
     pods: ['pachd', 'pachw', 'pgbouncer', 'preflight job', 'enterprise-server', 'pipeline workers'],

@@ -69,7 +69,8 @@ function describeFact(doc: Document, fact: SecretNameFact): string[] {
   const out = [`**${code(fact.path)}**: names the Secret holding the ${fact.role}.`];
   if (key) {
     const keys = [key, ...(fact.alsoKeys ?? [])].map(code).join(' and ');
-    out.push(`The chart reads key ${keys}${fact.docsMistakes?.length ? ` (not ${fact.docsMistakes.map(code).join(', ')}, as the docs' table says)` : ''}.`);
+    out.push(`The chart reads key ${keys}.`);
+    for (const [wrong, why] of Object.entries(fact.knownMistakes ?? {})) out.push(`Not ${code(wrong)}: ${why}.`);
   } else if (!fact.registry && !fact.mishandled) {
     out.push('The chart mounts the whole secret; any keys.');
   }

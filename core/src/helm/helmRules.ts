@@ -113,11 +113,13 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
   }
   for (const key of [requiredKey(doc, fact), ...(fact.alsoKeys ?? [])]) {
     if (!key || hasKey(secret, key)) continue;
-    const near = nearMissKey(secret.keys.map((k) => k.name), key, fact.docsMistakes);
+    // Known mistakes are about the chart's default key; a key the user chose (postgresqlExistingSecretKey) has none.
+    const mistakes = key === fact.key ? (fact.knownMistakes ?? {}) : {};
+    const near = nearMissKey(secret.keys.map((k) => k.name), key, Object.keys(mistakes));
     let message = `Secret ${quote(name)} has no key ${quote(key)}, which the chart reads for ${quote(fact.path)} (${podsText(fact.pods)} would fail to start).`;
     if (near) {
-      message += fact.docsMistakes?.includes(near)
-        ? ` It has ${quote(near)}: that is the key the docs' table names, but the chart reads ${quote(key)}.`
+      message += mistakes[near]
+        ? ` It has ${quote(near)}: ${mistakes[near]}, but the chart reads ${quote(key)}.`
         : ` It has ${quote(near)}, a near miss: the chart reads ${quote(key)}.`;
     }
     out.push(finding('PH002', message, nameEntry.valueRange, near ? { kind: 'copy-key', secret: name, from: near, to: key } : undefined));

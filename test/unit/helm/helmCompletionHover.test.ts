@@ -56,7 +56,7 @@ test('no completion off secret values or while the catalog is unknown', () => {
 test('hover on rootTokenSecretName says the key read, the default secret, the pods, and the named secret\'s keys', () => {
   const { doc, offset } = at('pachd:\n  rootTokenSecretName: pachyderm-ro|ot-token\n');
   const h = helmHover(doc, offset, readyCatalog())!;
-  assert.match(h.markdown, /reads key `root-token` \(not `rootToken`, as the docs' table says\)/);
+  assert.match(h.markdown, /reads key `root-token`\.\n\nNot `rootToken`: that is the key the docs' Platform Secrets Map names\./);
   assert.match(h.markdown, /its own secret `pachyderm-auth`, filled from `pachd.rootToken`/);
   assert.match(h.markdown, /Used by: pachd, enterprise-server/);
   assert.match(h.markdown, /Secret `pachyderm-root-token` \(Opaque\) has keys: `rootToken`/);

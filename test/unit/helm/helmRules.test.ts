@@ -25,7 +25,7 @@ test('values written as the docs table suggests get PH002 with the near-miss hin
   const [root, oauth] = findings;
   assert.equal(root.severity, 'error');
   assert.match(root.message, /has no key `root-token`/);
-  assert.match(root.message, /It has `rootToken`: that is the key the docs' table names, but the chart reads `root-token`/);
+  assert.match(root.message, /It has `rootToken`: that is the key the docs' Platform Secrets Map names, but the chart reads `root-token`/);
   assert.deepEqual(root.data, { kind: 'copy-key', secret: 'pachyderm-root-token', from: 'rootToken', to: 'root-token' });
   assert.match(oauth.message, /has no key `pachd-oauth-client-secret`.*It has `auth-config`/);
   assert.deepEqual(oauth.data, { kind: 'copy-key', secret: 'pachyderm-oauth', from: 'auth-config', to: 'pachd-oauth-client-secret' });
@@ -153,4 +153,15 @@ test('PH003 on the enterprise server token offers no fix, because its SecretName
   assert.equal(f.code, 'PH003');
   assert.equal(f.data, undefined);
   assert.match(f.message, /plain environment value.*`pachd.enterpriseServerTokenSecretName` is no way out: the chart template writes `value: enterprise-server-token`/);
+});
+
+test('PH002 for postgres names the Bitnami key postgres-password as a known mistake, unless the user chose the key', () => {
+  const catalog = readyCatalog([meta('pg', ['postgres-password'])]);
+  const base = 'pachd: {}\npostgresql:\n  enabled: false\nglobal:\n  postgresql:\n    postgresqlExistingSecretName: pg\n';
+  const [f] = check(base, catalog);
+  assert.match(f.message, /It has `postgres-password`: the key newer Bitnami PostgreSQL charts use.*but the chart reads `postgresql-password`/);
+  assert.deepEqual(f.data, { kind: 'copy-key', secret: 'pg', from: 'postgres-password', to: 'postgresql-password' });
+  const [chosen] = check(`${base}    postgresqlExistingSecretKey: pass\n`, catalog);
+  assert.match(chosen.message, /has no key `pass`/);
+  assert.equal(chosen.data, undefined);
 });
