@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { judge, type Measurement, type MeasuredRow } from './lib/types';
 import { analysisRows } from './rows/analysis';
 import { languageRows } from './rows/language';
+import { catalogHeapRows, catalogSyncRows } from './rows/catalog';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   const runners: Array<{ rows: number[]; run: RowRunner }> = [
     { rows: [1, 2, 3], run: analysisRows },
     { rows: [4], run: languageRows },
+    { rows: [5], run: catalogSyncRows },
+    { rows: [6], run: catalogHeapRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];

@@ -1,0 +1,103 @@
+/**
+ * Row 5: the initial catalog sync of 10,000 secrets (8 keys each) from the local API server, against
+ * `kubectl get secrets -o json` on the same server. Row 6: the heap the catalog keeps after a sync with values of
+ * 64 KiB against the same catalog with values of 2 KiB (each measured in a fresh process with --expose-gc).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { LiveCatalog } from '../../core/src/cluster/liveCatalog';
+import { resolveTarget } from '../../core/src/cluster/clusterTarget';
+import { startClusterProcess } from '../lib/clusterProcess';
+import { median, p99 } from '../lib/stats';
+import type { Measurement } from '../lib/types';
+
+async function syncOnce(kubeconfig: string): Promise<number> {
+  const catalog = new LiveCatalog({ resolve: () => resolveTarget({ kubeconfig }), timeoutMs: () => 60_000 });
+  const t0 = process.hrtime.bigint();
+  await catalog.refresh();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const snap = catalog.snapshot();
+  catalog.dispose();
+  if (snap.state.kind !== 'ready' || snap.secrets.length < 10_000) throw new Error(`catalog sync did not complete: ${JSON.stringify(snap.state)}`);
+  return ms;
+}
+
+function kubectlOnce(kubeconfig: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, 'get', 'secrets', '-o', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`kubectl failed: ${err}`))));
+  });
+}
+
+export async function catalogSyncRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
+  const runs = quick ? 3 : 7;
+  const cluster = await startClusterProcess(repoRoot, 10_000, 8, 64);
+  try {
+    await syncOnce(cluster.kubeconfig); // warm-up: loads client-node, as the first sync after activation does
+    await kubectlOnce(cluster.kubeconfig);
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(await syncOnce(cluster.kubeconfig));
+      theirs.push(await kubectlOnce(cluster.kubeconfig));
+    }
+    return [
+      {
+        row: 5,
+        name: 'initial catalog sync, 10,000 secrets × 8 keys',
+        unit: 'ms',
+        median: median(ours),
+        p99: p99(ours),
+        samples: runs,
+        peer: { name: 'kubectl get secrets -o json', median: median(theirs), p99: p99(theirs) },
+        target: { kind: 'ratio', max: 1, on: 'median' },
+      },
+    ];
+  } finally {
+    await cluster.stop();
+  }
+}
+
+/** Heap kept by a synced catalog, measured by bench/rows/catalogHeap.child.ts in a fresh process. */
+function keptHeap(repoRoot: string, kubeconfig: string): number {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'catalogHeap.child.ts'), kubeconfig], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  const m = /kept (\d+)/.exec(r.stdout);
+  if (r.status !== 0 || !m) throw new Error(`heap probe failed: ${r.stderr || r.stdout}`);
+  return Number(m[1]);
+}
+
+export async function catalogHeapRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
+  const secrets = 250;
+  const runs = quick ? 1 : 3;
+  const measure = async (valueBytes: number): Promise<number[]> => {
+    const cluster = await startClusterProcess(repoRoot, secrets, 8, valueBytes);
+    try {
+      const out: number[] = [];
+      for (let i = 0; i < runs; i++) out.push(keptHeap(repoRoot, cluster.kubeconfig) / 1024 / 1024);
+      return out;
+    } finally {
+      await cluster.stop();
+    }
+  };
+  const small = await measure(2 * 1024);
+  const large = await measure(64 * 1024);
+  return [
+    {
+      row: 6,
+      name: `heap kept by the catalog, ${secrets} secrets × 8 keys of 64 KiB`,
+      unit: 'MiB',
+      median: median(large),
+      p99: p99(large),
+      samples: runs,
+      peer: { name: 'same catalog, values of 2 KiB', median: median(small), p99: p99(small) },
+      target: { kind: 'ratio', max: 1.1, on: 'median' },
+      note: `values total ${(secrets * 8 * 64) / 1024} MiB in the large case`,
+    },
+  ];
+}
