@@ -73,3 +73,21 @@ test('hover on a mishandled value says what the chart does instead', () => {
   const { doc, offset } = at('pachd:\n  enterpriseServerTokenSecretName: x|\n');
   assert.match(helmHover(doc, offset, unknownCatalog())!.markdown, /writes `value: enterprise-server-token` instead of `key:`/);
 });
+
+test('hover on a TLS secretName says which keys the chart mounts and what the named secret has', () => {
+  const { doc, offset } = at('proxy:\n  tls:\n    secretName: proxy-t|ls\n');
+  const h = helmHover(doc, offset, readyCatalog())!;
+  assert.match(h.markdown, /proxy TLS secret/);
+  assert.match(h.markdown, /mounts keys `tls.crt` and `tls.key`/);
+  assert.match(h.markdown, /Secret `proxy-tls` \(kubernetes.io\/tls\) has keys: `tls.crt`/);
+});
+
+test('hover on global.imagePullSecrets names the pods that pull with it', () => {
+  const { doc, offset } = at('pachd: {}\nglobal:\n  imagePull|Secrets: [regcred]\n');
+  assert.match(helmHover(doc, offset, readyCatalog())!.markdown, /registry credentials .* for every chart pod.*\n\nUsed by: pachd, pachw/s);
+});
+
+test('no hover on values the chart does not read as secrets', () => {
+  const { doc, offset } = at('pachd:\n  replic|as: 2\n');
+  assert.equal(helmHover(doc, offset, readyCatalog()), undefined);
+});
