@@ -55,8 +55,6 @@ export const OUTPUT_CASES: string[][] = [
   ['generic', '0.5', '--type=.5'],
   ['generic', '-.5x', '--type=~'],
   ['generic', 'emoji-😀', '--type=@x'],
-  // go-yaml's resolver: strings that would read back as another type are quoted
-  ...['null', 'Null', 'y', 'N', 'on', 'OFF', '1_000', '0o17', '0b101', '08', '+1', '-1', '1e400', '0x', '0xFFFFFFFFFFFFFFFFFF', '1.5e3', '.5e1', '-.inf', '.NaN', '<<', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10', '2001-13-14', '2001-02-29', '12:30', '1:2:3.5', 'a:b', 'a #b#', 'x ?', '? x', '--- x', '...', '- x', 'x: ', '"', "'", '%', '`a', 'é ü', 'tab\tend', 'nbsp\u00a0x', 'bom\ufeffx', 'nel\u0085x', 'two\u0085\u0085nels', 'sp \u0085\t x', 'ls\u2028x', 'trailing\n', 'two\n\n', ' x\ny', 'x \ny'].map((t) => ['generic', 'yq', `--type=${t.replace(/\\t/g, '\t').replace(/\\n/g, '\n').replace(/\\u([0-9a-f]{4})/g, (_m: string, h: string) => String.fromCharCode(parseInt(h, 16)))}`]),
   ['generic', 'typed', '--type=kubernetes.io/basic-auth', '--from-literal=username=u', '--from-literal=password=p'],
   ['generic', 'notype', '--type='],
   // --append-hash
@@ -227,3 +225,6 @@ export const RAW_CASES: string[][] = [
   ['docker-registry', 'r', DRY, '--from-file=nope.json'],
   ['docker-registry', 'r', DRY, '--from-file=bad key=docker.json'],
 ];
+
+/** YAML quoting only (go-yaml's resolver and emitter): run with `-o yaml` alone. */
+export const YAML_CASES: string[][] = ['null', 'Null', 'y', 'N', 'on', 'OFF', '1_000', '0o17', '0b101', '08', '+1', '-1', '1e400', '0x', '0xFFFFFFFFFFFFFFFFFF', '1.5e3', '.5e1', '-.inf', '.NaN', '<<', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10', '2001-13-14', '2001-02-29', '12:30', '1:2:3.5', 'a:b', 'a #b#', 'x ?', '? x', '--- x', '...', '- x', 'x: ', '"', "'", '%', '`a', 'é ü', 'tab\tend', 'nbsp\u00a0x', 'bom\ufeffx', 'nel\u0085x', 'two\u0085\u0085nels', 'sp \u0085\t x', 'ls\u2028x', 'trailing\n', 'two\n\n', ' x\ny', 'x \ny'].map((t) => ['generic', 'yq', `--type=${t}`]);

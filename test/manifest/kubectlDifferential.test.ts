@@ -6,12 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { makeFixtures } from './fixtures';
-import { OUTPUT_CASES, RAW_CASES } from './differentialCases';
+import { OUTPUT_CASES, RAW_CASES, YAML_CASES } from './differentialCases';
 import { kubectlAvailable, mapLimit, messageLines, runKubectl, runOurs, type RunResult } from './kubectlOracle';
 
 const hasKubectl = kubectlAvailable();
 const cases: string[][] = [
   ...OUTPUT_CASES.flatMap((c) => ['json', 'yaml', 'name'].map((o) => [...c, '--dry-run=client', '-o', o])),
+  ...YAML_CASES.map((c) => [...c, '--dry-run=client', '-o', 'yaml']),
   ...RAW_CASES,
 ];
 
