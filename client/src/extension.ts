@@ -5,30 +5,44 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionHost } from './host';
-import { startLanguageClient } from './languageClient';
+import { createLanguageClient } from './languageClient';
 import { registerCluster } from './cluster/register';
 import { registerPlatform } from './platform/register';
 import { registerWizards } from './wizards/register';
 
 let client: LanguageClient | undefined;
 
-/** What activate() returns: the areas' state, for the extension-host tests (not a public API). */
+/** What activate() returns: the areas' state, for the extension-host tests and the bench (not a public API). */
 export interface PachydermExtensionExports {
   cluster: ReturnType<typeof registerCluster>;
+  /** Settles when the language server has started (rejects when it could not). */
+  serverReady: Promise<void>;
+  /** How long activate() itself took, in ms (VS Code's "activate call time"). */
+  activationMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PachydermExtensionExports> {
+  const started = performance.now();
   const output = vscode.window.createOutputChannel('Pachyderm', { log: true });
   context.subscriptions.push(output);
-  client = await startLanguageClient(context, output);
+  client = createLanguageClient(context, output);
+  // Not awaited: the UI registers at once and the server comes up beside it.
+  const serverReady = client.start().catch((err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    output.error(`the Pachyderm language server did not start: ${reason}`);
+    void vscode.window.showErrorMessage(`Pachyderm: the language server did not start (${reason}). See the "Pachyderm" output.`);
+    throw err;
+  });
+  serverReady.catch(() => undefined);
   const host: ExtensionHost = { context, output, client };
-  void host;
   // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
   registerWizards(host);
   // Platform secrets build on the cluster area (its tree, catalog and API).
   const cluster = registerCluster(host);
   registerPlatform(cluster);
-  return { cluster };
+  const activationMs = performance.now() - started;
+  output.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { cluster, serverReady, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

@@ -25,10 +25,12 @@ export const WATCHED_FILES = '**/*.{json,yaml,yml}';
  * answered `initialize`, so every caller that awaits it may send the catalog and expect diagnostics.
  * `PACHYDERM_VALIDATION_DELAY_MS` overrides the edit debounce (0 for tests and benchmarks).
  */
-export async function startLanguageClient(
-  context: vscode.ExtensionContext,
-  output: vscode.LogOutputChannel,
-): Promise<LanguageClient> {
+/**
+ * Creates the client for the language server (dist/server.js, a child process over IPC) without starting it:
+ * activation must not wait for a process to spawn and initialize. `client.start()` starts it; a notification
+ * sent before then waits for the start.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -64,6 +66,5 @@ export async function startLanguageClient(
       if (snapshot) void client.sendNotification(CatalogNotification.type, snapshot).catch((err: unknown) => output.warn(`could not resend the secret catalog: ${String(err)}`));
     }),
   );
-  await client.start();
   return client;
 }

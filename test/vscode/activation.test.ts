@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fixtureUri, languageServerPids, openFixture, waitFor, waitForDiagnostics, waitForLanguageServer } from './harness';
+import type { PachydermExtensionExports } from '../../client/src/extension';
+import { activateExtension, EXTENSION_ID, fixtureUri, languageServerPids, openFixture, waitFor, waitForDiagnostics, waitForLanguageServer } from './harness';
 
 suite('activation', () => {
   test('opening a pipeline spec activates the extension without anyone calling activate()', async () => {
@@ -8,6 +9,13 @@ suite('activation', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
     await waitFor(() => ext.isActive, { what: 'the extension to activate' });
+  });
+
+  test('activation does not wait for the language server, and the server start settles', async () => {
+    const exports = await activateExtension<PachydermExtensionExports>();
+    assert.equal(typeof exports.activationMs, 'number');
+    // Rejects when the server could not start: the suite then fails here.
+    await exports.serverReady;
   });
 
   test('the language server runs as a child process of the extension host, answers, and survives opening specs', async () => {
