@@ -2,7 +2,7 @@
  * Rules PH001–PH007 over a Pachyderm Helm values document. Pure: a parsed document and a catalog in, findings
  * with source ranges out. Messages name values, secrets and keys, never a value's content.
  */
-import { isScalar, isSeq, type Document, type Scalar } from 'yaml';
+import { isScalar, isSeq, type Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SecretMeta } from '../catalog/secretMeta';
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
@@ -60,10 +60,12 @@ export function inClusterPostgres(doc: Document): boolean {
   return !isFalseAt(doc, 'postgresql.enabled');
 }
 
-/** A name for a new secret holding one platform credential, e.g. `pachd-root-token`. */
+/** A name for a new secret holding one platform credential: `pachd-root-token`, `console-oauth-client-secret`. */
 export function suggestedSecretName(fact: SecretNameFact): string {
   const key = (fact.key ?? fact.path.split('.').pop()!).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return key.startsWith('pachd-') ? key : `pachd-${key}`;
+  const top = fact.path.split('.')[0];
+  const prefix = top === 'pachd' || top === 'console' ? top : 'pachyderm';
+  return key.startsWith(`${prefix}-`) ? key : `${prefix}-${key}`;
 }
 
 export function checkHelmValues(doc: Document, catalog: CatalogIndex): HelmFinding[] {
@@ -274,10 +276,4 @@ function checkImagePullSecrets(doc: Document, catalog: CatalogIndex, out: HelmFi
       out.push(notRegistry(secret, item.range));
     }
   }
-}
-
-/** The scalar value at the finding's range as the document holds it; for the client's quick fix only. */
-export function scalarValueAt(doc: Document, path: string): string | undefined {
-  const e = entryAt(doc, path);
-  return e && isScalar(e.value) ? String((e.value as Scalar).value ?? '') : undefined;
 }

@@ -135,3 +135,9 @@ export function pathAt(doc: Document, offset: number): { path: ValuesPath; onVal
   }
   return found;
 }
+
+/** The scalar at `path` as text (what the file holds, unquoted), or undefined when it is absent or not a scalar. */
+export function scalarValueAt(doc: Document, path: ValuesPath): string | undefined {
+  const e = entryAt(doc, path);
+  return e && isScalar(e.value) ? String((e.value as Scalar).value ?? '') : undefined;
+}

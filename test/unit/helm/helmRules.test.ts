@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { checkHelmValues, type HelmFinding } from '../../../core/src/helm/helmRules';
+import { checkHelmValues, suggestedSecretName, type HelmFinding } from '../../../core/src/helm/helmRules';
+import { creatableRoles } from '../../../core/src/helm/chartFacts';
+import { isDns1123Subdomain } from '../../../core/src/rules/names';
 import { fixtureDoc, fixtureText, meta, readyCatalog, unknownCatalog } from './helmTestCatalog';
 
 /** `CODE at text` for each finding, so assertions read like the editor shows them. */
@@ -164,4 +166,12 @@ test('PH002 for postgres names the Bitnami key postgres-password as a known mist
   const [chosen] = check(`${base}    postgresqlExistingSecretKey: pass\n`, catalog);
   assert.match(chosen.message, /has no key `pass`/);
   assert.equal(chosen.data, undefined);
+});
+
+test('suggested secret names are valid Kubernetes names, one per credential the user can create', () => {
+  const names = creatableRoles().map(suggestedSecretName);
+  assert.deepEqual(names.filter((n) => !isDns1123Subdomain(n)), []);
+  assert.equal(new Set(names).size, names.length);
+  assert.ok(names.includes('console-oauth-client-secret'));
+  assert.ok(names.includes('pachyderm-postgresql-password'));
 });
