@@ -77,15 +77,6 @@ test('an unknown context is a clear error naming the context', async () => {
   assert.match(!t.ok ? t.reason : '', /Context "staging" is not in the kubeconfig/);
 });
 
-test('an exec auth plugin is not used in an untrusted workspace, and the reason says so', async () => {
-  const untrusted = await resolveTarget({ kubeconfig: files.b, trusted: false }, {});
-  assert.equal(untrusted.ok, false);
-  assert.equal(!untrusted.ok && untrusted.problem, 'untrusted');
-  assert.match(!untrusted.ok ? untrusted.reason : '', /exec plugin \(aws\)/);
-  assert.ok((await resolveTarget({ kubeconfig: files.b, trusted: true }, {})).ok);
-  assert.ok((await resolveTarget({ kubeconfig: files.a, trusted: false }, {})).ok, 'a token user is fine untrusted');
-});
-
 test('untrusted workspaces ignore workspace-level kubeconfig and context but keep user values and the namespace', () => {
   const raw = {
     kubeconfig: { globalValue: '/home/me/.kube/config', workspaceValue: './evil-kubeconfig' },
@@ -96,19 +87,17 @@ test('untrusted workspaces ignore workspace-level kubeconfig and context but kee
     kubeconfig: '/home/me/.kube/config',
     context: undefined,
     namespace: 'team',
-    trusted: false,
     ignoredSettings: ['pachyderm.kubeconfig', 'pachyderm.context'],
   });
   assert.deepEqual(effectiveTargetSettings(raw, true), {
     kubeconfig: './evil-kubeconfig',
     context: 'evil',
     namespace: 'team',
-    trusted: true,
     ignoredSettings: [],
   });
 });
 
 test('an ignored workspace kubeconfig with nothing else to read reports "untrusted", not "no kubeconfig"', async () => {
-  const t = await resolveTarget({ kubeconfig: '/nope', trusted: false, ignoredSettings: ['pachyderm.kubeconfig'] }, {});
+  const t = await resolveTarget({ kubeconfig: '/nope', ignoredSettings: ['pachyderm.kubeconfig'] }, {});
   assert.equal(!t.ok && t.problem, 'untrusted');
 });

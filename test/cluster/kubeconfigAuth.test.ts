@@ -30,7 +30,7 @@ test('an exec auth plugin provides the token, as kubectl would run it', async (t
   config.contexts.push({ name: 'exec', context: { cluster: 'local', user: 'exec-user', namespace: 'default' } });
   const file = path.join(fx.dir, 'exec-kubeconfig');
   fs.writeFileSync(file, stringify(config));
-  const catalog = catalogFor({ kubeconfig: file, context: 'exec', trusted: true });
+  const catalog = catalogFor({ kubeconfig: file, context: 'exec' });
   t.after(() => catalog.dispose());
   await catalog.refresh();
   const s = await waitForSnapshot(catalog, isReady, 'ready through the exec plugin');

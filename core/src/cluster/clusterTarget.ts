@@ -16,8 +16,6 @@ export interface TargetSettings {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
-  /** False in an untrusted workspace: a context whose user runs an exec plugin is then not used. */
-  trusted?: boolean;
   /** Settings that were set at workspace level but ignored because the workspace is not trusted. */
   ignoredSettings?: string[];
 }
@@ -98,15 +96,6 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster) {
     return fail('no-kubeconfig', `Context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define.`, contextName, contexts);
-  }
-  const user = ctx.user ? kc.getUser(ctx.user) : null;
-  if (settings.trusted === false && user?.exec) {
-    return fail(
-      'untrusted',
-      `Context "${contextName}" authenticates with an exec plugin (${String(user.exec.command ?? 'a program')}), which is not run in an untrusted workspace. Trust the workspace to connect.`,
-      contextName,
-      contexts,
-    );
   }
   return {
     ok: true,

@@ -1,7 +1,7 @@
 /**
  * Untrusted workspaces: a workspace-level kubeconfig (or a context chosen by the workspace) could make the
  * extension run an exec auth plugin the workspace author picked, so those values are ignored unless the
- * workspace is trusted. User-level values always apply.
+ * workspace is trusted. User-level values always apply, exec plugins included: the user chose those.
  */
 import type { TargetSettings } from './clusterTarget';
 
@@ -34,7 +34,6 @@ export function effectiveTargetSettings(raw: RawTargetSettings, trusted: boolean
     kubeconfig: pick('kubeconfig'),
     context: pick('context'),
     namespace: pick('namespace'),
-    trusted,
     ignoredSettings,
   };
 }
