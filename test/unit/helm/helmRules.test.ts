@@ -175,3 +175,19 @@ test('suggested secret names are valid Kubernetes names, one per credential the 
   assert.ok(names.includes('console-oauth-client-secret'));
   assert.ok(names.includes('pachyderm-postgresql-password'));
 });
+
+test('secrets read with two keys get one PH002 per missing key; whole-secret mounts only need to exist', () => {
+  const catalog = readyCatalog([meta('det-creds', ['determined-username']), meta('dex', ['anything.json'])]);
+  const found = checkIgnoringPgDefault('pachd:\n  determined:\n    credentialsSecretName: det-creds\noidc:\n  dexCredentialSecretName: dex\n', catalog);
+  assert.deepEqual(found.map((f) => f.code), ['PH002']);
+  assert.match(found[0].message, /has no key `determined-password`/);
+  assert.deepEqual(checkIgnoringPgDefault('pachd: {}\noidc:\n  dexCredentialSecretName: nope\n', catalog).map((f) => f.code), ['PH001']);
+});
+
+test('determined.imagePullSecretName must exist and be a registry credential', () => {
+  const catalog = readyCatalog([meta('reg', ['.dockerconfigjson'], 'kubernetes.io/dockerconfigjson'), meta('opaque', ['x'])]);
+  const codes = (name: string) => checkIgnoringPgDefault(`pachd: {}\ndetermined:\n  imagePullSecretName: ${name}\n`, catalog).map((f) => f.code);
+  assert.deepEqual(codes('reg'), []);
+  assert.deepEqual(codes('opaque'), ['PH007']);
+  assert.deepEqual(codes('nope'), ['PH001']);
+});
