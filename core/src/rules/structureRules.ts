@@ -30,28 +30,45 @@ function describe(n: SpecNode): string {
   }
 }
 
+/**
+ * The fields met so far in the objects being checked, and where: one stack for the whole walk (each object
+ * uses the part above where its parent's ends), as a file has hundreds of thousands of objects to check.
+ */
+const seenFields: FieldDef[] = [];
+const seenAt: PropertyNode[] = [];
+let seenTop = 0;
+
 function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName, path: string): void {
-  const seen = new Map<string, PropertyNode>();
-  for (const p of obj.properties) {
-    if (p.key === SCHEMA_KEY || p.keyKind !== 'string') continue;
-    const fd = resolveField(message, p.key);
-    const keyRange = { start: p.keyStart, end: p.keyEnd };
-    if (!fd) {
-      // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
-      const style = ctx.model.style;
-      const suggestions = suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style)), 2);
-      if (!suggestions.length) suggestions.push(...suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style === 'snake' ? 'camel' : 'snake')), 2));
-      ctx.report('PS101', keyRange, { field: p.key, didYouMean: didYouMeanText(suggestions) }, { field: p.key, message, suggestions });
-      continue;
-    }
-    const prev = seen.get(fd.json);
-    if (prev) {
-      ctx.report('PS012', keyRange, { field: p.key, also: prev.key === p.key ? '' : ` (also written "${prev.key}")` }, { field: fd.json, keep: prev.key, remove: p.key });
-      continue;
-    }
-    seen.set(fd.json, p);
-    if (p.value) checkValue(ctx, p.value, fd, path ? `${path}.${fd.proto}` : fd.proto);
+  const base = seenTop;
+  try {
+    for (const p of obj.properties) checkProperty(ctx, p, message, path, base);
+  } finally {
+    seenTop = base;
   }
+}
+
+function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, path: string, base: number): void {
+  if (p.key === SCHEMA_KEY || p.keyKind !== 'string') return;
+  const fd = resolveField(message, p.key);
+  if (!fd) {
+    // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
+    const style = ctx.model.style;
+    const suggestions = suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style)), 2);
+    if (!suggestions.length) suggestions.push(...suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style === 'snake' ? 'camel' : 'snake')), 2));
+    ctx.report('PS101', { start: p.keyStart, end: p.keyEnd }, { field: p.key, didYouMean: didYouMeanText(suggestions) }, { field: p.key, message, suggestions });
+    return;
+  }
+  let prev: PropertyNode | undefined;
+  for (let i = base; i < seenTop && !prev; i++) if (seenFields[i] === fd) prev = seenAt[i];
+  if (prev) {
+    const also = prev.key === p.key ? '' : ` (also written "${prev.key}")`;
+    ctx.report('PS012', { start: p.keyStart, end: p.keyEnd }, { field: p.key, also }, { field: fd.json, keep: prev.key, remove: p.key });
+    return;
+  }
+  seenFields[seenTop] = fd;
+  seenAt[seenTop] = p;
+  seenTop++;
+  if (p.value) checkValue(ctx, p.value, fd, path ? `${path}.${fd.proto}` : fd.proto);
 }
 
 function isNull(n: SpecNode): boolean {
@@ -63,23 +80,27 @@ function checkValue(ctx: RuleContext, n: SpecNode, fd: FieldDef, path: string): 
   if (isNull(n) || n.type === 'alias') return;
   if (!fd.repeated) return checkSingle(ctx, n, fd, path);
   if (n.type !== 'array') return ctx.report('PS102', n, { field: path, expected: 'a list', actual: describe(n) });
-  n.items.forEach((item, i) => {
+  for (let i = 0; i < n.items.length; i++) {
+    const item = n.items[i];
     if (item.type !== 'alias') checkSingle(ctx, item, fd, `${path}[${i}]`);
-  });
+  }
+}
+
+function wrongType(ctx: RuleContext, n: SpecNode, path: string, expected: string): void {
+  ctx.report('PS102', n, { field: path, expected, actual: describe(n) });
 }
 
 function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, path: string): void {
   const v = fd.value;
-  const wrong = (expected: string) => ctx.report('PS102', n, { field: path, expected, actual: describe(n) });
   const scalar = n.type === 'scalar' ? n : undefined;
   const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
   switch (v.kind) {
     case 'message':
       if (n.type === 'object') checkObject(ctx, n, v.type, path);
-      else if (!isNull(n)) wrong('an object');
+      else if (!isNull(n)) wrongType(ctx, n, path, 'an object');
       return;
     case 'map':
-      if (n.type !== 'object') return wrong('an object of strings');
+      if (n.type !== 'object') return wrongType(ctx, n, path, 'an object of strings');
       for (const p of n.properties) {
         const val = p.value;
         if (!val || isNull(val) || val.type === 'alias' || (val.type === 'scalar' && val.kind === 'string')) continue;
@@ -89,31 +110,31 @@ function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, path: string):
       return;
     case 'string':
     case 'json-string':
-      if (str === undefined) return wrong('a string');
+      if (str === undefined) return wrongType(ctx, n, path, 'a string');
       if (v.kind === 'string' && v.oneOf && str !== '' && !v.oneOf.includes(str)) {
         ctx.report('PS103', n, { field: path, values: v.oneOf.join(', '), value: JSON.stringify(str) }, { allowed: v.oneOf });
       }
       return;
     case 'bool':
-      if (scalar?.kind !== 'boolean') wrong('true or false');
+      if (scalar?.kind !== 'boolean') wrongType(ctx, n, path, 'true or false');
       return;
     case 'int32':
     case 'int64':
     case 'uint64': {
       const ok = scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
       const negative = ok && Number(scalar!.value) < 0;
-      if (!ok || (v.kind === 'uint64' && negative)) wrong(v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
+      if (!ok || (v.kind === 'uint64' && negative)) wrongType(ctx, n, path, v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
       return;
     }
     case 'float':
-      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrong('a number');
+      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrongType(ctx, n, path, 'a number');
       return;
     case 'duration':
-      if (str === undefined) return wrong('a duration string like "600s"');
+      if (str === undefined) return wrongType(ctx, n, path, 'a duration string like "600s"');
       if (!DURATION.test(str)) ctx.report('PS104', n, { field: path, expected: 'a duration in seconds like "600s"', value: JSON.stringify(str) });
       return;
     case 'timestamp':
-      if (str === undefined) return wrong('an RFC 3339 timestamp string');
+      if (str === undefined) return wrongType(ctx, n, path, 'an RFC 3339 timestamp string');
       if (!RFC3339.test(str)) ctx.report('PS104', n, { field: path, expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"', value: JSON.stringify(str) });
       return;
     case 'enum': {

@@ -215,7 +215,8 @@ export const ROOT_MESSAGE: MessageName = 'CreatePipelineRequest';
 /** A key pachctl strips at every mapping level before parsing (`constants.JSONSchemaKey`). */
 export const SCHEMA_KEY = '$schema';
 
-const byName = new Map<MessageName, Map<string, FieldDef>>();
+// Every spec key is looked up here, often several times: one map per message, reached without a map lookup.
+const byName = {} as Record<MessageName, Map<string, FieldDef>>;
 for (const [message, fields] of Object.entries(MESSAGES) as Array<[MessageName, readonly FieldDef[]]>) {
   const m = new Map<string, FieldDef>();
   for (const fd of fields) {
@@ -223,12 +224,12 @@ for (const [message, fields] of Object.entries(MESSAGES) as Array<[MessageName, 
     m.set(fd.json, fd);
     m.set(fd.proto, fd);
   }
-  byName.set(message, m);
+  byName[message] = m;
 }
 
 /** The field `key` names in `message`, by either spelling (case-sensitive, as protojson). */
 export function resolveField(message: MessageName, key: string): FieldDef | undefined {
-  return byName.get(message)?.get(key);
+  return byName[message]?.get(key);
 }
 
 export function fieldsOf(message: MessageName): readonly FieldDef[] {

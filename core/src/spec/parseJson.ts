@@ -79,62 +79,70 @@ interface RawError {
   length: number;
 }
 
-type Frame = ObjectNode | ArrayNode | PropertyNode;
+const OBJECT = 0;
+const ARRAY = 1;
+const PROPERTY = 2;
 
 /** The first JSON value of `slice` as spec nodes, offsets shifted by `base`. */
 function buildTree(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
   let root: SpecNode | undefined;
   const errors: RawError[] = [];
-  const stack: Frame[] = [];
-  let top: Frame | undefined;
-  const push = (f: Frame) => {
-    stack.push(f);
-    top = f;
-  };
-  const pop = () => {
-    stack.pop();
-    top = stack.length ? stack[stack.length - 1] : undefined;
+  // The open containers, innermost last, and what each is (kept apart so no lookup inspects a node's shape).
+  const frames: Array<ObjectNode | ArrayNode | PropertyNode> = [];
+  const kinds: number[] = [];
+  let depth = 0;
+  const open = (f: ObjectNode | ArrayNode | PropertyNode, kind: number) => {
+    frames[depth] = f;
+    kinds[depth] = kind;
+    depth++;
   };
   const attach = (n: SpecNode) => {
-    if (!top) {
+    if (depth === 0) {
       if (!root) root = n;
-    } else if ('items' in top) top.items.push(n);
-    else if ('keyStart' in top) {
-      if (!top.value) top.value = n;
+      return;
     }
+    const kind = kinds[depth - 1];
+    if (kind === ARRAY) (frames[depth - 1] as ArrayNode).items.push(n);
+    else if (kind === PROPERTY) {
+      const p = frames[depth - 1] as PropertyNode;
+      if (!p.value) p.value = n;
+    }
+    // A value straight inside an object (after a syntax error) belongs to no property: dropped.
   };
   const completeProperty = (end: number) => {
-    if (top && 'keyStart' in top) {
-      top.end = base + end;
-      pop();
+    if (depth > 0 && kinds[depth - 1] === PROPERTY) {
+      (frames[depth - 1] as PropertyNode).end = base + end;
+      depth--;
     }
+  };
+  const close = (end: number) => {
+    (frames[depth - 1] as ObjectNode | ArrayNode).end = base + end;
+    depth--;
   };
   const visitor: JSONVisitor = {
     onObjectBegin(offset) {
       const n: ObjectNode = { type: 'object', start: base + offset, end: base + offset - 1, properties: [] };
       attach(n);
-      push(n);
+      open(n, OBJECT);
     },
     onObjectProperty(key, offset, length) {
       const start = base + offset;
       const p: PropertyNode = { key, keyKind: 'string', keyStart: start, keyEnd: start + length, value: undefined, start, end: start - 1 };
-      (top as ObjectNode).properties.push(p);
-      push(p);
+      (frames[depth - 1] as ObjectNode).properties.push(p);
+      open(p, PROPERTY);
     },
     onObjectEnd(offset, length) {
       completeProperty(offset + length);
-      top!.end = base + offset + length;
-      pop();
+      close(offset + length);
       completeProperty(offset + length);
     },
     onArrayBegin(offset) {
       const n: ArrayNode = { type: 'array', start: base + offset, end: base + offset - 1, items: [] };
       attach(n);
-      push(n);
+      open(n, ARRAY);
     },
     onArrayEnd(offset, length) {
-      top!.end = base + offset + length;
-      pop();
+      close(offset + length);
       completeProperty(offset + length);
     },
     onLiteralValue(value: unknown, offset, length) {

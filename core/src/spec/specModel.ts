@@ -77,7 +77,10 @@ export interface SpecModel {
 /** The property of `obj` (a `message` object) for a canonical field, by either spelling; the first if both. */
 export function fieldProperty(obj: ObjectNode | undefined, message: MessageName, canonical: string): PropertyNode | undefined {
   if (!obj) return undefined;
-  for (const p of obj.properties) if (resolveField(message, p.key)?.json === canonical) return p;
+  const fd = resolveField(message, canonical);
+  if (!fd || fd.json !== canonical) return undefined;
+  // The two spellings never name another field of the same message, so comparing keys is the lookup.
+  for (const p of obj.properties) if (p.key === fd.json || p.key === fd.proto) return p;
   return undefined;
 }
 
@@ -130,7 +133,19 @@ function specView(text: string, r: SpecRoot, index: number, count: SpellingCount
   const pipeline = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'pipeline'));
   const pipelineName = stringNode(fieldProperty(pipeline, 'Pipeline', 'name')?.value)?.value as string | undefined;
   const transform = objectValue(fieldProperty(root, 'CreatePipelineRequest', 'transform'));
-  const view: SpecView = { ...r, index, pipelineName, transform, secrets: [], imagePullSecrets: [], env: [], podStrings: [] };
+  // Written out rather than spread from `r`: one object shape for every view keeps this loop fast.
+  const view: SpecView = {
+    document: r.document,
+    root,
+    arrayIndex: r.arrayIndex,
+    index,
+    pipelineName,
+    transform,
+    secrets: [],
+    imagePullSecrets: [],
+    env: [],
+    podStrings: [],
+  };
   if (transform) {
     countSpellings(transform, 'Transform', count);
     const secrets = fieldProperty(transform, 'Transform', 'secrets')?.value;
