@@ -9,6 +9,7 @@ import { judge, type Measurement, type MeasuredRow } from './lib/types';
 import { analysisRows } from './rows/analysis';
 import { languageRows } from './rows/language';
 import { catalogHeapRows, catalogSyncRows } from './rows/catalog';
+import { vscodeRows } from './rows/vscode';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     { rows: [4], run: languageRows },
     { rows: [5], run: catalogSyncRows },
     { rows: [6], run: catalogHeapRows },
+    { rows: [7, 8], run: vscodeRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];
