@@ -122,6 +122,18 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     pods: ['pachd', 'pachw', 'pgbouncer', 'preflight job', 'enterprise-server', 'pipeline workers'],
   },
   {
+    // Not declared in Pachyderm's values.yaml; passes through `global` to the Bitnami 10.8.0 subchart.
+    path: 'global.postgresql.existingSecret',
+    role: 'in-cluster PostgreSQL passwords (Bitnami subchart)',
+    key: 'postgresql-password',
+    alsoKeys: ['postgresql-postgres-password'],
+    defaultSecret: 'postgres',
+    plainIsCredential: false,
+    lines: ['2.11', '2.12'],
+    pods: ['postgres (in-cluster subchart)'],
+    note: 'Only used with the in-cluster database (`postgresql.enabled`, the default).',
+  },
+  {
     path: 'console.config.oauthClientSecretSecretName',
     role: 'Console OAuth client secret',
     key: 'OAUTH_CLIENT_SECRET',

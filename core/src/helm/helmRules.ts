@@ -72,6 +72,7 @@ export function checkHelmValues(doc: Document, catalog: CatalogIndex): HelmFindi
   const out: HelmFinding[] = [];
   for (const fact of SECRET_NAME_FACTS) checkSecretNameFact(doc, catalog, fact, out);
   checkPostgresDefault(doc, out);
+  checkInClusterPostgresSecret(doc, out);
   checkPlainOnly(doc, out);
   checkConsoleUnderEnterpriseServer(doc, out);
   checkTls(doc, catalog, out);
@@ -182,6 +183,27 @@ function checkPostgresDefault(doc: Document, out: HelmFinding[]): void {
       `Neither ${quote(pg.plainPath!)} nor ${quote(pg.path)} is set: the chart uses its built-in default password ` +
         `${quote(pg.plainDefault!)}. Keep a real password in a Secret under key ${quote(pg.key!)} and set ${quote(pg.path)}.`,
       anchor.keyRange,
+    ),
+  );
+}
+
+/**
+ * With the in-cluster subchart, `postgresqlExistingSecretName` only moves where pachd & co. read the password:
+ * the subchart still sets the database's from `postgresqlPassword` (default `insecure-user-password`).
+ */
+function checkInClusterPostgresSecret(doc: Document, out: HelmFinding[]): void {
+  const pg = SECRET_NAME_FACTS.find((f) => f.keyPath)!;
+  const e = entryAt(doc, pg.path);
+  if (!e || !stringAt(doc, pg.path) || !inClusterPostgres(doc)) return;
+  if (stringAt(doc, 'global.postgresql.existingSecret') || truthyAt(doc, pg.plainPath!)) return;
+  out.push(
+    finding(
+      'PH005',
+      `With the in-cluster PostgreSQL subchart (\`postgresql.enabled\`, the default), ${quote(pg.path)} only changes where ` +
+        `pachd, pachw, pgbouncer and preflight read the password; the subchart still sets the database password from ` +
+        `${quote(pg.plainPath!)}, here its default. Also set \`global.postgresql.existingSecret\` to a secret with ` +
+        '`postgresql-password` and `postgresql-postgres-password`, or use an external database (`postgresql.enabled: false`).',
+      e.valueRange,
     ),
   );
 }

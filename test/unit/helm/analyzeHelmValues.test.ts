@@ -7,7 +7,7 @@ import { fixtureText, readyCatalog } from './helmTestCatalog';
 test('analyzeDocument classifies a values file with a pachd mapping as helm-values and runs the PH rules', () => {
   const r = analyzeDocument({ uri: 'file:///w/values.yaml', text: fixtureText('values-docs-table.yaml') }, readyCatalog());
   assert.equal(r.kind, 'helm-values');
-  assert.deepEqual(r.findings.map((f) => f.code), ['PH002', 'PH002']);
+  assert.deepEqual(r.findings.map((f) => f.code), ['PH002', 'PH002', 'PH005']);
   assert.equal(r.findings[0].severity, RULES.PH002.severity);
 });
 

@@ -50,7 +50,7 @@ test('check --format json reports the PH findings of values files exactly as the
   });
   assert.deepEqual(JSON.parse(r.out), expected);
   const docs = JSON.parse(r.out).filter((x: { file: string }) => x.file === 'values-docs-table.yaml');
-  assert.deepEqual(docs.map((x: { code: string; line: number }) => `${x.code}@${x.line}`), ['PH002@3', 'PH002@4']);
+  assert.deepEqual(docs.map((x: { code: string; line: number }) => `${x.code}@${x.line}`), ['PH002@3', 'PH002@4', 'PH005@7']);
   for (const plain of ['plain-root-value', 'plain-pg-value', 'plain-oauth-value', 'dummy-value']) assert.ok(!r.out.includes(plain));
 });
 

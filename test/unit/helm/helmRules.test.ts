@@ -23,7 +23,7 @@ function checkIgnoringPgDefault(text: string, catalog = readyCatalog()) {
 test('values written as the docs table suggests get PH002 with the near-miss hint for rootToken and auth-config', () => {
   const text = fixtureText('values-docs-table.yaml');
   const findings = checkHelmValues(fixtureDoc('values-docs-table.yaml'), readyCatalog());
-  assert.deepEqual(summary(text, findings), ['PH002 pachyderm-root-token', 'PH002 pachyderm-oauth']);
+  assert.deepEqual(summary(text, findings), ['PH002 pachyderm-root-token', 'PH002 pachyderm-oauth', 'PH005 postgres-creds']);
   const [root, oauth] = findings;
   assert.equal(root.severity, 'error');
   assert.match(root.message, /has no key `root-token`/);
@@ -190,4 +190,15 @@ test('determined.imagePullSecretName must exist and be a registry credential', (
   assert.deepEqual(codes('reg'), []);
   assert.deepEqual(codes('opaque'), ['PH007']);
   assert.deepEqual(codes('nope'), ['PH001']);
+});
+
+test('PH005 when the in-cluster database would keep the default password while pachd reads the existing secret', () => {
+  const text = 'pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretName: postgres-creds\n';
+  const [f] = check(text);
+  assert.equal(f.code, 'PH005');
+  assert.match(f.message, /subchart still sets the database password from `global.postgresql.postgresqlPassword`/);
+  // The subchart's own existing secret fixes it, and is checked for both of its keys.
+  const fixed = check(`${text}    existingSecret: postgres-creds\n`);
+  assert.deepEqual(fixed.map((x) => `${x.code} ${x.message.match(/no key `[^`]+`/)?.[0]}`), ['PH002 no key `postgresql-postgres-password`']);
+  assert.deepEqual(check(text.replace('pachd: {}', 'pachd: {}\npostgresql:\n  enabled: false')), []);
 });
