@@ -2,6 +2,8 @@
  * Untrusted workspaces: a workspace-level kubeconfig (or a context chosen by the workspace) could make the
  * extension run an exec auth plugin the workspace author picked, so those values are ignored unless the
  * workspace is trusted. User-level values always apply, exec plugins included: the user chose those.
+ * (package.json's `restrictedConfigurations` is not used for this: it hides the workspace value from
+ * `inspect()` too, and then the UI could not tell the user which setting it ignored.)
  */
 import type { TargetSettings } from './clusterTarget';
 
