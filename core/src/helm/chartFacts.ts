@@ -114,6 +114,9 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     defaultSecret: 'postgres',
     plainPath: 'global.postgresql.postgresqlPassword',
     plainDefault: 'insecure-user-password',
+    note:
+      'With the in-cluster database (`postgresql.enabled`, the default) the subchart still sets the database password ' +
+      'from `global.postgresql.postgresqlPassword`: set `global.postgresql.existingSecret` too.',
     knownMistakes: {
       'postgres-password': 'the key newer Bitnami PostgreSQL charts use; the subchart Pachyderm pins (10.8.0) and the chart read `postgresql-password`',
     },
