@@ -40,6 +40,19 @@ suite('cluster: secret commands', () => {
     assert.ok(!text.includes(ACCESS_KEY));
   });
 
+  test('an open Inspect document follows its secret when the cluster changes it', async () => {
+    await cluster.createSecret({ name: 'inspect-live', stringData: { one: '1' } });
+    await waitFor(() => inCatalog('inspect-live'), { what: 'inspect-live in the catalog' });
+    const uri = await runCommand<vscode.Uri>('pachyderm.inspectSecret', 'inspect-live');
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), { what: 'the inspect document' });
+    assert.match(doc.getText(), /Keys \(1\)/);
+    await cluster.deleteSecret('inspect-live');
+    await cluster.createSecret({ name: 'inspect-live', stringData: { one: '1', two: '22' } });
+    await waitFor(() => /Keys \(2\)/.test(doc.getText()), { what: 'the document to show the new key' });
+    await cluster.deleteSecret('inspect-live');
+    await waitFor(() => /is not in the catalog/.test(doc.getText()), { what: 'the document to say the secret is gone' });
+  });
+
   test('Reveal Value shows the value only in a modal dialog, and Copy Value puts it on the clipboard', async () => {
     const win = vscode.window as unknown as { showInformationMessage: (...a: unknown[]) => Thenable<unknown> };
     const original = win.showInformationMessage;

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isPachydermManaged } from '../../../core/src/catalog/secretMeta';
 import { inspectSecretText } from '../../../core/src/cluster/inspectSecretText';
+import type { CatalogChange } from '../../../core/src/cluster/liveCatalog';
 import { copiedText, revealedText } from '../../../core/src/cluster/secretValue';
 import { deleteSecret, readSecretKey } from '../../../core/src/cluster/secretOperations';
 import { findSecretUses, type SecretUseAt } from '../../../core/src/cluster/secretUses';
@@ -164,23 +165,37 @@ export async function workspaceUses(secretName: string): Promise<WorkspaceUse[]>
 class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
-  private readonly open = new Set<string>();
+  private readonly listener = (_s: unknown, change: CatalogChange) => this.onCatalogChange(change);
 
-  constructor(private readonly area: ClusterArea) {}
+  constructor(private readonly area: ClusterArea) {
+    area.catalog.on('change', this.listener);
+  }
 
   refresh(uri: vscode.Uri): void {
-    this.open.add(uri.toString());
     this.emitter.fire(uri);
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const name = decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.txt$/, '');
+    const name = nameOf(uri);
     const meta = this.area.catalog.get(name);
     if (!meta) return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
     return inspectSecretText(meta, await workspaceUses(name));
   }
 
+  /** An open Inspect document follows its secret: new keys, labels, or its deletion. */
+  private onCatalogChange(change: CatalogChange): void {
+    const touched = new Set([...change.changed, ...change.removed]);
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === INSPECT_SCHEME && (change.stateChanged || touched.has(nameOf(doc.uri)))) this.emitter.fire(doc.uri);
+    }
+  }
+
   dispose(): void {
+    this.area.catalog.off('change', this.listener);
     this.emitter.dispose();
   }
+}
+
+function nameOf(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.txt$/, '');
 }
