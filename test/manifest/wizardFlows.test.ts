@@ -86,7 +86,7 @@ test('generic wizard validates keys as you type with kubectl’s rules and refus
   assert.equal(ui.inputs[0].validate(''), 'name must be specified');
   // kubectl lets any name through; the wizard warns (without blocking) when the API server would refuse it.
   assert.equal(ui.inputs[0].validate('MySecret'), undefined);
-  assert.match(ui.inputs[0].warn!('MySecret')!, /^the API server will refuse it: a lowercase RFC 1123 subdomain/);
+  assert.match(ui.inputs[0].warn!('MySecret')!, /^the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain/);
   assert.equal(ui.inputs[0].warn!('my-secret.v2'), undefined);
 });
 

@@ -1,8 +1,7 @@
 /**
  * Where a wizard's manifest goes in VS Code. Creating runs the cluster area's "Create Secret from File" command
- * with the JSON (one create path: pachctl's checks, labels and replace prompt). The unsaved editor uses the
- * `jsonc` language so the document is not synced to the language server (its selector syncs untitled `json`
- * and `yaml` only): values stay out of the server.
+ * with the JSON (one create path: pachctl's checks, labels and replace prompt). The unsaved editor is an
+ * in-memory document (manifestDocuments.ts) that the language server never receives.
  */
 import * as vscode from 'vscode';
 import type { CreateOutcome } from '../../../core/src/cluster/secretOperations';
@@ -10,15 +9,19 @@ import { resolveTarget } from '../../../core/src/cluster/clusterTarget';
 import { SecretsApi } from '../../../core/src/cluster/secretsApi';
 import { serverDryRun } from '../../../core/src/manifest/sendManifest';
 import { readTargetSettings, requestTimeoutMs } from '../cluster/clusterSettings';
+import { ManifestDocuments } from './manifestDocuments';
 import { writePrivateFile } from './privateFile';
 import type { ManifestSinks, SinkResult } from './wizardUi';
 
 const CREATE_FROM_TEXT_COMMAND = 'pachyderm.createSecretFromFile';
 
+let documents: ManifestDocuments | undefined;
+
 export const vscodeSinks: ManifestSinks = {
   async openEditor(json) {
-    const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: json });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    // Registered on first use and kept for the extension's lifetime; its texts go when their editors close.
+    documents ??= new ManifestDocuments();
+    await documents.open(nameOf(json), json);
   },
 
   async saveFile(json, suggestedName) {
@@ -58,3 +61,8 @@ export const vscodeSinks: ManifestSinks = {
     };
   },
 };
+
+function nameOf(json: string): string {
+  const name = (JSON.parse(json) as { metadata?: { name?: unknown } }).metadata?.name;
+  return typeof name === 'string' ? name.replace(/[^-._a-zA-Z0-9]/g, '_') : 'secret';
+}

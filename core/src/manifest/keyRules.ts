@@ -4,6 +4,7 @@
  * validation both call these, so a key the wizard accepts is a key kubectl accepts.
  */
 import { ManifestError } from './manifestError';
+import { isDns1123Subdomain } from '../rules/names';
 
 const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/;
 const ENV_VAR_RE = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -65,16 +66,11 @@ export function goQuote(s: string): string {
   return out + '"';
 }
 
-const DNS1123_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * Why the API server would refuse this Secret name (kubectl itself lets any name through), or undefined.
  * The wizards show it as a warning, not a block: a manifest saved to a file may still be edited.
  */
 export function secretNameApiProblem(name: string): string | undefined {
-  if (name.length > 253) return 'the API server will refuse it: a Secret name must be no more than 253 characters';
-  if (!DNS1123_SUBDOMAIN_RE.test(name)) {
-    return "the API server will refuse it: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')";
-  }
-  return undefined;
+  if (isDns1123Subdomain(name)) return undefined;
+  return "the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain of at most 253 characters: lower case alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character (e.g. 'example.com')";
 }
