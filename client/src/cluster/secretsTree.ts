@@ -83,7 +83,9 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private onCatalogChange(change: CatalogChange): void {
     const ns = this.catalog.snapshot().namespace;
     // Additions, removals and state changes change the list itself; edits of existing secrets only their rows.
-    const onlyEdits = !change.stateChanged && !change.removed.length && change.changed.every((n) => this.rows.has(secretRowId(ns, n)));
+    // (With the filter on, an edit can move a secret in or out of the list: labels decide.)
+    const onlyEdits =
+      !this.pachydermOnly && !change.stateChanged && !change.removed.length && change.changed.every((n) => this.rows.has(secretRowId(ns, n)));
     if (!onlyEdits) {
       for (const name of change.removed) this.forgetSecret(ns, name);
       this.changed.fire(undefined);
