@@ -3,7 +3,7 @@
  * "Show Pipelines Using Secret" and the Inspect command. Placeholders (`$VAR`) are left out: they name nothing yet.
  */
 import { isPlaceholder } from '../rules/names';
-import { buildSpecModel, type SpecModel } from '../spec/specModel';
+import { buildSpecModel, type SpecModel, type SpecView } from '../spec/specModel';
 import { stringValue, type SpecFile } from '../spec/tree';
 
 export type SecretReferenceKind = 'secret' | 'imagePullSecret' | 'egress' | 'podPatch' | 'podSpec';
@@ -20,21 +20,38 @@ export interface SecretReference {
   specIndex: number;
 }
 
-/** `model`: the file's spec model when the caller has it already (an analysis result's). */
+/**
+ * `model`: the file's spec model when the caller has it already (an analysis result's). The references are
+ * shared with later calls for the same unchanged spec: read them, don't change them.
+ */
 export function findSecretReferences(file: SpecFile, model: SpecModel = buildSpecModel(file)): SecretReference[] {
   const out: SecretReference[] = [];
-  for (const spec of model.specs) {
-    const base = { pipeline: spec.pipelineName, specIndex: spec.index };
-    const push = (kind: SecretReferenceKind, name: string | undefined, range: { start: number; end: number }, key?: string) => {
-      if (!name || isPlaceholder(name)) return;
-      out.push({ name, ...(key ? { key } : {}), kind, start: range.start, end: range.end, ...base });
-    };
-    for (const e of spec.secrets) {
-      if (e.name?.value) push('secret', stringValue(e.name.value), e.name.value, stringValue(e.key?.value) || undefined);
-    }
-    for (const r of spec.imagePullSecrets) push('imagePullSecret', r.name, r.node);
-    if (spec.egress?.name?.value) push('egress', stringValue(spec.egress.name.value), spec.egress.name.value, stringValue(spec.egress.key?.value) || undefined);
-    for (const ps of spec.podStrings) for (const r of ps.refs) push(ps.field, r.name, r, r.key);
-  }
+  for (const spec of model.specs) for (const r of specReferences(spec)) out.push(r);
   return out;
+}
+
+/**
+ * An incremental analysis hands back the same view for a spec an edit left alone (core/src/analysis/
+ * incrementalAnalyzer.ts), so the workspace index, which asks after every edit, rebuilds only the edited
+ * spec's references. A view moved by an edit before it has another start or index.
+ */
+const bySpec = new WeakMap<SpecView, { index: number; start: number; refs: SecretReference[] }>();
+
+function specReferences(spec: SpecView): SecretReference[] {
+  const known = bySpec.get(spec);
+  if (known && known.index === spec.index && known.start === spec.root.start) return known.refs;
+  const refs: SecretReference[] = [];
+  const base = { pipeline: spec.pipelineName, specIndex: spec.index };
+  const push = (kind: SecretReferenceKind, name: string | undefined, range: { start: number; end: number }, key?: string) => {
+    if (!name || isPlaceholder(name)) return;
+    refs.push({ name, ...(key ? { key } : {}), kind, start: range.start, end: range.end, ...base });
+  };
+  for (const e of spec.secrets) {
+    if (e.name?.value) push('secret', stringValue(e.name.value), e.name.value, stringValue(e.key?.value) || undefined);
+  }
+  for (const r of spec.imagePullSecrets) push('imagePullSecret', r.name, r.node);
+  if (spec.egress?.name?.value) push('egress', stringValue(spec.egress.name.value), spec.egress.name.value, stringValue(spec.egress.key?.value) || undefined);
+  for (const ps of spec.podStrings) for (const r of ps.refs) push(ps.field, r.name, r, r.key);
+  bySpec.set(spec, { index: spec.index, start: spec.root.start, refs });
+  return refs;
 }

@@ -13,6 +13,11 @@ const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?
 const INT_LIKE = /^[-+]?(?:0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*)$/;
 const DECIMAL = /^(0|-?[1-9][0-9]*)$/;
 
+/** Timestamps start with a digit, integers with a digit or a sign: most plain scalars are neither. */
+function mayBeNumberOrDate(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 /* + */ || c === 45 /* - */;
+}
+
 export function checkYaml(ctx: RuleContext, node: SpecNode | undefined): void {
   if (!node) return;
   const y = node.yaml;
@@ -32,7 +37,7 @@ export function checkYaml(ctx: RuleContext, node: SpecNode | undefined): void {
       for (const item of node.items) checkYaml(ctx, item);
       return;
     case 'scalar': {
-      if (!y?.plain || y.tag) return;
+      if (!y?.plain || y.tag || !mayBeNumberOrDate(ctx.file.text.charCodeAt(node.start))) return;
       const src = ctx.file.text.slice(node.start, node.end);
       if (node.kind === 'string' && TIMESTAMP.test(src)) ctx.report('PS107', node, { tag: '!!timestamp', fix: ': quote the value to keep it a string' });
       else if ((node.kind === 'number' || node.kind === 'string') && INT_LIKE.test(src) && !DECIMAL.test(src)) ctx.report('PS108', node, { fix: 'it in plain decimal, or quote it if it is a string' });

@@ -1,7 +1,8 @@
 /**
  * The incremental analysis must be indistinguishable from a whole-file `analyzeDocument`: on the corpus
  * specs, on random multi-document files, and after every one of a seeded series of random edits (including
- * edits that add or remove `---` lines, break the syntax, or change the file's spelling style). And it must
+ * edits that add or remove `---` lines, break the syntax, or change the file's spelling style), and so must
+ * the secret references read from its result. And it must
  * really be incremental: an edit inside one spec leaves every other spec's tree as it was.
  */
 import { test } from 'node:test';
@@ -9,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
-import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult } from '../../../core/src/analysis';
+import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult } from '../../../core/src/analysis';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 import { corpusDir } from '../../corpus/paths';
 import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';
@@ -36,6 +37,8 @@ function assertSame(inc: IncrementalAnalyzer, uri: string, text: string, cat: Ca
   const got = inc.analyze({ uri, text }, cat);
   const want = analyzeDocument({ uri, text }, cat);
   assert.deepStrictEqual(comparable(got), comparable(want), what);
+  // The workspace index reads the references after every edit, through the same reused spec views.
+  if (got.file && want.file) assert.deepStrictEqual(findSecretReferences(got.file, got.model), findSecretReferences(want.file), `references: ${what}`);
   return got;
 }
 
