@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { buildDockerRegistrySecret, buildGenericSecret, nodeSourceReader, printSecret } from '../../core/src/manifest';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import { activateExtension, answerPrompts, cluster, coversCommand, nextQuickInput, testEnv, waitFor, waitForDiagnostics, writeFixture, type PromptRecord } from './harness';
-import { answerDialogs, driveWizard } from './wizardDriver';
+import { answerDialogs, driveWizard, type Act } from './wizardDriver';
 
 const VALUE = 'wizard-typed-value-1234';
 
@@ -250,4 +250,46 @@ suite('New Secret wizards in the real quick input', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await result, 'cancel');
   });
+
+  // Every type to the end with every output: the answers each wizard needs, then the output's own check.
+  const typeAnswers: Record<string, { command: string; acts: (name: string) => Act[]; dialogs: () => string[] }> = {
+    generic: {
+      command: 'pachyderm.newGenericSecret',
+      acts: (name) => [{ input: name }, { pick: 'Add literal value' }, { input: 'k' }, { input: VALUE }, { pick: 'Done' }],
+      dialogs: () => [],
+    },
+    tls: {
+      command: 'pachyderm.newTlsSecret',
+      acts: (name) => [{ input: name }, { pick: 'Choose the certificate' }, { pick: 'Choose the private key' }],
+      dialogs: () => [path.join(dir, 'web.crt'), path.join(dir, 'web.key')],
+    },
+    'docker-registry': {
+      command: 'pachyderm.newDockerRegistrySecret',
+      acts: (name) => [{ input: name }, { input: (s) => s }, { input: 'robot' }, { input: VALUE }, { input: '' }],
+      dialogs: () => [],
+    },
+  };
+  for (const [type, t] of Object.entries(typeAnswers)) {
+    for (const output of ['Open as unsaved JSON editor', 'Save to file', 'Create in cluster now', 'Server-side dry run'] as const) {
+      test(`${type} wizard to the end with "${output}"`, async () => {
+        const name = `matrix-${type}-${output.split(' ')[0].toLowerCase()}`;
+        const file = path.join(dir, `${name}.json`);
+        restoreDialogs = answerDialogs(t.dialogs(), [file]);
+        const dryRun = output === 'Server-side dry run';
+        // A dry run leaves the wizard on its last step; Escape then closes it.
+        const acts: Act[] = [...t.acts(name), { pick: output }, ...(dryRun ? [{ cancel: true } as Act] : [])];
+        if (output === 'Create in cluster now') created.push(name);
+        const run = await driveWizard(t.command, [], acts);
+        assert.equal(run.outcome, dryRun ? 'cancel' : 'done');
+        const stored = (await getSecret(name)).status === 200;
+        assert.equal(stored, output === 'Create in cluster now', 'only Create stores the secret');
+        if (output === 'Save to file') assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).metadata.name, name);
+        if (output === 'Open as unsaved JSON editor') {
+          assert.equal(JSON.parse(vscode.window.activeTextEditor!.document.getText()).metadata.name, name);
+          await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        }
+        if (dryRun) assert.ok(messages('showInformationMessage').some((m) => m.startsWith('Server-side dry run:')), JSON.stringify(messages('showErrorMessage')));
+      });
+    }
+  }
 });
