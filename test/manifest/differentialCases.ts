@@ -81,6 +81,7 @@ export const OUTPUT_CASES: string[][] = [
   ['tls', 'text', '--cert=rsa1.text.crt', '--key=rsa1.pkcs1.key'],
   ['tls', 'crlf', '--cert=rsa1.crlf.crt', '--key=rsa1.crlf.key'],
   ['tls', 'both', '--cert=rsa1.both.pem', '--key=rsa1.both.pem'],
+  ['tls', 'preamble', '--cert=rsa1.crt', '--key=rsa1.preamble.key'],
   ['tls', 'foo-key', '--cert=rsa1.crt', '--key=foo-then-key.pem'],
   ['tls', 'foo-crt', '--cert=foo-then-crt.pem', '--key=rsa1.pkcs1.key'],
   ['tls', 'hashed', '--cert=rsa1.crt', '--key=rsa1.pkcs1.key', '--append-hash', '-n', 'tls-ns'],
@@ -214,6 +215,7 @@ export const RAW_CASES: string[][] = [
   ['tls', 't', DRY, '--cert=foo-then-key.pem', '--key=rsa1.pkcs1.key'],
   ['tls', 't', DRY, '--cert=rsa1.crt', '--key=foo-then-crt.pem'],
   ['tls', 't', DRY, '--cert=rsa1.crt', '--key=rsa1.encrypted.key'],
+  ['tls', 't', DRY, '--cert=rsa1.crt', '--key=rsa1.proctype.key'],
   // docker-registry failures
   ['docker-registry', 'r', DRY],
   ['docker-registry', 'r', DRY, '--docker-username=u'],

@@ -79,11 +79,13 @@ export function makeFixtures(): string {
   selfSigned('ed.key', 'ed.crt', 'ed');
   ssl('pkcs8', '-topk8', '-in', 'rsa1.pkcs1.key', '-passout', 'pass:secret', '-out', 'rsa1.encrypted.key');
   ssl('x509', '-in', 'rsa1.crt', '-outform', 'DER', '-out', 'rsa1.der');
+  ssl('rsa', '-in', 'rsa1.pkcs1.key', '-traditional', '-aes128', '-passout', 'pass:secret', '-out', 'rsa1.proctype.key');
   ssl('rsa', '-in', 'rsa1.pkcs1.key', '-outform', 'DER', '-out', 'rsa1.key.der');
   w('rsa1.text.crt', ssl('x509', '-in', 'rsa1.crt', '-text'));
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
   w('rsa1.crlf.crt', read('rsa1.crt').replace(/\n/g, '\r\n'));
   w('rsa1.crlf.key', read('rsa1.pkcs1.key').replace(/\n/g, '\r\n'));
+  w('rsa1.preamble.key', 'Private key for rsa-one\n' + read('rsa1.pkcs1.key') + 'trailing text\n');
   w('rsa1.both.pem', read('rsa1.crt') + read('rsa1.pkcs1.key'));
   w('chain-leaf-first.crt', read('rsa1.crt') + read('rsa2.crt'));
   w('chain-other-first.crt', read('rsa2.crt') + read('rsa1.crt'));

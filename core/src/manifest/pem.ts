@@ -25,35 +25,28 @@ export function decodePemBlocks(input: Uint8Array): PemBlock[] {
 
 function decodeOne(data: string): { block: PemBlock; rest: string } | undefined {
   for (;;) {
-    let start: number;
-    if (data.startsWith(BEGIN)) start = 0;
-    else {
-      const i = data.indexOf('\n' + BEGIN);
-      if (i < 0) return undefined;
-      start = i + 1;
-    }
-    data = data.slice(start + BEGIN.length);
+    const begin = data.startsWith(BEGIN) ? 0 : data.indexOf('\n' + BEGIN) + 1;
+    if (begin === 0 && !data.startsWith(BEGIN)) return undefined;
+    data = data.slice(begin + BEGIN.length);
     const lineEnd = data.search(/\r?\n|$/);
     const typeLine = data.slice(0, lineEnd).replace(/[ \t\r]+$/, '');
-    const afterType = data.slice(lineEnd).replace(/^\r?\n/, '');
     if (!typeLine.endsWith(TAIL)) continue;
     const type = typeLine.slice(0, -TAIL.length);
-    const endMarker = '\n' + END + type + TAIL;
-    let bodyAndEnd = afterType;
-    // Headers ("Key: value" lines) are allowed and ignored; we only need the base64 body.
-    let endIdx: number;
-    if (bodyAndEnd.startsWith(END + type + TAIL)) endIdx = -1;
-    else {
-      endIdx = bodyAndEnd.indexOf(endMarker);
-      if (endIdx < 0) continue;
-    }
-    let body = endIdx < 0 ? '' : bodyAndEnd.slice(0, endIdx);
-    body = body.split(/\r?\n/).filter((l) => !/^[^:\s]+:/.test(l) || /^[A-Za-z0-9+/=\s]*$/.test(l)).join('');
-    const compact = body.replace(/[ \t\r\n]/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) continue;
-    const after = bodyAndEnd.slice((endIdx < 0 ? 0 : endIdx + 1) + (END + type + TAIL).length);
-    const rest = after.replace(/^[ \t]*\r?\n?/, '');
-    bodyAndEnd = '';
-    return { block: { type, bytes: Buffer.from(compact, 'base64') }, rest };
+    const endLine = END + type + TAIL;
+    const afterType = data.slice(lineEnd).replace(/^\r?\n/, '');
+    // The body runs to the matching END line; an empty body may put END right after the BEGIN line.
+    const bodyEnd = afterType.startsWith(endLine) ? 0 : afterType.indexOf('\n' + endLine) + 1;
+    if (bodyEnd === 0 && !afterType.startsWith(endLine)) continue;
+    // "Key: value" header lines are allowed before the base64 and carry nothing we need.
+    const body = afterType
+      .slice(0, bodyEnd)
+      .split(/\r?\n/)
+      .filter((line) => !/^[^:\s]+:/.test(line))
+      .join('')
+      .replace(/[ \t\r\n]/g, '');
+    // Go decodes strictly (padding included); a block that fails is skipped, as pem.Decode does.
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0) continue;
+    const rest = afterType.slice(bodyEnd + endLine.length).replace(/^[ \t]*\r?\n?/, '');
+    return { block: { type, bytes: Buffer.from(body, 'base64') }, rest };
   }
 }
