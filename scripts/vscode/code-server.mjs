@@ -110,11 +110,13 @@ export async function startCodeServer(options = {}) {
     readLog: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
     async stop() {
       await killGroup(child, exitPromise, () => exited);
+      untrack();
       log.end();
       if (!options.keepTemp) rmSync(base, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   liveServers.add(server);
+  const untrack = trackGroup(child.pid, options.keepTemp ? undefined : base);
   exitPromise.then(() => liveServers.delete(server));
 
   try {
@@ -179,6 +181,31 @@ async function killGroup(child, exitPromise, isExited) {
 
 const liveServers = new Set();
 const liveBrowsers = new Set();
+const liveGroups = new Set();
+
+/**
+ * Records a detached process group this process started, so it is killed even when this process dies without
+ * running its clean-up (an uncaught error such as EPIPE when its output pipe closes): 'exit' still fires then.
+ */
+export function trackGroup(pid, tempDir) {
+  const entry = { pid, tempDir };
+  liveGroups.add(entry);
+  return () => liveGroups.delete(entry);
+}
+
+/** The same for a temp folder alone: removed at exit unless untracked (after a normal clean-up) first. */
+export function removeOnExit(tempDir) {
+  return trackGroup(undefined, tempDir);
+}
+
+process.on('exit', () => {
+  for (const { pid, tempDir } of liveGroups) {
+    if (pid) {
+      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+});
 
 /** Headless Debian Chromium through playwright-core (no browser download). */
 export const chromiumOptions = {

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ensureCodeServer, repoRoot, stopAll, stopAllOnSignals } from './code-server.mjs';
+import { ensureCodeServer, removeOnExit, repoRoot, stopAll, stopAllOnSignals, trackGroup } from './code-server.mjs';
 
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
@@ -55,10 +55,12 @@ export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_00
   let exited = false;
   const exit = new Promise((r) => child.on('exit', (code) => { exited = true; r(code); }));
 
+  const untrack = trackGroup(child.pid);
   const stop = async () => {
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
     await Promise.race([exit, new Promise((r) => setTimeout(r, 3000))]);
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    untrack();
   };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -136,12 +138,15 @@ export async function withLocalStage({ prefix, seed }, fn) {
   process.env.CODE_SERVER_BIN = codeServer;
   ensureBuilt();
   const temp = mkdtempSync(join(tmpdir(), prefix));
+  const keep = Boolean(process.env.PACHYDERM_KEEP_TEMP);
+  const untrackTemp = keep ? () => {} : removeOnExit(temp);
   let localCluster;
   const teardown = async () => {
     await stopAll();
     await localCluster?.stop();
-    if (process.env.PACHYDERM_KEEP_TEMP) console.log(`kept ${temp}`);
+    if (keep) console.log(`kept ${temp}`);
     else rmSync(temp, { recursive: true, force: true });
+    untrackTemp();
   };
   stopAllOnSignals(teardown);
   try {
