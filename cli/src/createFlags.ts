@@ -4,6 +4,8 @@
  * `=value`, StringArray flags keep commas while StringSlice flags split on them (as CSV), and a flag with a
  * no-value default (`--dry-run`) never takes the next argument.
  */
+import { goQuote } from '../../core/src/manifest';
+
 export type FlagKind = 'string' | 'bool' | 'stringArray' | 'stringSlice';
 
 export interface FlagSpec {
@@ -45,9 +47,9 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
       }
       const spec = byName.get(name);
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) set(out, spec, arg.slice(eq + 1), `--${name}`);
-      else if (spec.kind === 'bool' || spec.noOptDefVal !== undefined) set(out, spec, spec.noOptDefVal ?? 'true', `--${name}`);
-      else if (i + 1 < args.length) set(out, spec, args[++i], `--${name}`);
+      if (eq >= 0) set(out, spec, arg.slice(eq + 1));
+      else if (spec.kind === 'bool' || spec.noOptDefVal !== undefined) set(out, spec, spec.noOptDefVal ?? 'true');
+      else if (i + 1 < args.length) set(out, spec, args[++i]);
       else throw new FlagError(`flag needs an argument: --${name}`);
     } else if (arg.startsWith('-') && arg.length > 1 && arg !== '--') {
       // A group of shorthands: `-abc`, `-nvalue`, `-n=value`, `-n value`.
@@ -63,16 +65,16 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
         if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${arg}`);
         const after = rest.slice(1);
         if (after.startsWith('=')) {
-          set(out, spec, after.slice(1), `-${c}`);
+          set(out, spec, after.slice(1));
           rest = '';
         } else if (spec.kind === 'bool' || spec.noOptDefVal !== undefined) {
-          set(out, spec, spec.noOptDefVal ?? 'true', `-${c}`);
+          set(out, spec, spec.noOptDefVal ?? 'true');
           rest = after;
         } else if (after.length) {
-          set(out, spec, after, `-${c}`);
+          set(out, spec, after);
           rest = '';
         } else if (i + 1 < args.length) {
-          set(out, spec, args[++i], `-${c}`);
+          set(out, spec, args[++i]);
           rest = '';
         } else throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
       }
@@ -81,7 +83,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   return out;
 }
 
-function set(out: ParsedFlags, spec: FlagSpec, raw: string, shown: string): void {
+function set(out: ParsedFlags, spec: FlagSpec, raw: string): void {
   switch (spec.kind) {
     case 'string':
       out.values.set(spec.name, raw);
@@ -89,7 +91,7 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string, shown: string): void
     case 'bool': {
       const b = parseGoBool(raw);
       if (b === undefined) {
-        throw new FlagError(`invalid argument "${raw}" for "${shownFlag(spec, shown)}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+        throw new FlagError(`invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: strconv.ParseBool: parsing ${goQuote(raw)}: invalid syntax`);
       }
       out.values.set(spec.name, b);
       return;
@@ -102,7 +104,7 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string, shown: string): void
       try {
         parts = parseCsvRecord(raw);
       } catch (err) {
-        throw new FlagError(`invalid argument "${raw}" for "${shownFlag(spec, shown)}" flag: ${(err as Error).message}`);
+        throw new FlagError(`invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: ${(err as Error).message}`);
       }
       out.values.set(spec.name, [...((out.values.get(spec.name) as string[]) ?? []), ...parts]);
       return;
@@ -111,7 +113,7 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string, shown: string): void
 }
 
 /** pflag names a flag in errors as `-n, --namespace` when it has a shorthand. */
-function shownFlag(spec: FlagSpec, _shown: string): string {
+function shownFlag(spec: FlagSpec): string {
   return spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
 }
 
@@ -143,7 +145,8 @@ export function parseCsvRecord(s: string): string[] {
           }
         } else field += s[i++];
       }
-      if (i < s.length && s[i] !== ',') throw new Error(`parse error on line 1, column ${i + 1}: extraneous or missing " in quoted-field`);
+      // Go counts the column of the closing quote (1-based), which is `i` here.
+      if (i < s.length && s[i] !== ',') throw new Error(`parse error on line 1, column ${i}: extraneous or missing " in quoted-field`);
       fields.push(field);
     } else {
       const comma = s.indexOf(',', i);
