@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { activateExtension, answerPrompts, cluster, openFixture, restoreSettings, runCommand, setSetting, testEnv, waitFor, waitForDiagnostics } from './harness';
+import { activateExtension, answerPrompts, cluster, openFixture, restoreSettings, runCommand, setSetting, testEnv, waitFor, waitForDiagnostics, waitForEvent } from './harness';
 
 suite('cluster: Secrets tree', () => {
   let area: PachydermExtensionExports['cluster'];
@@ -95,6 +95,25 @@ suite('cluster: Secrets tree', () => {
     assert.ok(!managed.includes('postgres') && !managed.includes('registry-pull'));
     await runCommand('pachyderm.showAllSecrets');
     assert.ok(secretNames().includes('postgres'));
+  });
+
+  test('with the filter on, labelling a secret as Pachyderm-managed brings it into the list', async () => {
+    const flip = (labels?: Record<string, string>) =>
+      cluster.admin('POST', '/__local/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'flip', namespace: 'default', labels }, data: { k: 'dg==' } });
+    await flip();
+    await waitFor(() => secretNames().includes('flip'), { what: 'flip shown unfiltered' });
+    await runCommand('pachyderm.showPachydermSecretsOnly');
+    try {
+      assert.ok(!secretNames().includes('flip'));
+      // The view must be told to redraw the list, not only the row (which it does not show).
+      const listRedrawn = waitForEvent(area.tree.onDidChangeTreeData, (e) => e === undefined, { what: 'a redraw of the whole list' });
+      await flip({ suite: 'pachyderm', 'secret-source': 'pachyderm-user' });
+      await listRedrawn;
+      assert.ok(secretNames().includes('flip'));
+    } finally {
+      await runCommand('pachyderm.showAllSecrets');
+      await cluster.deleteSecret('flip');
+    }
   });
 
   test('a 403 shows which permission is missing, and Retry recovers once it is granted', async () => {
