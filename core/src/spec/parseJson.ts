@@ -83,17 +83,27 @@ const OBJECT = 0;
 const ARRAY = 1;
 const PROPERTY = 2;
 
-/** The first JSON value of `slice` as spec nodes, offsets shifted by `base`. */
+/** Placeholder children of a container still open; replaced when it closes (or the text ends). */
+const OPEN: never[] = [];
+
+/**
+ * The first JSON value of `slice` as spec nodes, offsets shifted by `base`. Children are collected on one
+ * scratch stack and copied into an array of the exact size when their container closes: growing each
+ * object's array by `push` would leave most of a file's tree as unused capacity for the GC to copy.
+ */
 function buildTree(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
   let root: SpecNode | undefined;
   const errors: RawError[] = [];
-  // The open containers, innermost last, and what each is (kept apart so no lookup inspects a node's shape).
+  // The open containers, innermost last: what each is, and where its children start on `scratch`.
   const frames: Array<ObjectNode | ArrayNode | PropertyNode> = [];
   const kinds: number[] = [];
+  const firstChild: number[] = [];
+  const scratch: Array<SpecNode | PropertyNode> = [];
   let depth = 0;
   const open = (f: ObjectNode | ArrayNode | PropertyNode, kind: number) => {
     frames[depth] = f;
     kinds[depth] = kind;
+    firstChild[depth] = scratch.length;
     depth++;
   };
   const attach = (n: SpecNode) => {
@@ -102,7 +112,7 @@ function buildTree(slice: string, base: number): { root: SpecNode | undefined; e
       return;
     }
     const kind = kinds[depth - 1];
-    if (kind === ARRAY) (frames[depth - 1] as ArrayNode).items.push(n);
+    if (kind === ARRAY) scratch.push(n);
     else if (kind === PROPERTY) {
       const p = frames[depth - 1] as PropertyNode;
       if (!p.value) p.value = n;
@@ -115,20 +125,32 @@ function buildTree(slice: string, base: number): { root: SpecNode | undefined; e
       depth--;
     }
   };
-  const close = (end: number) => {
-    (frames[depth - 1] as ObjectNode | ArrayNode).end = base + end;
+  /** Hands the innermost container its children and leaves it; `end` is undefined when the text ended first. */
+  const close = (end: number | undefined) => {
     depth--;
+    const from = firstChild[depth];
+    const children = scratch.slice(from);
+    scratch.length = from;
+    if (kinds[depth] === ARRAY) {
+      const a = frames[depth] as ArrayNode;
+      a.items = children as SpecNode[];
+      if (end !== undefined) a.end = base + end;
+    } else {
+      const o = frames[depth] as ObjectNode;
+      o.properties = children as PropertyNode[];
+      if (end !== undefined) o.end = base + end;
+    }
   };
   const visitor: JSONVisitor = {
     onObjectBegin(offset) {
-      const n: ObjectNode = { type: 'object', start: base + offset, end: base + offset - 1, properties: [] };
+      const n: ObjectNode = { type: 'object', start: base + offset, end: base + offset - 1, properties: OPEN };
       attach(n);
       open(n, OBJECT);
     },
     onObjectProperty(key, offset, length) {
       const start = base + offset;
       const p: PropertyNode = { key, keyKind: 'string', keyStart: start, keyEnd: start + length, value: undefined, start, end: start - 1 };
-      (frames[depth - 1] as ObjectNode).properties.push(p);
+      scratch.push(p);
       open(p, PROPERTY);
     },
     onObjectEnd(offset, length) {
@@ -137,7 +159,7 @@ function buildTree(slice: string, base: number): { root: SpecNode | undefined; e
       completeProperty(offset + length);
     },
     onArrayBegin(offset) {
-      const n: ArrayNode = { type: 'array', start: base + offset, end: base + offset - 1, items: [] };
+      const n: ArrayNode = { type: 'array', start: base + offset, end: base + offset - 1, items: OPEN };
       attach(n);
       open(n, ARRAY);
     },
@@ -158,6 +180,11 @@ function buildTree(slice: string, base: number): { root: SpecNode | undefined; e
     },
   };
   visit(slice, visitor, PARSE_OPTIONS);
+  // Containers the text never closed keep the children they got.
+  while (depth > 0) {
+    if (kinds[depth - 1] === PROPERTY) depth--;
+    else close(undefined);
+  }
   return { root, errors };
 }
 
