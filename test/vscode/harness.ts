@@ -30,6 +30,11 @@
  *   and `local-forbidden` (may not touch secrets). `testEnv()` has the raw facts (kubeconfig path, server URL,
  *   token, admin URL and token), read from the JSON file named by the env var PACHYDERM_TEST_ENV (written by
  *   run-suite.mjs). The cluster is shared by the whole run: clean up the secrets you create.
+ * - Untrusted workspace: files named `*.untrusted.test.ts` run only in a second, short run in restricted mode
+ *   (`vscode.workspace.isTrusted === false`); every other file runs only in the trusted run.
+ * - The language server: `waitForLanguageServer()` resolves once it has answered (a diagnostic that needs no
+ *   cluster) and returns its PID; `ownDiagnostics(uri)` keeps only ours (source `pachyderm`).
+ * - A failed run leaves test-results/extension-host-failure.png and code-server's log beside it.
  * - Secret values in fixtures are dummies; still never print one in a test message.
  */
 import * as fs from 'node:fs';
