@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { median, p99 } from '../lib/stats';
 import type { Measurement } from '../lib/types';
-import { zipEntries } from '../lib/zipEntries';
+import { zipEntries } from '../../test/package/zipEntries';
 
 interface Stage {
   temp: string;
@@ -61,7 +61,7 @@ function sizeRows(repoRoot: string): Measurement[] {
     const vsix = path.join(dir, 'bench.vsix');
     const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), vsix], { cwd: repoRoot, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
-    const jsBytes = zipEntries(readFileSync(vsix))
+    const jsBytes = zipEntries(vsix)
       .filter((e) => /^extension\/dist\/.*\.js$/.test(e.name))
       .reduce((n, e) => n + e.size, 0);
     const kib = (b: number) => b / 1024;
