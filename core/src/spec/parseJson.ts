@@ -9,7 +9,6 @@
  * that is never closed ends one before it starts.
  */
 import { visit, printParseErrorCode, ParseErrorCode, type JSONVisitor } from 'jsonc-parser';
-import { documentChunks } from './documentChunks';
 import type { ArrayNode, ObjectNode, ParsedDocuments, PropertyNode, ScalarKind, SpecNode } from './tree';
 
 /** Why pachctl would fail, in words a user recognises (jsonc-parser only has error codes). */
@@ -33,12 +32,6 @@ const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
 };
 
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: true, allowEmptyContent: true };
-
-export function parseJsonDocuments(text: string): ParsedDocuments {
-  const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
-  for (const c of documentChunks(text, 'json')) parseJsonSegment(text, c.start, c.end, out);
-  return out;
-}
 
 /** Parses the text between two separator lines into `out`; document indexes continue from `out`'s. */
 export function parseJsonSegment(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {

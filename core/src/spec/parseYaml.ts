@@ -1,17 +1,11 @@
 /**
  * YAML text → spec documents, through the `yaml` package's CST-backed nodes (which keep source ranges and
  * tell plain from quoted scalars). Aliases are kept as alias nodes, not resolved: pachctl rejects them.
- * The stream is parsed chunk by chunk (./documentChunks.ts), as yaml.v3 ends every node at a `---` line.
+ * One chunk (./documentChunks.ts) at a time: yaml.v3 ends every node at a `---` line, where the `yaml` package
+ * alone would read on inside an unclosed quoted scalar.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { documentChunks } from './documentChunks';
 import type { ParsedDocuments, PropertyNode, ScalarKind, SpecNode, YamlNodeInfo } from './tree';
-
-export function parseYamlDocuments(text: string): ParsedDocuments {
-  const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
-  for (const c of documentChunks(text, 'yaml')) parseYamlChunk(text, c.start, c.end, out);
-  return out;
-}
 
 /** Parses `text[start, end)` into `out`; document indexes continue from `out`'s. */
 export function parseYamlChunk(text: string, start: number, end: number, out: ParsedDocuments): void {
