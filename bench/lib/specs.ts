@@ -4,7 +4,7 @@
  * in JSON (documents separated by `---`) and YAML.
  */
 import { stringify as toYaml } from 'yaml';
-import { prng, pick } from './random';
+import { prng, pick } from '../../test/support/random';
 
 export interface GeneratedSecret {
   apiVersion: 'v1';

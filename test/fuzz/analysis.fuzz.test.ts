@@ -11,19 +11,8 @@ import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import type { SpecNode } from '../../core/src/spec/tree';
 import { catalog } from '../unit/rules/fixtures';
 import { corpusDir } from '../corpus/paths';
+import { prng } from '../support/random';
 
-
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES: Array<[string, string]> = [
   ['inline.pipeline.json', '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "s", "env_var": "E", "key": "k"}], "imagePullSecrets": ["r"]}, "podPatch": "[{\\"op\\": \\"add\\", \\"path\\": \\"/imagePullSecrets/-\\", \\"value\\": {\\"name\\": \\"x\\"}}]"}\n---\n[{"pipeline": {"name": "q"}, "transform": {}}]'],

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) so that every bench input is the same from run to run. */
+/** A small seeded PRNG (mulberry32): the same sequence everywhere, so fuzz cases and bench inputs are reproducible. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
