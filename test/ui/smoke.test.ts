@@ -1,6 +1,7 @@
 /**
  * What a user sees, in a real VS Code in a real browser: a broken secret reference is squiggled and listed in
- * Problems, completion offers the cluster's secrets, the Secrets tree shows them, and a wizard creates one.
+ * Problems, completion offers the cluster's secrets, hover shows one's keys, the Secrets tree shows them, and a
+ * wizard creates one.
  * The steps share one workbench, in order. Screenshots: test-results/ui/*.png (copied to docs/ for the README by
  * `node scripts/vscode/run-ui-smoke.mjs --update-docs`).
  */
@@ -55,6 +56,16 @@ test("completion in a secret name offers the cluster's secrets and accepting one
   await suggestions.first().filter({ hasText: 's3-credentials' }).waitFor();
   await wb.page.keyboard.press('Enter');
   await wb.waitForEditorText(/"name": "s3-credentials"/);
+});
+
+test('hovering a secret reference shows its keys and sizes from the cluster, never a value', async () => {
+  // Still in completion.pipeline.json, whose line 7 now names s3-credentials.
+  await wb.hoverText('s3-credentials');
+  const hover = wb.page.locator('.monaco-hover').filter({ visible: true });
+  await hover.filter({ hasText: 'secret-key' }).waitFor();
+  assert.doesNotMatch(await hover.innerText(), /fixture-access-key|fixture-secret-key-value/);
+  await wb.screenshot('hover');
+  await wb.page.keyboard.press('Escape');
 });
 
 test('the Secrets view lists the seeded secrets and expands one to its keys, without values', async () => {

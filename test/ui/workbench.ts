@@ -81,6 +81,29 @@ export class Workbench {
     throw new Error(`the editor never showed ${expected}; it shows:\n${text}`);
   }
 
+  /** Moves the mouse over the first occurrence of `text` in the active editor's visible lines (Monaco splits
+   *  lines into token spans, so the text's own box is measured with a DOM Range). */
+  async hoverText(text: string): Promise<void> {
+    const box = await this.activeEditor()
+      .locator('.view-lines')
+      .evaluate((lines, wanted) => {
+        const doc = (lines as unknown as { ownerDocument: any }).ownerDocument;
+        const walker = doc.createTreeWalker(lines, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = String(node.textContent).indexOf(wanted);
+          if (at < 0) continue;
+          const range = doc.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        return undefined;
+      }, text);
+    if (!box) throw new Error(`"${text}" is not on the visible lines of the editor`);
+    await this.page.mouse.move(box.x, box.y);
+  }
+
   /** Moves the cursor with Go to Line/Column (Ctrl+G), 1-based like the status bar. */
   async goTo(line: number, column: number): Promise<void> {
     await this.activeEditor().locator('.view-lines').click();
