@@ -18,7 +18,6 @@ export function ensureCodeServer() {
   if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
   const r = spawnSync('bash', [join(repoRoot, 'scripts/vscode/install-code-server.sh')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, QUIET: '1' },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`installing code-server failed (exit ${r.status})`);

@@ -4,7 +4,8 @@
 # libkrb5-dev (code-server's kerberos module builds from source), and code-server 4.100.3 (= VS Code 1.100.3).
 # The recipe and the reason for every environment variable: ../shared/reference/real-vscode-testing.md (fixes A–H).
 #
-# Idempotent and quiet on reuse: a complete install is marked by $DIR/.installed-<version>.
+# Idempotent and silent on reuse (it only speaks while installing): a complete install is marked by
+# $DIR/.installed-<version>.
 # PACHYDERM_CODE_SERVER_DIR overrides the install folder (default: <repo>/.cache/code-server), so CI and several
 # clones can share one install. Prints the code-server binary path as its last line.
 set -euo pipefail
@@ -16,7 +17,7 @@ DIR="${PACHYDERM_CODE_SERVER_DIR:-$ROOT/.cache/code-server}"
 BIN="$DIR/node_modules/.bin/code-server"
 MARK="$DIR/.installed-$VERSION"
 
-log() { [ -n "${QUIET:-}" ] || echo "install-code-server: $*" >&2; }
+log() { echo "install-code-server: $*" >&2; }
 
 # --- system packages --------------------------------------------------------------------------------------------
 missing=()

@@ -29,7 +29,6 @@ const ALLOWED = [
 
 function codeServerBin(): string {
   const out = execFileSync('bash', [path.join(root, 'scripts/vscode/install-code-server.sh')], {
-    env: { ...process.env, QUIET: '1' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
