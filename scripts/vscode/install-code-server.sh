@@ -47,6 +47,14 @@ if [ -f "$MARK" ] && [ -x "$BIN" ]; then
 fi
 
 # --- code-server -----------------------------------------------------------------------------------------------
+# One installer at a time (a demo and a test run started together on a fresh clone); the second one reuses.
+mkdir -p "$(dirname "$DIR")"
+exec 9>"$DIR.lock"
+flock 9
+if [ -f "$MARK" ] && [ -x "$BIN" ]; then
+  echo "$BIN"
+  exit 0
+fi
 log "installing code-server $VERSION into $DIR (about 90 s)"
 # Fix A: @vscode/ripgrep's postinstall would download this tarball from GitHub; give it Debian's rg instead.
 TMPD="$(node -p 'os.tmpdir()')"
