@@ -5,6 +5,13 @@ import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
 import { suggest } from './didYouMean';
 import { finding, RULES, type Finding, type RuleCode } from './ruleTable';
 
+/**
+ * Suggestions depend only on the catalog (an immutable snapshot) and the name, and comparing a name with every
+ * secret is the costliest check there is: kept per catalog, across analyses and the chunks of a file.
+ */
+const SIMILAR = new WeakMap<CatalogIndex, Map<string, string[]>>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
 /** What every rule reads, and where it reports. Cluster rules go through `reportCluster`, which stays silent until the catalog is ready. */
 export class RuleContext {
   readonly findings: Finding[] = [];
@@ -15,18 +22,19 @@ export class RuleContext {
     readonly catalog: CatalogIndex,
   ) {}
 
-  private readonly similar = new Map<string, string[]>();
-
-  /** Catalog names close to `name`, registry credentials first when `registryFirst`; memoised, as a file often repeats a name. */
+  /** Catalog names close to `name`, registry credentials first when `registryFirst`; memoised per catalog, as files repeat names. */
   similarSecrets(name: string, registryFirst = false): string[] {
     const memoKey = `${registryFirst ? 'r' : 'a'}:${name}`;
-    let out = this.similar.get(memoKey);
+    let similar = SIMILAR.get(this.catalog);
+    // Typing a name makes a new one per keystroke: start over now and then rather than grow for hours.
+    if (!similar || similar.size > MAX_REMEMBERED_NAMES) SIMILAR.set(this.catalog, (similar = new Map()));
+    let out = similar.get(memoKey);
     if (!out) {
       const all = suggest(name, this.catalog.names());
       out = registryFirst
         ? [...all.filter((n) => REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type)), ...all.filter((n) => !REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type))]
         : all;
-      this.similar.set(memoKey, out);
+      similar.set(memoKey, out);
     }
     return out;
   }
