@@ -58,8 +58,13 @@ async function main() {
     server = await cs.startCodeServer({ folder: args.folder, extensionsDir: args.extensionsDir, settings, trust });
     const browser = await cs.launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    let reportExit;
-    const exitCode = new Promise((resolve) => { reportExit = resolve; });
+    let settled = false;
+    let resolveExit;
+    const exitCode = new Promise((resolve) => { resolveExit = resolve; });
+    const reportExit = (c) => {
+      settled = true;
+      resolveExit(c);
+    };
     await page.exposeFunction('codeAutomationExit', (c) => reportExit(Number(c)));
     await page.exposeFunction('codeAutomationLog', (type, ...rest) => {
       // The workbench passes printf-style arguments (mocha's '%s passing (%s)'), as an array.
@@ -69,11 +74,23 @@ async function main() {
       (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
     });
     page.on('pageerror', (e) => process.stderr.write(`[workbench] ${e.message}\n`));
+    // Without these the run would only end at the timeout: nobody is left to call codeAutomationExit.
+    page.on('crash', () => {
+      if (settled) return;
+      console.error('code-host-shim: the workbench page crashed');
+      reportExit(1);
+    });
+    server.child.on('exit', (c, sig) => {
+      if (settled) return;
+      console.error(`code-host-shim: code-server exited (${c ?? sig}) during the run`);
+      reportExit(1);
+    });
     const url = cs.workbenchUrl(server, args);
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(124), timeoutS * 1000); });
     await page.goto(url);
     code = await Promise.race([exitCode, timeout]);
+    settled = true;
     clearTimeout(timer);
     if (code === 124) console.error(`code-host-shim: no result from the workbench within ${timeoutS} s`);
   } catch (err) {
