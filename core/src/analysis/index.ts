@@ -1,4 +1,8 @@
-/** The analysis API: `analyzeDocument` (classify + rules), `findSecretReferences`, and classification helpers. */
+/**
+ * The analysis API: `analyzeDocument` (classify + rules), `IncrementalAnalyzer` (the same result for documents
+ * that change a little at a time, reusing every `---`-separated document an edit left alone),
+ * `findSecretReferences`, and classification helpers.
+ */
 export * from './analyzeDocument';
 export * from './classify';
 export * from './secretReferences';

@@ -4,6 +4,8 @@
  * - `parseSpecFile(uri, text, languageId?)` → `SpecFile`: every document of a JSON or YAML file as one
  *   format-independent tree (`SpecNode`: object / array / scalar / alias) with offsets, the syntax errors
  *   recovered from, and `lines` (`LineIndex`: `positionAt`, `offsetAt`, LSP-style 0-based UTF-16 positions).
+ * - `documentChunks(text, format)`: the `---`-separated parts of a file, each of which parses on its own
+ *   (`parseSpecChunk`); a whole file is its chunks parsed in turn.
  * - `specRoots(file)` → each pipeline spec object (document roots, and items of top-level arrays).
  * - `nodeAt(file, offset)` → innermost node, its canonical path (`['transform','secrets',0,'name']`), on key or value.
  * - `fields.ts`: the field table (`resolveField(message, key)` accepts both spellings).
@@ -12,6 +14,7 @@
 export * from './tree';
 export * from './lineIndex';
 export * from './parseSpecFile';
+export * from './documentChunks';
 export * from './specRoots';
 export * from './nodeAt';
 export * from './fields';
