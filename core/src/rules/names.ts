@@ -5,14 +5,18 @@
 
 /** `$VAR` or `${VAR}` anywhere: the value is filled in by a template step before pachctl sees it. */
 export function isPlaceholder(value: string): boolean {
-  return /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/.test(value);
+  // Every value of every spec is asked: most have no `$` at all.
+  return value.includes('$') && PLACEHOLDER.test(value);
 }
 
+const PLACEHOLDER = /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_])/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** A Secret's name: a DNS-1123 subdomain (dot-separated labels, at most 253 characters). */
+/** A Secret's name: a DNS-1123 subdomain (dot-separated labels of at most 63, at most 253 characters). */
 export function isDns1123Subdomain(name: string): boolean {
-  return name.length > 0 && name.length <= 253 && name.split('.').every((l) => l.length <= 63 && DNS_LABEL.test(l));
+  if (name.length === 0 || name.length > 253 || !DNS_SUBDOMAIN.test(name)) return false;
+  return name.length <= 63 || name.split('.').every((l) => l.length <= 63);
 }
 
 /** A volume name: a DNS-1123 label. */
