@@ -45,6 +45,9 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
 
   Press Ctrl-C to stop code-server and the local cluster.
 `);
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    console.warn(`  Note: code-server runs without a password; anyone who can reach ${host}:${server.port} can use it.\n`);
+  }
   await new Promise(() => {}); // until Ctrl-C; withLocalStage tears everything down
 }).catch((err) => {
   console.error(`demo: ${err.message ?? err}`);
