@@ -8,7 +8,7 @@
  * Ranges follow `parseTree`'s: a property ends after its value (or at the `,`/`}` that ends it), and a node
  * that is never closed ends one before it starts.
  */
-import { visit, printParseErrorCode, ParseErrorCode, type JSONVisitor } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, ParseErrorCode, type JSONScanner } from 'jsonc-parser';
 import type { ArrayNode, ObjectNode, ParsedDocuments, PropertyNode, ScalarKind, SpecNode } from './tree';
 
 /** Why pachctl would fail, in words a user recognises (jsonc-parser only has error codes). */
@@ -72,124 +72,279 @@ interface RawError {
   length: number;
 }
 
-const OBJECT = 0;
-const ARRAY = 1;
-const PROPERTY = 2;
-
-/** Placeholder children of a container still open; replaced when it closes (or the text ends). */
-const OPEN: never[] = [];
+// jsonc-parser's token kinds and scan errors (its `SyntaxKind` / `ScanError` const enums).
+const T_OPEN_BRACE = 1;
+const T_CLOSE_BRACE = 2;
+const T_OPEN_BRACKET = 3;
+const T_CLOSE_BRACKET = 4;
+const T_COMMA = 5;
+const T_COLON = 6;
+const T_NULL = 7;
+const T_TRUE = 8;
+const T_FALSE = 9;
+const T_STRING = 10;
+const T_NUMBER = 11;
+const T_LINE_COMMENT = 12;
+const T_BLOCK_COMMENT = 13;
+const T_LINE_BREAK = 14;
+const T_TRIVIA = 15;
+const T_UNKNOWN = 16;
+const T_EOF = 17;
+const SCAN_ERRORS: Partial<Record<number, ParseErrorCode>> = {
+  4: ParseErrorCode.InvalidUnicode,
+  5: ParseErrorCode.InvalidEscapeCharacter,
+  3: ParseErrorCode.UnexpectedEndOfNumber,
+  2: ParseErrorCode.UnexpectedEndOfString,
+  6: ParseErrorCode.InvalidCharacter,
+};
+const NO_TOKENS: readonly number[] = [];
+const OBJECT_RECOVERY: readonly number[] = [T_CLOSE_BRACE, T_COMMA];
+const ARRAY_RECOVERY: readonly number[] = [T_CLOSE_BRACKET, T_COMMA];
 
 /**
- * The first JSON value of `slice` as spec nodes, offsets shifted by `base`. Children are collected on one
- * scratch stack and copied into an array of the exact size when their container closes: growing each
- * object's array by `push` would leave most of a file's tree as unused capacity for the GC to copy.
+ * The first JSON value of `slice` as spec nodes, offsets shifted by `base`: jsonc-parser's own parser
+ * (`visit`, which `parseTree` runs on), recovery and error offsets included, building spec nodes as it goes.
+ * A file of thousands of specs is parsed on every open, so it neither tracks JSON paths nor calls back per
+ * token, and children are collected on one scratch stack and copied out at their exact size when their
+ * container ends (growing arrays by push would leave much of the tree as unused capacity for the GC to copy).
  */
-function buildTree(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
-  let root: SpecNode | undefined;
-  const errors: RawError[] = [];
-  // The open containers, innermost last: what each is, and where its children start on `scratch`.
-  const frames: Array<ObjectNode | ArrayNode | PropertyNode> = [];
-  const kinds: number[] = [];
-  const firstChild: number[] = [];
-  const scratch: Array<SpecNode | PropertyNode> = [];
-  let depth = 0;
-  const open = (f: ObjectNode | ArrayNode | PropertyNode, kind: number) => {
-    frames[depth] = f;
-    kinds[depth] = kind;
-    firstChild[depth] = scratch.length;
-    depth++;
-  };
-  const attach = (n: SpecNode) => {
-    if (depth === 0) {
-      if (!root) root = n;
-      return;
-    }
-    const kind = kinds[depth - 1];
-    if (kind === ARRAY) scratch.push(n);
-    else if (kind === PROPERTY) {
-      const p = frames[depth - 1] as PropertyNode;
-      if (!p.value) p.value = n;
-    }
-    // A value straight inside an object (after a syntax error) belongs to no property: dropped.
-  };
-  const completeProperty = (end: number) => {
-    if (depth > 0 && kinds[depth - 1] === PROPERTY) {
-      (frames[depth - 1] as PropertyNode).end = base + end;
-      depth--;
-    }
-  };
-  /** Hands the innermost container its children and leaves it; `end` is undefined when the text ended first. */
-  const close = (end: number | undefined) => {
-    depth--;
-    const from = firstChild[depth];
-    const children = scratch.slice(from);
-    scratch.length = from;
-    if (kinds[depth] === ARRAY) {
-      const a = frames[depth] as ArrayNode;
-      a.items = children as SpecNode[];
-      if (end !== undefined) a.end = base + end;
-    } else {
-      const o = frames[depth] as ObjectNode;
-      o.properties = children as PropertyNode[];
-      if (end !== undefined) o.end = base + end;
-    }
-  };
-  const visitor: JSONVisitor = {
-    onObjectBegin(offset) {
-      const n: ObjectNode = { type: 'object', start: base + offset, end: base + offset - 1, properties: OPEN };
-      attach(n);
-      open(n, OBJECT);
-    },
-    onObjectProperty(key, offset, length) {
-      const start = base + offset;
-      const p: PropertyNode = { key, keyKind: 'string', keyStart: start, keyEnd: start + length, value: undefined, start, end: start - 1 };
-      scratch.push(p);
-      open(p, PROPERTY);
-    },
-    onObjectEnd(offset, length) {
-      completeProperty(offset + length);
-      close(offset + length);
-      completeProperty(offset + length);
-    },
-    onArrayBegin(offset) {
-      const n: ArrayNode = { type: 'array', start: base + offset, end: base + offset - 1, items: OPEN };
-      attach(n);
-      open(n, ARRAY);
-    },
-    onArrayEnd(offset, length) {
-      close(offset + length);
-      completeProperty(offset + length);
-    },
-    onLiteralValue(value: unknown, offset, length) {
-      const start = base + offset;
-      attach({ type: 'scalar', start, end: start + length, kind: scalarKind(value), value: (value ?? null) as string | number | boolean | null });
-      completeProperty(offset + length);
-    },
-    onSeparator(sep, offset) {
-      if (sep === ',') completeProperty(offset);
-    },
-    onError(error, offset, length) {
-      errors.push({ error, offset, length });
-    },
-  };
-  visit(slice, visitor, PARSE_OPTIONS);
-  // Containers the text never closed keep the children they got.
-  while (depth > 0) {
-    if (kinds[depth - 1] === PROPERTY) depth--;
-    else close(undefined);
+class JsonTreeParser {
+  readonly errors: RawError[] = [];
+  private readonly scanner: JSONScanner;
+  private readonly scratch: Array<SpecNode | PropertyNode> = [];
+  /** The property whose value is being read, until a value, `,` or `}` ends it. */
+  private open: PropertyNode | undefined;
+
+  constructor(
+    slice: string,
+    private readonly base: number,
+  ) {
+    this.scanner = createScanner(slice, false);
   }
-  return { root, errors };
+
+  parse(): SpecNode | undefined {
+    if (this.scanNext() === T_EOF) return undefined;
+    const root = this.parseValue();
+    if (!root) {
+      this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, NO_TOKENS);
+      return undefined;
+    }
+    if (this.scanner.getToken() !== T_EOF) this.handleError(ParseErrorCode.EndOfFileExpected, NO_TOKENS, NO_TOKENS);
+    return root;
+  }
+
+  private scanNext(): number {
+    const scanner = this.scanner;
+    for (;;) {
+      const token = scanner.scan();
+      const scanError = scanner.getTokenError();
+      if (scanError !== 0) {
+        const code = SCAN_ERRORS[scanError];
+        if (code !== undefined) this.handleError(code, NO_TOKENS, NO_TOKENS);
+      }
+      switch (token) {
+        case T_LINE_COMMENT:
+        case T_BLOCK_COMMENT:
+          this.handleError(ParseErrorCode.InvalidCommentToken, NO_TOKENS, NO_TOKENS);
+          break;
+        case T_UNKNOWN:
+          this.handleError(ParseErrorCode.InvalidSymbol, NO_TOKENS, NO_TOKENS);
+          break;
+        case T_TRIVIA:
+        case T_LINE_BREAK:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+
+  private handleError(error: ParseErrorCode, skipUntilAfter: readonly number[], skipUntil: readonly number[]): void {
+    const scanner = this.scanner;
+    this.errors.push({ error, offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+    if (skipUntilAfter.length + skipUntil.length === 0) return;
+    let token = scanner.getToken();
+    while (token !== T_EOF) {
+      if (skipUntilAfter.includes(token)) {
+        this.scanNext();
+        break;
+      } else if (skipUntil.includes(token)) break;
+      token = this.scanNext();
+    }
+  }
+
+  /** Ends the open property at `end` (relative), as `parseTree` does when a value, `,` or `}` ends it. */
+  private completeProperty(end: number): void {
+    if (this.open) {
+      this.open.end = this.base + end;
+      this.open = undefined;
+    }
+  }
+
+  private tokenEnd(): number {
+    return this.scanner.getTokenOffset() + this.scanner.getTokenLength();
+  }
+
+  private parseValue(): SpecNode | undefined {
+    switch (this.scanner.getToken()) {
+      case T_OPEN_BRACKET:
+        return this.parseArray();
+      case T_OPEN_BRACE:
+        return this.parseObject();
+      default:
+        return this.parseLiteral();
+    }
+  }
+
+  private parseLiteral(): SpecNode | undefined {
+    const scanner = this.scanner;
+    let value: string | number | boolean | null;
+    let kind: ScalarKind;
+    switch (scanner.getToken()) {
+      case T_STRING:
+        value = scanner.getTokenValue();
+        kind = 'string';
+        break;
+      case T_NUMBER:
+        value = Number(scanner.getTokenValue());
+        if (isNaN(value)) {
+          this.handleError(ParseErrorCode.InvalidNumberFormat, NO_TOKENS, NO_TOKENS);
+          value = 0;
+        }
+        kind = 'number';
+        break;
+      case T_NULL:
+        value = null;
+        kind = 'null';
+        break;
+      case T_TRUE:
+        value = true;
+        kind = 'boolean';
+        break;
+      case T_FALSE:
+        value = false;
+        kind = 'boolean';
+        break;
+      default:
+        return undefined;
+    }
+    const start = this.base + scanner.getTokenOffset();
+    const node: SpecNode = { type: 'scalar', start, end: start + scanner.getTokenLength(), kind, value };
+    this.valueRead(node, this.tokenEnd());
+    this.scanNext();
+    return node;
+  }
+
+  /** A value was read: it is the open property's (which it ends), and no other's. */
+  private valueRead(node: SpecNode, end: number): void {
+    const p = this.open;
+    if (p) {
+      if (!p.value) p.value = node;
+      this.completeProperty(end);
+    }
+  }
+
+  private parseObject(): ObjectNode {
+    const scanner = this.scanner;
+    const start = this.base + scanner.getTokenOffset();
+    const node: ObjectNode = { type: 'object', start, end: start - 1, properties: OPEN };
+    const owner = this.open;
+    this.open = undefined;
+    const from = this.scratch.length;
+    this.scanNext();
+    let needsComma = false;
+    while (scanner.getToken() !== T_CLOSE_BRACE && scanner.getToken() !== T_EOF) {
+      if (scanner.getToken() === T_COMMA) {
+        if (!needsComma) this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, NO_TOKENS);
+        this.completeProperty(scanner.getTokenOffset());
+        this.scanNext();
+        if (scanner.getToken() === T_CLOSE_BRACE) break;
+      } else if (needsComma) {
+        this.handleError(ParseErrorCode.CommaExpected, NO_TOKENS, NO_TOKENS);
+      }
+      if (!this.parseProperty()) this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, OBJECT_RECOVERY);
+      needsComma = true;
+    }
+    const end = this.tokenEnd();
+    this.completeProperty(end);
+    node.end = this.base + end;
+    node.properties = this.scratch.slice(from) as PropertyNode[];
+    this.scratch.length = from;
+    this.open = owner;
+    this.valueRead(node, end);
+    if (scanner.getToken() !== T_CLOSE_BRACE) this.handleError(ParseErrorCode.CloseBraceExpected, [T_CLOSE_BRACE], NO_TOKENS);
+    else this.scanNext();
+    return node;
+  }
+
+  private parseProperty(): boolean {
+    const scanner = this.scanner;
+    if (scanner.getToken() !== T_STRING) {
+      this.handleError(ParseErrorCode.PropertyNameExpected, NO_TOKENS, OBJECT_RECOVERY);
+      return false;
+    }
+    const start = this.base + scanner.getTokenOffset();
+    const p: PropertyNode = {
+      key: scanner.getTokenValue(),
+      keyKind: 'string',
+      keyStart: start,
+      keyEnd: start + scanner.getTokenLength(),
+      value: undefined,
+      start,
+      end: start - 1,
+    };
+    this.scratch.push(p);
+    this.open = p;
+    this.scanNext();
+    if (scanner.getToken() === T_COLON) {
+      this.scanNext();
+      if (!this.parseValue()) this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, OBJECT_RECOVERY);
+    } else {
+      this.handleError(ParseErrorCode.ColonExpected, NO_TOKENS, OBJECT_RECOVERY);
+    }
+    return true;
+  }
+
+  private parseArray(): ArrayNode {
+    const scanner = this.scanner;
+    const start = this.base + scanner.getTokenOffset();
+    const node: ArrayNode = { type: 'array', start, end: start - 1, items: OPEN };
+    const owner = this.open;
+    this.open = undefined;
+    const from = this.scratch.length;
+    this.scanNext();
+    let needsComma = false;
+    while (scanner.getToken() !== T_CLOSE_BRACKET && scanner.getToken() !== T_EOF) {
+      if (scanner.getToken() === T_COMMA) {
+        if (!needsComma) this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, NO_TOKENS);
+        this.scanNext();
+        if (scanner.getToken() === T_CLOSE_BRACKET) break;
+      } else if (needsComma) {
+        this.handleError(ParseErrorCode.CommaExpected, NO_TOKENS, NO_TOKENS);
+      }
+      const item = this.parseValue();
+      if (item) this.scratch.push(item);
+      else this.handleError(ParseErrorCode.ValueExpected, NO_TOKENS, ARRAY_RECOVERY);
+      needsComma = true;
+    }
+    const end = this.tokenEnd();
+    node.end = this.base + end;
+    node.items = this.scratch.slice(from) as SpecNode[];
+    this.scratch.length = from;
+    this.open = owner;
+    this.valueRead(node, end);
+    if (scanner.getToken() !== T_CLOSE_BRACKET) this.handleError(ParseErrorCode.CloseBracketExpected, [T_CLOSE_BRACKET], NO_TOKENS);
+    else this.scanNext();
+    return node;
+  }
 }
 
-function scalarKind(v: unknown): ScalarKind {
-  switch (typeof v) {
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return 'number';
-    case 'string':
-      return 'string';
-    default:
-      return 'null';
-  }
+/** Placeholder children of a container being read; replaced when it ends. */
+const OPEN: never[] = [];
+
+/** The first JSON value of `slice` as spec nodes, offsets shifted by `base`. */
+function buildTree(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
+  const parser = new JsonTreeParser(slice, base);
+  const root = parser.parse();
+  return { root, errors: parser.errors };
 }
