@@ -14,18 +14,7 @@ import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type Analys
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 import { corpusDir } from '../../corpus/paths';
 import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';
-
-/** mulberry32: a seeded sequence, so a failure names a reproducible case. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../support/random';
 
 /** Everything a result holds that callers read (the line index is derived from the text). */
 function comparable(r: AnalysisResult) {

@@ -9,6 +9,7 @@ import { parseTree, printParseErrorCode, ParseErrorCode, type Node as JsonNode, 
 import { documentChunks } from '../../../core/src/spec/documentChunks';
 import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
 import type { PropertyNode, ScalarKind, SpecDocument, SpecNode } from '../../../core/src/spec/tree';
+import { prng } from '../../support/random';
 
 function convert(n: JsonNode, base: number): SpecNode {
   const start = base + n.offset;
@@ -51,17 +52,6 @@ function reference(text: string) {
     }
   }
   return { documents, errors };
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SPEC = JSON.stringify({ pipeline: { name: 'p' }, transform: { cmd: ['a', 'b'], env: { A: '1' }, secrets: [{ name: 's', key: 'k', envVar: 'E' }] }, datumTries: 3, s3Out: true, salt: null }, null, 2);
