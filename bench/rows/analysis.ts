@@ -38,6 +38,25 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
     { label: `${SPEC_COUNT} specs, YAML`, text: manySpecsYaml(SPEC_COUNT), lang: 'yaml', runs: quick ? 3 : 9 },
   ];
 
+  // Row 2 first, in process against the floor of a bare parse, before the LSP rows grow this process's heap.
+  for (const input of inputs) {
+    const runs = input.runs * (input.label.startsWith('typical') ? 5 : 1);
+    const ours = await time(() => analyzeDocument({ uri: `file:///bench/x.pipeline.${input.lang}`, text: input.text, languageId: input.lang }, index, {}), runs);
+    const floorName = input.lang === 'json' ? 'jsonc-parser parseTree' : 'yaml parseAllDocuments';
+    // Multi-document JSON is split as the analysis must split it; a single parseTree would stop at the first `---`.
+    const parts = input.text.split(/^---$/m);
+    const floor = await time(() => (input.lang === 'json' ? parts.forEach((p) => parseTree(p)) : parseAllDocuments(input.text)), runs);
+    out.push({
+      row: 2,
+      name: `analysis in process: ${input.label}`,
+      unit: 'ms',
+      ...stats(ours),
+      peer: { name: floorName, median: median(floor), p99: p99(floor) },
+      target: { kind: 'ratio', max: 3, on: 'median' },
+      note: input.lang === 'json' ? undefined : 'floor: a bare YAML parse (jsonc-parser cannot read YAML)',
+    });
+  }
+
   // Row 1: through the real server, against the peer's server, both over stdio: open → publishDiagnostics.
   const dir = schemaDir(repoRoot);
   const session = await LspSession.start();
@@ -48,7 +67,7 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
   const openOnce = async (s: LspSession, lang: string, text: string): Promise<number> => {
     const uri = `file:///bench/open-${n++}.pipeline.${lang}`;
     const t0 = process.hrtime.bigint();
-    await s.open(uri, lang, text);
+    await s.open(uri, lang, text, 1, 120_000); // a loaded machine must slow the run, not abort it
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     await s.close(uri);
     return ms;
@@ -82,7 +101,7 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
     for (const input of inputs.filter((i) => i.label.startsWith(String(SPEC_COUNT)))) {
       const uri = `file:///bench/edit-${n++}.pipeline.${input.lang}`;
       let text = input.text;
-      await session.open(uri, input.lang, text, 1);
+      await session.open(uri, input.lang, text, 1, 120_000);
       let version = 1;
       const edits: number[] = [];
       const editRuns = quick ? 10 : 40;
@@ -113,23 +132,5 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
     await yamlPeer?.stop();
   }
 
-  // Row 2: in process, against the floor of a bare parse.
-  for (const input of inputs) {
-    const runs = input.runs * (input.label.startsWith('typical') ? 5 : 1);
-    const ours = await time(() => analyzeDocument({ uri: `file:///bench/x.pipeline.${input.lang}`, text: input.text, languageId: input.lang }, index, {}), runs);
-    const floorName = input.lang === 'json' ? 'jsonc-parser parseTree' : 'yaml parseAllDocuments';
-    // Multi-document JSON is split as the analysis must split it; a single parseTree would stop at the first `---`.
-    const parts = input.text.split(/^---$/m);
-    const floor = await time(() => (input.lang === 'json' ? parts.forEach((p) => parseTree(p)) : parseAllDocuments(input.text)), runs);
-    out.push({
-      row: 2,
-      name: `analysis in process: ${input.label}`,
-      unit: 'ms',
-      ...stats(ours),
-      peer: { name: floorName, median: median(floor), p99: p99(floor) },
-      target: { kind: 'ratio', max: 3, on: 'median' },
-      note: input.lang === 'json' ? undefined : 'floor: a bare YAML parse (jsonc-parser cannot read YAML)',
-    });
-  }
   return out;
 }

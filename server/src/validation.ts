@@ -6,7 +6,8 @@
 import { ServerState } from './serverState';
 
 export class ValidationScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per document, how to cancel its pending run. */
+  private readonly pending = new Map<string, () => void>();
   private readonly generations = new Map<string, number>();
 
   constructor(
@@ -16,15 +17,19 @@ export class ValidationScheduler {
 
   schedule(uri: string): void {
     const generation = this.bump(uri);
-    const existing = this.timers.get(uri);
-    if (existing) clearTimeout(existing);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri, generation);
-      }, this.delayMs),
-    );
+    this.pending.get(uri)?.();
+    const fire = () => {
+      this.pending.delete(uri);
+      void this.run(uri, generation);
+    };
+    // setTimeout(0) waits at least 1 ms; with no debounce (tests, bench) the next turn of the loop is enough.
+    if (this.delayMs > 0) {
+      const timer = setTimeout(fire, this.delayMs);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(fire);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   /** The catalog or the settings changed: every open document may judge differently now. */
@@ -34,9 +39,8 @@ export class ValidationScheduler {
 
   clear(uri: string): void {
     this.bump(uri);
-    const existing = this.timers.get(uri);
-    if (existing) clearTimeout(existing);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.generations.delete(uri);
     void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -55,12 +59,15 @@ export class ValidationScheduler {
       const resolved = await this.state.resolve(uri);
       const diagnostics = resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : [];
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
-      // The editor's text, not the disk's, is what hover's "also used by" should see while the file is open.
+      const sent = this.state.connection.sendDiagnostics({ uri, version, diagnostics });
+      // The editor's text, not the disk's, is what hover's "also used by" should see while the file is open;
+      // indexed after the diagnostics are on their way, which the user is waiting for.
       this.state.workspace.set(uri, resolved?.kind.secretUses?.(resolved.doc, resolved.ctx) ?? [], true);
-      await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
+      await sent;
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.
       this.state.connection.console.error(`validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
 }
+

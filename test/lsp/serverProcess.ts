@@ -111,8 +111,8 @@ export class LspSession {
     });
   }
 
-  async open(uri: string, languageId: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
-    const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+  async open(uri: string, languageId: string, text: string, version = 1, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return published;
   }
@@ -160,9 +160,14 @@ export class LspSession {
 }
 
 export function positionAt(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  // Counted in place: the bench edits megabyte files through this, and splitting them would be what it measures.
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 /** Splits a fixture with one `|` caret into text and caret position. */
