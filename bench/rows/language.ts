@@ -8,19 +8,8 @@ import { toSecretMeta } from '../../core/src/catalog/secretMeta';
 import { CatalogNotification } from '../../core/src/protocol/messages';
 import { caret, LspSession } from '../../test/lsp/serverProcess';
 import { generatedSecrets, secretName } from '../lib/specs';
-import { median, p99 } from '../lib/stats';
+import { median, p99, time } from '../lib/stats';
 import type { Measurement } from '../lib/types';
-
-async function sample(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return out;
-}
 
 export async function languageRows(_repoRoot: string, quick: boolean): Promise<Measurement[]> {
   const requests = quick ? 200 : 1000;
@@ -36,7 +25,7 @@ export async function languageRows(_repoRoot: string, quick: boolean): Promise<M
       'secret name': { completion: caret(spec('|', 'KEY_1')), hover: caret(spec(`${name.slice(0, 4)}|${name.slice(4)}`, 'KEY_1')) },
       key: { completion: caret(spec(name, '|')), hover: caret(spec(name, 'KEY|_1')) },
     };
-    const trivial = await sample(requests, () => session.connection.sendRequest('pachyderm/bench/unknown', {}).catch(() => undefined));
+    const trivial = await time(() => session.connection.sendRequest('pachyderm/bench/unknown', {}).catch(() => undefined), requests, 20);
     const peer = { name: 'trivial LSP round trip', median: median(trivial), p99: p99(trivial) };
     const out: Measurement[] = [];
     let n = 0;
@@ -45,10 +34,10 @@ export async function languageRows(_repoRoot: string, quick: boolean): Promise<M
         const uri = `file:///bench/lang-${n++}.pipeline.json`;
         await session.open(uri, 'json', fx[kind].text);
         const params = { textDocument: { uri }, position: fx[kind].position };
-        const s = await sample(requests, async () => {
+        const s = await time(async () => {
           const r = kind === 'completion' ? await session.connection.sendRequest(CompletionRequest.type, params) : await session.connection.sendRequest(HoverRequest.type, params);
           if (!r) throw new Error(`no ${kind} at the ${what}: the bench would measure nothing`);
-        });
+        }, requests, 20);
         out.push({ row: 4, name: `${kind} at a ${what}, 10,000 secrets × 20 keys`, unit: 'ms', median: median(s), p99: p99(s), samples: s.length, peer, target: { kind: 'ratio', max: 3, on: 'p99' } });
         await session.close(uri);
       }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The repository root, from a test running as TypeScript (tsx) or compiled under out/. */
@@ -17,3 +17,12 @@ export const corpusDir = (): string => join(repoRoot(), '..', 'shared', 'corpus'
 
 /** The built CLI bundle the tests run as users do. */
 export const builtCli = (): string => join(repoRoot(), 'dist', 'cli.js');
+
+/** Every JSON/YAML file of the corpus as [file name, text]; none when ../shared is not beside the repository. */
+export function corpusSpecs(): Array<[string, string]> {
+  const dir = join(corpusDir(), 'pachyderm-specs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(json|ya?ml)$/.test(f))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+}

@@ -5,12 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import type { SpecNode } from '../../core/src/spec/tree';
 import { catalog } from '../unit/rules/fixtures';
-import { corpusDir } from '../corpus/paths';
+import { corpusSpecs } from '../corpus/paths';
 import { prng } from '../support/random';
 
 
@@ -18,14 +16,6 @@ const SAMPLES: Array<[string, string]> = [
   ['inline.pipeline.json', '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "s", "env_var": "E", "key": "k"}], "imagePullSecrets": ["r"]}, "podPatch": "[{\\"op\\": \\"add\\", \\"path\\": \\"/imagePullSecrets/-\\", \\"value\\": {\\"name\\": \\"x\\"}}]"}\n---\n[{"pipeline": {"name": "q"}, "transform": {}}]'],
   ['inline.pipeline.yaml', 'pipeline:\n  name: p\ntransform:\n  image: &i i\n  env: {A: 1, B: "2"}\n  secrets:\n  - {name: s, mount_path: /pfs/x, key: k}\n  - name: s\n    envVar: E\negress:\n  sql_database: {url: u, secret: {name: s}}\ninput: {cron: {start: 2024-01-01T00:00:00Z}}\n---\n- pipeline: {name: q}\n  transform: {user: *i}\n'],
 ];
-
-function corpusSpecs(): Array<[string, string]> {
-  const dir = join(corpusDir(), 'pachyderm-specs');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(json|ya?ml)$/.test(f))
-    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-}
 
 const TOKENS = ['{', '}', '[', ']', ':', ',', '"', "'", '-', '#', '\n', ' ', '&a', '*a', '!!', '---', '\\', '$X', '0x1', '2024-01-01', 'secrets', 'name', 'env_var', 'mountPath', '\u00a0', '\r'];
 

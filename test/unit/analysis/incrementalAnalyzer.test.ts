@@ -7,12 +7,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult } from '../../../core/src/analysis';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
-import { corpusDir } from '../../corpus/paths';
+import { corpusSpecs } from '../../corpus/paths';
 import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';
 import { prng } from '../../support/random';
 
@@ -96,14 +94,6 @@ function randomEdit(text: string, rnd: () => number): string {
       return text.slice(0, hit.index) + 'p-x' + text.slice(hit.index! + 2);
     }
   }
-}
-
-function corpusSpecs(): Array<[string, string]> {
-  const dir = join(corpusDir(), 'pachyderm-specs');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(json|ya?ml)$/.test(f))
-    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 }
 
 test('the incremental analysis equals a whole-file analysis on every corpus spec, alone and all in one file', (t) => {
