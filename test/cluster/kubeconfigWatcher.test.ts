@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubeconfigWatcher } from '../../client/src/cluster/kubeconfigWatcher';
 
-function nextChange(timeoutMs = 10_000): { watcher: KubeconfigWatcher; changed: Promise<void> } {
+function nextChange(timeoutMs = 10_000, pollMs = 100): { watcher: KubeconfigWatcher; changed: Promise<void> } {
   let resolve!: () => void;
   // The watcher polls without keeping the process alive (as in the extension host), so the timer does.
   let timer: NodeJS.Timeout;
@@ -14,24 +14,10 @@ function nextChange(timeoutMs = 10_000): { watcher: KubeconfigWatcher; changed: 
     resolve = r;
     timer = setTimeout(() => reject(new Error('no change seen')), timeoutMs);
   });
-  return { watcher: new KubeconfigWatcher(() => (clearTimeout(timer), resolve())), changed };
+  return { watcher: new KubeconfigWatcher(() => (clearTimeout(timer), resolve()), pollMs), changed };
 }
 
-/**
- * The watcher's first stat of a file is asynchronous, so an edit made in the same tick may be its baseline:
- * keep editing (as a user saving again would) until the change is reported.
- */
-async function writeUntilSeen(file: string, seen: Promise<void>): Promise<void> {
-  let done = false;
-  void seen.then(() => (done = true), () => (done = true));
-  for (let i = 0; !done; i++) {
-    fs.writeFileSync(file, `current-context: edit-${i}${'x'.repeat(i)}\n`);
-    await Promise.race([seen, new Promise((r) => setTimeout(r, 250))]);
-  }
-  await seen;
-}
-
-test('an edited kubeconfig, and one created after watching began, are both reported', async (t) => {
+test('an edited kubeconfig, and one created after watching began, are both reported, even when written right after watch()', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeconfig-watch-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const existing = path.join(dir, 'config');
@@ -40,13 +26,16 @@ test('an edited kubeconfig, and one created after watching began, are both repor
 
   const edit = nextChange();
   edit.watcher.watch([existing]);
-  await writeUntilSeen(existing, edit.changed);
+  // One write, in the same tick as watch(): the baseline was taken before it, so it is reported.
+  fs.writeFileSync(existing, 'current-context: b\n');
+  await edit.changed;
   edit.watcher.dispose();
 
   const create = nextChange();
   create.watcher.watch([later]);
   assert.deepEqual(create.watcher.files, [later]);
-  await writeUntilSeen(later, create.changed);
+  fs.writeFileSync(later, 'current-context: c\n');
+  await create.changed;
   create.watcher.dispose();
   assert.deepEqual(create.watcher.files, []);
 });
