@@ -1,6 +1,6 @@
 /**
  * `npm run local-cluster -- --kubeconfig FILE --seed FILE`, as a user runs it: it prints the URL, writes a
- * kubeconfig kubectl can use (both contexts) and the admin file, and stops cleanly on Ctrl-C.
+ * kubeconfig kubectl can use (every context) and the admin file, and stops cleanly on Ctrl-C.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SEED, kubectl, repoRoot, spawnKubectl, waitForLine } from './helpers';
-import { ADMIN_FILE, FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
+import { ADMIN_FILE, CERT_CONTEXT, FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
 
 function runScript(args: string[]) {
   // Its own process group, so Ctrl-C can be sent to npm and everything it started, as a terminal does.
@@ -39,6 +39,8 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
     const forbidden = await kubectl(asCluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'secrets']);
     assert.equal(forbidden.code, 1);
     assert.match(forbidden.stderr, /Forbidden/);
+    const byCertificate = await kubectl(asCluster, ['--context', CERT_CONTEXT, 'get', 'secrets', '-n', 'team-analytics', '-o', 'name']);
+    assert.equal(byCertificate.stdout, 'secret/regcred\nsecret/warehouse-creds\n', byCertificate.stderr);
     const admin = JSON.parse(readFileSync(join(dir, 'kube', ADMIN_FILE), 'utf8')) as { adminUrl: string; adminToken: string };
     assert.match(admin.adminUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     // An open watch must not keep the server from stopping.

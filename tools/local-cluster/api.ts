@@ -12,10 +12,11 @@ import { toTable, wantsTable } from './table';
 import { LIST_KIND, list, listItem } from './paging';
 import { serveWatch, type OpenWatch } from './watch';
 import { isAllowed, type LocalUser } from './rbac';
+import { authenticate } from './authentication';
 import { AGGREGATED_V2, API_GROUP_LIST, API_V1_RESOURCES, VERSION, aggregatedDiscovery, apiVersions, wantsAggregated } from './discovery';
 import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
 import { ACCESS_REVIEW_PATH, AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES, reviewAccess } from './accessReview';
-import { bearerToken, readBody, readBodyBytes, sendError, sendJson } from './http';
+import { readBody, readBodyBytes, sendError, sendJson } from './http';
 import { decodeProtobuf, openApiV2Document, OPENAPI_V2_CONTENT_TYPE, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import type { ClusterStore } from './store';
 import type { Faults } from './faults';
@@ -99,8 +100,7 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     return;
   }
 
-  const token = bearerToken(req);
-  const user = token ? ctx.users.find((u) => u.token === token) : undefined;
+  const user = authenticate(req, ctx.users);
   if (!user) throw unauthorized();
 
   const target = route(path);

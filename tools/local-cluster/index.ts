@@ -1,12 +1,20 @@
 /**
  * A local Kubernetes API server for tests, the demo and the benchmarks (never shipped in the VSIX). It speaks
  * enough of the real protocol that the real `kubectl` and `@kubernetes/client-node` work against it unchanged:
- * HTTPS with a CA generated at start, bearer tokens, RBAC, namespaces, and Secrets with create/get/list/update/
- * patch/delete, selectors, paging, watch with resourceVersion and 410 expiry, dry run and the API's validation.
+ * HTTPS with a CA generated at start, bearer tokens and client certificates, RBAC, namespaces, and Secrets with
+ * create/get/list/update/patch/delete, selectors, paging, watch with resourceVersion and 410 expiry, dry run and the
+ * API's validation.
+ *
+ * Authentication is kube-apiserver's: the server asks for (but does not require) a client certificate; one that
+ * verifies against the cluster CA makes the caller its subject CN with its O fields as groups (`system:masters` may
+ * do anything), any other certificate authenticates nobody, and otherwise the bearer token decides; no identity
+ * gives 401. The kubeconfig has contexts `local` (admin, token), `local-forbidden` (token, may not touch secrets)
+ * and `local-cert` (user `cert-admin`, who may do anything, with `client-certificate-data`/`client-key-data`).
  *
  * In-process:
  *   const cluster = await startLocalCluster({ seed, port, users, kubeconfigPath });
  *   cluster.url, cluster.caPem, cluster.token (admin), cluster.restrictedToken, cluster.kubeconfig (YAML text)
+ *   cluster.issueClientCertificate('someone', ['system:masters'])   a key pair signed by the cluster CA
  *   cluster.store            direct reads and writes (store.create/update/delete/get/list; upsertSecret())
  *   cluster.faults.delayMs = 500                        every API response waits 500 ms
  *   cluster.faults.fail(500, 2) / fail(503, 'all', { verb: 'list' })   next N (or all) matching requests fail
@@ -32,7 +40,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { Socket } from 'node:net';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateCertificates } from './certs';
+import { generateCertificates, issueClientCertificate, type KeyPair } from './certs';
 import { ClusterStore } from './store';
 import { Faults } from './faults';
 import { createApiHandler } from './api';
@@ -48,7 +56,9 @@ export type { K8sObject } from './objects';
 export { ClusterStore } from './store';
 export { Faults } from './faults';
 export { upsertSecret } from './admin';
-export { CONTEXT, FORBIDDEN_CONTEXT } from './kubeconfig';
+export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT } from './kubeconfig';
+export { CERT_USER, SUPERUSER_GROUP } from './rbac';
+export { generateCertificateAuthority, issueClientCertificate, type CertificateAuthority, type KeyPair } from './certs';
 export { ADMIN_FILE } from './adminFile';
 export { LocalClusterAdmin, type AdminState } from './adminClient';
 
@@ -57,7 +67,10 @@ export interface LocalClusterOptions {
   seed?: K8sObject | string;
   /** 0 (default): a free port. */
   port?: number;
-  /** Default: an admin (`kubernetes-admin`) and a user who may not touch secrets (`restricted`). The first user is the admin. */
+  /**
+   * Default: an admin (`kubernetes-admin`), a user who may not touch secrets (`restricted`) and an admin who signs in
+   * with a client certificate (`cert-admin`). The first user is the admin and needs a token.
+   */
   users?: LocalUser[];
   /** When given, the kubeconfig is written here and `local-cluster.json` (admin URL and token) beside it. */
   kubeconfigPath?: string;
@@ -75,6 +88,8 @@ export interface LocalCluster {
   token: string;
   /** The token of the user RBAC forbids to touch secrets, when the default users are used. */
   restrictedToken?: string;
+  /** A key pair signed by the cluster CA for any user and groups (subject CN and O), e.g. to sign in as someone RBAC does not know. */
+  issueClientCertificate(user: string, groups?: string[]): KeyPair;
   users: LocalUser[];
   /** The kubeconfig YAML (also written to `kubeconfigPath` when asked). */
   kubeconfig: string;
@@ -149,7 +164,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const certs = generateCertificates();
   const store = new ClusterStore({ historyLimit: options.historyLimit });
   const users = options.users ?? defaultUsers();
-  if (!users.length) throw new Error('at least one user is needed');
+  if (!users[0]?.token) throw new Error('the first user is the admin and needs a token');
   const adminToken = newToken();
   const watches = new Set<OpenWatch>();
   let port = options.port ?? 0;
@@ -185,7 +200,9 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const info = (): Record<string, unknown> => ({ url, adminUrl, up: apiUp });
   const adminHandler = createAdminHandler({ store, faults, adminToken, openWatches: () => watches.size, info });
   const apiHandler = createApiHandler({ store, faults, users, watches, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000, serverAddress: () => `127.0.0.1:${port}` });
-  api = createHttpsServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
+  // Asked for, not required: token users send none, and an unverified one is judged per request (authentication.ts).
+  const tls = { key: certs.keyPem, cert: certs.certPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false };
+  api = createHttpsServer(tls, (req, res) => {
     if ((req.url ?? '').startsWith('/__local/')) adminHandler(req, res);
     else apiHandler(req, res);
   });
@@ -198,7 +215,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
 
   const url = `https://127.0.0.1:${port}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const kubeconfig = kubeconfigYaml(url, certs.caPem, users);
+  const clientCertificates = new Map(users.filter((u) => u.certificate).map((u) => [u.name, issueClientCertificate(certs, u.name, u.certificate?.groups)]));
+  const kubeconfig = kubeconfigYaml(url, certs.caPem, users, clientCertificates);
   if (options.kubeconfigPath) {
     mkdirSync(dirname(options.kubeconfigPath), { recursive: true });
     writeAtomically(options.kubeconfigPath, kubeconfig);
@@ -210,6 +228,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     port,
     caPem: certs.caPem,
     token: users[0].token,
+    issueClientCertificate: (user, groups) => issueClientCertificate(certs, user, groups),
     restrictedToken: users.find((u) => u.name === RESTRICTED_USER)?.token,
     users,
     kubeconfig,

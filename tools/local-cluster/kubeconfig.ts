@@ -1,22 +1,35 @@
 /**
  * The kubeconfig the local cluster writes: cluster `local` with its CA, one user per RBAC user, context `local`
- * (admin, namespace default, current) and `local-forbidden` (the restricted user, for 403 states).
+ * (admin, namespace default, current), `local-forbidden` (the restricted user, for 403 states) and `local-cert`
+ * (a user who signs in with a client certificate, no token). Other users get `local-<name>`.
  */
 import { stringify } from 'yaml';
-import { ADMIN_USER, RESTRICTED_USER, type LocalUser } from './rbac';
+import { ADMIN_USER, CERT_USER, RESTRICTED_USER, type LocalUser } from './rbac';
+import type { KeyPair } from './certs';
 
 export const CONTEXT = 'local';
 export const FORBIDDEN_CONTEXT = 'local-forbidden';
+export const CERT_CONTEXT = 'local-cert';
 
-export function kubeconfigYaml(url: string, caPem: string, users: LocalUser[]): string {
-  const contextFor = (u: LocalUser): string => (u.name === ADMIN_USER ? CONTEXT : u.name === RESTRICTED_USER ? FORBIDDEN_CONTEXT : `local-${u.name}`);
+const CONTEXTS: Record<string, string> = { [ADMIN_USER]: CONTEXT, [RESTRICTED_USER]: FORBIDDEN_CONTEXT, [CERT_USER]: CERT_CONTEXT };
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+/** `clientCertificates`: the key pair issued to each user that signs in with a certificate, by user name. */
+export function kubeconfigYaml(url: string, caPem: string, users: LocalUser[], clientCertificates: ReadonlyMap<string, KeyPair>): string {
+  const credentials = (u: LocalUser): Record<string, string> => {
+    const pair = clientCertificates.get(u.name);
+    if (pair) return { 'client-certificate-data': b64(pair.certPem), 'client-key-data': b64(pair.keyPem) };
+    if (u.token) return { token: u.token };
+    throw new Error(`user "${u.name}" has neither a token nor a client certificate`);
+  };
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: [{ name: 'local', cluster: { server: url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
-    users: users.map((u) => ({ name: u.name, user: { token: u.token } })),
-    contexts: users.map((u) => ({ name: contextFor(u), context: { cluster: 'local', user: u.name, namespace: 'default' } })),
+    clusters: [{ name: 'local', cluster: { server: url, 'certificate-authority-data': b64(caPem) } }],
+    users: users.map((u) => ({ name: u.name, user: credentials(u) })),
+    contexts: users.map((u) => ({ name: CONTEXTS[u.name] ?? `local-${u.name}`, context: { cluster: 'local', user: u.name, namespace: 'default' } })),
     'current-context': CONTEXT,
   });
 }

@@ -1,10 +1,10 @@
 /**
  * `npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--port N]`: runs the local API server in the
- * foreground until Ctrl-C. Writes the kubeconfig (contexts `local` and `local-forbidden`) and, beside it,
+ * foreground until Ctrl-C. Writes the kubeconfig (contexts `local`, `local-forbidden` and `local-cert`) and, beside it,
  * local-cluster.json with the admin endpoint's URL and token.
  */
 import { resolve } from 'node:path';
-import { startLocalCluster, ADMIN_FILE, CONTEXT, FORBIDDEN_CONTEXT } from './index';
+import { startLocalCluster, ADMIN_FILE, CERT_CONTEXT, CONTEXT, FORBIDDEN_CONTEXT } from './index';
 
 const USAGE = 'usage: npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--port N]';
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   );
   const secrets = cluster.store.list('secrets').items.length;
   console.log(`local cluster listening on ${cluster.url} (${secrets} secret${secrets === 1 ? '' : 's'} seeded)`);
-  console.log(`kubeconfig: ${args.kubeconfig} (contexts "${CONTEXT}", "${FORBIDDEN_CONTEXT}")`);
+  console.log(`kubeconfig: ${args.kubeconfig} (contexts "${CONTEXT}", "${FORBIDDEN_CONTEXT}", "${CERT_CONTEXT}")`);
   console.log(`admin endpoint: ${cluster.adminUrl} (token in ${ADMIN_FILE} beside the kubeconfig)`);
   console.log(`try: kubectl --kubeconfig ${args.kubeconfig} get secrets`);
   let stopping = false;
