@@ -59,6 +59,6 @@ test('only the chosen context is contacted, never the other clusters in the kube
   await waitForSnapshot(catalog, isReady, 'ready');
   fx.cluster.store.create('secrets', 'default', secretJson('later', { k: 'v' }));
   await waitForSnapshot(catalog, (s) => s.secrets.some((x) => x.name === 'later'), 'a watch event');
-  assert.deepEqual(catalog.target().contexts.sort(), ['elsewhere', 'local', 'local-forbidden']);
+  assert.deepEqual(catalog.target().contexts.sort(), ['elsewhere', 'local', 'local-cert', 'local-forbidden']);
   assert.equal(connections, 0);
 });
