@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { kubectl, opaque, startTestCluster, type TestCluster } from './helpers';
-import { CERT_CONTEXT, CERT_USER, SUPERUSER_GROUP, generateCertificateAuthority, issueClientCertificate, type KeyPair } from '../../tools/local-cluster/index';
+import { CERT_CONTEXT, CERT_USER, SUPERUSER_GROUP, generateCertificateAuthority, issueClientCertificate, startLocalCluster, type KeyPair } from '../../tools/local-cluster/index';
 
 let cluster: TestCluster;
 before(async () => {
@@ -112,4 +112,14 @@ test('kubectl auth can-i answers for the certificate user from the same RBAC tab
   assert.equal(r.stdout.trim(), 'yes', r.stderr);
   const stranger = await kubectl(kubeconfigWith(cluster.issueClientCertificate('nobody-in-rbac'), 'nobody'), ['auth', 'can-i', 'list', 'secrets']);
   assert.equal(stranger.stdout.trim(), 'no', stranger.stderr);
+});
+
+test('a user list with no way to sign in is refused before anything listens, naming the user', async () => {
+  const anything = [{ verbs: ['*'], resources: ['*'], namespaces: ['*'] }];
+  await assert.rejects(startLocalCluster({ users: [{ name: 'cert-only', certificate: {}, rules: anything }] }), {
+    message: 'the first user is the admin and needs a token',
+  });
+  await assert.rejects(startLocalCluster({ users: [{ name: 'admin', token: 't', rules: anything }, { name: 'ghost', rules: [] }] }), {
+    message: 'user "ghost" needs a token or a client certificate',
+  });
 });

@@ -165,6 +165,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const store = new ClusterStore({ historyLimit: options.historyLimit });
   const users = options.users ?? defaultUsers();
   if (!users[0]?.token) throw new Error('the first user is the admin and needs a token');
+  const noCredential = users.find((u) => !u.token && !u.certificate);
+  if (noCredential) throw new Error(`user "${noCredential.name}" needs a token or a client certificate`);
   const adminToken = newToken();
   const watches = new Set<OpenWatch>();
   let port = options.port ?? 0;
