@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
+import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
 
 const VALUE = 'cluster-side-secret-value';
@@ -48,9 +49,7 @@ test('the catalog comes from the cluster namespace named on the command line', a
 });
 
 test('a context that may not list secrets fails the run with the reason', async () => {
-  const contexts = cluster.kubeConfig().getContexts().map((c) => c.name);
-  const restricted = contexts.find((c) => c !== 'local');
-  assert.ok(restricted, `a restricted context in ${contexts.join(', ')}`);
+  const restricted = FORBIDDEN_CONTEXT;
   const r = await check('--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '--namespace', 'pachyderm', spec);
   assert.equal(r.code, 1);
   assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
+import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
 
 const VALUE = 'typed-on-the-command-line';
@@ -73,8 +74,7 @@ test('--dry-run=server prints what the API server made of it and stores nothing'
 });
 
 test('a context that may not create secrets fails with the reason and no value', async () => {
-  const contexts = cluster.kubeConfig().getContexts().map((c) => c.name);
-  const restricted = contexts.find((c) => c !== 'local')!;
+  const restricted = FORBIDDEN_CONTEXT;
   const r = await cli('generic', 'cli-forbidden', `--from-literal=k=${VALUE}`, '--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '-n', 'default');
   assert.equal(r.code, 1);
   assert.match(r.err, /^error: .*403 Forbidden/);

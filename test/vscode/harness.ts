@@ -26,8 +26,8 @@
  * - The cluster: `cluster.createSecret(...)`, `cluster.deleteSecret(...)`, `cluster.listSecrets(...)` go through the
  *   local API server's Kubernetes REST API as a client would; `cluster.admin(method, path, body)` calls its
  *   admin endpoint (faults: delay, fail N requests, down/up, cut watches, expire resourceVersions; see
- *   tools/local-cluster/index.ts) and `cluster.heal()` undoes them. The kubeconfig has contexts `local` (admin)
- *   and `local-forbidden` (may not touch secrets). `testEnv()` has the raw facts (kubeconfig path, server URL,
+ *   tools/local-cluster/index.ts) and `cluster.heal()` undoes them. The kubeconfig has contexts `local` (admin),
+ *   `local-forbidden` (may not touch secrets) and `local-cert` (admin by client certificate). `testEnv()` has the raw facts (kubeconfig path, server URL,
  *   token, admin URL and token), read from the JSON file named by the env var PACHYDERM_TEST_ENV (written by
  *   run-suite.mjs). The cluster is shared by the whole run: clean up the secrets you create.
  * - Untrusted workspace: files named `*.untrusted.test.ts` run only in a second, short run in restricted mode
@@ -71,7 +71,7 @@ export interface TestEnv {
     /** Plain-HTTP base URL of the local cluster's test-only admin endpoint (stays up while the API is "down"). */
     adminUrl: string;
     adminToken: string;
-    /** The kubeconfig's current context (`local`) namespace. A second context, `local-forbidden`, may not touch secrets. */
+    /** The kubeconfig's current context (`local`) namespace. `local-forbidden` may not touch secrets; `local-cert` signs in by client certificate. */
     namespace: string;
   };
 }
