@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   }
   measured.sort((a, b) => a.row - b.row);
   console.log(table(measured));
+  const notes = measured.filter((m) => m.note);
+  if (notes.length) console.log(['', 'notes:', ...notes.map((m) => `  ${m.row} ${m.name}: ${m.note}`)].join('\n'));
   for (const f of failures) console.error(`\nbench error in ${f}`);
   writeFileSync(
     path.join(repoRoot, 'bench', 'results.json'),
