@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { kubeconfigPaths, resolveTarget } from '../../core/src/cluster/clusterTarget';
 import { effectiveTargetSettings } from '../../core/src/cluster/trustedSettings';
+import { AzureAuth, GoogleCloudPlatformAuth } from '../../core/src/cluster/removedAuthProviders';
 
 function tmpKubeconfigs(files: Record<string, string>): Record<string, string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeconfig-test-'));
@@ -100,4 +101,31 @@ test('untrusted workspaces ignore workspace-level kubeconfig and context but kee
 test('an ignored workspace kubeconfig with nothing else to read reports "untrusted", not "no kubeconfig"', async () => {
   const t = await resolveTarget({ kubeconfig: '/nope', ignoredSettings: ['pachyderm.kubeconfig'] }, {});
   assert.equal(!t.ok && t.problem, 'untrusted');
+});
+
+test('a context whose user still names the removed gcp or azure auth provider is refused with kubectl\'s advice', async () => {
+  const provider = (name: string) => tmpKubeconfigs({
+    [name]: config(
+      name,
+      [{ name, cluster: 'c', user: 'u' }],
+      `- name: u\n  user:\n    auth-provider:\n      name: ${name}\n      config: {}`,
+      '- name: c\n  cluster:\n    server: https://c.example:6443',
+    ),
+  })[name];
+  const gcp = await resolveTarget({ kubeconfig: provider('gcp') }, {});
+  assert.equal(!gcp.ok && gcp.problem, 'unauthorized');
+  assert.match(!gcp.ok ? gcp.reason : '', /Context "gcp": The gcp auth plugin has been removed.*gke-gcloud-auth-plugin/);
+  const azure = await resolveTarget({ kubeconfig: provider('azure') }, {});
+  assert.match(!azure.ok ? azure.reason : '', /The azure auth plugin has been removed.*kubelogin/);
+  const oidc = await resolveTarget({ kubeconfig: provider('oidc') }, {});
+  assert.ok(oidc.ok, 'oidc is still a supported auth provider');
+});
+
+test('the stand-ins shipped for the removed providers claim only their own users and fail with the same advice', async () => {
+  const gcpUser = { authProvider: { name: 'gcp' } };
+  const gcp = new GoogleCloudPlatformAuth();
+  assert.equal(gcp.isAuthProvider(gcpUser), true);
+  assert.equal(gcp.isAuthProvider({ authProvider: { name: 'oidc' } }), false);
+  assert.equal(new AzureAuth().isAuthProvider(gcpUser), false);
+  await assert.rejects(gcp.applyAuthentication(gcpUser), /gcp auth plugin has been removed.*gke-gcloud-auth-plugin/);
 });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { CatalogProblem } from '../catalog/snapshot';
 import { loadClientNode } from './clientNode';
+import { removedAuthProviderMessage } from './removedAuthProviders';
 
 /** The settings `pachyderm.kubeconfig`, `pachyderm.context`, `pachyderm.namespace`, already trust-filtered. */
 export interface TargetSettings {
@@ -97,6 +98,8 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   if (!cluster) {
     return fail('no-kubeconfig', `Context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define.`, contextName, contexts);
   }
+  const removedAuth = removedAuthProviderMessage(kc.getUser(ctx.user));
+  if (removedAuth) return fail('unauthorized', `Context "${contextName}": ${removedAuth}`, contextName, contexts);
   return {
     ok: true,
     kubeConfig: kc,

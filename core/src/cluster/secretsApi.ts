@@ -1,16 +1,15 @@
 /**
- * The Secret calls the extension makes, through @kubernetes/client-node, each bounded by the request timeout.
+ * The Secret calls the extension makes, each bounded by the request timeout, over our own HTTP layer
+ * (kubeHttp.ts) with the kubeconfig's TLS and auth.
  * Raw Secret objects (with values) only come out of `read`; list and watch hand out `SecretMeta` so values are
  * dropped the moment a secret arrives.
  */
-import type { CoreV1Api, KubeConfig, RequestContext, V1Secret } from '@kubernetes/client-node';
-import type { Agent } from 'node:https';
+import type { V1Namespace, V1Secret, V1Status } from '@kubernetes/client-node';
 import { toSecretMeta, type SecretMeta } from '../catalog/secretMeta';
-import { loadClientNode } from './clientNode';
-import { ClassifiedClusterError, ClusterTimeoutError, classifyStatus } from './clusterProblem';
+import { ClassifiedClusterError, classifyStatus } from './clusterProblem';
 import type { ResolvedTarget } from './clusterTarget';
-
-type CallOptions = Parameters<CoreV1Api['listNamespacedSecret']>[1];
+import { KubeHttp } from './kubeHttp';
+import { readWatchStream } from './watchStream';
 
 export interface SecretPage {
   items: SecretMeta[];
@@ -26,131 +25,95 @@ export interface WatchHandle {
   stop(): void;
 }
 
+/** A list as the API server sends it (client-node's types rename `continue`, which is only in its models). */
+interface ListJson<T> {
+  items?: T[] | null;
+  metadata?: { continue?: string; resourceVersion?: string };
+}
+
 export class SecretsApi {
   private constructor(
-    private readonly kc: KubeConfig,
-    private readonly core: CoreV1Api,
+    private readonly http: KubeHttp,
     readonly namespace: string,
     readonly timeoutMs: number,
   ) {}
 
   static async open(target: ResolvedTarget, timeoutMs: number): Promise<SecretsApi> {
-    const { CoreV1Api } = await loadClientNode();
-    return new SecretsApi(target.kubeConfig, target.kubeConfig.makeApiClient(CoreV1Api), target.namespace, timeoutMs);
+    return new SecretsApi(new KubeHttp(target.kubeConfig, target.server), target.namespace, timeoutMs);
   }
 
   async listPage(limit: number, continueToken?: string): Promise<SecretPage> {
-    const list = await this.bounded((options) =>
-      this.core.listNamespacedSecret({ namespace: this.namespace, limit, _continue: continueToken }, options),
-    );
+    const list = await this.http.json<ListJson<V1Secret>>({ method: 'GET', path: this.secretsPath(), query: { limit, continue: continueToken } }, this.timeoutMs);
     return {
-      items: list.items.map((s) => toSecretMeta(s, this.namespace)),
-      continueToken: list.metadata?._continue || undefined,
+      items: (list.items ?? []).map((s) => toSecretMeta(s, this.namespace)),
+      continueToken: list.metadata?.continue || undefined,
       resourceVersion: list.metadata?.resourceVersion ?? '',
     };
   }
 
   /** Namespace names, for Switch Namespace; many users may not list namespaces, so callers fall back to typing one. */
   async listNamespaces(): Promise<string[]> {
-    const list = await this.bounded((options) => this.core.listNamespace({}, options));
-    return list.items.map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
+    const list = await this.http.json<ListJson<V1Namespace>>({ method: 'GET', path: '/api/v1/namespaces' }, this.timeoutMs);
+    return (list.items ?? []).map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
   }
 
   /** The full object, values included: only for an explicit Reveal/Copy or for replacing. */
   read(name: string): Promise<V1Secret> {
-    return this.bounded((options) => this.core.readNamespacedSecret({ name, namespace: this.namespace }, options));
+    return this.http.json<V1Secret>({ method: 'GET', path: this.secretPath(name) }, this.timeoutMs);
   }
 
   create(body: V1Secret, dryRun: boolean): Promise<V1Secret> {
-    return this.bounded((options) =>
-      this.core.createNamespacedSecret({ namespace: this.namespace, body, dryRun: dryRun ? 'All' : undefined }, options),
-    );
+    return this.http.json<V1Secret>({ method: 'POST', path: this.secretsPath(), query: dryRunQuery(dryRun), body }, this.timeoutMs);
   }
 
   replace(name: string, body: V1Secret, dryRun: boolean): Promise<V1Secret> {
-    return this.bounded((options) =>
-      this.core.replaceNamespacedSecret({ name, namespace: this.namespace, body, dryRun: dryRun ? 'All' : undefined }, options),
-    );
+    return this.http.json<V1Secret>({ method: 'PUT', path: this.secretPath(name), query: dryRunQuery(dryRun), body }, this.timeoutMs);
   }
 
   async delete(name: string): Promise<void> {
-    await this.bounded((options) => this.core.deleteNamespacedSecret({ name, namespace: this.namespace }, options));
+    await this.http.json<V1Status>({ method: 'DELETE', path: this.secretPath(name) }, this.timeoutMs);
   }
 
   /**
-   * Watches from `resourceVersion`. `onDone` runs exactly once: with no error when the server closed the stream,
-   * with an error otherwise (a 410 comes as a classified `gone` problem). Connecting is bounded by the timeout.
+   * Watches from `resourceVersion`. `onDone` runs exactly once: with no error when the server closed the stream
+   * or `stop()` was called, with an error otherwise (a 410, as HTTP status or ERROR event, classifies as `gone`).
+   * Connecting is bounded by the timeout; the returned promise resolves once connected or failed, never rejects.
    */
   async watch(resourceVersion: string, onEvent: (e: WatchEvent) => void, onDone: (err?: unknown) => void): Promise<WatchHandle> {
-    const { Watch } = await loadClientNode();
-    let agent: Agent | undefined;
-    // client-node's Watch gives no way to abort while connecting, so the agent it uses is captured and its
-    // sockets destroyed when the timeout fires.
-    const capturing = Object.create(this.kc) as KubeConfig;
-    capturing.applyToFetchOptions = async (opts) => {
-      const init = await this.kc.applyToFetchOptions(opts);
-      agent = init.agent as Agent | undefined;
-      return init;
-    };
-    let finished = false;
-    let controller: AbortController | undefined;
-    const finish = (err?: unknown) => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(connectTimer);
-      controller?.abort();
-      agent?.destroy();
+    const query = { watch: 1, resourceVersion, allowWatchBookmarks: true };
+    let res;
+    try {
+      res = await this.http.stream({ method: 'GET', path: this.secretsPath(), query }, this.timeoutMs);
+    } catch (err) {
       onDone(err);
-    };
-    const connectTimer = setTimeout(() => finish(new ClusterTimeoutError(this.timeoutMs)), this.timeoutMs);
-    const path = `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/secrets`;
-    const query = { resourceVersion, allowWatchBookmarks: true };
-    controller = await new Watch(capturing).watch(
-      path,
-      query,
-      (type, obj) => {
-        if (finished) return;
-        clearTimeout(connectTimer);
+      return { stop: () => undefined };
+    }
+    return readWatchStream(res, {
+      onEvent: ({ type, object }) => {
         if (type === 'ERROR') {
-          const status = obj as { code?: number; message?: string };
-          finish(new ClassifiedClusterError(classifyStatus(status.code ?? 500, status.message, { verb: 'watch', resource: 'secrets', namespace: this.namespace })));
-        } else if (type === 'BOOKMARK') {
-          onEvent({ type, resourceVersion: (obj as V1Secret).metadata?.resourceVersion ?? '' });
-        } else if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') {
-          onEvent({ type, secret: toSecretMeta(obj as V1Secret, this.namespace) });
+          const status = object as V1Status;
+          return new ClassifiedClusterError(classifyStatus(status.code ?? 500, status.message, { verb: 'watch', resource: 'secrets', namespace: this.namespace }));
         }
+        if (type === 'BOOKMARK') {
+          onEvent({ type, resourceVersion: (object as V1Secret).metadata?.resourceVersion ?? '' });
+        } else if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') {
+          onEvent({ type, secret: toSecretMeta(object as V1Secret, this.namespace) });
+        }
+        return undefined;
       },
-      (err) => finish(err ?? undefined),
-    );
-    // The response headers arrived: the stream is open, so the connect timeout no longer applies.
-    clearTimeout(connectTimer);
-    if (finished) controller.abort();
-    return { stop: () => finish() };
+      onDone,
+    });
   }
 
-  /** Runs one API call with an abort signal and an overall timer (which also covers exec auth plugins). */
-  private async bounded<T>(call: (options: CallOptions) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new ClusterTimeoutError(this.timeoutMs));
-      }, this.timeoutMs);
-    });
-    // The object API runs middleware as client-node's observable stub, which only needs `toPromise`.
-    const signalMiddleware = {
-      pre: (ctx: RequestContext) => {
-        ctx.setSignal(controller.signal);
-        return { toPromise: () => Promise.resolve(ctx) };
-      },
-      post: (ctx: unknown) => ({ toPromise: () => Promise.resolve(ctx) }),
-    };
-    try {
-      const options = { middleware: [signalMiddleware], middlewareMergeStrategy: 'append' } as unknown as CallOptions;
-      return await Promise.race([call(options), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private secretsPath(): string {
+    return `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/secrets`;
   }
+
+  private secretPath(name: string): string {
+    return `${this.secretsPath()}/${encodeURIComponent(name)}`;
+  }
+}
+
+function dryRunQuery(dryRun: boolean) {
+  return dryRun ? { dryRun: 'All' } : undefined;
 }

@@ -1,0 +1,140 @@
+/**
+ * Requests to the Kubernetes API server over node:https/node:http, with the TLS and auth of the kubeconfig's
+ * current context as client-node's KubeConfig applies them (CA, client certificate, skip-TLS-verify,
+ * tls-server-name, proxies, bearer tokens, basic auth, exec plugins, OIDC). Our own rather than client-node's
+ * generated API, whose models are most of its size (see scripts/buildOptions.mjs).
+ *
+ * Failures keep what `classifyClusterError` reads: an HTTP error is a `KubeHttpError` with the status and the
+ * Status body, a network error keeps its `code`, and no answer within the timeout is a `ClusterTimeoutError`.
+ * Bodies are never put in messages: a successful one may hold secret values.
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ClusterTimeoutError } from './clusterProblem';
+
+/** The API server answered with an HTTP error; `body` is its Status (JSON text), which names objects, not values. */
+export class KubeHttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: string,
+  ) {
+    super(`${statusCode} ${http.STATUS_CODES[statusCode] ?? 'HTTP error'}`);
+    this.name = 'KubeHttpError';
+  }
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface KubeRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** From the API root, e.g. `/api/v1/namespaces`; appended to any path the server URL has (Rancher-style proxies). */
+  path: string;
+  query?: Query;
+  body?: unknown;
+}
+
+/** An Error body kept to a size a message can quote (an error page from a proxy can be large). */
+const MAX_ERROR_BODY = 64 * 1024;
+
+export class KubeHttp {
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly server: string,
+  ) {}
+
+  /** The request's URL: the server URL's own path is kept as a prefix. */
+  url(path: string, query: Query = {}): URL {
+    const url = new URL(this.server);
+    url.pathname = url.pathname.replace(/\/+$/, '') + path;
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  /** One call with a JSON answer, bounded by `timeoutMs` from the start (auth plugins included) to the last byte. */
+  json<T>(req: KubeRequest, timeoutMs: number): Promise<T> {
+    return this.bounded(req, timeoutMs, (res, settle) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) return settle(new KubeHttpError(status, text.slice(0, MAX_ERROR_BODY)));
+        try {
+          settle(undefined, JSON.parse(text) as T);
+        } catch {
+          settle(new Error(`the API server answered ${req.method} ${req.path} with a body that is not JSON`));
+        }
+      });
+    });
+  }
+
+  /**
+   * Opens a streaming GET (a watch): resolves with the response once a 200's headers arrived, so reading it is
+   * the caller's; any other status is read and rejected as a `KubeHttpError`. Only the connect phase is bounded.
+   */
+  stream(req: KubeRequest, timeoutMs: number): Promise<http.IncomingMessage> {
+    return this.bounded(req, timeoutMs, (res, settle) => {
+      if (res.statusCode === 200) return settle(undefined, res);
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => settle(new KubeHttpError(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY))));
+    });
+  }
+
+  /**
+   * Sends the request and hands the response to `onResponse`, which settles the call. The timer runs until the
+   * call settles; when it fires the request and its socket are destroyed, so nothing is left open.
+   */
+  private bounded<T>(
+    req: KubeRequest,
+    timeoutMs: number,
+    onResponse: (res: http.IncomingMessage, settle: (err: unknown, value?: T) => void) => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let request: http.ClientRequest | undefined;
+      let agent: http.Agent | undefined;
+      let settled = false;
+      const settle = (err: unknown, value?: T) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (err === undefined) return resolve(value as T);
+        request?.destroy();
+        agent?.destroy();
+        reject(err);
+      };
+      const timer = setTimeout(() => settle(new ClusterTimeoutError(timeoutMs)), timeoutMs);
+      const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
+      const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
+      if (body) {
+        headers['Content-Type'] = 'application/json';
+        headers['Content-Length'] = body.length;
+      }
+      const options: https.RequestOptions = { method: req.method, headers };
+      // Applies the context's TLS and auth to `options` and sets a fresh agent built from them; it may run an exec
+      // plugin, which is why the timer is already running.
+      this.kubeConfig.applyToHTTPSOptions(options).then(
+        () => {
+          agent = options.agent as http.Agent | undefined;
+          if (settled) return void agent?.destroy();
+          const url = this.url(req.path, req.query);
+          const send = url.protocol === 'http:' ? http.request : https.request;
+          request = send(url, options, (res) => {
+            res.on('error', (err) => settle(err));
+            res.on('aborted', () => settle(connectionReset()));
+            onResponse(res, settle);
+          });
+          request.on('error', (err) => settle(err));
+          request.end(body);
+        },
+        (err) => settle(err),
+      );
+    });
+  }
+}
+
+/** What a connection closed by the peer before the answer was complete looks like to the classifier. */
+export function connectionReset(): Error {
+  return Object.assign(new Error('the connection to the API server was closed before the answer was complete'), { code: 'ECONNRESET' });
+}

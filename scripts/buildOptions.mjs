@@ -1,0 +1,66 @@
+// The esbuild options of every bundle, shared by scripts/build.mjs and the test that keeps the shipped client
+// small (test/cluster/bundleContents.test.ts), so the test measures exactly what ships.
+import { fileURLToPath } from 'node:url';
+
+const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
+const removedAuthProviders = fileURLToPath(new URL('../core/src/cluster/removedAuthProviders.ts', import.meta.url));
+
+/**
+ * We use only client-node's KubeConfig (core/src/cluster/clientNode.ts); the HTTP calls are our own
+ * (core/src/cluster/kubeHttp.ts). KubeConfig's module still imports what its other methods need, and esbuild
+ * cannot drop an unused class method, so each of these imports would pull megabytes into the bundle:
+ * - `./gen/index.js`, the generated API models, only for `makeApiClient`, which we never call;
+ * - `node-fetch` (with whatwg-url and tr46), only for `applyToFetchOptions`, which we never call: Node 20's own
+ *   `Headers` stands in;
+ * - the `gcp` and `azure` auth providers (and jsonpath-plus), which kubectl removed in 1.26 in favour of exec
+ *   plugins: they are replaced by ones that say so, as kubectl does. Exec plugins, OIDC, tokens, certificates and
+ *   proxies are KubeConfig's own code and stay.
+ */
+export const kubeConfigOnly = {
+  name: 'kube-config-only',
+  setup(build) {
+    const fromClientNode = (args) => clientNodeDist.test(args.importer);
+    build.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
+      fromClientNode(args) ? { path: 'generated-api', namespace: 'kube-config-only' } : undefined,
+    );
+    build.onResolve({ filter: /^node-fetch$/ }, (args) =>
+      fromClientNode(args) ? { path: 'node-fetch', namespace: 'kube-config-only' } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/(gcp|azure)_auth\.js$/ }, (args) =>
+      fromClientNode(args) ? { path: removedAuthProviders } : undefined,
+    );
+    build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
+      contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/cluster/kubeHttp.ts'); };
+        export const createConfiguration = notBundled;
+        export class ServerConfiguration { constructor() { notBundled(); } }`,
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /^node-fetch$/, namespace: 'kube-config-only' }, () => ({
+      contents: 'export const Headers = globalThis.Headers; export default globalThis.fetch;',
+      loader: 'js',
+    }));
+  },
+};
+
+export function buildOptions(production) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+    // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its ESM build bundles.
+    mainFields: ['module', 'main'],
+    plugins: [kubeConfigOnly],
+  };
+}
+
+export const entries = {
+  // The extension itself: `vscode` is provided by the extension host.
+  client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The headless command line; shebang so `bin` works after `npm link` / `npx`.
+  cli: { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+};
