@@ -59,11 +59,13 @@ export class ValidationScheduler {
       const resolved = await this.state.resolve(uri);
       const diagnostics = resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : [];
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
-      const sent = this.state.connection.sendDiagnostics({ uri, version, diagnostics });
+      // vscode-jsonrpc writes the notification on a later turn: anything done before awaiting it delays it.
+      await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
       // The editor's text, not the disk's, is what hover's "also used by" should see while the file is open;
-      // indexed after the diagnostics are on their way, which the user is waiting for.
+      // indexed once the diagnostics, which the user is waiting for, are out. A close or a newer run since
+      // then owns the entry.
+      if (this.generations.get(uri) !== generation) return;
       this.state.workspace.set(uri, resolved?.kind.secretUses?.(resolved.doc, resolved.ctx) ?? [], true);
-      await sent;
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.
       this.state.connection.console.error(`validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

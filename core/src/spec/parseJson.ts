@@ -10,6 +10,7 @@
  */
 import { createScanner, printParseErrorCode, ParseErrorCode, type JSONScanner } from 'jsonc-parser';
 import type { ArrayNode, ObjectNode, ParsedDocuments, PropertyNode, ScalarKind, SpecNode } from './tree';
+import { parseWellFormedJson } from './wellFormedJson';
 
 /** Why pachctl would fail, in words a user recognises (jsonc-parser only has error codes). */
 const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
@@ -36,6 +37,11 @@ const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: true, allowE
 /** Parses the text between two separator lines into `out`; document indexes continue from `out`'s. */
 export function parseJsonSegment(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {
   const { documents, syntaxErrors } = out;
+  const wellFormed = parseWellFormedJson(text, segStart, segEnd);
+  if (wellFormed !== undefined) {
+    if (wellFormed) documents.push({ index: documents.length, start: segStart, end: segEnd, root: wellFormed });
+    return;
+  }
   let from = segStart;
   let runTogether = false;
   // Each pass parses one JSON value; a value that starts where the previous one ended is run together.

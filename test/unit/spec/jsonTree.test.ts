@@ -1,7 +1,8 @@
 /**
- * The JSON tree is built by a port of jsonc-parser's own parser (core/src/spec/parseJson.ts); this holds it to
- * the original: on seeded random breakages of real-looking specs, its documents, nodes, ranges and syntax errors
- * are exactly what jsonc-parser's `parseTree` gives, converted node for node.
+ * The JSON tree is built by a reader of well-formed JSON (core/src/spec/wellFormedJson.ts) or, when it gives up,
+ * a port of jsonc-parser's own parser (core/src/spec/parseJson.ts); this holds both to the original: on seeded
+ * random breakages of real-looking specs and on every kind of well-formed value, its documents, nodes, ranges
+ * and syntax errors are exactly what jsonc-parser's `parseTree` gives, converted node for node.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { parseTree, printParseErrorCode, ParseErrorCode, type Node as JsonNode, 
 import { documentChunks } from '../../../core/src/spec/documentChunks';
 import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
 import type { PropertyNode, ScalarKind, SpecDocument, SpecNode } from '../../../core/src/spec/tree';
+import { parseWellFormedJson } from '../../../core/src/spec/wellFormedJson';
 import { prng } from '../../support/random';
 
 function convert(n: JsonNode, base: number): SpecNode {
@@ -75,5 +77,46 @@ test('the JSON tree, its ranges and syntax errors are exactly jsonc-parser parse
       want.errors.map((e) => e.start),
       JSON.stringify(text),
     );
+  }
+});
+
+/** Every kind of well-formed JSON a spec may hold: escapes, numbers, keywords, empty and nested containers. */
+const WELL_FORMED = [
+  SPEC,
+  `{"a\\"b\\\\c\\/d\\b\\f\\n\\r\\t": "\\u00e9\\u20AC x\\uD83D\\uDE00", "k": "plain \\"quoted\\" end"}`,
+  `{"n": [0, -0, 1, -12, 3.25, -0.5, 1e3, 2E-2, 4e+1, 12345678901234567890], "b": [true, false, null]}`,
+  `[{"x": {}}, [], [[]], {"y": [{}]}, "s", 1]`,
+  `{"trailing": [1, 2,], "comma": {"a": 1,},}`,
+  '\r\n\t {"crlf":\r\n  "value"\r\n}\r\n',
+  `{"Aa": 1, "BB": 2, "Aa": 3, "imagePullSecrets": ["a"], "a-key-longer-than-twelve": {"é": "ü\u2028"}}`,
+  '"just a string"',
+  '42',
+  'null',
+  '   ',
+  '',
+];
+
+test('well-formed JSON is read by the fast reader into exactly parseTree’s nodes', () => {
+  for (const text of WELL_FORMED) {
+    const file = parseSpecFile('f.json', text, 'json');
+    assert.deepStrictEqual(file.documents, reference(text).documents, JSON.stringify(text));
+    assert.deepStrictEqual(file.syntaxErrors, [], JSON.stringify(text));
+    // Proves the fast reader, not the fallback, built them.
+    assert.notEqual(parseWellFormedJson(text, 0, text.length), undefined, JSON.stringify(text));
+  }
+});
+
+test('the fast reader gives up on anything jsonc-parser reports or reads differently, for the full parser to handle', () => {
+  const notPlain = [
+    '{"a": 1} {"b": 2}', '{"a": 1}{"b": 2}', '{"a": 01}', '{"a": 1.}', '{"a": 1e}', '{"a": -}', '{"a": .5}', '{"a": truex}',
+    '{"a": tru}', '{"a": "x\\q"}', '{"a": "\\u12"}', '{"a": "line\nbreak"}', '{"a": "unterminated', '{"a" 1}', '{"a": 1 "b": 2}',
+    '{,}', '{"a": 1,,}', '[1,,2]', '[,1]', '{"a": 1', '[1', '// c\n{}', '{"a": /* c */ 1}', '{"a": 1}\f', '\u00a0{}', '{a: 1}',
+    "{'a': 1}", '{"a": NaN}', '{"a": 1/2}',
+  ];
+  for (const text of notPlain) {
+    assert.equal(parseWellFormedJson(text, 0, text.length), undefined, JSON.stringify(text));
+    // And the document still comes out as jsonc-parser reads it.
+    const file = parseSpecFile('f.json', text, 'json');
+    assert.deepStrictEqual(file.documents, reference(text).documents, JSON.stringify(text));
   }
 });

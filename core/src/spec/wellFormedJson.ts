@@ -1,0 +1,302 @@
+/**
+ * The common case of ./parseJson.ts: a part of a file that holds one well-formed JSON value, read straight from
+ * the file's text into spec nodes. It gives up at the first thing plain JSON does not have (a syntax error, a
+ * comment, a second value, a character jsonc-parser would not skip) and the caller parses that part again with
+ * the port of jsonc-parser's parser, which reports and recovers as jsonc-parser does. On what it accepts, both
+ * build the same nodes (test/unit/spec/jsonTree.test.ts compares them).
+ *
+ * Why a second parser: a file of thousands of specs is parsed on every open. jsonc-parser's scanner keeps a
+ * token's state in closures and hands every key over as a new string; reading the text in one loop, with the
+ * keys a file repeats taken from a small table, is about twice as fast and leaves the garbage collector less
+ * to copy, as the tree outlives many collections of the young generation.
+ */
+import type { ArrayNode, ObjectNode, PropertyNode, SpecNode } from './tree';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+
+/** Where the reader gave up: the caller parses the part again with the full parser. */
+const GAVE_UP = -1;
+
+/**
+ * Keys met before, by a hash of their characters: a file's specs repeat the same few dozen keys, and one
+ * string per key instead of one per occurrence is a tenth of the tree's strings. Only keys shorter than 13
+ * characters are kept, which V8 copies out of the text (longer slices point into it, and a table that
+ * outlives the file must not keep its text alive).
+ */
+const KEY_TABLE_SIZE = 1024;
+const MAX_KEPT_KEY = 12;
+const keyTable: string[] = new Array<string>(KEY_TABLE_SIZE).fill('');
+
+const ESCAPES: Partial<Record<number, string>> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** What may follow a number or a keyword: jsonc-parser would read anything else into the same token. */
+function endsToken(c: number): boolean {
+  return isSpace(c) || c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET;
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+function hexValue(c: number): number {
+  if (c >= ZERO && c <= NINE) return c - ZERO;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+class WellFormedJsonReader {
+  private pos: number;
+  /** Children of the containers being read, copied out at their exact size when each one ends. */
+  private readonly scratch: Array<SpecNode | PropertyNode> = [];
+  /** The last string read. */
+  private value = '';
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly end: number,
+  ) {
+    this.pos = start;
+  }
+
+  /** The part's one value; null when it holds only blanks; undefined when the reader gave up. */
+  read(): SpecNode | null | undefined {
+    this.skipSpace();
+    if (this.pos >= this.end) return null;
+    const root = this.readValue();
+    if (!root) return undefined;
+    this.skipSpace();
+    return this.pos === this.end ? root : undefined;
+  }
+
+  private skipSpace(): void {
+    const text = this.text;
+    let pos = this.pos;
+    while (pos < this.end && isSpace(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
+  }
+
+  private readValue(): SpecNode | undefined {
+    const c = this.text.charCodeAt(this.pos);
+    switch (c) {
+      case OPEN_BRACE:
+        return this.readObject();
+      case OPEN_BRACKET:
+        return this.readArray();
+      case QUOTE: {
+        const start = this.pos;
+        if (this.readString(false) === GAVE_UP) return undefined;
+        return { type: 'scalar', start, end: this.pos, kind: 'string', value: this.value };
+      }
+      case 116 /* t */:
+        return this.readKeyword('true', true);
+      case 102 /* f */:
+        return this.readKeyword('false', false);
+      case 110 /* n */:
+        return this.readKeyword('null', null);
+      default:
+        return c === MINUS || isDigit(c) ? this.readNumber() : undefined;
+    }
+  }
+
+  private readKeyword(word: string, value: boolean | null): SpecNode | undefined {
+    const start = this.pos;
+    const end = start + word.length;
+    if (end > this.end || !this.text.startsWith(word, start) || (end < this.end && !endsToken(this.text.charCodeAt(end)))) return undefined;
+    this.pos = end;
+    return { type: 'scalar', start, end, kind: value === null ? 'null' : 'boolean', value };
+  }
+
+  /** JSON's number grammar, which is all of what jsonc-parser reads as one number without an error. */
+  private readNumber(): SpecNode | undefined {
+    const text = this.text;
+    const limit = this.end;
+    const start = this.pos;
+    let pos = start;
+    if (text.charCodeAt(pos) === MINUS) pos++;
+    if (pos >= limit || !isDigit(text.charCodeAt(pos))) return undefined;
+    if (text.charCodeAt(pos) === ZERO) pos++;
+    else while (pos < limit && isDigit(text.charCodeAt(pos))) pos++;
+    if (pos < limit && text.charCodeAt(pos) === DOT) {
+      pos++;
+      if (pos >= limit || !isDigit(text.charCodeAt(pos))) return undefined;
+      while (pos < limit && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    const e = pos < limit ? text.charCodeAt(pos) : 0;
+    if (e === 69 /* E */ || e === 101 /* e */) {
+      pos++;
+      const sign = pos < limit ? text.charCodeAt(pos) : 0;
+      if (sign === 43 /* + */ || sign === MINUS) pos++;
+      if (pos >= limit || !isDigit(text.charCodeAt(pos))) return undefined;
+      while (pos < limit && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    if (pos < limit && !endsToken(text.charCodeAt(pos))) return undefined;
+    this.pos = pos;
+    return { type: 'scalar', start, end: pos, kind: 'number', value: Number(text.slice(start, pos)) };
+  }
+
+  /** Reads the string at `pos` (a `"`) into `value`; keys go through the key table. */
+  private readString(isKey: boolean): number {
+    const text = this.text;
+    const limit = this.end;
+    const first = this.pos + 1;
+    let pos = first;
+    let hash = 0;
+    for (;;) {
+      if (pos >= limit) return GAVE_UP;
+      const c = text.charCodeAt(pos);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) return this.readEscapedString(first, pos);
+      if (c < 0x20) return GAVE_UP;
+      hash = (hash * 31 + c) | 0;
+      pos++;
+    }
+    const length = pos - first;
+    this.pos = pos + 1;
+    if (isKey && length <= MAX_KEPT_KEY) {
+      const slot = hash & (KEY_TABLE_SIZE - 1);
+      const known = keyTable[slot];
+      if (known.length === length && text.startsWith(known, first)) {
+        this.value = known;
+      } else {
+        this.value = keyTable[slot] = text.slice(first, pos);
+      }
+    } else {
+      this.value = text.slice(first, pos);
+    }
+    return pos + 1;
+  }
+
+  /** The rest of a string from its first `\`, decoded as jsonc-parser decodes it. */
+  private readEscapedString(first: number, backslash: number): number {
+    const text = this.text;
+    const limit = this.end;
+    let out = text.slice(first, backslash);
+    let pos = backslash;
+    for (;;) {
+      if (pos >= limit) return GAVE_UP;
+      const c = text.charCodeAt(pos);
+      if (c === QUOTE) break;
+      if (c < 0x20) return GAVE_UP;
+      if (c !== BACKSLASH) {
+        let run = pos + 1;
+        while (run < limit) {
+          const d = text.charCodeAt(run);
+          if (d === QUOTE || d === BACKSLASH || d < 0x20) break;
+          run++;
+        }
+        out += text.slice(pos, run);
+        pos = run;
+        continue;
+      }
+      if (pos + 1 >= limit) return GAVE_UP;
+      const e = text.charCodeAt(pos + 1);
+      if (e === 117 /* u */) {
+        if (pos + 6 > limit) return GAVE_UP;
+        let code = 0;
+        for (let i = pos + 2; i < pos + 6; i++) {
+          const h = hexValue(text.charCodeAt(i));
+          if (h < 0) return GAVE_UP;
+          code = code * 16 + h;
+        }
+        out += String.fromCharCode(code);
+        pos += 6;
+      } else {
+        const decoded = ESCAPES[e];
+        if (decoded === undefined) return GAVE_UP;
+        out += decoded;
+        pos += 2;
+      }
+    }
+    this.value = out;
+    this.pos = pos + 1;
+    return pos + 1;
+  }
+
+  private readObject(): ObjectNode | undefined {
+    const text = this.text;
+    const start = this.pos;
+    const from = this.scratch.length;
+    this.pos++;
+    this.skipSpace();
+    while (this.pos < this.end && text.charCodeAt(this.pos) !== CLOSE_BRACE) {
+      const keyStart = this.pos;
+      if (text.charCodeAt(keyStart) !== QUOTE || this.readString(true) === GAVE_UP) return undefined;
+      const key = this.value;
+      const keyEnd = this.pos;
+      this.skipSpace();
+      if (this.pos >= this.end || text.charCodeAt(this.pos) !== COLON) return undefined;
+      this.pos++;
+      this.skipSpace();
+      const value = this.pos < this.end ? this.readValue() : undefined;
+      if (!value) return undefined;
+      this.scratch.push({ key, keyKind: 'string', keyStart, keyEnd, value, start: keyStart, end: value.end });
+      if (!this.afterItem(CLOSE_BRACE)) return undefined;
+    }
+    const properties = this.close(from) as PropertyNode[] | undefined;
+    return properties && { type: 'object', start, end: this.pos, properties };
+  }
+
+  private readArray(): ArrayNode | undefined {
+    const text = this.text;
+    const start = this.pos;
+    const from = this.scratch.length;
+    this.pos++;
+    this.skipSpace();
+    while (this.pos < this.end && text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
+      const item = this.readValue();
+      if (!item) return undefined;
+      this.scratch.push(item);
+      if (!this.afterItem(CLOSE_BRACKET)) return undefined;
+    }
+    const items = this.close(from) as SpecNode[] | undefined;
+    return items && { type: 'array', start, end: this.pos, items };
+  }
+
+  /**
+   * Past the `,` after an item, or at the container's `close`; false when neither follows. A `,` before
+   * `close` is accepted, as jsonc-parser does with allowTrailingComma; a second one fails as the next item.
+   */
+  private afterItem(close: number): boolean {
+    this.skipSpace();
+    if (this.pos >= this.end) return false;
+    const c = this.text.charCodeAt(this.pos);
+    if (c !== COMMA) return c === close;
+    this.pos++;
+    this.skipSpace();
+    return true;
+  }
+
+  /** The children read since `from`, past the closing character; undefined when the part ended first. */
+  private close(from: number): Array<SpecNode | PropertyNode> | undefined {
+    if (this.pos >= this.end) return undefined;
+    this.pos++;
+    const children = this.scratch.slice(from);
+    this.scratch.length = from;
+    return children;
+  }
+}
+
+/**
+ * `text[start, end)` as one JSON value: its root; null when the part holds only blanks; undefined when it is
+ * not well-formed JSON (or holds anything else), for the full parser to read.
+ */
+export function parseWellFormedJson(text: string, start: number, end: number): SpecNode | null | undefined {
+  return new WellFormedJsonReader(text, start, end).read();
+}
