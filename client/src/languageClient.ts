@@ -1,6 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CancellationTokenSource,
+  ErrorCodes,
+  LanguageClient,
+  ResponseError,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type RequestType,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { CatalogNotification } from '../../core/src/protocol/messages';
 import { CatalogReplay } from './catalogReplay';
 
@@ -67,4 +77,39 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     }),
   );
   return client;
+}
+
+export type ServerAnswer<R> = { ok: true; result: R } | { ok: false; reason: string };
+
+/** How long a command waits for the server's answer (a cold start included) before giving up on it. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends a command's request (core/src/protocol/messages.ts). Never throws and never hangs: a server that is not
+ * running, fails or does not answer in time becomes a reason the command tells the user.
+ */
+export async function askServer<P, R>(client: LanguageClient, type: RequestType<P, R, void>, params: P): Promise<ServerAnswer<R>> {
+  const cancel = new CancellationTokenSource();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<ServerAnswer<R>>((resolve) => {
+    timer = setTimeout(() => {
+      cancel.cancel();
+      resolve({ ok: false, reason: `the Pachyderm language server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` });
+    }, REQUEST_TIMEOUT_MS);
+  });
+  const answered = client.sendRequest(type, params, cancel.token).then(
+    (result): ServerAnswer<R> => ({ ok: true, result }),
+    (err: unknown): ServerAnswer<R> => {
+      if (err instanceof ResponseError && err.code === ErrorCodes.ConnectionInactive) {
+        return { ok: false, reason: 'the Pachyderm language server is not running (see the "Pachyderm" output)' };
+      }
+      return { ok: false, reason: `the Pachyderm language server failed: ${err instanceof Error ? err.message : String(err)}` };
+    },
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
 }

@@ -6,11 +6,13 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPathOf } from './uris';
 import { registerCatalog } from './catalog';
+import { registerCommandRequests } from './commandRequests';
 import { registerDocuments } from './documents';
 import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
 import { ServerState } from './serverState';
 import { DEFAULT_VALIDATION_DELAY_MS, SettingsStore, type InitializationOptions } from './settings';
 import { ValidationScheduler } from './validation';
+import { DEFAULT_MAX_SEARCHED_FILES, type SecretSearchOptions } from './secretUsesSearch';
 import { scanWorkspace } from './workspaceScan';
 
 const DEFAULT_MAX_INDEXED_FILES = 2000;
@@ -21,31 +23,45 @@ const settings = new SettingsStore(connection);
 const state = new ServerState(connection, documents, settings);
 let validation: ValidationScheduler;
 let maxIndexedFiles = DEFAULT_MAX_INDEXED_FILES;
+let followFolders = false;
+
+function folderPaths(folders: readonly { uri: string }[]): string[] {
+  return folders.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined);
+}
 
 connection.onInitialize((params) => {
-  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions & SecretSearchOptions;
   settings.initialize(params);
   const delay = Number(options.validationDelayMs);
   validation = new ValidationScheduler(state, Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_VALIDATION_DELAY_MS);
   if (Number.isFinite(Number(options.maxIndexedFiles))) maxIndexedFiles = Number(options.maxIndexedFiles);
-  state.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-    .map((f) => fsPathOf(f.uri))
-    .filter((p): p is string => p !== undefined);
+  state.folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+  followFolders = params.capabilities.workspace?.workspaceFolders === true;
+  const maxSearched = Number(options.maxSearchedFiles);
   registerDocuments(state, validation);
   registerCatalog(state, validation);
   registerLanguageFeatures(state);
+  registerCommandRequests(state, Number.isFinite(maxSearched) && maxSearched >= 0 ? maxSearched : DEFAULT_MAX_SEARCHED_FILES);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      // Searches for a secret's uses read the folders open now, not those open at start-up.
+      ...(followFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'pachyderm-secrets' },
   };
 });
 
 connection.onInitialized(() => {
+  if (followFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(folderPaths(e.removed));
+      state.folders = [...state.folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+    });
+  }
   // Hover's "also used by" is a nicety: the scan runs in the background and never delays diagnostics.
   void scanWorkspace(state, maxIndexedFiles).catch((err) =>
     connection.console.error(`workspace scan failed: ${err instanceof Error ? err.message : String(err)}`),

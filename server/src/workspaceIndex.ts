@@ -4,7 +4,7 @@
  * open document's unsaved text wins over the file on disk).
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { walkFiles } from './fileWalk';
 import { normalizeUri, uriOfPath } from './uris';
 
 /** One reference from a pipeline to a secret. */
@@ -63,6 +63,7 @@ export class WorkspaceIndex {
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test', '.cache']);
 const MAX_FILE_BYTES = 1024 * 1024;
+const skipIndexedDir = (name: string) => SKIPPED_DIRS.has(name) || name.startsWith('.');
 
 /**
  * Walks `roots` for files `wanted` accepts, visiting at most `maxFiles` candidates, and hands each one's
@@ -75,30 +76,15 @@ export async function scanFolders(
   maxFiles: number,
 ): Promise<number> {
   let visited = 0;
-  const queue = [...roots];
-  while (queue.length && visited < maxFiles) {
-    const dir = queue.shift()!;
-    let entries: import('node:fs').Dirent[];
+  if (maxFiles <= 0) return 0;
+  for await (const { fsPath } of walkFiles(roots, wanted, skipIndexedDir)) {
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      const st = await fs.stat(fsPath);
+      if (st.size <= MAX_FILE_BYTES) visit(uriOfPath(fsPath), await fs.readFile(fsPath, 'utf8'));
     } catch {
-      continue;
+      // Vanished or unreadable between readdir and read: nothing to index.
     }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) queue.push(p);
-      } else if (e.isFile() && wanted(p)) {
-        if (++visited > maxFiles) break;
-        try {
-          const st = await fs.stat(p);
-          if (st.size > MAX_FILE_BYTES) continue;
-          visit(uriOfPath(p), await fs.readFile(p, 'utf8'));
-        } catch {
-          // Vanished or unreadable between readdir and read: nothing to index.
-        }
-      }
-    }
+    if (++visited >= maxFiles) break;
   }
-  return Math.min(visited, maxFiles);
+  return visited;
 }

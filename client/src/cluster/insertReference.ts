@@ -1,9 +1,12 @@
 /**
  * Insert Secret Reference: from a key in the tree (or picked) into the active pipeline spec, as an env var or a
- * mount. The edit itself is core's secretReferenceEdit (format and spelling style of the file).
+ * mount. The language server computes the edit (core's secretReferenceEdit: format and spelling style of the file).
  */
 import * as vscode from 'vscode';
-import { defaultEnvVarName, defaultMountPath, secretReferenceEdit, type SecretReference } from '../../../core/src/cluster/secretReferenceEdit';
+import { defaultEnvVarName, defaultMountPath } from '../../../core/src/cluster/referenceDefaults';
+import type { SecretReference } from '../../../core/src/cluster/secretReferenceEdit';
+import { SecretReferenceEditRequest } from '../../../core/src/protocol/messages';
+import { askServer } from '../languageClient';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';
 import { secretKeyFrom } from './pickTarget';
@@ -47,9 +50,20 @@ export function registerInsertReference(area: ClusterArea): void {
         ref = { as: 'mount', name: target.secret.name, mountPath };
       }
       const doc = editor.document;
-      const result = secretReferenceEdit(doc.uri.toString(), doc.getText(), ref, doc.offsetAt(editor.selection.active));
+      const version = doc.version;
+      const answer = await askServer(area.host.client, SecretReferenceEditRequest.type, {
+        uri: doc.uri.toString(),
+        reference: ref,
+        offset: doc.offsetAt(editor.selection.active),
+      });
+      const result = answer.ok ? answer.result : { ok: false as const, message: answer.reason };
       if (!result.ok) {
         void vscode.window.showErrorMessage(`Insert Secret Reference: ${result.message}`);
+        return false;
+      }
+      // The edit's offsets hold for the text the server read; a keystroke since then would shift them.
+      if (result.version !== version || doc.version !== version) {
+        void vscode.window.showErrorMessage('Insert Secret Reference: the file changed while the reference was prepared; run the command again.');
         return false;
       }
       const { offset, length, text } = result.edit;

@@ -5,14 +5,14 @@
  * history or restored with the window, and it is gone when dismissed, unlike a virtual document, an untitled
  * editor or a notification toast (toasts stay in the notification centre).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isPachydermManaged } from '../../../core/src/catalog/secretMeta';
 import { inspectSecretText } from '../../../core/src/cluster/inspectSecretText';
 import type { CatalogChange } from '../../../core/src/cluster/liveCatalog';
 import { copiedText, revealedText } from '../../../core/src/cluster/secretValue';
 import { deleteSecret, readSecretKey } from '../../../core/src/cluster/secretOperations';
-import { findSecretUses, type SecretUseAt } from '../../../core/src/cluster/secretUses';
+import { SecretUsesRequest, type SecretUsesResult } from '../../../core/src/protocol/messages';
+import { askServer, type ServerAnswer } from '../languageClient';
 import { confirmPlatformDelete, isPlatformSecret } from '../platform/confirmPlatformDelete';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';
@@ -69,17 +69,27 @@ export function registerSecretCommands(area: ClusterArea): void {
   reg(ClusterCommands.showPipelines, async (arg) => {
     const secret = await secretFrom(area, arg, 'Pachyderm: Show Pipelines Using Secret');
     if (!secret) return;
-    const uses = await workspaceUses(secret.name);
+    const answer = await workspaceUses(area, secret.name);
+    if (!answer.ok) {
+      void vscode.window.showErrorMessage(`Pachyderm: could not search the workspace for pipelines using secret "${secret.name}": ${answer.reason}.`);
+      return undefined;
+    }
+    const { uses, searchedOnly } = answer.result;
     if (!uses.length) {
-      void vscode.window.showInformationMessage(`No pipeline spec in this workspace uses secret "${secret.name}".`);
+      const where = searchedOnly === undefined ? 'this workspace' : `the ${searchedOnly} JSON/YAML files searched in this workspace`;
+      void vscode.window.showInformationMessage(`No pipeline spec in ${where} uses secret "${secret.name}".`);
       return [];
     }
     const picked = await vscode.window.showQuickPick(
       uses.map((u) => ({ label: u.pipeline, description: `${u.file}:${u.line}`, detail: u.how, use: u })),
-      { title: `Pipelines using secret "${secret.name}" (${uses.length})`, matchOnDescription: true },
+      {
+        title: `Pipelines using secret "${secret.name}" (${uses.length})`,
+        matchOnDescription: true,
+        ...(searchedOnly === undefined ? {} : { placeHolder: cutNote(searchedOnly) }),
+      },
     );
     if (picked) {
-      const doc = await vscode.workspace.openTextDocument(picked.use.uri);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.use.uri));
       const range = new vscode.Range(doc.positionAt(picked.use.start), doc.positionAt(picked.use.end));
       await vscode.window.showTextDocument(doc, { selection: range });
     }
@@ -90,8 +100,7 @@ export function registerSecretCommands(area: ClusterArea): void {
     const secret = await secretFrom(area, arg, 'Pachyderm: Delete Secret');
     if (!secret) return false;
     const { namespace } = area.catalog.target();
-    const uses = await workspaceUses(secret.name);
-    const usedBy = uses.length ? `\n\nUsed by ${new Set(uses.map((u) => u.pipeline)).size} pipeline(s) in this workspace: ${[...new Set(uses.map((u) => u.pipeline))].join(', ')}.` : '';
+    const usedBy = usedByDetail(await workspaceUses(area, secret.name));
     const DELETE = 'Delete';
     let confirmed: boolean;
     if (isPlatformSecret(secret.name)) {
@@ -142,23 +151,29 @@ async function withErrors<T>(run: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-export interface WorkspaceUse extends SecretUseAt {
-  uri: vscode.Uri;
+/** Every use of the secret in the workspace's JSON and YAML files, as the language server finds them. */
+function workspaceUses(area: ClusterArea, secretName: string): Promise<ServerAnswer<SecretUsesResult>> {
+  return askServer(area.host.client, SecretUsesRequest.type, { name: secretName });
 }
 
-/** Every use of the secret in the workspace's JSON and YAML files. */
-export async function workspaceUses(secretName: string): Promise<WorkspaceUse[]> {
-  const files = await vscode.workspace.findFiles('**/*.{json,jsonc,yaml,yml}', '{**/node_modules/**,**/.git/**}', 5000);
-  const out: WorkspaceUse[] = [];
-  for (const uri of files) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-    // Most files cannot mention the secret at all; skip parsing them.
-    if (!text.includes(secretName)) continue;
-    const rel = vscode.workspace.asRelativePath(uri, false);
-    for (const use of findSecretUses(uri.toString(), rel.split(path.sep).join('/'), text, secretName)) out.push({ ...use, uri });
-  }
-  return out.sort((a, b) => (a.file === b.file ? a.start - b.start : a.file < b.file ? -1 : 1));
+const cutNote = (searched: number) => `only the first ${searched} JSON/YAML files of the workspace were searched`;
+
+/** The delete confirmation's word on the pipelines that would break; it says so when it cannot tell. */
+function usedByDetail(answer: ServerAnswer<SecretUsesResult>): string {
+  if (!answer.ok) return `\n\nCould not check which pipelines in this workspace use it: ${answer.reason}.`;
+  const { uses, searchedOnly } = answer.result;
+  const cut = searchedOnly === undefined ? '' : ` (${cutNote(searchedOnly)})`;
+  if (!uses.length) return cut && `\n\nNo pipeline in this workspace uses it${cut}.`;
+  const pipelines = [...new Set(uses.map((u) => u.pipeline))];
+  return `\n\nUsed by ${pipelines.length} pipeline(s) in this workspace: ${pipelines.join(', ')}${cut}.`;
+}
+
+/** The Inspect document's list of uses, with a note when it may be incomplete. */
+async function inspectUses(area: ClusterArea, name: string): Promise<{ uses: SecretUsesResult['uses']; note?: string }> {
+  const answer = await workspaceUses(area, name);
+  if (!answer.ok) return { uses: [], note: `not searched: ${answer.reason}` };
+  const { uses, searchedOnly } = answer.result;
+  return searchedOnly === undefined ? { uses } : { uses, note: cutNote(searchedOnly) };
 }
 
 /** The read-only Inspect documents, re-rendered when the catalog changes. */
@@ -179,7 +194,8 @@ class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Dis
     const name = nameOf(uri);
     const meta = this.area.catalog.get(name);
     if (!meta) return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
-    return inspectSecretText(meta, await workspaceUses(name));
+    const { uses, note } = await inspectUses(this.area, name);
+    return inspectSecretText(meta, uses, undefined, note);
   }
 
   /** An open Inspect document follows its secret: new keys, labels, or its deletion. */

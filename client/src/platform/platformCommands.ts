@@ -7,16 +7,21 @@
  * message, a URI or the language server.
  */
 import * as vscode from 'vscode';
-import { ClientCommands } from '../../../core/src/protocol/messages';
-import { creatableRoles, type SecretNameFact } from '../../../core/src/helm/chartFacts';
+import {
+  ClientCommands,
+  HelmPlainValueRequest,
+  HelmSecretNameEditsRequest,
+  type AnsweredFrom,
+} from '../../../core/src/protocol/messages';
+import { creatableRoles, suggestedSecretName, type SecretNameFact } from '../../../core/src/helm/chartFacts';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm/helmFixArgs';
-import { suggestedSecretName } from '../../../core/src/helm/helmRules';
-import { scalarValueAt } from '../../../core/src/helm/valuesTree';
-import { parseHelmValues } from '../../../core/src/helm/parseHelmValues';
-import { useSecretNameEdits, type OffsetEdit } from '../../../core/src/helm/valuesEdits';
+import type { OffsetEdit } from '../../../core/src/helm/valuesEdits';
+import { readSlices } from '../../../core/src/helm/valueSlice';
 import { isDns1123Subdomain } from '../../../core/src/rules/names';
 import { nodeSourceReader } from '../../../core/src/manifest';
+import type { RequestType } from 'vscode-languageclient/node';
 import type { ClusterArea } from '../cluster/clusterArea';
+import { askServer, type ServerAnswer } from '../languageClient';
 import { initialGenericState, runGenericWizard, type GenericWizardState } from '../wizards/genericWizard';
 import { vscodeSinks } from '../wizards/vscodeSinks';
 import { VscodeWizardUi } from '../wizards/vscodeWizardUi';
@@ -92,7 +97,18 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
   const uri = vscode.Uri.parse(args.uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const file = vscode.workspace.asRelativePath(uri);
-  const plain = scalarValueAt(parseHelmValues(document.getText()), args.plainPath);
+  const located = await askAboutDocument(area, document, HelmPlainValueRequest.type, { uri: document.uri.toString(), plainPath: args.plainPath });
+  if (!located.ok) {
+    void vscode.window.showErrorMessage(`Could not read ${args.plainPath} in ${file}: ${located.reason}.`);
+    return undefined;
+  }
+  // The server says where the value is; the value itself is read here, from the editor's text.
+  const { slices, problem } = located.result;
+  if (problem === 'unreadable') {
+    void vscode.window.showErrorMessage(`${args.plainPath} in ${file} is written in a way this quick fix cannot read; move it into a Secret by hand.`);
+    return undefined;
+  }
+  const plain = slices && readSlices(located.text, slices);
   if (!plain) {
     void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${file}; nothing to move.`);
     return undefined;
@@ -121,8 +137,14 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
 
   // Re-read: the user may have edited the file while the wizard was open.
   const wasDirty = document.isDirty;
-  const edits = useSecretNameEdits(document.getText(), parseHelmValues(document.getText()), args.plainPath, args.secretNamePath, name);
-  const applied = await applyEdits(document, edits);
+  const edits = await askAboutDocument(area, document, HelmSecretNameEditsRequest.type, {
+    uri: document.uri.toString(),
+    plainPath: args.plainPath,
+    secretNamePath: args.secretNamePath,
+    name,
+  });
+  if (!edits.ok) area.host.output.warn(`[platform] no edits for ${file}: ${edits.reason}`);
+  const applied = edits.ok && (await applyEdits(document, edits.result.edits));
   if (!applied) {
     void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${file}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
     return name;
@@ -131,6 +153,28 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
   if (!wasDirty) await document.save();
   void vscode.window.showInformationMessage(`Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`);
   return name;
+}
+
+/** Tries before giving up when the user keeps typing while the server answers. */
+const FRESH_ATTEMPTS = 3;
+
+/**
+ * Asks the server about a document, and returns its answer with the text it was about: the editor's text of the
+ * same version, or (when the server read the file on disk) the editor's unchanged text.
+ */
+async function askAboutDocument<P, R extends AnsweredFrom>(
+  area: ClusterArea,
+  document: vscode.TextDocument,
+  type: RequestType<P, R, void>,
+  params: P,
+): Promise<(ServerAnswer<R> & { ok: false }) | { ok: true; result: R; text: string }> {
+  for (let attempt = 0; attempt < FRESH_ATTEMPTS; attempt++) {
+    const answer = await askServer(area.host.client, type, params);
+    if (!answer.ok) return answer;
+    const fresh = answer.result.version === null ? !document.isDirty : answer.result.version === document.version;
+    if (fresh) return { ok: true, result: answer.result, text: document.getText() };
+  }
+  return { ok: false, reason: 'the file kept changing while it was read' };
 }
 
 async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetEdit[]): Promise<boolean> {

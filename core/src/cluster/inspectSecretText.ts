@@ -18,7 +18,8 @@ export interface SecretUse {
 
 export const MASK = '••••••••';
 
-export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], now: Date = new Date()): string {
+/** `usesNote` says why the list may be incomplete (the workspace was not, or only partly, searched). */
+export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], now: Date = new Date(), usesNote?: string): string {
   const lines: string[] = [];
   lines.push(...table([['NAME', 'TYPE', 'CREATED'], [meta.name, meta.type, ago(meta.creationTimestamp, now)]]));
   lines.push('');
@@ -41,7 +42,8 @@ export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], 
   lines.push('');
   lines.push(`Pipelines in this workspace that use it (${uses.length}):`);
   for (const u of uses) lines.push(`  ${u.pipeline}  ${u.file}:${u.line}  ${u.how}`);
-  if (!uses.length) lines.push('  <none>');
+  if (usesNote) lines.push(`  (${usesNote})`);
+  else if (!uses.length) lines.push('  <none>');
   lines.push('');
   return lines.join('\n');
 }

@@ -8,6 +8,8 @@ import { parseSpecFile } from '../spec/parseSpecFile';
 import { buildSpecModel, fieldProperty } from '../spec/specModel';
 import type { ArrayNode, ObjectNode } from '../spec/tree';
 
+export { defaultEnvVarName, defaultMountPath } from './referenceDefaults';
+
 export type SecretReference =
   | { as: 'env'; name: string; key: string; envVar: string }
   | { as: 'mount'; name: string; mountPath: string };
@@ -19,16 +21,6 @@ export interface TextEdit {
 }
 
 export type ReferenceEditResult = { ok: true; edit: TextEdit } | { ok: false; message: string };
-
-/** `password` → `PASSWORD`, `tls.crt` → `TLS_CRT`: a valid environment variable name for a key. */
-export function defaultEnvVarName(key: string): string {
-  const v = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-  return /^[0-9]/.test(v) ? `_${v}` : v;
-}
-
-export function defaultMountPath(secretName: string): string {
-  return `/var/secrets/${secretName}`;
-}
 
 export function secretReferenceEdit(uri: string, text: string, ref: SecretReference, cursorOffset = 0): ReferenceEditResult {
   const file = parseSpecFile(uri, text);

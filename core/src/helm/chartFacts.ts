@@ -328,3 +328,11 @@ export function tlsSecretFact(path: ValuesPath): TlsSecretFact | undefined {
 export function creatableRoles(): SecretNameFact[] {
   return SECRET_NAME_FACTS.filter((f) => f.key && !f.mishandled && f.plainPath);
 }
+
+/** A name for a new secret holding one platform credential: `pachd-root-token`, `console-oauth-client-secret`. */
+export function suggestedSecretName(fact: SecretNameFact): string {
+  const key = (fact.key ?? fact.path.split('.').pop()!).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const top = fact.path.split('.')[0];
+  const prefix = top === 'pachd' || top === 'console' ? top : 'pachyderm';
+  return key.startsWith(`${prefix}-`) ? key : `${prefix}-${key}`;
+}

@@ -18,6 +18,9 @@ import { finding as ruleFinding, type Finding } from '../rules/ruleTable';
 import type { HelmRuleCode } from './helmRuleTable';
 import { entryAt, isFalseAt, namesInList, stringAt, truthyAt, type OffsetRange } from './valuesTree';
 import { nearMissKey } from './nearMiss';
+import { suggestedSecretName } from './chartFacts';
+
+export { suggestedSecretName };
 
 /** What a quick fix needs; carried in the diagnostic's `data`. Holds paths and names only, never a value. */
 export type HelmFixData =
@@ -58,14 +61,6 @@ export function requiredKey(doc: Document, fact: SecretNameFact): string | undef
 /** True when the in-cluster PostgreSQL subchart is on (`postgresql.enabled` defaults to true). */
 export function inClusterPostgres(doc: Document): boolean {
   return !isFalseAt(doc, 'postgresql.enabled');
-}
-
-/** A name for a new secret holding one platform credential: `pachd-root-token`, `console-oauth-client-secret`. */
-export function suggestedSecretName(fact: SecretNameFact): string {
-  const key = (fact.key ?? fact.path.split('.').pop()!).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  const top = fact.path.split('.')[0];
-  const prefix = top === 'pachd' || top === 'console' ? top : 'pachyderm';
-  return key.startsWith(`${prefix}-`) ? key : `${prefix}-${key}`;
 }
 
 export function checkHelmValues(doc: Document, catalog: CatalogIndex): HelmFinding[] {

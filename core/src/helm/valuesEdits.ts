@@ -45,8 +45,9 @@ export function useSecretNameEdits(text: string, doc: Document, plainPath: strin
     const removal = removeEntryEdit(text, doc, plainPath)!;
     const afterColon = existing.keyRange.end + 1;
     const blanks = /^[ \t]*/.exec(text.slice(afterColon))![0].length;
+    // `key:` with nothing after it is a null Scalar with an empty range (or no node at all): fill after the colon.
     const fill: OffsetEdit =
-      existing.value === null
+      existing.value === null || existing.valueRange.start === existing.valueRange.end
         ? { range: { start: afterColon, end: afterColon + blanks }, newText: ` ${name}` }
         : { range: existing.valueRange, newText: name };
     return [fill, removal].sort((a, b) => b.range.start - a.range.start);

@@ -3,8 +3,12 @@
  * (as vscode-eslint's customMessages.ts). Both sides import this module; neither defines a method string
  * of its own.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogSnapshot } from '../catalog/snapshot';
+import type { SecretUse } from '../cluster/inspectSecretText';
+import type { SecretReference, TextEdit } from '../cluster/secretReferenceEdit';
+import type { OffsetEdit } from '../helm/valuesEdits';
+import type { ValueSlice } from '../helm/valueSlice';
 
 /** Client → server: the secret catalog changed (metadata only, never values). */
 export namespace CatalogNotification {
@@ -28,3 +32,99 @@ export const ClientCommands = {
   /** PH002 near miss: copy a secret's value under the key the chart reads (args: core/src/helm/helmFixArgs.ts). */
   copySecretKey: 'pachyderm.copySecretKeyForChart',
 } as const;
+
+/*
+ * Client → server requests for the commands that need a parsed spec or values file. The server already parses
+ * them, so the extension host does not bundle a parser. Requests carry names, paths and keys, never a value.
+ */
+
+/** One place in a workspace file where a pipeline uses the secret (`file` is relative to its workspace folder). */
+export interface WorkspaceSecretUse extends SecretUse {
+  uri: string;
+  /** Offsets of the reference (the name) in the file text the server read. */
+  start: number;
+  end: number;
+}
+
+export interface SecretUsesParams {
+  name: string;
+}
+
+export interface SecretUsesResult {
+  /** Sorted by file, then position. */
+  uses: WorkspaceSecretUse[];
+  /** Set when the workspace has more JSON/YAML files than the search reads: only this many were read. */
+  searchedOnly?: number;
+}
+
+/**
+ * Every use of a secret in the workspace's JSON and YAML files (open editors' text wins over the disk), for
+ * Inspect, Show Pipelines Using Secret and the delete confirmation.
+ */
+export namespace SecretUsesRequest {
+  export const method = 'pachyderm/secretUses';
+  export const type = new RequestType<SecretUsesParams, SecretUsesResult, void>(method);
+}
+
+/** Which text the server answered from: an open document's version, or null for the file on disk. */
+export interface AnsweredFrom {
+  version: number | null;
+}
+
+export interface HelmPlainValueParams {
+  /** The values file. */
+  uri: string;
+  plainPath: string;
+}
+
+/**
+ * Where the plain value at `plainPath` is: slices of the document's own text that read as the value
+ * (core/src/helm/valueSlice.ts `readSlices`). So the value itself never crosses the connection; the client
+ * reads it from the editor. Without `slices`, `problem` says why: the path holds no scalar, or one the slices
+ * cannot express.
+ */
+export interface HelmPlainValueResult extends AnsweredFrom {
+  slices?: ValueSlice[];
+  problem?: 'no-scalar' | 'unreadable';
+}
+
+/** PH003's "move value to a Secret": where the value to move is, read when the user runs the fix. */
+export namespace HelmPlainValueRequest {
+  export const method = 'pachyderm/helmPlainValue';
+  export const type = new RequestType<HelmPlainValueParams, HelmPlainValueResult, void>(method);
+}
+
+export interface HelmSecretNameEditsParams {
+  uri: string;
+  plainPath: string;
+  secretNamePath: string;
+  /** The secret name the user chose. */
+  name: string;
+}
+
+export interface HelmSecretNameEditsResult extends AnsweredFrom {
+  /** Empty when the plain value is gone. */
+  edits: OffsetEdit[];
+}
+
+/** PH003, once the secret exists: the edits that replace the plain value by `secretNamePath: name`. */
+export namespace HelmSecretNameEditsRequest {
+  export const method = 'pachyderm/helmSecretNameEdits';
+  export const type = new RequestType<HelmSecretNameEditsParams, HelmSecretNameEditsResult, void>(method);
+}
+
+export interface SecretReferenceEditParams {
+  /** An open document (the active editor's). */
+  uri: string;
+  reference: SecretReference;
+  /** The cursor: the spec around it gets the entry. */
+  offset: number;
+}
+
+export type SecretReferenceEditResult = (AnsweredFrom & { ok: true; edit: TextEdit }) | { ok: false; message: string };
+
+/** Insert Secret Reference: the edit adding the `transform.secrets` entry, in the file's format and spelling. */
+export namespace SecretReferenceEditRequest {
+  export const method = 'pachyderm/secretReferenceEdit';
+  export const type = new RequestType<SecretReferenceEditParams, SecretReferenceEditResult, void>(method);
+}

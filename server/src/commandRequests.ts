@@ -1,0 +1,74 @@
+/**
+ * The custom requests behind the client's commands (core/src/protocol/messages.ts): the server already parses
+ * specs and values files, so the extension host asks here instead of bundling a parser of its own.
+ */
+import { promises as fs } from 'node:fs';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { secretReferenceEdit } from '../../core/src/cluster/secretReferenceEdit';
+import { parseHelmValues } from '../../core/src/helm/parseHelmValues';
+import { plainValueSlices } from '../../core/src/helm/plainValueSlices';
+import { useSecretNameEdits } from '../../core/src/helm/valuesEdits';
+import {
+  HelmPlainValueRequest,
+  HelmSecretNameEditsRequest,
+  SecretReferenceEditRequest,
+  SecretUsesRequest,
+  type SecretReferenceEditResult,
+} from '../../core/src/protocol/messages';
+import { searchSecretUses } from './secretUsesSearch';
+import type { ServerState } from './serverState';
+import { fsPathOf } from './uris';
+
+const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
+
+function requireStrings(params: unknown, ...names: string[]): void {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const bad = names.filter((n) => typeof p[n] !== 'string');
+  if (bad.length) throw invalid(`expected ${bad.join(', ')} as string${bad.length > 1 ? 's' : ''}`);
+}
+
+/** The editor's text when the document is open, else the file on disk (version null). */
+async function documentText(state: ServerState, uri: string): Promise<{ text: string; version: number | null }> {
+  const doc = state.documents.get(uri);
+  if (doc) return { text: doc.getText(), version: doc.version };
+  const fsPath = fsPathOf(uri);
+  if (!fsPath) throw invalid(`${uri} is neither open nor a file`);
+  try {
+    return { text: await fs.readFile(fsPath, 'utf8'), version: null };
+  } catch (err) {
+    throw new ResponseError(ErrorCodes.InternalError, `could not read ${fsPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+export function registerCommandRequests(state: ServerState, maxSearchedFiles: number): void {
+  const { connection } = state;
+
+  connection.onRequest(SecretUsesRequest.type, (params, token) => {
+    requireStrings(params, 'name');
+    return searchSecretUses(state, params.name, maxSearchedFiles, token);
+  });
+
+  connection.onRequest(HelmPlainValueRequest.type, async (params) => {
+    requireStrings(params, 'uri', 'plainPath');
+    const { text, version } = await documentText(state, params.uri);
+    const found = plainValueSlices(text, parseHelmValues(text), params.plainPath);
+    return found.kind === 'slices' ? { version, slices: found.slices } : { version, problem: found.kind };
+  });
+
+  connection.onRequest(HelmSecretNameEditsRequest.type, async (params) => {
+    requireStrings(params, 'uri', 'plainPath', 'secretNamePath', 'name');
+    const { text, version } = await documentText(state, params.uri);
+    return { version, edits: useSecretNameEdits(text, parseHelmValues(text), params.plainPath, params.secretNamePath, params.name) };
+  });
+
+  connection.onRequest(SecretReferenceEditRequest.type, (params): SecretReferenceEditResult => {
+    requireStrings(params, 'uri');
+    if (typeof params.reference?.name !== 'string') throw invalid('expected reference.name as a string');
+    // Only an open document: the command inserts into the active editor, whose text may be unsaved.
+    const doc = state.documents.get(params.uri);
+    if (!doc) return { ok: false, message: 'open the pipeline spec (JSON or YAML) to insert into first.' };
+    const offset = typeof params.offset === 'number' ? params.offset : 0;
+    const result = secretReferenceEdit(doc.uri, doc.getText(), params.reference, offset);
+    return result.ok ? { ...result, version: doc.version } : result;
+  });
+}
