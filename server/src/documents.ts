@@ -1,9 +1,11 @@
 /**
  * Open documents: incremental sync through `TextDocuments`, validation on open and change, cleared on
- * close; the workspace index follows the editor's text while a file is open and the disk otherwise.
+ * close; the workspace index follows the editor's text while a file is open and, for the workspace folders'
+ * files, the disk otherwise.
  */
 import { FileChangeType } from 'vscode-languageserver/node';
-import { editorAnalysis } from './pipelineSpecKind';
+import { editorAnalysis, folderContaining } from './pipelineSpecKind';
+import { fsPathOf } from './uris';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
 import { reindexFile } from './workspaceScan';
@@ -19,7 +21,11 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
     validation.clear(e.document.uri);
     state.settings.forget(e.document.uri);
     state.workspace.closed(e.document.uri);
-    void reindexFile(state, e.document.uri);
+    // The index holds the workspace folders' files (what the scan and the watcher see): the disk's version
+    // of one outside them is never read, so it leaves the index with its editor.
+    const fsPath = fsPathOf(e.document.uri);
+    if (fsPath && folderContaining(fsPath, state.folders)) void reindexFile(state, e.document.uri);
+    else state.workspace.delete(e.document.uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {

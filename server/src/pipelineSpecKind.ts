@@ -89,10 +89,15 @@ const COMPLETION_KIND: Record<SpecCompletionItem['kind'], CompletionItemKind> = 
   snippet: CompletionItemKind.Snippet,
 };
 
+/** The workspace folder holding the file at `fsPath`, if any. */
+export function folderContaining(fsPath: string, folders: readonly string[]): string | undefined {
+  return folders.find((f) => fsPath.startsWith(f + path.sep));
+}
+
 function displayPath(uri: string, folders: readonly string[]): string {
   const fsPath = fsPathOf(uri);
   if (!fsPath) return uri;
-  const folder = folders.find((f) => fsPath.startsWith(f + path.sep));
+  const folder = folderContaining(fsPath, folders);
   return folder ? path.relative(folder, fsPath) : path.basename(fsPath);
 }
 
