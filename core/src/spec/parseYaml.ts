@@ -5,10 +5,16 @@
  * alone would read on inside an unclosed quoted scalar.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { readPlainBlockYaml } from './plainBlockYaml';
 import type { ParsedDocuments, PropertyNode, ScalarKind, SpecNode, YamlNodeInfo } from './tree';
 
 /** Parses `text[start, end)` into `out`; document indexes continue from `out`'s. */
 export function parseYamlChunk(text: string, start: number, end: number, out: ParsedDocuments): void {
+  if (!readPlainBlockYaml(text, start, end, out)) parseYamlChunkFully(text, start, end, out);
+}
+
+/** `parseYamlChunk` through the `yaml` package alone, whatever the chunk holds (./plainBlockYaml.ts is the shortcut). */
+export function parseYamlChunkFully(text: string, start: number, end: number, out: ParsedDocuments): void {
   const { documents, syntaxErrors } = out;
   const base = start;
   const parsed = parseAllDocuments(text.slice(start, end), { prettyErrors: false, uniqueKeys: false, strict: false });

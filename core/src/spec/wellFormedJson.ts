@@ -7,9 +7,10 @@
  *
  * Why a second parser: a file of thousands of specs is parsed on every open. jsonc-parser's scanner keeps a
  * token's state in closures and hands every key over as a new string; reading the text in one loop, with the
- * keys a file repeats taken from a small table, is about twice as fast and leaves the garbage collector less
- * to copy, as the tree outlives many collections of the young generation.
+ * keys a file repeats taken from ./keyTable.ts, is about twice as fast and leaves the garbage collector less
+ * to copy.
  */
+import { hashStep, sharedKey } from './keyTable';
 import type { ArrayNode, ObjectNode, PropertyNode, SpecNode } from './tree';
 
 const QUOTE = 34;
@@ -27,16 +28,6 @@ const NINE = 57;
 
 /** Where the reader gave up: the caller parses the part again with the full parser. */
 const GAVE_UP = -1;
-
-/**
- * Keys met before, by a hash of their characters: a file's specs repeat the same few dozen keys, and one
- * string per key instead of one per occurrence is a tenth of the tree's strings. Only keys shorter than 13
- * characters are kept, which V8 copies out of the text (longer slices point into it, and a table that
- * outlives the file must not keep its text alive).
- */
-const KEY_TABLE_SIZE = 1024;
-const MAX_KEPT_KEY = 12;
-const keyTable: string[] = new Array<string>(KEY_TABLE_SIZE).fill('');
 
 const ESCAPES: Partial<Record<number, string>> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
 
@@ -164,22 +155,11 @@ class WellFormedJsonReader {
       if (c === QUOTE) break;
       if (c === BACKSLASH) return this.readEscapedString(first, pos);
       if (c < 0x20) return GAVE_UP;
-      hash = (hash * 31 + c) | 0;
+      hash = hashStep(hash, c);
       pos++;
     }
-    const length = pos - first;
     this.pos = pos + 1;
-    if (isKey && length <= MAX_KEPT_KEY) {
-      const slot = hash & (KEY_TABLE_SIZE - 1);
-      const known = keyTable[slot];
-      if (known.length === length && text.startsWith(known, first)) {
-        this.value = known;
-      } else {
-        this.value = keyTable[slot] = text.slice(first, pos);
-      }
-    } else {
-      this.value = text.slice(first, pos);
-    }
+    this.value = isKey ? sharedKey(text, first, pos, hash) : text.slice(first, pos);
     return pos + 1;
   }
 

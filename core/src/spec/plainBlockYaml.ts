@@ -1,0 +1,319 @@
+/**
+ * The common case of ./parseYaml.ts: a chunk of YAML written as specs usually are (block mappings and
+ * sequences by indentation, simple keys, single-line plain or quoted scalars), read straight from the text into
+ * spec nodes. It gives up at anything else (comments, flow collections, block scalars, anchors, aliases,
+ * tags, escapes, scalars running over several lines, tabs, CR, directives, empty documents, plain scalars the
+ * core schema reads as floats or non-decimal integers) and the caller parses the chunk with the `yaml`
+ * package, which then reports and resolves everything as before. On what this accepts, both give the same
+ * nodes, so the same spec model and diagnostics (test/unit/spec/plainBlockYaml.test.ts compares them on the
+ * corpus, the bench's specs and thousands of mutations).
+ *
+ * Why: a typical spec's analysis was almost all the `yaml` package's parse (about 170 µs, of which its lexer
+ * alone is 40); this reads such a spec in a fraction of that.
+ */
+import { hashStep, sharedKey } from './keyTable';
+import type { ArrayNode, ObjectNode, ParsedDocuments, PropertyNode, ScalarNode, SpecNode, YamlNodeInfo } from './tree';
+
+const NEWLINE = 10;
+const SPACE = 32;
+const DASH = 45;
+const COLON = 58;
+const HASH = 35;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
+
+/** A plain scalar's resolution by the core schema (yaml's schema/core tests), for what this reader gives up on. */
+const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+/** Decimal integers this reader resolves itself: short enough to be exact, written as parseInt reads them. */
+const SAFE_INT = /^-?[0-9]{1,15}$/;
+const CORE_OTHER_NUMBER = [
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  /^0o[0-7]+$/,
+  /^0x[0-9a-fA-F]+$/,
+];
+
+/** YAML's indicators: a plain scalar starting with one is something else, or needs rules this reader skips. */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+/** yaml stops reading an implicit key after 1024 characters; well before that, give up. */
+const MAX_KEY = 1000;
+
+/** What the `yaml` conversion puts on every plain scalar (never changed after the parse, so one is shared). */
+const PLAIN: YamlNodeInfo = Object.freeze({ plain: true }) as YamlNodeInfo;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === DASH || c === 46 /* . */ || c === 47 /* / */ || c === 36 /* $ */;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 /* _ */ || c === 36 /* $ */ || c === 47 /* / */;
+}
+
+class GaveUp extends Error {}
+/** Thrown to unwind from deep inside a nested collection; caught once per chunk. */
+const GAVE_UP = new GaveUp('not plain block YAML');
+
+class PlainBlockYamlReader {
+  /** The current content line: where it starts, its indentation and its first non-space character. */
+  private line = 0;
+  private indent = 0;
+  private at = 0;
+  private hasLine = false;
+  /** After the line break of the last content line read (what a collection's range ends at). */
+  private lastEnd: number;
+  /** Children of the collections being read, copied out at their exact size when each one ends. */
+  private readonly scratch: Array<SpecNode | PropertyNode> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.lastEnd = start;
+  }
+
+  /** The chunk's one document as `parseYamlChunk` would give it; throws GAVE_UP. */
+  readDocument(): { start: number; root: SpecNode } {
+    const text = this.text;
+    let docStart = -1;
+    let from = this.start;
+    if (text.startsWith('---', from)) {
+      // The chunk's first line is its `---` (./documentChunks.ts): only blanks may follow it.
+      let p = from + 3;
+      while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+      if (p < this.end && text.charCodeAt(p) !== NEWLINE) throw GAVE_UP;
+      docStart = from;
+      from = p + 1;
+    }
+    this.seekContent(from);
+    if (!this.hasLine || this.indent !== 0) throw GAVE_UP;
+    if (docStart < 0) docStart = this.at;
+    const root = this.readBlock();
+    if (this.hasLine) throw GAVE_UP;
+    return { start: docStart, root };
+  }
+
+  /** Moves to the first line at or after `from` holding more than spaces. */
+  private seekContent(from: number): void {
+    const text = this.text;
+    const end = this.end;
+    let line = from;
+    for (;;) {
+      let p = line;
+      while (p < end && text.charCodeAt(p) === SPACE) p++;
+      if (p >= end) {
+        this.hasLine = false;
+        return;
+      }
+      const c = text.charCodeAt(p);
+      if (c === NEWLINE) {
+        line = p + 1;
+        continue;
+      }
+      // Comments, tabs, CR and markers or directives at column 0 are left to the full parse.
+      if (c === HASH || c < SPACE) throw GAVE_UP;
+      if (p === line && (c === 37 /* % */ || ((c === DASH || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p))))) throw GAVE_UP;
+      this.line = line;
+      this.indent = p - line;
+      this.at = p;
+      this.hasLine = true;
+      return;
+    }
+  }
+
+  /** After a value at `p`: only spaces may end the line; moves to the next content line. */
+  private endLine(p: number): void {
+    const text = this.text;
+    while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+    if (p >= this.end) {
+      this.lastEnd = this.end;
+      this.hasLine = false;
+      return;
+    }
+    if (text.charCodeAt(p) !== NEWLINE) throw GAVE_UP;
+    this.lastEnd = p + 1;
+    this.seekContent(p + 1);
+  }
+
+  private isSeqItem(p: number): boolean {
+    if (this.text.charCodeAt(p) !== DASH) return false;
+    const next = p + 1 < this.end ? this.text.charCodeAt(p + 1) : NEWLINE;
+    return next === SPACE || next === NEWLINE;
+  }
+
+  /** The collection starting at the current line's first character. */
+  private readBlock(): SpecNode {
+    return this.isSeqItem(this.at) ? this.readSeq(this.indent) : this.readMap(this.indent, this.at);
+  }
+
+  /** A mapping whose keys stand at column `column`, the first one at `first` (after `- ` in a sequence item). */
+  private readMap(column: number, first: number): ObjectNode {
+    const text = this.text;
+    const from = this.scratch.length;
+    let keyStart = first;
+    for (;;) {
+      let p = keyStart;
+      if (!isKeyStart(text.charCodeAt(p))) throw GAVE_UP;
+      let hash = 0;
+      while (p < this.end && isKeyChar(text.charCodeAt(p))) hash = hashStep(hash, text.charCodeAt(p++));
+      const keyEnd = p;
+      if (text.charCodeAt(p) !== COLON || keyEnd - keyStart > MAX_KEY) throw GAVE_UP;
+      const key = sharedKey(text, keyStart, keyEnd, hash);
+      if (CORE_NULL.test(key) || CORE_BOOL.test(key)) throw GAVE_UP;
+      const colon = p++;
+      const afterColon = p < this.end ? text.charCodeAt(p) : NEWLINE;
+      let value: SpecNode;
+      if (afterColon === NEWLINE) {
+        this.lastEnd = Math.min(p + 1, this.end);
+        this.seekContent(p + 1);
+        if (this.hasLine && this.indent > column) value = this.readBlock();
+        else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) value = this.readSeq(column);
+        else {
+          // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
+          if (!this.hasLine || this.indent < column) throw GAVE_UP;
+          value = plainScalar(colon + 1, colon + 1, 'null', null);
+        }
+      } else {
+        if (afterColon !== SPACE) throw GAVE_UP;
+        while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+        // `key:   ` and nothing after: where yaml puts the empty value is not worth knowing here.
+        if (p >= this.end || text.charCodeAt(p) === NEWLINE) throw GAVE_UP;
+        value = this.readInlineScalar(p);
+      }
+      this.scratch.push({ key, keyKind: 'string', keyStart, keyEnd, value, start: keyStart, end: Math.max(value.end, keyEnd) });
+      if (!this.hasLine || this.indent < column) break;
+      // Deeper: a scalar running on, or an error; at the same column, only another key may follow.
+      if (this.indent > column || this.isSeqItem(this.at)) throw GAVE_UP;
+      keyStart = this.at;
+    }
+    const properties = this.scratch.slice(from) as PropertyNode[];
+    this.scratch.length = from;
+    return { type: 'object', start: first, end: this.lastEnd, properties };
+  }
+
+  /** A sequence whose `-` stand at column `column`, the first on the current line. */
+  private readSeq(column: number): ArrayNode {
+    const text = this.text;
+    const start = this.at;
+    const from = this.scratch.length;
+    for (;;) {
+      let p = this.at + 1;
+      // A bare `-` with the item on the lines below is left to the full parse.
+      if (p >= this.end || text.charCodeAt(p) !== SPACE) throw GAVE_UP;
+      while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+      if (p >= this.end || text.charCodeAt(p) === NEWLINE) throw GAVE_UP;
+      this.scratch.push(this.holdsKey(p) ? this.readMap(p - this.line, p) : this.readInlineScalar(p));
+      if (!this.hasLine || this.indent < column) break;
+      if (this.indent > column) throw GAVE_UP;
+      // The same column without `-`: the next key of the mapping this sequence is a value of.
+      if (!this.isSeqItem(this.at)) break;
+    }
+    const items = this.scratch.slice(from) as SpecNode[];
+    this.scratch.length = from;
+    return { type: 'array', start, end: this.lastEnd, items };
+  }
+
+  /** Whether the line from `p` reads as `key:` (then a space or the line's end), the start of a mapping. */
+  private holdsKey(p: number): boolean {
+    const text = this.text;
+    if (!isKeyStart(text.charCodeAt(p))) return false;
+    while (p < this.end && isKeyChar(text.charCodeAt(p))) p++;
+    if (p >= this.end || text.charCodeAt(p) !== COLON) return false;
+    const next = p + 1 < this.end ? text.charCodeAt(p + 1) : NEWLINE;
+    return next === SPACE || next === NEWLINE;
+  }
+
+  /** A scalar that starts at `p` and ends its line. */
+  private readInlineScalar(p: number): ScalarNode {
+    const c = this.text.charCodeAt(p);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.readQuoted(p, c);
+    // `-` starts a plain scalar when more than a space follows it (`-c`, `-1`); a `- ` item here is an error.
+    const dashScalar = c === DASH && p + 1 < this.end && this.text.charCodeAt(p + 1) > SPACE;
+    if (INDICATORS.has(c) && !dashScalar) throw GAVE_UP;
+    return this.readPlain(p);
+  }
+
+  private readQuoted(p: number, quote: number): ScalarNode {
+    const text = this.text;
+    let q = p + 1;
+    for (;;) {
+      if (q >= this.end) throw GAVE_UP;
+      const c = text.charCodeAt(q);
+      if (c === quote) break;
+      // Escapes, a quote doubled inside '…', or a scalar running onto the next line.
+      if (c < SPACE || (c === BACKSLASH && quote === DOUBLE_QUOTE)) throw GAVE_UP;
+      q++;
+    }
+    if (quote === SINGLE_QUOTE && q + 1 < this.end && text.charCodeAt(q + 1) === SINGLE_QUOTE) throw GAVE_UP;
+    const node: ScalarNode = { type: 'scalar', start: p, end: q + 1, kind: 'string', value: text.slice(p + 1, q) };
+    this.endLine(q + 1);
+    return node;
+  }
+
+  /** A single-line plain scalar resolved by the core schema, as far as this reader knows it. */
+  private readPlain(p: number): ScalarNode {
+    const text = this.text;
+    let q = p;
+    let last = p;
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if (c === NEWLINE) break;
+      if (c < SPACE) throw GAVE_UP;
+      if (c === COLON) {
+        const next = q + 1 < this.end ? text.charCodeAt(q + 1) : NEWLINE;
+        if (next === SPACE || next === NEWLINE) throw GAVE_UP;
+      } else if (c === HASH && text.charCodeAt(q - 1) === SPACE) {
+        throw GAVE_UP;
+      }
+      if (c !== SPACE) last = q;
+      q++;
+    }
+    const source = text.slice(p, last + 1);
+    const node = resolvePlain(source, p, last + 1);
+    this.endLine(last + 1);
+    return node;
+  }
+}
+
+function plainScalar(start: number, end: number, kind: ScalarNode['kind'], value: ScalarNode['value']): ScalarNode {
+  const node: ScalarNode = { type: 'scalar', start, end, kind, value };
+  node.yaml = PLAIN;
+  return node;
+}
+
+function resolvePlain(source: string, start: number, end: number): ScalarNode {
+  const first = source.charCodeAt(0);
+  if (first === 126 /* ~ */ || first === 110 /* n */ || first === 78 /* N */) {
+    if (CORE_NULL.test(source)) return plainScalar(start, end, 'null', null);
+  } else if (first === 116 /* t */ || first === 84 /* T */ || first === 102 /* f */ || first === 70 /* F */) {
+    if (CORE_BOOL.test(source)) return plainScalar(start, end, 'boolean', first === 116 || first === 84);
+  } else if ((first >= 48 && first <= 57) || first === DASH || first === 43 /* + */ || first === 46 /* . */) {
+    if (CORE_INT.test(source)) {
+      if (!SAFE_INT.test(source)) throw GAVE_UP;
+      return plainScalar(start, end, 'number', parseInt(source, 10));
+    }
+    for (const re of CORE_OTHER_NUMBER) if (re.test(source)) throw GAVE_UP;
+  }
+  return plainScalar(start, end, 'string', source);
+}
+
+/**
+ * `text[start, end)` (one chunk, ./documentChunks.ts) as `parseYamlChunk` reads it, into `out`; false, with
+ * `out` untouched, when the chunk holds anything this reader leaves to the `yaml` package.
+ */
+export function readPlainBlockYaml(text: string, start: number, end: number, out: ParsedDocuments): boolean {
+  let doc: { start: number; root: SpecNode };
+  try {
+    doc = new PlainBlockYamlReader(text, start, end).readDocument();
+  } catch (err) {
+    if (err === GAVE_UP) return false;
+    throw err;
+  }
+  out.documents.push({ index: out.documents.length, start: doc.start, end, root: doc.root });
+  return true;
+}

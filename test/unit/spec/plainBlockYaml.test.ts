@@ -1,0 +1,143 @@
+/**
+ * The YAML shortcut (core/src/spec/plainBlockYaml.ts) against the `yaml` package's parse it stands in for:
+ * on every YAML file of the corpus, the bench's generated specs and thousands of seeded mutations of them,
+ * each chunk it accepts gives exactly the documents, nodes, ranges and (no) syntax errors of the full parse,
+ * and so the same spec model and diagnostics. It must also accept the specs it exists for, or it pays nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
+import { documentChunks } from '../../../core/src/spec/documentChunks';
+import { LineIndex } from '../../../core/src/spec/lineIndex';
+import { parseYamlChunkFully } from '../../../core/src/spec/parseYaml';
+import { readPlainBlockYaml } from '../../../core/src/spec/plainBlockYaml';
+import { buildSpecModel } from '../../../core/src/spec/specModel';
+import type { ParsedDocuments, SpecFile } from '../../../core/src/spec/tree';
+import { runPipelineRules } from '../../../core/src/rules/runRules';
+import { manySpecsYaml, typicalSpecYaml } from '../../../bench/lib/specs';
+import { corpusSpecs } from '../../corpus/paths';
+import { mutate, SAMPLES } from '../../fuzz/mutate';
+import { catalog } from '../rules/fixtures';
+import { prng } from '../../support/random';
+
+const CLUSTER = catalog([
+  { name: 's', keys: ['k'] },
+  { name: 'app-secret-00001', keys: ['KEY_0'] },
+  { name: 'regcred', type: 'kubernetes.io/dockerconfigjson' },
+]);
+
+/** Spec-shaped YAML the shortcut is meant to read, in the ways people write it. */
+const HANDWRITTEN = [
+  'pipeline:\n  name: edges\ndescription: A pipeline that performs image edge detection by using the OpenCV library.\ninput:\n  pfs:\n    glob: /*\n    repo: images\ntransform:\n  cmd:\n    - python3\n    - /edges.py\n  image: pachyderm/opencv:1.0\n',
+  'pipeline:\n  name: p\ntransform:\n  image: "a:1"\n  env:\n    LOG: \'info\'\n    N: "4"\n  secrets:\n  - name: s\n    key: k\n    envVar: K\n  - name: s\n    mountPath: /var/s\n  imagePullSecrets:\n  - regcred\n  datum_tries: 3\nparallelism_spec:\n  constant: 0\nreprocess: false\nsalt: ~\noutput_branch: null\n',
+  '- pipeline:\n    name: a\n  transform:\n    image: x\n- pipeline:\n    name: b\n  transform:\n    image: y\n    cmd:\n    - sh\n',
+  'pipeline:\n  name: p\n\n\ntransform:\n  image: i   \n  cmd:\n  -   sh\n  - -c\n  - -1\n',
+  '---\npipeline:\n  name: q\ntransform:\n  image: i\ninput:\n  cron:\n    spec: "@every 10s"\n    start: 2024-01-01T00:00:00Z\n',
+  'a:\nb:\n  c:\n  d: 1\ne: True\nf: NULL\ng: "x # not a comment"\nh: x#y\ni: http://example.com/a:b\nj: 3s\nk: --x\n',
+];
+
+/** Spec-shaped YAML with something the shortcut leaves to the yaml package, one thing each. */
+const LEFT_TO_YAML = [
+  'pipeline:\n  name: n\njobTimeout: 1.5\n',
+  'parallelismSpec:\n  constant: 0x10\n',
+  'resourceRequests:\n  memory: 1e3\n',
+  'a: +1\n',
+  'pipeline:\n  name: n # the name\n',
+  '# a comment\npipeline:\n  name: n\n',
+  'transform:\n  cmd: [sh]\n',
+  'transform:\n  image: &i x\n  user: *i\n',
+  'transform:\n  stdin: |\n    echo\n',
+  'pipeline:\n  name: n\r\n',
+  'pipeline:\n\tname: n\n',
+  'a: "esc\\"aped"\n',
+  "a: 'it''s'\n",
+  'a: b\n  continued\n',
+  '"quoted key": 1\n',
+  'a: 123456789012345678901234\n',
+  '---\n',
+];
+
+function chunksOf(text: string) {
+  return documentChunks(text, 'yaml');
+}
+
+/** Compares the shortcut with the full parse on every chunk; returns how many chunks it accepted. */
+function compareChunks(text: string, where: string): { accepted: number; chunks: number } {
+  let accepted = 0;
+  const chunks = chunksOf(text);
+  for (const c of chunks) {
+    const fast: ParsedDocuments = { documents: [], syntaxErrors: [] };
+    if (!readPlainBlockYaml(text, c.start, c.end, fast)) {
+      assert.deepStrictEqual(fast, { documents: [], syntaxErrors: [] }, `${where}: a chunk given up on left something behind`);
+      continue;
+    }
+    accepted++;
+    const full: ParsedDocuments = { documents: [], syntaxErrors: [] };
+    parseYamlChunkFully(text, c.start, c.end, full);
+    assert.deepStrictEqual(fast, full, `${where}: chunk ${c.start}-${c.end} ${JSON.stringify(text.slice(c.start, c.end))}`);
+  }
+  return { accepted, chunks: chunks.length };
+}
+
+/** The file as the `yaml` package alone parses it, analysed like analyzeDocument does. */
+function fullAnalysis(uri: string, text: string) {
+  const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
+  for (const c of chunksOf(text)) parseYamlChunkFully(text, c.start, c.end, out);
+  const file: SpecFile = { uri, text, format: 'yaml', documents: out.documents, syntaxErrors: out.syntaxErrors, lines: new LineIndex(text) };
+  const model = buildSpecModel(file);
+  return { file, model, findings: runPipelineRules(file, model, CLUSTER) };
+}
+
+function assertSameAnalysis(text: string, where: string): void {
+  const uri = 'file:///w/x.pipeline.yaml';
+  const ours = analyzeDocument({ uri, text, languageId: 'yaml' }, CLUSTER);
+  const full = fullAnalysis(uri, text);
+  assert.deepStrictEqual(ours.file?.documents, full.file.documents, where);
+  assert.deepStrictEqual(ours.file?.syntaxErrors, full.file.syntaxErrors, where);
+  // A file of Kubernetes manifests, say, is not analysed as specs: then there is no model to compare.
+  if (ours.kind !== 'pipeline') return;
+  assert.deepStrictEqual(ours.model, full.model, where);
+  assert.deepStrictEqual(ours.findings, full.findings, where);
+}
+
+test('the shortcut reads the bench’s specs and handwritten spec-shaped YAML exactly as the yaml package does', () => {
+  for (const [i, text] of [typicalSpecYaml(), manySpecsYaml(50), ...HANDWRITTEN].entries()) {
+    const { accepted, chunks } = compareChunks(text, `input ${i}`);
+    assertSameAnalysis(text, `input ${i}`);
+    // What it exists for: the generated specs and the plain handwritten ones are read by the shortcut.
+    assert.equal(accepted, chunks, `input ${i} was left to the full parse`);
+  }
+  for (const text of LEFT_TO_YAML) {
+    assert.equal(compareChunks(text, JSON.stringify(text)).accepted, 0, `${JSON.stringify(text)} was not left to the yaml package`);
+    assertSameAnalysis(text, JSON.stringify(text));
+  }
+});
+
+test('on the corpus and on thousands of mutations, every chunk the shortcut accepts is the full parse’s', () => {
+  const yamlSeeds = [...SAMPLES, ...corpusSpecs(), ['typical.pipeline.yaml', typicalSpecYaml()], ...[...HANDWRITTEN, ...LEFT_TO_YAML].map((t, i) => [`hand-${i}.yaml`, t])].filter(([name]) =>
+    /\.ya?ml$/.test(name),
+  ) as Array<[string, string]>;
+  let accepted = 0;
+  for (const [name, text] of yamlSeeds) {
+    accepted += compareChunks(text, name).accepted;
+    assertSameAnalysis(text, name);
+  }
+  const seed = 20261128;
+  const rnd = prng(seed);
+  let acceptedMutants = 0;
+  for (let iter = 0; iter < 4000; iter++) {
+    const [name, original] = yamlSeeds[iter % yamlSeeds.length];
+    let text = original;
+    const rounds = 1 + Math.floor(rnd() * 3);
+    for (let m = 0; m < rounds; m++) text = mutate(text, rnd);
+    const where = `seed ${seed}, iteration ${iter}, ${name}`;
+    const r = compareChunks(text, where);
+    if (r.accepted) {
+      acceptedMutants++;
+      assertSameAnalysis(text, where);
+    }
+  }
+  // Both sides of the comparison are exercised: mutants it reads and mutants it leaves to the yaml package.
+  assert.ok(accepted >= 5, `only ${accepted} corpus chunks read by the shortcut`);
+  assert.ok(acceptedMutants > 500 && acceptedMutants < 4000, `${acceptedMutants} of 4000 mutants read by the shortcut`);
+});
