@@ -1,7 +1,7 @@
 /**
  * The common case of ./parseYaml.ts: a chunk of YAML written as specs usually are (block mappings and
  * sequences by indentation, simple keys, single-line plain or quoted scalars), read straight from the text into
- * spec nodes. It gives up at anything else (comments, flow collections, block scalars, anchors, aliases,
+ * spec nodes, comments skipped. It gives up at anything else (flow collections, block scalars, anchors, aliases,
  * tags, escapes, scalars running over several lines, tabs, CR, directives, empty documents, plain scalars the
  * core schema reads as floats or non-decimal integers) and the caller parses the chunk with the `yaml`
  * package, which then reports and resolves everything as before. On what this accepts, both give the same
@@ -64,6 +64,8 @@ class PlainBlockYamlReader {
   private indent = 0;
   private at = 0;
   private hasLine = false;
+  /** The deepest indentation of the comment lines before the current line (-1: none). */
+  private commentIndent = -1;
   /** After the line break of the last content line read (what a collection's range ends at). */
   private lastEnd: number;
   /** Children of the collections being read, copied out at their exact size when each one ends. */
@@ -103,6 +105,7 @@ class PlainBlockYamlReader {
     const text = this.text;
     const end = this.end;
     let line = from;
+    this.commentIndent = -1;
     for (;;) {
       let p = line;
       while (p < end && text.charCodeAt(p) === SPACE) p++;
@@ -115,8 +118,16 @@ class PlainBlockYamlReader {
         line = p + 1;
         continue;
       }
-      // Comments, tabs, CR and markers or directives at column 0 are left to the full parse.
-      if (c === HASH || c < SPACE) throw GAVE_UP;
+      // A comment line is part of no node's range, as a blank line.
+      if (c === HASH) {
+        this.commentIndent = Math.max(this.commentIndent, p - line);
+        line = this.lineEnd(p) + 1;
+        // Unless it ends the chunk without a line break: then yaml stretches the collections around it.
+        if (line > this.end) throw GAVE_UP;
+        continue;
+      }
+      // Tabs, CR, and markers or directives at column 0 are left to the full parse.
+      if (c < SPACE) throw GAVE_UP;
       if (p === line && (c === 37 /* % */ || ((c === DASH || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p))))) throw GAVE_UP;
       this.line = line;
       this.indent = p - line;
@@ -126,10 +137,22 @@ class PlainBlockYamlReader {
     }
   }
 
-  /** After a value at `p`: only spaces may end the line; moves to the next content line. */
+  /** Where the line holding `p` ends: its line break, or the chunk's end. */
+  private lineEnd(p: number): number {
+    const at = this.text.indexOf('\n', p);
+    return at < 0 || at > this.end ? this.end : at;
+  }
+
+  /** After a value at `p`: only spaces, then maybe a comment, may end the line; moves to the next content line. */
   private endLine(p: number): void {
     const text = this.text;
+    const from = p;
     while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+    if (p < this.end && text.charCodeAt(p) === HASH) {
+      // yaml rejects a comment that touches the value.
+      if (p === from) throw GAVE_UP;
+      p = this.lineEnd(p);
+    }
     if (p >= this.end) {
       this.lastEnd = this.end;
       this.hasLine = false;
@@ -138,6 +161,14 @@ class PlainBlockYamlReader {
     if (text.charCodeAt(p) !== NEWLINE) throw GAVE_UP;
     this.lastEnd = p + 1;
     this.seekContent(p + 1);
+  }
+
+  /**
+   * A collection at `column` ends here: yaml stretches its range over comment lines indented deeper than it
+   * that come after its last line, which this reader does not follow.
+   */
+  private checkEnd(column: number): void {
+    if (this.commentIndent > column) throw GAVE_UP;
   }
 
   private isSeqItem(p: number): boolean {
@@ -167,23 +198,28 @@ class PlainBlockYamlReader {
       if (CORE_NULL.test(key) || CORE_BOOL.test(key)) throw GAVE_UP;
       const colon = p++;
       const afterColon = p < this.end ? text.charCodeAt(p) : NEWLINE;
+      if (afterColon !== NEWLINE && afterColon !== SPACE) throw GAVE_UP;
+      let q = p;
+      while (q < this.end && text.charCodeAt(q) === SPACE) q++;
+      const next = q < this.end ? text.charCodeAt(q) : NEWLINE;
+      const comment = next === HASH && q > p;
       let value: SpecNode;
-      if (afterColon === NEWLINE) {
-        this.lastEnd = Math.min(p + 1, this.end);
-        this.seekContent(p + 1);
+      if (next === NEWLINE || comment) {
+        // `key:` and nothing else on the line: the value is on the lines below, or empty. Where yaml puts an
+        // empty value after blanks or a comment is not worth knowing here.
+        if (q > p && !comment) throw GAVE_UP;
+        const lineEnd = comment ? this.lineEnd(q) : p;
+        this.lastEnd = Math.min(lineEnd + 1, this.end);
+        this.seekContent(lineEnd + 1);
         if (this.hasLine && this.indent > column) value = this.readBlock();
         else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) value = this.readSeq(column);
         else {
           // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
-          if (!this.hasLine || this.indent < column) throw GAVE_UP;
+          if (comment || !this.hasLine || this.indent < column) throw GAVE_UP;
           value = plainScalar(colon + 1, colon + 1, 'null', null);
         }
       } else {
-        if (afterColon !== SPACE) throw GAVE_UP;
-        while (p < this.end && text.charCodeAt(p) === SPACE) p++;
-        // `key:   ` and nothing after: where yaml puts the empty value is not worth knowing here.
-        if (p >= this.end || text.charCodeAt(p) === NEWLINE) throw GAVE_UP;
-        value = this.readInlineScalar(p);
+        value = this.readInlineScalar(q);
       }
       this.scratch.push({ key, keyKind: 'string', keyStart, keyEnd, value, start: keyStart, end: Math.max(value.end, keyEnd) });
       if (!this.hasLine || this.indent < column) break;
@@ -191,6 +227,7 @@ class PlainBlockYamlReader {
       if (this.indent > column || this.isSeqItem(this.at)) throw GAVE_UP;
       keyStart = this.at;
     }
+    this.checkEnd(column);
     const properties = this.scratch.slice(from) as PropertyNode[];
     this.scratch.length = from;
     return { type: 'object', start: first, end: this.lastEnd, properties };
@@ -213,6 +250,7 @@ class PlainBlockYamlReader {
       // The same column without `-`: the next key of the mapping this sequence is a value of.
       if (!this.isSeqItem(this.at)) break;
     }
+    this.checkEnd(column);
     const items = this.scratch.slice(from) as SpecNode[];
     this.scratch.length = from;
     return { type: 'array', start, end: this.lastEnd, items };
@@ -268,7 +306,7 @@ class PlainBlockYamlReader {
         const next = q + 1 < this.end ? text.charCodeAt(q + 1) : NEWLINE;
         if (next === SPACE || next === NEWLINE) throw GAVE_UP;
       } else if (c === HASH && text.charCodeAt(q - 1) === SPACE) {
-        throw GAVE_UP;
+        break; // a comment
       }
       if (c !== SPACE) last = q;
       q++;

@@ -34,6 +34,7 @@ const HANDWRITTEN = [
   'pipeline:\n  name: p\n\n\ntransform:\n  image: i   \n  cmd:\n  -   sh\n  - -c\n  - -1\n',
   '---\npipeline:\n  name: q\ntransform:\n  image: i\ninput:\n  cron:\n    spec: "@every 10s"\n    start: 2024-01-01T00:00:00Z\n',
   'a:\nb:\n  c:\n  d: 1\ne: True\nf: NULL\ng: "x # not a comment"\nh: x#y\ni: http://example.com/a:b\nj: 3s\nk: --x\n',
+  '# The edges pipeline\npipeline:  # which one\n  name: edges # its name\n  # a comment inside\ntransform:\n  cmd: # the command\n  - python3 # an interpreter\n  - "/edges.py"   # the script\n# between keys\n  image: i\n\n# trailing\n',
 ];
 
 /** Spec-shaped YAML with something the shortcut leaves to the yaml package, one thing each. */
@@ -42,8 +43,9 @@ const LEFT_TO_YAML = [
   'parallelismSpec:\n  constant: 0x10\n',
   'resourceRequests:\n  memory: 1e3\n',
   'a: +1\n',
-  'pipeline:\n  name: n # the name\n',
-  '# a comment\npipeline:\n  name: n\n',
+  'pipeline: # the empty value after a comment\n',
+  'pipeline:  \n  name: n\n',
+  'pipeline:\n  name: "n"# a comment touching the value\n',
   'transform:\n  cmd: [sh]\n',
   'transform:\n  image: &i x\n  user: *i\n',
   'transform:\n  stdin: |\n    echo\n',
