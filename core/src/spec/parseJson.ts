@@ -3,9 +3,9 @@
  * documents separated by `---` lines (./documentChunks.ts); JSON values written back to back (`{…}{…}`) are
  * split too, and marked `runTogether` because pachctl rejects them.
  *
- * The tree is built by a port of jsonc-parser's parser over its scanner (JsonTreeParser below), not from
- * `parseTree`'s nodes: a file of thousands of specs is parsed on open, and a second tree to convert would double
- * the allocations. Nodes, ranges and errors are `parseTree`'s (test/unit/spec/jsonTree.test.ts): a property ends
+ * A part that is well-formed JSON is read by ./wellFormedJson.ts; any other is built by a port of jsonc-parser's
+ * parser over its scanner (JsonTreeParser below), not from `parseTree`'s nodes: a file of thousands of specs is
+ * parsed on open, and a second tree to convert would double the allocations. Nodes, ranges and errors are `parseTree`'s (test/unit/spec/jsonTree.test.ts): a property ends
  * after its value, or at the `,` or `}` that ends it; an object or array the text never closes ends at the end.
  */
 import { createScanner, printParseErrorCode, ParseErrorCode, type JSONScanner } from 'jsonc-parser';

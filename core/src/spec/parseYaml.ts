@@ -2,7 +2,8 @@
  * YAML text → spec documents, through the `yaml` package's CST-backed nodes (which keep source ranges and
  * tell plain from quoted scalars). Aliases are kept as alias nodes, not resolved: pachctl rejects them.
  * One chunk (./documentChunks.ts) at a time: yaml.v3 ends every node at a `---` line, where the `yaml` package
- * alone would read on inside an unclosed quoted scalar.
+ * alone would read on inside an unclosed quoted scalar. A chunk written plainly is read by ./plainBlockYaml.ts
+ * into the same nodes without the package.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { readPlainBlockYaml } from './plainBlockYaml';
