@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
 const removedAuthProviders = fileURLToPath(new URL('../core/src/cluster/removedAuthProviders.ts', import.meta.url));
+const socksProxyAgent = fileURLToPath(new URL('../core/src/cluster/socksProxyAgent.ts', import.meta.url));
 
 /**
  * We use only client-node's KubeConfig (core/src/cluster/clientNode.ts); the HTTP calls are our own
@@ -13,8 +14,10 @@ const removedAuthProviders = fileURLToPath(new URL('../core/src/cluster/removedA
  * - `node-fetch` (with whatwg-url and tr46), only for `applyToFetchOptions`, which we never call: Node 20's own
  *   `Headers` stands in;
  * - the `gcp` and `azure` auth providers (and jsonpath-plus), which kubectl removed in 1.26 in favour of exec
- *   plugins: they are replaced by ones that say so, as kubectl does. Exec plugins, OIDC, tokens, certificates and
- *   proxies are KubeConfig's own code and stay.
+ *   plugins: they are replaced by ones that say so, as kubectl does;
+ * - `socks-proxy-agent` (with socks, ip-address, smart-buffer, debug: ~85 KB), replaced by our SOCKS5 client, which
+ *   kubeHttp.ts uses for socks5 proxy-urls in every build anyway.
+ * Exec plugins, OIDC, tokens, certificates and http(s) proxies are KubeConfig's own code and stay.
  */
 export const kubeConfigOnly = {
   name: 'kube-config-only',
@@ -28,6 +31,9 @@ export const kubeConfigOnly = {
     );
     build.onResolve({ filter: /^\.\/(gcp|azure)_auth\.js$/ }, (args) =>
       fromClientNode(args) ? { path: removedAuthProviders } : undefined,
+    );
+    build.onResolve({ filter: /^socks-proxy-agent$/ }, (args) =>
+      fromClientNode(args) ? { path: socksProxyAgent } : undefined,
     );
     build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
       contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/cluster/kubeHttp.ts'); };

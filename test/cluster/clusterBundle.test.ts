@@ -12,14 +12,16 @@ const notShipped = [
   // client-node's index and the API layers it re-exports (Watch, exec, attach, port-forward, cp and their deps).
   /node_modules\/@kubernetes\/client-node\/dist\/(index|api|watch|object|informer|cache|exec|attach|portforward|cp)\.js$/,
   /node_modules\/(ws|isomorphic-ws|tar-fs|tar-stream|form-data|jsonpath-plus)\//,
+  // SOCKS5 is our own client (core/src/cluster/socksProxyAgent.ts).
+  /node_modules\/(socks-proxy-agent|socks|ip-address|smart-buffer|agent-base|debug)\//,
 ];
 
-test('the client bundle holds KubeConfig but none of client-node\'s generated API, node-fetch or its URL stack', () => {
+test('the client bundle holds KubeConfig but none of client-node\'s generated API, node-fetch, its URL stack or the SOCKS libraries', () => {
   const { inputs } = shippedBundle('client');
   const names = Object.keys(inputs);
   assert.deepEqual(names.filter((p) => notShipped.some((re) => re.test(p))), []);
   // The check would be blind if the cluster code were not bundled at all or inputs were named differently.
-  for (const needed of ['node_modules/@kubernetes/client-node/dist/config.js', 'node_modules/@kubernetes/client-node/dist/exec_auth.js', 'core/src/cluster/kubeHttp.ts']) {
+  for (const needed of ['node_modules/@kubernetes/client-node/dist/config.js', 'node_modules/@kubernetes/client-node/dist/exec_auth.js', 'core/src/cluster/kubeHttp.ts', 'core/src/cluster/socksProxyAgent.ts']) {
     assert.ok(names.includes(needed), `${needed} is not in the client bundle`);
   }
 });

@@ -12,6 +12,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterTimeoutError } from './clusterProblem';
+import { SocksProxyAgent } from './socksProxyAgent';
 
 /** The API server answered with an HTTP error; `body` is its Status (JSON text), which names objects, not values. */
 export class KubeHttpError extends Error {
@@ -83,6 +84,15 @@ export class KubeHttp {
   }
 
   /**
+   * Our SOCKS5 client for a `socks5://` proxy-url, in tests as in the shipped bundle (where client-node's is not
+   * bundled); the request options already carry the TLS settings it needs. Other proxies stay client-node's.
+   */
+  private socksAgent(): http.Agent | undefined {
+    const proxyUrl = this.kubeConfig.getCurrentCluster()?.proxyUrl;
+    return proxyUrl?.startsWith('socks') ? new SocksProxyAgent(proxyUrl) : undefined;
+  }
+
+  /**
    * Sends the request and hands the response to `onResponse`, which settles the call. The timer runs until the
    * call settles; when it fires the request and its socket are destroyed, so nothing is left open.
    */
@@ -118,6 +128,11 @@ export class KubeHttp {
         () => {
           agent = options.agent as http.Agent | undefined;
           if (settled) return void agent?.destroy();
+          try {
+            agent = options.agent = this.socksAgent() ?? agent;
+          } catch (err) {
+            return settle(err);
+          }
           const url = this.url(req.path, req.query);
           const send = url.protocol === 'http:' ? http.request : https.request;
           request = send(url, options, (res) => {

@@ -1,0 +1,145 @@
+/**
+ * A kubeconfig's `proxy-url: socks5://…` (a bastion's `ssh -D` tunnel, say): an http.Agent that opens each
+ * connection through a SOCKS5 proxy (RFC 1928, with RFC 1929 username/password), then TLS when the server is
+ * https. It stands in for client-node's socks-proxy-agent in the shipped bundle (scripts/buildOptions.mjs), whose
+ * dependencies weigh ~85 KB minified. As in kubectl, only SOCKS5 is spoken and the proxy resolves host names.
+ */
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { Duplex } from 'node:stream';
+import * as tls from 'node:tls';
+
+/** The request options that shape the TLS connection to the API server (client-node puts them on agent and request). */
+const TLS_OPTIONS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'secureOptions', 'secureProtocol', 'crl', 'dhparam', 'sessionIdContext', 'minVersion', 'maxVersion', 'checkServerIdentity'] as const;
+
+/** RFC 1928 reply codes, as the errors Node would give for the same failure without a proxy where there is one. */
+const REPLY_ERRORS: Record<number, [code: string, text: string]> = {
+  1: ['ERR_SOCKS_FAILURE', 'general SOCKS server failure'],
+  2: ['ERR_SOCKS_NOT_ALLOWED', 'connection not allowed by ruleset'],
+  3: ['ENETUNREACH', 'network unreachable'],
+  4: ['EHOSTUNREACH', 'host unreachable'],
+  5: ['ECONNREFUSED', 'connection refused'],
+  6: ['ETIMEDOUT', 'TTL expired'],
+  7: ['ERR_SOCKS_COMMAND', 'command not supported'],
+  8: ['ERR_SOCKS_ADDRESS', 'address type not supported'],
+};
+
+export class SocksProxyAgent extends http.Agent {
+  private readonly proxy: URL;
+
+  constructor(proxyUrl: string | URL, agentOptions: http.AgentOptions & tls.ConnectionOptions = {}) {
+    super(agentOptions);
+    this.proxy = new URL(proxyUrl);
+    if (this.proxy.protocol !== 'socks5:' && this.proxy.protocol !== 'socks5h:') {
+      throw new Error(`proxy-url ${this.proxy.protocol}//${this.proxy.host}: only socks5 SOCKS proxies are supported, as in kubectl`);
+    }
+    // One agent serves http and https servers: without a protocol of its own, Node checks the request against
+    // the module it was made with (http.request or https.request), and createConnection adds TLS for https.
+    (this as { protocol?: string }).protocol = undefined;
+  }
+
+  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+    const done = callback ?? (() => undefined);
+    const host = (options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+    const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+    socksConnect(this.proxy, host, port).then(
+      (socket) => {
+        if (options.protocol !== 'https:') return done(null, socket);
+        const tlsOptions: tls.ConnectionOptions = { socket, host };
+        for (const k of TLS_OPTIONS) if ((options as Record<string, unknown>)[k] !== undefined) (tlsOptions as Record<string, unknown>)[k] = (options as Record<string, unknown>)[k];
+        // SNI carries names only; an IP address is still checked against the certificate through `host`.
+        if (tlsOptions.servername === undefined && !net.isIP(host)) tlsOptions.servername = host;
+        const secure = tls.connect(tlsOptions);
+        // Errors after this point (handshake, verification) reach the request through the socket it is given.
+        done(null, secure);
+      },
+      (err: Error) => done(err, undefined as unknown as Duplex),
+    );
+    return undefined;
+  }
+}
+
+/** Opens a TCP connection to `host:port` through the SOCKS5 proxy; resolves once the proxy has connected it. */
+export function socksConnect(proxy: URL, host: string, port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const user = decodeURIComponent(proxy.username);
+    const password = decodeURIComponent(proxy.password);
+    const socket = net.connect(Number(proxy.port) || 1080, proxy.hostname.replace(/^\[|\]$/g, ''));
+    let received = Buffer.alloc(0);
+    let step: 'method' | 'auth' | 'connect' = 'method';
+    const fail = (err: Error) => {
+      socket.destroy();
+      reject(err);
+    };
+    const failWith = (code: string, text: string) => fail(Object.assign(new Error(`SOCKS proxy ${proxy.host}: ${text} (connecting to ${host}:${port})`), { code }));
+    const sendConnect = () => {
+      step = 'connect';
+      socket.write(Buffer.concat([Buffer.from([5, 1, 0]), encodeAddress(host), Buffer.from([port >> 8, port & 0xff])]));
+    };
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (step === 'method') {
+        if (received.length < 2) return;
+        const method = received[1];
+        received = received.subarray(2);
+        if (method === 0) return sendConnect();
+        if (method === 2 && user) {
+          step = 'auth';
+          const u = Buffer.from(user);
+          const p = Buffer.from(password);
+          return void socket.write(Buffer.concat([Buffer.from([1, u.length]), u, Buffer.from([p.length]), p]));
+        }
+        return failWith('ERR_SOCKS_AUTH', user ? 'refused the username/password method' : 'requires authentication; put user:password in proxy-url');
+      }
+      if (step === 'auth') {
+        if (received.length < 2) return;
+        if (received[1] !== 0) return failWith('ERR_SOCKS_AUTH', 'rejected the username or password');
+        received = received.subarray(2);
+        return sendConnect();
+      }
+      if (received.length < 5) return;
+      if (received[1] !== 0) {
+        const [code, text] = REPLY_ERRORS[received[1]] ?? ['ERR_SOCKS_FAILURE', `reply ${received[1]}`];
+        return failWith(code, text);
+      }
+      const addressLength = received[3] === 1 ? 4 : received[3] === 4 ? 16 : 1 + received[4];
+      const replyLength = 4 + addressLength + 2;
+      if (received.length < replyLength) return;
+      socket.off('data', onData);
+      socket.off('error', fail);
+      socket.off('close', onEarlyClose);
+      const rest = received.subarray(replyLength);
+      if (rest.length) socket.unshift(rest);
+      resolve(socket);
+    };
+    const onEarlyClose = () => failWith('ECONNRESET', 'closed the connection during the handshake');
+    socket.on('data', onData);
+    socket.on('error', fail);
+    socket.on('close', onEarlyClose);
+    socket.on('connect', () => socket.write(Buffer.from(user ? [5, 2, 0, 2] : [5, 1, 0])));
+  });
+}
+
+/** DST.ADDR: IP literals as such, names as a domain for the proxy to resolve (socks5h, what kubectl does). */
+function encodeAddress(host: string): Buffer {
+  if (net.isIPv4(host)) return Buffer.from([1, ...host.split('.').map(Number)]);
+  if (net.isIPv6(host)) return Buffer.concat([Buffer.from([4]), ipv6Bytes(host)]);
+  const name = Buffer.from(host);
+  return Buffer.concat([Buffer.from([3, name.length]), name]);
+}
+
+function ipv6Bytes(address: string): Buffer {
+  const [head, tail = ''] = address.split('::');
+  const groups = (s: string) => (s ? s.split(':') : []).flatMap((g) => (g.includes('.') ? ipv4AsGroups(g) : [g]));
+  const h = groups(head);
+  const t = address.includes('::') ? groups(tail) : [];
+  const all = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  const out = Buffer.alloc(16);
+  all.forEach((g, i) => out.writeUInt16BE(parseInt(g, 16), i * 2));
+  return out;
+}
+
+function ipv4AsGroups(v4: string): string[] {
+  const [a, b, c, d] = v4.split('.').map(Number);
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+}
