@@ -1,10 +1,13 @@
 /**
- * A kubeconfig cluster with `proxy-url: socks5://…` reaches the API server through the proxy, watches included,
- * with TLS checked end to end and host names resolved by the proxy, as kubectl does.
+ * A kubeconfig cluster with a `proxy-url` reaches the API server through the proxy, watches included, with TLS
+ * checked end to end: socks5 (our own client, host names resolved by the proxy, as kubectl does) and an HTTP
+ * CONNECT proxy (client-node's).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
@@ -79,6 +82,35 @@ test('a socks4 proxy-url is refused with a message naming what is supported', bo
   const api = await apiThroughProxy(fx, 'socks4://127.0.0.1:1');
   const err = await api.listPage(10).then(() => undefined, (e: unknown) => e);
   assert.match(String((err as Error).message), /only socks5 SOCKS proxies are supported/);
+});
+
+test('an http proxy-url tunnels the calls with CONNECT', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const tunnels: string[] = [];
+  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+  const open = new Set<net.Socket>();
+  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '');
+    open.add(client);
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      client.pipe(upstream).pipe(client);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  t.after(() => new Promise<void>((r) => {
+    // Tunnelled sockets are no longer the server's HTTP connections: they are closed by hand.
+    for (const s of open) s.destroy();
+    proxy.close(() => r());
+  }));
+  const api = await apiThroughProxy(fx, `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`);
+  assert.deepEqual((await api.listPage(10)).items.map((s) => s.name), ['db']);
+  assert.deepEqual(tunnels, [`127.0.0.1:${new URL(fx.cluster.url).port}`]);
 });
 
 /** Polls a condition with an overall timeout. */
