@@ -122,6 +122,26 @@ test('a connection cut mid-watch ends the watch with an error, once, after the e
   assert.doesNotMatch(JSON.stringify(events), /hunter2|aHVudGVyMg/);
 });
 
+test('an event handler that throws ends the watch with its error, once, instead of escaping the stream', bounded, async (t) => {
+  const server = await startFakeApiServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write(`${JSON.stringify({ type: 'ADDED', object: secretJson('db', { k: 'v' }) })}\n`);
+  });
+  t.after(() => server.close());
+  const api = await SecretsApi.open(await server.target(), 5000);
+  const done: unknown[] = [];
+  await new Promise<void>((resolve) => {
+    void api.watch('1', () => {
+      throw new Error('consumer bug');
+    }, (err) => {
+      done.push(err);
+      resolve();
+    });
+  });
+  await server.allSocketsClosed();
+  assert.deepEqual(done.map((e) => (e as Error).message), ['consumer bug']);
+});
+
 test('a request that never gets an answer is abandoned at the timeout and its connection closed', bounded, async (t) => {
   const server = await startFakeApiServer(() => undefined);
   t.after(() => server.close());

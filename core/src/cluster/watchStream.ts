@@ -47,7 +47,13 @@ export function readWatchStream(res: IncomingMessage, handlers: WatchStreamHandl
         // Never quote the line: it may hold a secret's values.
         return finish(new Error('the API server sent a watch event that is not JSON'));
       }
-      const err = handlers.onEvent(event);
+      let err: unknown;
+      try {
+        err = handlers.onEvent(event);
+      } catch (thrown) {
+        // A consumer's failure ends this watch (its owner sees why and re-watches) instead of escaping the stream.
+        err = thrown;
+      }
       if (err) finish(err);
     }
   });
