@@ -187,6 +187,7 @@ class PlainBlockYamlReader {
     const text = this.text;
     const from = this.scratch.length;
     let keyStart = first;
+    let compactLast = false;
     for (;;) {
       let p = keyStart;
       if (!isKeyStart(text.charCodeAt(p))) throw GAVE_UP;
@@ -197,6 +198,7 @@ class PlainBlockYamlReader {
       const key = sharedKey(text, keyStart, keyEnd, hash);
       if (CORE_NULL.test(key) || CORE_BOOL.test(key)) throw GAVE_UP;
       const colon = p++;
+      compactLast = false;
       const afterColon = p < this.end ? text.charCodeAt(p) : NEWLINE;
       if (afterColon !== NEWLINE && afterColon !== SPACE) throw GAVE_UP;
       let q = p;
@@ -212,7 +214,10 @@ class PlainBlockYamlReader {
         this.lastEnd = Math.min(lineEnd + 1, this.end);
         this.seekContent(lineEnd + 1);
         if (this.hasLine && this.indent > column) value = this.readBlock();
-        else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) value = this.readSeq(column);
+        else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) {
+          compactLast = true;
+          value = this.readSeq(column);
+        }
         else {
           // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
           if (comment || !this.hasLine || this.indent < column) throw GAVE_UP;
@@ -227,7 +232,8 @@ class PlainBlockYamlReader {
       if (this.indent > column || this.isSeqItem(this.at)) throw GAVE_UP;
       keyStart = this.at;
     }
-    this.checkEnd(column);
+    // Ending with a sequence at its own column, it also takes comment lines at that column.
+    this.checkEnd(compactLast ? column - 1 : column);
     const properties = this.scratch.slice(from) as PropertyNode[];
     this.scratch.length = from;
     return { type: 'object', start: first, end: this.lastEnd, properties };
