@@ -4,8 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
 import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
+import { resolveTarget } from '../../core/src/cluster/clusterTarget';
 import { SecretsApi, type WatchEvent } from '../../core/src/cluster/secretsApi';
 import { secretJson, startCluster } from './clusterFixture';
 import { startFakeApiServer, statusJson } from './fakeApiServer';
@@ -183,6 +188,25 @@ test('HTTP errors reach the classifier with their status and Status message; an 
   const truncated = await failure(api.read('db'));
   assert.match(String((truncated as Error).message), /not JSON/);
   assert.doesNotMatch(String((truncated as Error).message), /aHVudGVyMg/);
+});
+
+test('a server in the kubeconfig that is not an http(s) URL fails at once with a message naming it', bounded, async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pachyderm-bad-server-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'kubeconfig');
+  fs.writeFileSync(file, stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster: { server: 'kube.example.com:6443' } }],
+    users: [{ name: 'u', user: { token: 't' } }],
+    contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+    'current-context': 'c',
+  }));
+  const target = await resolveTarget({ kubeconfig: file }, {});
+  assert.ok(target.ok);
+  const api = await SecretsApi.open(target, 60_000);
+  const err = await api.listPage(10).then(() => undefined, (e: unknown) => e);
+  assert.match(String((err as Error).message), /server "kube\.example\.com:6443" is not an https:\/\/ \(or http:\/\/\) URL/);
 });
 
 /** Polls a condition with an overall timeout. */

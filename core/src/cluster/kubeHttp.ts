@@ -46,7 +46,10 @@ export class KubeHttp {
 
   /** The request's URL: the server URL's own path is kept as a prefix. */
   url(path: string, query: Query = {}): URL {
-    const url = new URL(this.server);
+    const url = URL.canParse(this.server) ? new URL(this.server) : undefined;
+    if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+      throw new Error(`the cluster's server "${this.server}" is not an https:// (or http://) URL; fix it in the kubeconfig`);
+    }
     url.pathname = url.pathname.replace(/\/+$/, '') + path;
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     return url;
@@ -130,18 +133,18 @@ export class KubeHttp {
           if (settled) return void agent?.destroy();
           try {
             agent = options.agent = this.socksAgent() ?? agent;
+            const url = this.url(req.path, req.query);
+            const send = url.protocol === 'http:' ? http.request : https.request;
+            request = send(url, options, (res) => {
+              res.on('error', (err) => settle(err));
+              res.on('aborted', () => settle(connectionReset()));
+              onResponse(res, settle);
+            });
+            request.on('error', (err) => settle(err));
+            request.end(body);
           } catch (err) {
-            return settle(err);
+            settle(err);
           }
-          const url = this.url(req.path, req.query);
-          const send = url.protocol === 'http:' ? http.request : https.request;
-          request = send(url, options, (res) => {
-            res.on('error', (err) => settle(err));
-            res.on('aborted', () => settle(connectionReset()));
-            onResponse(res, settle);
-          });
-          request.on('error', (err) => settle(err));
-          request.end(body);
         },
         (err) => settle(err),
       );
