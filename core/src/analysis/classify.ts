@@ -6,6 +6,7 @@
  */
 import { globToRegExp, hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
 import { specRoots } from '../spec/specRoots';
+import type { SpecRoot } from '../spec/specRoots';
 import type { ObjectNode, SpecFile } from '../spec/tree';
 
 /** `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which). */
@@ -55,11 +56,12 @@ export function classifyDocument(
   specFiles: readonly string[] = [],
   languageId?: string,
   helmValuesFiles: readonly string[] = [],
+  /** The file's spec roots when the caller has them already (an incremental analysis keeps them per chunk). */
+  roots: readonly SpecRoot[] = specRoots(file),
 ): DocumentKind {
-  const roots = specRoots(file).map((r) => r.root);
-  if (roots.length && roots.every(isKubernetesManifest)) return 'none';
+  if (roots.length && roots.every((r) => isKubernetesManifest(r.root))) return 'none';
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;
-  if (roots.length === 1 && isPachydermValuesRoot(roots[0]) && hasValuesFileName(pathOfUri(uri), helmValuesFiles)) return 'helm-values';
-  return roots.some(looksLikePipelineSpec) ? 'pipeline' : 'none';
+  if (roots.length === 1 && isPachydermValuesRoot(roots[0].root) && hasValuesFileName(pathOfUri(uri), helmValuesFiles)) return 'helm-values';
+  return roots.some((r) => looksLikePipelineSpec(r.root)) ? 'pipeline' : 'none';
 }

@@ -53,7 +53,7 @@ export class IncrementalAnalyzer {
     const chunks = previous && previous.format === format ? reuseChunks(previous, text, ranges) : new Array<AnalysisChunk | undefined>(ranges.length);
     for (let i = 0; i < ranges.length; i++) chunks[i] ??= parseChunk(text, format, ranges[i], generation);
     const parsed = chunks as AnalysisChunk[];
-    const sources = new Set(parsed.map((c) => c.generation)).size;
+    const sources = countGenerations(parsed);
     this.files.delete(uri);
     this.files.set(uri, { format, text, chunks: sources > MAX_SOURCE_TEXTS ? [] : parsed, generation });
     if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
@@ -76,7 +76,7 @@ export class IncrementalAnalyzer {
       spellings.camel += c.spellings.camel;
     }
     const file: SpecFile = { uri, text, format, documents, syntaxErrors, lines: new LineIndex(text) };
-    const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles);
+    const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, specs);
     // Helm values files are single small documents with rules of their own: nothing to reuse.
     if (kind === 'helm-values') return analyzeDocument(input, catalog, options);
     if (kind !== 'pipeline') return { kind, findings: [], file };
@@ -92,6 +92,13 @@ export class IncrementalAnalyzer {
   forget(uri: string): void {
     this.files.delete(uri);
   }
+}
+
+/** How many analyses parsed `chunks` (a few at most: counted without a set, as this runs on every edit). */
+function countGenerations(chunks: readonly AnalysisChunk[]): number {
+  const seen: number[] = [];
+  for (const c of chunks) if (!seen.includes(c.generation)) seen.push(c.generation);
+  return seen.length;
 }
 
 /**

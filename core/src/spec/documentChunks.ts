@@ -14,15 +14,28 @@ export interface TextRange {
   end: number;
 }
 
-/** Each separator line as [its start, the start of the line after it (or the end of the text)]. */
-export function separatorLines(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/**
+ * Each separator line's start and the start of the line after it (or the end of the text), flat: [start, next,
+ * start, next, …]. This runs on every edit of a large file, so it allocates one array and slices nothing.
+ */
+function separatorOffsets(text: string): number[] {
+  const out: number[] = [];
   for (let lineStart = lineStartingWith(text, '---', 0); lineStart >= 0; lineStart = lineStartingWith(text, '---', lineStart + 3)) {
     let lineEnd = text.indexOf('\n', lineStart + 3);
     if (lineEnd < 0) lineEnd = text.length;
-    if (text.slice(lineStart + 3, lineEnd).trim() === '') out.push([lineStart, Math.min(lineEnd + 1, text.length)]);
+    if (isBlank(text, lineStart + 3, lineEnd)) out.push(lineStart, Math.min(lineEnd + 1, text.length));
   }
   return out;
+}
+
+/** Whether `text[from, to)` is only whitespace (what `trim` removes), without slicing it. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // The common case, a line break right after `---`, never gets here; anything unusual asks `trim`.
+    if (c !== 32 && c !== 9 && c !== 13) return text.slice(from, to).trim() === '';
+  }
+  return true;
 }
 
 /**
@@ -42,21 +55,20 @@ function lineStartingWith(text: string, prefix: string, from: number): number {
  * document). YAML: each chunk starts at its `---` line, which is part of the document it opens.
  */
 export function documentChunks(text: string, format: SpecFormat): TextRange[] {
-  const seps = format === 'yaml' && hasDirective(text) ? [] : separatorLines(text);
+  const seps = format === 'yaml' && hasDirective(text) ? [] : separatorOffsets(text);
   const out: TextRange[] = [];
+  let start = 0;
   if (format === 'json') {
-    let start = 0;
-    for (const [lineStart, next] of seps) {
-      out.push({ start, end: lineStart });
-      start = next;
+    for (let i = 0; i < seps.length; i += 2) {
+      out.push({ start, end: seps[i] });
+      start = seps[i + 1];
     }
     out.push({ start, end: text.length });
     return out;
   }
-  let start = 0;
-  for (const [lineStart] of seps) {
-    if (lineStart > start) out.push({ start, end: lineStart });
-    start = lineStart;
+  for (let i = 0; i < seps.length; i += 2) {
+    if (seps[i] > start) out.push({ start, end: seps[i] });
+    start = seps[i];
   }
   if (text.length > start || out.length === 0) out.push({ start, end: text.length });
   return out;
