@@ -143,10 +143,10 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
     secretNamePath: args.secretNamePath,
     name,
   });
-  if (!edits.ok) area.host.output.warn(`[platform] no edits for ${file}: ${edits.reason}`);
   const applied = edits.ok && (await applyEdits(document, edits.result.edits));
   if (!applied) {
-    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${file}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
+    const why = edits.ok ? '' : ` (${edits.reason})`;
+    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${file}${why}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
     return name;
   }
   // Saving takes the credential off the disk too; a file with other unsaved changes is left for the user to save.
