@@ -1,12 +1,12 @@
 /**
  * The common case of ./parseYaml.ts: a chunk of YAML written as specs usually are (block mappings and
- * sequences by indentation, simple keys, single-line plain or quoted scalars), read straight from the text into
- * spec nodes, comments skipped. It gives up at anything else (flow collections, block scalars, anchors, aliases,
- * tags, escapes, scalars running over several lines, tabs, CR, directives, empty documents, plain scalars the
- * core schema reads as floats or non-decimal integers) and the caller parses the chunk with the `yaml`
- * package, which then reports and resolves everything as before. On what this accepts, both give the same
- * nodes, so the same spec model and diagnostics (test/unit/spec/plainBlockYaml.test.ts compares them on the
- * corpus, the bench's specs and thousands of mutations).
+ * sequences by indentation, simple keys, single-line plain or quoted scalars, one-line `[…]` of scalars, `{}`,
+ * comments), read straight from the text into spec nodes. It gives up at anything else (other flow collections,
+ * block scalars, anchors, aliases, tags, escapes, scalars running over several lines, tabs, CR, directives,
+ * empty documents, plain scalars the core schema reads as floats or non-decimal integers) and the caller parses
+ * the chunk with the `yaml` package, which then reports and resolves everything as before. On what this
+ * accepts, both give the same nodes, so the same spec model and diagnostics (test/unit/spec/plainBlockYaml.test.ts
+ * compares them on the corpus, the bench's specs and thousands of mutations).
  *
  * Why: a typical spec's analysis was almost all the `yaml` package's parse (about 170 µs, of which its lexer
  * alone is 40); this reads such a spec in a fraction of that.
@@ -22,6 +22,11 @@ const HASH = 35;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const BACKSLASH = 92;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 /** A plain scalar's resolution by the core schema (yaml's schema/core tests), for what this reader gives up on. */
 const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -39,6 +44,8 @@ const CORE_OTHER_NUMBER = [
 
 /** YAML's indicators: a plain scalar starting with one is something else, or needs rules this reader skips. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+const FLOW_INDICATORS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
 
 /** yaml stops reading an implicit key after 1024 characters; well before that, give up. */
 const MAX_KEY = 1000;
@@ -224,7 +231,7 @@ class PlainBlockYamlReader {
           value = plainScalar(colon + 1, colon + 1, 'null', null);
         }
       } else {
-        value = this.readInlineScalar(q);
+        value = this.readInlineValue(q);
       }
       this.scratch.push({ key, keyKind: 'string', keyStart, keyEnd, value, start: keyStart, end: Math.max(value.end, keyEnd) });
       if (!this.hasLine || this.indent < column) break;
@@ -250,7 +257,7 @@ class PlainBlockYamlReader {
       if (p >= this.end || text.charCodeAt(p) !== SPACE) throw GAVE_UP;
       while (p < this.end && text.charCodeAt(p) === SPACE) p++;
       if (p >= this.end || text.charCodeAt(p) === NEWLINE) throw GAVE_UP;
-      this.scratch.push(this.holdsKey(p) ? this.readMap(p - this.line, p) : this.readInlineScalar(p));
+      this.scratch.push(this.holdsKey(p) ? this.readMap(p - this.line, p) : this.readInlineValue(p));
       if (!this.hasLine || this.indent < column) break;
       if (this.indent > column) throw GAVE_UP;
       // The same column without `-`: the next key of the mapping this sequence is a value of.
@@ -272,17 +279,61 @@ class PlainBlockYamlReader {
     return next === SPACE || next === NEWLINE;
   }
 
-  /** A scalar that starts at `p` and ends its line. */
-  private readInlineScalar(p: number): ScalarNode {
+  /** A value that starts at `p` and ends its line: a scalar, a one-line `[…]` of scalars, or `{}`. */
+  private readInlineValue(p: number): SpecNode {
     const c = this.text.charCodeAt(p);
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.readQuoted(p, c);
-    // `-` starts a plain scalar when more than a space follows it (`-c`, `-1`); a `- ` item here is an error.
-    const dashScalar = c === DASH && p + 1 < this.end && this.text.charCodeAt(p + 1) > SPACE;
-    if (INDICATORS.has(c) && !dashScalar) throw GAVE_UP;
-    return this.readPlain(p);
+    const node = c === OPEN_BRACKET ? this.scanFlowSeq(p) : c === OPEN_BRACE ? this.scanEmptyFlowMap(p) : this.scanScalar(p, false);
+    this.endLine(node.end);
+    return node;
   }
 
-  private readQuoted(p: number, quote: number): ScalarNode {
+  private scanScalar(p: number, inFlow: boolean): ScalarNode {
+    const c = this.text.charCodeAt(p);
+    // A flow collection running onto the next line, or nothing where a value should be.
+    if (!(c > SPACE)) throw GAVE_UP;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.scanQuoted(p, c);
+    // `-` starts a plain scalar when more than a space follows it (`-c`, `-1`; in `[…]`, nor `,` `]` `[` `{` `}`).
+    const next = p + 1 < this.end ? this.text.charCodeAt(p + 1) : NEWLINE;
+    const dashScalar = c === DASH && next > SPACE && !(inFlow && FLOW_INDICATORS.has(next));
+    if (INDICATORS.has(c) && !dashScalar) throw GAVE_UP;
+    return this.scanPlain(p, inFlow);
+  }
+
+  /** `[a, "b", 1]` on one line, scalars only (what `cmd` is often written as). */
+  private scanFlowSeq(start: number): ArrayNode {
+    const text = this.text;
+    const from = this.scratch.length;
+    let p = start + 1;
+    for (;;) {
+      while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+      if (p >= this.end) throw GAVE_UP;
+      const c = text.charCodeAt(p);
+      // `]` first, or after a `,`: yaml takes a trailing comma.
+      if (c === CLOSE_BRACKET) break;
+      if (c === COMMA) throw GAVE_UP;
+      const item = this.scanScalar(p, true);
+      this.scratch.push(item);
+      p = item.end;
+      while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+      const after = p < this.end ? text.charCodeAt(p) : NEWLINE;
+      if (after === CLOSE_BRACKET) break;
+      if (after !== COMMA) throw GAVE_UP;
+      p++;
+    }
+    const items = this.scratch.slice(from) as SpecNode[];
+    this.scratch.length = from;
+    return { type: 'array', start, end: p + 1, items };
+  }
+
+  /** `{}` (or `{ }`), as `spout: {}` is written; a flow mapping with pairs is left to yaml. */
+  private scanEmptyFlowMap(start: number): ObjectNode {
+    let p = start + 1;
+    while (p < this.end && this.text.charCodeAt(p) === SPACE) p++;
+    if (p >= this.end || this.text.charCodeAt(p) !== CLOSE_BRACE) throw GAVE_UP;
+    return { type: 'object', start, end: p + 1, properties: [] };
+  }
+
+  private scanQuoted(p: number, quote: number): ScalarNode {
     const text = this.text;
     let q = p + 1;
     for (;;) {
@@ -294,13 +345,11 @@ class PlainBlockYamlReader {
       q++;
     }
     if (quote === SINGLE_QUOTE && q + 1 < this.end && text.charCodeAt(q + 1) === SINGLE_QUOTE) throw GAVE_UP;
-    const node: ScalarNode = { type: 'scalar', start: p, end: q + 1, kind: 'string', value: text.slice(p + 1, q) };
-    this.endLine(q + 1);
-    return node;
+    return { type: 'scalar', start: p, end: q + 1, kind: 'string', value: text.slice(p + 1, q) };
   }
 
   /** A single-line plain scalar resolved by the core schema, as far as this reader knows it. */
-  private readPlain(p: number): ScalarNode {
+  private scanPlain(p: number, inFlow: boolean): ScalarNode {
     const text = this.text;
     let q = p;
     let last = p;
@@ -310,17 +359,19 @@ class PlainBlockYamlReader {
       if (c < SPACE) throw GAVE_UP;
       if (c === COLON) {
         const next = q + 1 < this.end ? text.charCodeAt(q + 1) : NEWLINE;
-        if (next === SPACE || next === NEWLINE) throw GAVE_UP;
+        if (next === SPACE || next === NEWLINE || (inFlow && (next === COMMA || next === CLOSE_BRACKET))) throw GAVE_UP;
       } else if (c === HASH && text.charCodeAt(q - 1) === SPACE) {
+        if (inFlow) throw GAVE_UP;
         break; // a comment
+      } else if (inFlow && (c === COMMA || c === CLOSE_BRACKET)) {
+        break;
+      } else if (inFlow && (c === OPEN_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE)) {
+        throw GAVE_UP;
       }
       if (c !== SPACE) last = q;
       q++;
     }
-    const source = text.slice(p, last + 1);
-    const node = resolvePlain(source, p, last + 1);
-    this.endLine(last + 1);
-    return node;
+    return resolvePlain(text.slice(p, last + 1), p, last + 1);
   }
 }
 

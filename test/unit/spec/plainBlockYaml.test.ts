@@ -35,6 +35,7 @@ const HANDWRITTEN = [
   'pipeline:\n  name: p\n\n\ntransform:\n  image: i   \n  cmd:\n  -   sh\n  - -c\n  - -1\n',
   '---\npipeline:\n  name: q\ntransform:\n  image: i\ninput:\n  cron:\n    spec: "@every 10s"\n    start: 2024-01-01T00:00:00Z\n',
   'a:\nb:\n  c:\n  d: 1\ne: True\nf: NULL\ng: "x # not a comment"\nh: x#y\ni: http://example.com/a:b\nj: 3s\nk: --x\n',
+  'pipeline:\n  name: mnist\nspout: {}\ntransform:\n  image: pachyderm/mnist:v1\n  cmd: [ /app/pipeline.py ]\n  stdin: ["python3", \'-c\', x y, 3,]\ns3_out: true  # must be set\n',
   '# The edges pipeline\npipeline:  # which one\n  name: edges # its name\n  # a comment inside\ntransform:\n  cmd: # the command\n  - python3 # an interpreter\n  - "/edges.py"   # the script\n# between keys\n  image: i\n\n# trailing\n',
 ];
 
@@ -47,7 +48,10 @@ const LEFT_TO_YAML = [
   'pipeline: # the empty value after a comment\n',
   'pipeline:  \n  name: n\n',
   'pipeline:\n  name: "n"# a comment touching the value\n',
-  'transform:\n  cmd: [sh]\n',
+  'transform:\n  cmd: [[sh]]\n',
+  'transform:\n  env: {A: "1"}\n',
+  'transform:\n  cmd: [sh,\n    x]\n',
+  'transform:\n  cmd: [sh, -]\n',
   'transform:\n  image: &i x\n  user: *i\n',
   'transform:\n  stdin: |\n    echo\n',
   'pipeline:\n  name: n\r\n',
@@ -63,7 +67,7 @@ const LEFT_TO_YAML = [
 ];
 
 /** Edits that keep YAML looking plain, or nearly: what the shortcut must tell apart from what it reads. */
-const YAML_TOKENS = ['\u2028', '\u0085', '\u00a0', '\ufeff', '\t', '"', "'", '#', ' #x', ': ', ':', '- ', '-', '  ', '\n', '\n  ', '\n- ', 'a: b\n', '  c: 1\n', '- x\n', '---\n', '...\n', '~', 'null', 'True', '0x1', '1.5', '12', '-3', '+4', '0o7', '.inf', '1e3', '"q"', "'s'", '""', "''", '\\', '\r\n', '? ', '&a ', '*a', '!t ', '|', '>', '[', '{', '%', '@', '`', ',', '\n# c\n', '\n  # c\n', '\n    # c\n'];
+const YAML_TOKENS = [']', '[', '[]', '{}', ', ', '[a, b]', ' ]', '{ }', '\u2028', '\u0085', '\u00a0', '\ufeff', '\t', '"', "'", '#', ' #x', ': ', ':', '- ', '-', '  ', '\n', '\n  ', '\n- ', 'a: b\n', '  c: 1\n', '- x\n', '---\n', '...\n', '~', 'null', 'True', '0x1', '1.5', '12', '-3', '+4', '0o7', '.inf', '1e3', '"q"', "'s'", '""', "''", '\\', '\r\n', '? ', '&a ', '*a', '!t ', '|', '>', '[', '{', '%', '@', '`', ',', '\n# c\n', '\n  # c\n', '\n    # c\n'];
 
 function mutateYaml(text: string, rnd: () => number): string {
   const r = rnd();
