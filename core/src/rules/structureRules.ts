@@ -14,7 +14,8 @@ const INTEGER_STRING = /^-?\d+$/;
 const FLOAT_STRING = /^(-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|NaN|-?Infinity)$/;
 
 export function checkStructure(ctx: RuleContext, root: ObjectNode): void {
-  checkObject(ctx, root, 'CreatePipelineRequest', '');
+  pathDepth = 0;
+  checkObject(ctx, root, 'CreatePipelineRequest');
 }
 
 function describe(n: SpecNode): string {
@@ -38,15 +39,23 @@ const seenFields: FieldDef[] = [];
 const seenAt: PropertyNode[] = [];
 let seenTop = 0;
 
-function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName, path: string): void {
+/**
+ * The fields (and items) leading to the object being checked, for messages: kept as a stack and written out
+ * only when a message needs the path, as a file has hundreds of thousands of objects to check.
+ */
+const pathFields: FieldDef[] = [];
+const pathIndexes: number[] = [];
+let pathDepth = 0;
+
+function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName): void {
   // Each object reads only the part of the stack above `base`, so a walk cut short by an exception leaves
   // nothing that a later one would read.
   const base = seenTop;
-  for (const p of obj.properties) checkProperty(ctx, p, message, path, base);
+  for (const p of obj.properties) checkProperty(ctx, p, message, base);
   seenTop = base;
 }
 
-function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, path: string, base: number): void {
+function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, base: number): void {
   if (p.key === SCHEMA_KEY || p.keyKind !== 'string') return;
   const fd = resolveField(message, p.key);
   if (!fd) {
@@ -67,7 +76,7 @@ function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, 
   seenFields[seenTop] = fd;
   seenAt[seenTop] = p;
   seenTop++;
-  if (p.value) checkValue(ctx, p.value, fd, path);
+  if (p.value) checkValue(ctx, p.value, fd);
 }
 
 function isNull(n: SpecNode): boolean {
@@ -75,23 +84,27 @@ function isNull(n: SpecNode): boolean {
 }
 
 /**
- * The path of field `fd` (item `index` when ≥ 0) in the object at `parent`, as messages write it
+ * The path of field `fd` (item `index` when ≥ 0) in the object being checked, as messages write it
  * (`transform.secrets[0].name`). Built only when a message needs it: a file has hundreds of thousands of values.
  */
-function pathOf(parent: string, fd: FieldDef, index = -1): string {
-  const field = parent ? `${parent}.${fd.proto}` : fd.proto;
+function pathOf(fd: FieldDef, index = -1): string {
+  let field = '';
+  for (let i = 0; i < pathDepth; i++) {
+    field = field ? `${field}.${pathFields[i].proto}` : pathFields[i].proto;
+    if (pathIndexes[i] >= 0) field += `[${pathIndexes[i]}]`;
+  }
+  field = field ? `${field}.${fd.proto}` : fd.proto;
   return index < 0 ? field : `${field}[${index}]`;
 }
 
-/** `parent`: the path of the object holding the field (see pathOf). */
-function checkValue(ctx: RuleContext, n: SpecNode, fd: FieldDef, parent: string): void {
+function checkValue(ctx: RuleContext, n: SpecNode, fd: FieldDef): void {
   // null means unset in protojson; aliases are reported by the YAML rules.
   if (isNull(n) || n.type === 'alias') return;
-  if (!fd.repeated) return checkSingle(ctx, n, fd, parent, -1);
-  if (n.type !== 'array') return ctx.report('PS102', n, { field: pathOf(parent, fd), expected: 'a list', actual: describe(n) });
+  if (!fd.repeated) return checkSingle(ctx, n, fd, -1);
+  if (n.type !== 'array') return ctx.report('PS102', n, { field: pathOf(fd), expected: 'a list', actual: describe(n) });
   for (let i = 0; i < n.items.length; i++) {
     const item = n.items[i];
-    if (item.type !== 'alias') checkSingle(ctx, item, fd, parent, i);
+    if (item.type !== 'alias') checkSingle(ctx, item, fd, i);
   }
 }
 
@@ -99,57 +112,62 @@ function wrongType(ctx: RuleContext, n: SpecNode, path: string, expected: string
   ctx.report('PS102', n, { field: path, expected, actual: describe(n) });
 }
 
-function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, parent: string, index: number): void {
+function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number): void {
   const v = fd.value;
   const scalar = n.type === 'scalar' ? n : undefined;
   const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
   switch (v.kind) {
     case 'message':
-      if (n.type === 'object') checkObject(ctx, n, v.type, pathOf(parent, fd, index));
-      else if (!isNull(n)) wrongType(ctx, n, pathOf(parent, fd, index), 'an object');
+      if (n.type === 'object') {
+        pathFields[pathDepth] = fd;
+        pathIndexes[pathDepth] = index;
+        pathDepth++;
+        checkObject(ctx, n, v.type);
+        pathDepth--;
+      } else if (!isNull(n)) wrongType(ctx, n, pathOf(fd, index), 'an object');
       return;
     case 'map':
-      if (n.type !== 'object') return wrongType(ctx, n, pathOf(parent, fd, index), 'an object of strings');
+      if (n.type !== 'object') return wrongType(ctx, n, pathOf(fd, index), 'an object of strings');
       for (const p of n.properties) {
         const val = p.value;
         if (!val || isNull(val) || val.type === 'alias' || (val.type === 'scalar' && val.kind === 'string')) continue;
-        const path = pathOf(parent, fd, index);
+        const path = pathOf(fd, index);
         if (path === 'transform.env') ctx.report('PS109', val, { value: `the value of ${p.key}` }, { key: p.key });
         else ctx.report('PS102', val, { field: `${path}.${p.key}`, expected: 'a string', actual: describe(val) });
       }
       return;
     case 'string':
     case 'json-string':
-      if (str === undefined) return wrongType(ctx, n, pathOf(parent, fd, index), 'a string');
+      if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a string');
       if (v.kind === 'string' && v.oneOf && str !== '' && !v.oneOf.includes(str)) {
-        ctx.report('PS103', n, { field: pathOf(parent, fd, index), values: v.oneOf.join(', '), value: JSON.stringify(str) }, { allowed: v.oneOf });
+        ctx.report('PS103', n, { field: pathOf(fd, index), values: v.oneOf.join(', '), value: JSON.stringify(str) }, { allowed: v.oneOf });
       }
       return;
     case 'bool':
-      if (scalar?.kind !== 'boolean') wrongType(ctx, n, pathOf(parent, fd, index), 'true or false');
+      if (scalar?.kind !== 'boolean') wrongType(ctx, n, pathOf(fd, index), 'true or false');
       return;
     case 'int32':
     case 'int64':
     case 'uint64': {
       const ok = scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
       const negative = ok && Number(scalar!.value) < 0;
-      if (!ok || (v.kind === 'uint64' && negative)) wrongType(ctx, n, pathOf(parent, fd, index), v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
+      if (!ok || (v.kind === 'uint64' && negative)) wrongType(ctx, n, pathOf(fd, index), v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
       return;
     }
     case 'float':
-      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrongType(ctx, n, pathOf(parent, fd, index), 'a number');
+      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrongType(ctx, n, pathOf(fd, index), 'a number');
       return;
     case 'duration':
-      if (str === undefined) return wrongType(ctx, n, pathOf(parent, fd, index), 'a duration string like "600s"');
-      if (!DURATION.test(str)) ctx.report('PS104', n, { field: pathOf(parent, fd, index), expected: 'a duration in seconds like "600s"', value: JSON.stringify(str) });
+      if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a duration string like "600s"');
+      if (!DURATION.test(str)) ctx.report('PS104', n, { field: pathOf(fd, index), expected: 'a duration in seconds like "600s"', value: JSON.stringify(str) });
       return;
     case 'timestamp':
-      if (str === undefined) return wrongType(ctx, n, pathOf(parent, fd, index), 'an RFC 3339 timestamp string');
-      if (!RFC3339.test(str)) ctx.report('PS104', n, { field: pathOf(parent, fd, index), expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"', value: JSON.stringify(str) });
+      if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'an RFC 3339 timestamp string');
+      if (!RFC3339.test(str)) ctx.report('PS104', n, { field: pathOf(fd, index), expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"', value: JSON.stringify(str) });
       return;
     case 'enum': {
       const ok = (str !== undefined && v.values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
-      if (!ok) ctx.report('PS103', n, { field: pathOf(parent, fd, index), values: v.values.join(', '), value: str !== undefined ? JSON.stringify(str) : describe(n) }, { allowed: v.values });
+      if (!ok) ctx.report('PS103', n, { field: pathOf(fd, index), values: v.values.join(', '), value: str !== undefined ? JSON.stringify(str) : describe(n) }, { allowed: v.values });
       return;
     }
   }
