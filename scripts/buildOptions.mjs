@@ -1,5 +1,5 @@
 // The esbuild options of every bundle, shared by scripts/build.mjs and the test that keeps the shipped client
-// small (test/cluster/bundleContents.test.ts), so the test measures exactly what ships.
+// small (test/package/shippedClient.test.ts), so the test measures exactly what ships.
 import { fileURLToPath } from 'node:url';
 
 const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
