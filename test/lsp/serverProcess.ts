@@ -25,6 +25,7 @@ import {
   type ClientCapabilities,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 
@@ -119,16 +120,24 @@ export class LspSession {
 
   /** Replaces `oldText` (first occurrence) with `newText` through an incremental change. */
   async edit(uri: string, version: number, current: string, oldText: string, newText: string): Promise<{ text: string; diagnostics: Promise<PublishDiagnosticsParams> }> {
-    const at = current.indexOf(oldText);
-    if (at < 0) throw new Error(`"${oldText}" not in document`);
-    const start = positionAt(current, at);
-    const end = positionAt(current, at + oldText.length);
+    const planned = planEdit(current, oldText, newText);
     const diagnostics = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    await this.sendChange(uri, version, planned.range, newText);
+    return { text: planned.text, diagnostics };
+  }
+
+  /** Sends one incremental change and resolves with the diagnostics published for `version`. */
+  async change(uri: string, version: number, range: Range, newText: string): Promise<PublishDiagnosticsParams> {
+    const diagnostics = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+    await this.sendChange(uri, version, range, newText);
+    return diagnostics;
+  }
+
+  private sendChange(uri: string, version: number, range: Range, newText: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start, end }, text: newText }],
+      contentChanges: [{ range, text: newText }],
     });
-    return { text: current.slice(0, at) + newText + current.slice(at + oldText.length), diagnostics };
   }
 
   async close(uri: string): Promise<PublishDiagnosticsParams> {
@@ -157,6 +166,14 @@ export class LspSession {
     clearTimeout(guard);
     this.connection.dispose();
   }
+}
+
+/** Where replacing the first `oldText` with `newText` falls in `current`, and the text after it. */
+export function planEdit(current: string, oldText: string, newText: string): { range: Range; text: string } {
+  const at = current.indexOf(oldText);
+  if (at < 0) throw new Error(`"${oldText}" not in document`);
+  const range = { start: positionAt(current, at), end: positionAt(current, at + oldText.length) };
+  return { range, text: current.slice(0, at) + newText + current.slice(at + oldText.length) };
 }
 
 export function positionAt(text: string, offset: number): { line: number; character: number } {
