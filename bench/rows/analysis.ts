@@ -115,7 +115,9 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
       let version = 1;
       const edits: number[] = [];
       const editRuns = quick ? 10 : 40;
-      for (let i = 0; i < editRuns; i++) {
+      // As in row 1, the first edits warm the server's edit path (chunk reuse); a user typing is past them at once.
+      const warmups = 10;
+      for (let i = -warmups; i < editRuns; i++) {
         // Rename the middle spec's pipeline back and forth: a one-token edit inside one document.
         const from = i % 2 === 0 ? 'pipeline-1000' : 'pipeline-x000';
         const to = i % 2 === 0 ? 'pipeline-x000' : 'pipeline-1000';
@@ -124,7 +126,7 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
         const planned = planEdit(text, from, to);
         const t0 = process.hrtime.bigint();
         await session.change(uri, ++version, planned.range, to);
-        edits.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (i >= 0) edits.push(Number(process.hrtime.bigint() - t0) / 1e6);
         text = planned.text;
       }
       await session.close(uri);
