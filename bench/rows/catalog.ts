@@ -63,11 +63,11 @@ export async function catalogSyncRows(repoRoot: string, quick: boolean): Promise
 
 /** Heap kept by a synced catalog, measured by bench/rows/catalogHeap.child.ts in a fresh process. */
 function keptHeap(repoRoot: string, kubeconfig: string): number {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'catalogHeap.child.ts'), kubeconfig], {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--jitless', '--no-lazy-feedback-allocation', '--no-flush-bytecode', '--import', 'tsx', path.join(__dirname, 'catalogHeap.child.ts'), kubeconfig], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
-  const m = /kept (\d+)/.exec(r.stdout);
+  const m = /kept (-?\d+)/.exec(r.stdout);
   if (r.status !== 0 || !m) throw new Error(`heap probe failed: ${r.stderr || r.stdout}`);
   return Number(m[1]);
 }
