@@ -7,7 +7,7 @@
 //   vscode  the extension-host suite in a real VS Code (code-server), see scripts/vscode/
 //   ui      the playwright smoke test against the real workbench
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -51,6 +51,8 @@ function findTests(dir, skip) {
 }
 
 step('build', process.execPath, ['scripts/build.mjs']);
+// tsc never deletes what it compiled from a source that is gone: a renamed or deleted test would still run.
+rmSync('out', { recursive: true, force: true });
 step('compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 
 let failed = 0;
