@@ -2,7 +2,8 @@
  * Requests to the Kubernetes API server over node:https/node:http, with the TLS and auth of the kubeconfig's
  * current context as client-node's KubeConfig applies them (CA, client certificate, skip-TLS-verify,
  * tls-server-name, proxies, bearer tokens, basic auth, exec plugins, OIDC). Our own rather than client-node's
- * generated API, whose models are most of its size (see scripts/buildOptions.mjs).
+ * generated API, whose models are most of its size (see scripts/buildOptions.mjs). A cluster without `proxy-url`
+ * goes through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name, as with kubectl.
  *
  * Failures keep what `classifyClusterError` reads: an HTTP error is a `KubeHttpError` with the status and the
  * Status body, a network error keeps its `code`, and no answer within the timeout is a `ClusterTimeoutError`.
@@ -12,6 +13,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterTimeoutError } from './clusterProblem';
+import { ConnectProxyAgent } from './connectProxyAgent';
+import { proxyFromEnvironment, type ProxyEnv } from './proxyFromEnvironment';
 import { SocksProxyAgent } from './socksProxyAgent';
 
 /** The API server answered with an HTTP error; `body` is its Status (JSON text), which names objects, not values. */
@@ -42,6 +45,8 @@ export class KubeHttp {
   constructor(
     private readonly kubeConfig: KubeConfig,
     private readonly server: string,
+    /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read, at each request. */
+    private readonly env: ProxyEnv = process.env,
   ) {}
 
   /** The request's URL: the server URL's own path is kept as a prefix. */
@@ -87,12 +92,17 @@ export class KubeHttp {
   }
 
   /**
-   * Our SOCKS5 client for a `socks5://` proxy-url, in tests as in the shipped bundle (where client-node's is not
-   * bundled); the request options already carry the TLS settings it needs. Other proxies stay client-node's.
+   * The agent for a proxy that client-node's does not cover, or undefined to keep client-node's. The kubeconfig's
+   * `proxy-url` wins, as in kubectl: socks5 is our SOCKS5 client, in tests as in the shipped bundle (where
+   * client-node's is not bundled); http(s) stays client-node's. Without one, the environment's proxy, if any, for
+   * this URL. The request options already carry the TLS settings these agents need.
    */
-  private socksAgent(): http.Agent | undefined {
+  private proxyAgent(url: URL): http.Agent | undefined {
     const proxyUrl = this.kubeConfig.getCurrentCluster()?.proxyUrl;
-    return proxyUrl?.startsWith('socks') ? new SocksProxyAgent(proxyUrl) : undefined;
+    if (proxyUrl) return proxyUrl.startsWith('socks') ? new SocksProxyAgent(proxyUrl) : undefined;
+    const proxy = proxyFromEnvironment(url, this.env);
+    if (!proxy) return undefined;
+    return proxy.url.protocol === 'socks5:' ? new SocksProxyAgent(proxy.url) : new ConnectProxyAgent(proxy.url, proxy.variable);
   }
 
   /**
@@ -132,8 +142,8 @@ export class KubeHttp {
           agent = options.agent as http.Agent | undefined;
           if (settled) return void agent?.destroy();
           try {
-            agent = options.agent = this.socksAgent() ?? agent;
             const url = this.url(req.path, req.query);
+            agent = options.agent = this.proxyAgent(url) ?? agent;
             const send = url.protocol === 'http:' ? http.request : https.request;
             request = send(url, options, (res) => {
               res.on('error', (err) => settle(err));

@@ -4,13 +4,9 @@
  * https. It stands in for client-node's socks-proxy-agent in the shipped bundle (scripts/buildOptions.mjs), whose
  * dependencies weigh ~85 KB minified. As in kubectl, only SOCKS5 is spoken and the proxy resolves host names.
  */
-import * as http from 'node:http';
+import type * as http from 'node:http';
 import * as net from 'node:net';
-import type { Duplex } from 'node:stream';
-import * as tls from 'node:tls';
-
-/** The request options that shape the TLS connection to the API server (client-node puts them on agent and request). */
-const TLS_OPTIONS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'secureOptions', 'secureProtocol', 'crl', 'dhparam', 'sessionIdContext', 'minVersion', 'maxVersion', 'checkServerIdentity'] as const;
+import { TunnelAgent } from './tunnelAgent';
 
 /** RFC 1928 reply codes, as the errors Node would give for the same failure without a proxy where there is one. */
 const REPLY_ERRORS: Record<number, [code: string, text: string]> = {
@@ -24,38 +20,19 @@ const REPLY_ERRORS: Record<number, [code: string, text: string]> = {
   8: ['ERR_SOCKS_ADDRESS', 'address type not supported'],
 };
 
-export class SocksProxyAgent extends http.Agent {
+export class SocksProxyAgent extends TunnelAgent {
   private readonly proxy: URL;
 
-  constructor(proxyUrl: string | URL, agentOptions: http.AgentOptions & tls.ConnectionOptions = {}) {
+  constructor(proxyUrl: string | URL, agentOptions: http.AgentOptions = {}) {
     super(agentOptions);
     this.proxy = new URL(proxyUrl);
     if (this.proxy.protocol !== 'socks5:' && this.proxy.protocol !== 'socks5h:') {
       throw new Error(`proxy-url ${this.proxy.protocol}//${this.proxy.host}: only socks5 SOCKS proxies are supported, as in kubectl`);
     }
-    // One agent serves http and https servers: without a protocol of its own, Node checks the request against
-    // the module it was made with (http.request or https.request), and createConnection adds TLS for https.
-    (this as { protocol?: string }).protocol = undefined;
   }
 
-  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
-    const done = callback ?? (() => undefined);
-    const host = (options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
-    const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
-    socksConnect(this.proxy, host, port).then(
-      (socket) => {
-        if (options.protocol !== 'https:') return done(null, socket);
-        const tlsOptions: tls.ConnectionOptions = { socket, host };
-        for (const k of TLS_OPTIONS) if ((options as Record<string, unknown>)[k] !== undefined) (tlsOptions as Record<string, unknown>)[k] = (options as Record<string, unknown>)[k];
-        // SNI carries names only; an IP address is still checked against the certificate through `host`.
-        if (tlsOptions.servername === undefined && !net.isIP(host)) tlsOptions.servername = host;
-        const secure = tls.connect(tlsOptions);
-        // Errors after this point (handshake, verification) reach the request through the socket it is given.
-        done(null, secure);
-      },
-      (err: Error) => done(err, undefined as unknown as Duplex),
-    );
-    return undefined;
+  protected openTunnel(host: string, port: number): Promise<net.Socket> {
+    return socksConnect(this.proxy, host, port);
   }
 }
 
