@@ -23,6 +23,8 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   area.tree = new SecretsTreeProvider(area.catalog);
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
   subs.push(status, forwarder, area.tree, area.view);
+  area.tree.setVisible(area.view.visible);
+  subs.push(area.view.onDidChangeVisibility((e) => area.tree.setVisible(e.visible)));
 
   // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
   const refresh = () => void area.catalog.refresh();

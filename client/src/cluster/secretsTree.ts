@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CatalogChange, LiveCatalog } from '../../../core/src/cluster/liveCatalog';
+import { AgeTicker, systemClock, type TreeClock } from './ageTicker';
 import { keyRows, rootRows, secretRow, secretRowId, type SecretDecorator, type TreeRow } from './treeModel';
 
 export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vscode.Disposable {
@@ -14,6 +15,8 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private pachydermOnly = false;
   private ignoredSettings: readonly string[] = [];
   private readonly listener: (s: unknown, change: CatalogChange) => void;
+  /** Redraws when a shown age would read differently ("1 minute ago" an hour later), while the view is visible. */
+  readonly ages = new AgeTicker(systemClock, () => this.changed.fire(undefined));
 
   constructor(private readonly catalog: LiveCatalog) {
     this.listener = (_s, change) => this.onCatalogChange(change);
@@ -42,6 +45,17 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     this.changed.fire(undefined);
   }
 
+  /** The view's visibility: ages are kept fresh only while it shows. */
+  setVisible(visible: boolean): void {
+    this.ages.setVisible(visible);
+  }
+
+  /** For tests: read ages from (and schedule their redraws on) this clock. */
+  useClock(clock: TreeClock): void {
+    this.ages.useClock(clock);
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(row: TreeRow): vscode.TreeItem {
     const item = new vscode.TreeItem(row.label, row.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = row.id;
@@ -59,8 +73,9 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
       pachydermOnly: this.pachydermOnly,
       ignoredSettings: this.ignoredSettings,
       decorators: this.decorators,
-      now: new Date(),
+      now: new Date(this.ages.now()),
     });
+    this.ages.drawn(rows.map((r) => (r.kind === 'secret' ? r.secret?.creationTimestamp : undefined)));
     return rows.map((r) => this.reuse(r));
   }
 
@@ -96,7 +111,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
       const meta = this.catalog.get(name);
       if (!meta || !this.rows.has(id)) continue;
       // Firing for the row re-reads it and its key rows.
-      this.changed.fire(this.reuse(secretRow(meta, { decorators: this.decorators, now: new Date() })));
+      this.changed.fire(this.reuse(secretRow(meta, { decorators: this.decorators, now: new Date(this.ages.now()) })));
     }
   }
 
@@ -108,6 +123,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
 
   dispose(): void {
     this.catalog.off('change', this.listener);
+    this.ages.dispose();
     this.changed.dispose();
   }
 }
