@@ -1,7 +1,7 @@
 /**
  * A kubeconfig cluster with a `proxy-url` reaches the API server through the proxy, watches included, with TLS
  * checked end to end: socks5 (our own client, host names resolved by the proxy, as kubectl does) and an HTTP
- * CONNECT proxy (client-node's).
+ * CONNECT proxy (client-node's). Without a `proxy-url`, the proxy HTTPS_PROXY/NO_PROXY name, as with kubectl.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,30 +12,56 @@ import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
 import { resolveTarget } from '../../core/src/cluster/clusterTarget';
+import { KubeHttp } from '../../core/src/cluster/kubeHttp';
+import type { ProxyEnv } from '../../core/src/cluster/proxyFromEnvironment';
 import { SecretsApi, type WatchEvent } from '../../core/src/cluster/secretsApi';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
 import { startSocksServer } from './socksServer';
 
 const bounded = { timeout: 20_000 };
 
-/** The fixture's kubeconfig with the cluster behind `proxyUrl`, and `server` rewritten when given. */
-async function apiThroughProxy(fx: ClusterFixture, proxyUrl: string, server?: string): Promise<SecretsApi> {
+/** The fixture's kubeconfig with these fields set on its cluster (e.g. `proxy-url`, `server`), resolved. */
+async function targetWith(fx: ClusterFixture, fields: Record<string, string>) {
   const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as { clusters: { cluster: Record<string, string> }[] };
-  config.clusters[0].cluster['proxy-url'] = proxyUrl;
-  if (server) config.clusters[0].cluster.server = server;
+  Object.assign(config.clusters[0].cluster, fields);
   const file = path.join(fx.dir, `proxied-${Math.random().toString(36).slice(2)}`);
   fs.writeFileSync(file, stringify(config));
   const target = await resolveTarget({ kubeconfig: file }, {});
   assert.ok(target.ok, !target.ok ? target.reason : '');
-  return SecretsApi.open(target, 5000);
+  return target;
 }
 
-test('list, read and watch go through a socks5 proxy-url, TLS verified against the cluster CA', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startSocksServer();
-  t.after(() => proxy.close());
-  const api = await apiThroughProxy(fx, proxy.url);
+/** The fixture's kubeconfig with the cluster behind `proxyUrl`, and `server` rewritten when given. */
+async function apiThroughProxy(fx: ClusterFixture, proxyUrl: string, server?: string): Promise<SecretsApi> {
+  return SecretsApi.open(await targetWith(fx, { 'proxy-url': proxyUrl, ...(server ? { server } : {}) }), 5000);
+}
+
+/**
+ * The cluster under a name only the test CONNECT proxy knows, so a request that reaches it went through the proxy
+ * (a direct one fails to resolve the name). The certificate names localhost, so that is the name it is checked against.
+ */
+const PROXIED_HOST = 'kube.proxied.test';
+
+async function proxiedTarget(fx: ClusterFixture, fields: Record<string, string> = {}) {
+  const port = new URL(fx.cluster.url).port;
+  return targetWith(fx, { server: `https://${PROXIED_HOST}:${port}`, 'tls-server-name': 'localhost', ...fields });
+}
+
+/** A GET of the secrets' names through our HTTP layer with `env` as the environment. */
+async function listNames(target: Awaited<ReturnType<typeof targetWith>>, env: ProxyEnv): Promise<string[]> {
+  const http = new KubeHttp(target.kubeConfig, target.server, env);
+  const list = await http.json<{ items: { metadata: { name: string } }[] }>({ method: 'GET', path: '/api/v1/namespaces/default/secrets' }, 5000);
+  return list.items.map((s) => s.metadata.name);
+}
+
+/** What a failed call classifies as, for the message a user would see. */
+async function failure(call: Promise<unknown>) {
+  const err = await call.then(() => assert.fail('the call should have failed'), (e: unknown) => e);
+  return classifyClusterError(err, { verb: 'list', resource: 'secrets', namespace: 'default' });
+}
+
+/** Lists, reads `db` (seeded with password "pw") and sees a later secret arrive on a watch: the three kinds of call. */
+async function listReadAndWatch(fx: ClusterFixture, api: SecretsApi, t: { after(fn: () => void): void }): Promise<void> {
   const page = await api.listPage(10);
   assert.deepEqual(page.items.map((s) => s.name), ['db']);
   assert.equal((await api.read('db')).data?.password, Buffer.from('pw').toString('base64'));
@@ -44,6 +70,59 @@ test('list, read and watch go through a socks5 proxy-url, TLS verified against t
   t.after(() => handle.stop());
   fx.cluster.store.create('secrets', 'default', secretJson('later', { k: 'v' }));
   await waitFor(() => events.some((e) => e.type === 'ADDED' && e.secret.name === 'later'), 'the watch event through the proxy');
+}
+
+interface ConnectProxy {
+  url: string;
+  /** The `host:port` of each CONNECT, as the client sent it. */
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP CONNECT proxy that resolves PROXIED_HOST to the loopback address; with `credentials` (user:password) it
+ * answers 407 to a CONNECT without them, as a corporate proxy does.
+ */
+async function startConnectProxy(credentials?: string): Promise<ConnectProxy> {
+  const tunnels: string[] = [];
+  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+  const open = new Set<net.Socket>();
+  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    open.add(client);
+    client.on('error', () => client.destroy());
+    if (credentials && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`) {
+      return void client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\n\r\n');
+    }
+    tunnels.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host === PROXIED_HOST ? '127.0.0.1' : host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      client.pipe(upstream).pipe(client);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+    tunnels,
+    close: () =>
+      new Promise<void>((r) => {
+        // Tunnelled sockets are no longer the server's HTTP connections: they are closed by hand.
+        for (const s of open) s.destroy();
+        proxy.close(() => r());
+      }),
+  };
+}
+
+test('list, read and watch go through a socks5 proxy-url, TLS verified against the cluster CA', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startSocksServer();
+  t.after(() => proxy.close());
+  const api = await apiThroughProxy(fx, proxy.url);
+  await listReadAndWatch(fx, api, t);
   const port = new URL(fx.cluster.url).port;
   assert.ok(proxy.destinations.length >= 3);
   assert.ok(proxy.destinations.every((d) => d === `127.0.0.1:${port}`), proxy.destinations.join(', '));
@@ -87,30 +166,121 @@ test('a socks4 proxy-url is refused with a message naming what is supported', bo
 test('an http proxy-url tunnels the calls with CONNECT', bounded, async (t) => {
   const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
   t.after(() => fx.stop());
-  const tunnels: string[] = [];
-  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
-  const open = new Set<net.Socket>();
-  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    tunnels.push(req.url ?? '');
-    open.add(client);
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      client.pipe(upstream).pipe(client);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  t.after(() => new Promise<void>((r) => {
-    // Tunnelled sockets are no longer the server's HTTP connections: they are closed by hand.
-    for (const s of open) s.destroy();
-    proxy.close(() => r());
-  }));
-  const api = await apiThroughProxy(fx, `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`);
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  const api = await apiThroughProxy(fx, proxy.url);
   assert.deepEqual((await api.listPage(10)).items.map((s) => s.name), ['db']);
-  assert.deepEqual(tunnels, [`127.0.0.1:${new URL(fx.cluster.url).port}`]);
+  assert.deepEqual(proxy.tunnels, [`127.0.0.1:${new URL(fx.cluster.url).port}`]);
+});
+
+test('without a proxy-url, HTTPS_PROXY in the process environment carries list, read and watch through a CONNECT tunnel', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  // The one test of the default environment, process.env, as the extension and the CLI use it; put back after.
+  const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+  t.after(() => {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  });
+  process.env.HTTPS_PROXY = proxy.url;
+  delete process.env.NO_PROXY;
+  delete process.env.no_proxy;
+  const api = await SecretsApi.open(await proxiedTarget(fx), 5000);
+  await listReadAndWatch(fx, api, t);
+  const port = new URL(fx.cluster.url).port;
+  assert.ok(proxy.tunnels.length >= 3);
+  assert.ok(proxy.tunnels.every((d) => d === `${PROXIED_HOST}:${port}`), proxy.tunnels.join(', '));
+});
+
+test('the lowercase https_proxy works too, and a proxy without a scheme is an http proxy', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  const target = await proxiedTarget(fx);
+  assert.deepEqual(await listNames(target, { https_proxy: proxy.url.replace('http://', '') }), ['db']);
+  assert.equal(proxy.tunnels.length, 1);
+});
+
+test('a server NO_PROXY names is called directly: the proxy sees nothing', bounded, async (t) => {
+  const fx = await startCluster();
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  const target = await proxiedTarget(fx);
+  // Only the proxy knows the name, so going direct shows as this machine failing to resolve it.
+  for (const noProxy of ['proxied.test', '.proxied.test', `${PROXIED_HOST}:${new URL(fx.cluster.url).port}`, '*']) {
+    const c = await failure(listNames(target, { HTTPS_PROXY: proxy.url, NO_PROXY: noProxy }));
+    assert.equal(c.problem, 'unreachable', noProxy);
+    assert.match(c.reason, /kube\.proxied\.test/, noProxy);
+  }
+  assert.deepEqual(proxy.tunnels, []);
+  // An entry for another domain or port leaves the server behind the proxy.
+  assert.deepEqual(await listNames(target, { HTTPS_PROXY: proxy.url, NO_PROXY: `elsewhere.test,${PROXIED_HOST}:1` }), []);
+  assert.equal(proxy.tunnels.length, 1);
+});
+
+test('a loopback server is called directly even with HTTPS_PROXY set, as Go (and so kubectl) does', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  const target = await targetWith(fx, {});
+  assert.match(target.server, /^https:\/\/127\.0\.0\.1:/);
+  assert.deepEqual(await listNames(target, { HTTPS_PROXY: proxy.url }), ['db']);
+  assert.deepEqual(proxy.tunnels, []);
+});
+
+test('the kubeconfig proxy-url wins over HTTPS_PROXY', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const envProxy = await startConnectProxy();
+  t.after(() => envProxy.close());
+  const socks = await startSocksServer();
+  t.after(() => socks.close());
+  // 0.0.0.0 reaches this machine without being loopback, so only proxy-url could route it away from HTTPS_PROXY.
+  const port = new URL(fx.cluster.url).port;
+  const target = await targetWith(fx, { 'proxy-url': socks.url, server: `https://0.0.0.0:${port}`, 'tls-server-name': 'localhost' });
+  assert.deepEqual(await listNames(target, { HTTPS_PROXY: envProxy.url }), ['db']);
+  assert.deepEqual(socks.destinations, [`0.0.0.0:${port}`]);
+  assert.deepEqual(envProxy.tunnels, []);
+});
+
+test('a socks5:// HTTPS_PROXY goes through our SOCKS5 client', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const socks = await startSocksServer();
+  t.after(() => socks.close());
+  const port = new URL(fx.cluster.url).port;
+  const target = await targetWith(fx, { server: `https://0.0.0.0:${port}`, 'tls-server-name': 'localhost' });
+  assert.deepEqual(await listNames(target, { HTTPS_PROXY: socks.url }), ['db']);
+  assert.deepEqual(socks.destinations, [`0.0.0.0:${port}`]);
+});
+
+test('a proxy that wants credentials gets the ones in HTTPS_PROXY; without them the user is told to add them, no password shown', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy('corp\\me:p@ss');
+  t.after(() => proxy.close());
+  const target = await proxiedTarget(fx);
+  const withCredentials = proxy.url.replace('http://', `http://${encodeURIComponent('corp\\me')}:${encodeURIComponent('p@ss')}@`);
+  assert.deepEqual(await listNames(target, { HTTPS_PROXY: withCredentials }), ['db']);
+
+  const wrong = withCredentials.replace('p%40ss', 'guess');
+  const c = await failure(listNames(target, { HTTPS_PROXY: wrong }));
+  assert.equal(c.problem, 'unreachable');
+  assert.match(c.reason, /HTTPS_PROXY proxy 127\.0\.0\.1:\d+: could not connect to kube\.proxied\.test:\d+ through it: it refused the tunnel with 407 Proxy Authentication Required; put user:password in the proxy URL/);
+  assert.doesNotMatch(c.reason, /guess|corp/);
+});
+
+test('an HTTPS_PROXY that is not a proxy URL fails the call with a message naming the variable, not its value', bounded, async (t) => {
+  const fx = await startCluster();
+  t.after(() => fx.stop());
+  const c = await failure(listNames(await proxiedTarget(fx), { HTTPS_PROXY: 'http://me:s3cret@[proxy' }));
+  assert.match(c.reason, /HTTPS_PROXY is set but is not a proxy URL/);
+  assert.doesNotMatch(c.reason, /s3cret/);
 });
 
 /** Polls a condition with an overall timeout. */
