@@ -9,11 +9,14 @@ import { decodeBody, isPlainObject, type K8sObject } from './objects';
 import { bearerToken, readBody, sendError, sendJson } from './http';
 import type { ClusterStore } from './store';
 import type { Faults } from './faults';
+import { newToken, type LocalUser, type RbacRule } from './rbac';
 
 export interface AdminContext {
   store: ClusterStore;
   faults: Faults;
   adminToken: string;
+  /** The RBAC table the API authenticates against (the same array, so a user put here can sign in at once). */
+  users: LocalUser[];
   openWatches(): number;
   info(): Record<string, unknown>;
 }
@@ -28,6 +31,26 @@ export function upsertSecret(store: ClusterStore, secret: K8sObject): K8sObject 
   return store.has('secrets', ns, name)
     ? store.update('secrets', ns, name, body, { fieldManager: 'local-cluster' })
     : store.create('secrets', ns, body, { fieldManager: 'local-cluster' });
+}
+
+const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
+
+/**
+ * Adds a token user with these rules, or replaces the rules of the user of that name (keeping its token), so a
+ * test can meet a permission the default users lack (e.g. secrets in one namespace, but no namespace listing).
+ */
+export function putUser(users: LocalUser[], body: Record<string, unknown>): { name: string; token: string } {
+  const { name, rules } = body;
+  if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) throw badRequest('name must be a DNS label such as "team-b-reader"');
+  if (!Array.isArray(rules) || !rules.every((r) => isPlainObject(r) && isNames(r.verbs) && isNames(r.resources) && isNames(r.namespaces))) {
+    throw badRequest('rules must be a list of {verbs: string[], resources: string[], namespaces: string[]}');
+  }
+  const existing = users.find((u) => u.name === name);
+  if (existing && !existing.token) throw badRequest(`user "${name}" signs in by client certificate; choose another name`);
+  const user = existing ?? { name, token: newToken(), rules: [] };
+  user.rules = rules as RbacRule[];
+  if (!existing) users.push(user);
+  return { name, token: user.token! };
 }
 
 export function createAdminHandler(ctx: AdminContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -83,6 +106,8 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
       return sendJson(res, 200, { resourceVersion: faults.expireResourceVersions() });
     case 'GET /__local/secrets':
       return sendJson(res, 200, store.list('secrets', url.searchParams.get('namespace') ?? undefined));
+    case 'PUT /__local/users':
+      return sendJson(res, 200, putUser(ctx.users, await jsonBody(req)));
     case 'POST /__local/secrets':
     case 'PUT /__local/secrets':
       return sendJson(res, 200, upsertSecret(store, decodeBody(await readBody(req), 'Secret')));

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { ADMIN_FILE } from './adminFile';
 import type { FailureRule, FaultState } from './faults';
 import type { K8sObject } from './objects';
+import type { RbacRule } from './rbac';
 
 export interface AdminState {
   url: string;
@@ -35,6 +36,11 @@ export class LocalClusterAdmin {
     const text = await res.text();
     if (!res.ok) throw new Error(`local-cluster admin ${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text) as T;
+  }
+
+  /** Adds a token user with these RBAC rules (or replaces its rules); the answer's token goes into a kubeconfig (withTokenUser). */
+  putUser(name: string, rules: RbacRule[]): Promise<{ name: string; token: string }> {
+    return this.call('PUT', '/__local/users', { name, rules });
   }
 
   state(): Promise<AdminState> {

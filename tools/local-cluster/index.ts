@@ -34,6 +34,8 @@
  *   GET    /__local/secrets[?namespace=ns]     the stored secrets (test use only: values included)
  *   POST   /__local/secrets  <Secret JSON>     create or replace (namespace from metadata, default `default`)
  *   DELETE /__local/secrets/{ns}/{name}
+ *   PUT    /__local/users  {name, rules: [{verbs, resources, namespaces}]}   add a token user (or replace its
+ *                                               rules); answers {name, token} for a kubeconfig of one's own
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
@@ -56,7 +58,7 @@ export type { K8sObject } from './objects';
 export { ClusterStore } from './store';
 export { Faults } from './faults';
 export { upsertSecret } from './admin';
-export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT } from './kubeconfig';
+export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT, withTokenUser } from './kubeconfig';
 export { CERT_USER, SUPERUSER_GROUP } from './rbac';
 export { generateCertificateAuthority, issueClientCertificate, type CertificateAuthority, type KeyPair } from './certs';
 export { ADMIN_FILE } from './adminFile';
@@ -200,7 +202,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   });
 
   const info = (): Record<string, unknown> => ({ url, adminUrl, up: apiUp });
-  const adminHandler = createAdminHandler({ store, faults, adminToken, openWatches: () => watches.size, info });
+  const adminHandler = createAdminHandler({ store, faults, adminToken, users, openWatches: () => watches.size, info });
   const apiHandler = createApiHandler({ store, faults, users, watches, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000, serverAddress: () => `127.0.0.1:${port}` });
   // Asked for, not required: token users send none, and an unverified one is judged per request (authentication.ts).
   const tls = { key: certs.keyPem, cert: certs.certPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false };

@@ -3,7 +3,7 @@
  * (admin, namespace default, current), `local-forbidden` (the restricted user, for 403 states) and `local-cert`
  * (a user who signs in with a client certificate, no token). Other users get `local-<name>`.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { ADMIN_USER, CERT_USER, RESTRICTED_USER, type LocalUser } from './rbac';
 import type { KeyPair } from './certs';
 
@@ -30,4 +30,14 @@ export function kubeconfigYaml(url: string, caPem: string, users: LocalUser[], c
     contexts: users.map((u) => ({ name: CONTEXTS[u.name] ?? `local-${u.name}`, context: { cluster: 'local', user: u.name, namespace: 'default' } })),
     'current-context': CONTEXT,
   });
+}
+
+/** This kubeconfig plus a token user (say one added through the admin endpoint) and its context `local-<name>`, made current. */
+export function withTokenUser(kubeconfig: string, user: { name: string; token: string }, namespace = 'default'): string {
+  const config = parse(kubeconfig) as { users: unknown[]; contexts: unknown[]; 'current-context': string };
+  const context = `local-${user.name}`;
+  config.users.push({ name: user.name, user: { token: user.token } });
+  config.contexts.push({ name: context, context: { cluster: 'local', user: user.name, namespace } });
+  config['current-context'] = context;
+  return stringify(config);
 }
