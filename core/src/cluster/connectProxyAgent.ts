@@ -1,8 +1,9 @@
 /**
  * An HTTP proxy from HTTPS_PROXY/HTTP_PROXY (core/src/cluster/proxyFromEnvironment.ts): each connection is a CONNECT
  * tunnel through it, over TLS to the proxy when its URL is https://, as Go's transport (and so kubectl) does for
- * https servers. An http:// server is tunnelled too, where Go would send the request itself to the proxy: one path
- * for both, and proxies that allow plain HTTP forwarding allow CONNECT to the same place.
+ * https servers. An http:// server is tunnelled too, where Go would send the request itself to the proxy: such
+ * servers are rare (client-node accepts one only with insecure-skip-tls-verify), so one path serves both; a proxy
+ * that allows CONNECT only to port 443 refuses it with a message that says so.
  * Our own rather than client-node's hpagent, which is not a dependency of ours and reports a refusal only as
  * "Bad response: 407".
  */
