@@ -1,6 +1,7 @@
 /** Refresh, Switch Context, Switch Namespace and the "Pachyderm-managed only" filter. */
 import * as vscode from 'vscode';
 import type { ClusterArea } from './clusterArea';
+import { namespaceNameProblem } from '../../../core/src/cluster/namespaceName';
 import { writeTargetSetting } from './clusterSettings';
 import { ClusterCommands } from './commandIds';
 
@@ -47,7 +48,7 @@ export function registerTargetCommands(area: ClusterArea): void {
       title: 'Pachyderm: Switch Namespace',
       prompt: 'Namespace where pachd runs (its secrets are the ones pipelines can use)',
       value: namespace,
-      validateInput: (v) => (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) && v.length <= 63 ? undefined : 'A namespace is a DNS label: lower-case letters, digits and "-", at most 63 characters.'),
+      validateInput: namespaceNameProblem,
     });
     if (!chosen || chosen === namespace) return;
     await writeTargetSetting('namespace', chosen);
