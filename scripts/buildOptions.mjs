@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
 const removedAuthProviders = fileURLToPath(new URL('../core/src/cluster/removedAuthProviders.ts', import.meta.url));
 const socksProxyAgent = fileURLToPath(new URL('../core/src/cluster/socksProxyAgent.ts', import.meta.url));
+const connectProxyAgent = fileURLToPath(new URL('../core/src/cluster/connectProxyAgent.ts', import.meta.url));
 
 /**
  * We use only client-node's KubeConfig (core/src/cluster/clientNode.ts); the HTTP calls are our own
@@ -16,8 +17,11 @@ const socksProxyAgent = fileURLToPath(new URL('../core/src/cluster/socksProxyAge
  * - the `gcp` and `azure` auth providers (and jsonpath-plus), which kubectl removed in 1.26 in favour of exec
  *   plugins: they are replaced by ones that say so, as kubectl does;
  * - `socks-proxy-agent` (with socks, ip-address, smart-buffer, debug: ~85 KB), replaced by our SOCKS5 client, which
- *   kubeHttp.ts uses for socks5 proxy-urls in every build anyway.
- * Exec plugins, OIDC, tokens, certificates and http(s) proxies are KubeConfig's own code and stay.
+ *   kubeHttp.ts uses for socks5 proxy-urls in every build anyway;
+ * - `hpagent`, its HTTP CONNECT client, replaced by ours (core/src/cluster/connectProxyAgent.ts exports hpagent's
+ *   class names and constructor shape), which kubeHttp.ts uses for http(s) proxy-urls in every build anyway, so only
+ *   one CONNECT client, with one set of error messages, ships.
+ * Exec plugins, OIDC, tokens and certificates are KubeConfig's own code and stay.
  */
 export const kubeConfigOnly = {
   name: 'kube-config-only',
@@ -35,6 +39,7 @@ export const kubeConfigOnly = {
     build.onResolve({ filter: /^socks-proxy-agent$/ }, (args) =>
       fromClientNode(args) ? { path: socksProxyAgent } : undefined,
     );
+    build.onResolve({ filter: /^hpagent$/ }, (args) => (fromClientNode(args) ? { path: connectProxyAgent } : undefined));
     build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
       contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/cluster/kubeHttp.ts'); };
         export const createConfiguration = notBundled;

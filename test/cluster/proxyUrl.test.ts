@@ -1,14 +1,18 @@
 /**
  * A kubeconfig cluster with a `proxy-url` reaches the API server through the proxy, watches included, with TLS
- * checked end to end: socks5 (our own client, host names resolved by the proxy, as kubectl does) and an HTTP
- * CONNECT proxy (client-node's). Without a `proxy-url`, the proxy HTTPS_PROXY/NO_PROXY name, as with kubectl.
+ * checked end to end: socks5 (our own client, host names resolved by the proxy, as kubectl does) and an http(s)
+ * CONNECT proxy (our own client too, the one HTTPS_PROXY uses, with the same messages). Without a `proxy-url`, the
+ * proxy HTTPS_PROXY/NO_PROXY name, as with kubectl.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
 import { resolveTarget } from '../../core/src/cluster/clusterTarget';
@@ -17,16 +21,18 @@ import type { ProxyEnv } from '../../core/src/cluster/proxyFromEnvironment';
 import { SecretsApi, type WatchEvent } from '../../core/src/cluster/secretsApi';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
 import { startSocksServer } from './socksServer';
+import { generateCertificates, type KeyPair } from '../../tools/local-cluster/certs';
+import { CERT_CONTEXT } from '../../tools/local-cluster';
 
 const bounded = { timeout: 20_000 };
 
 /** The fixture's kubeconfig with these fields set on its cluster (e.g. `proxy-url`, `server`), resolved. */
-async function targetWith(fx: ClusterFixture, fields: Record<string, string>) {
+async function targetWith(fx: ClusterFixture, fields: Record<string, string>, context?: string) {
   const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as { clusters: { cluster: Record<string, string> }[] };
   Object.assign(config.clusters[0].cluster, fields);
   const file = path.join(fx.dir, `proxied-${Math.random().toString(36).slice(2)}`);
   fs.writeFileSync(file, stringify(config));
-  const target = await resolveTarget({ kubeconfig: file }, {});
+  const target = await resolveTarget({ kubeconfig: file, context }, {});
   assert.ok(target.ok, !target.ok ? target.reason : '');
   return target;
 }
@@ -42,9 +48,9 @@ async function apiThroughProxy(fx: ClusterFixture, proxyUrl: string, server?: st
  */
 const PROXIED_HOST = 'kube.proxied.test';
 
-async function proxiedTarget(fx: ClusterFixture, fields: Record<string, string> = {}) {
+async function proxiedTarget(fx: ClusterFixture, fields: Record<string, string> = {}, context?: string) {
   const port = new URL(fx.cluster.url).port;
-  return targetWith(fx, { server: `https://${PROXIED_HOST}:${port}`, 'tls-server-name': 'localhost', ...fields });
+  return targetWith(fx, { server: `https://${PROXIED_HOST}:${port}`, 'tls-server-name': 'localhost', ...fields }, context);
 }
 
 /** A GET of the secrets' names through our HTTP layer with `env` as the environment. */
@@ -81,11 +87,13 @@ interface ConnectProxy {
 
 /**
  * An HTTP CONNECT proxy that resolves PROXIED_HOST to the loopback address; with `credentials` (user:password) it
- * answers 407 to a CONNECT without them, as a corporate proxy does.
+ * answers 407 to a CONNECT without them, as a corporate proxy does; with `tls` (a certificate for localhost) it is
+ * an https:// proxy, spoken to over TLS.
  */
-async function startConnectProxy(credentials?: string): Promise<ConnectProxy> {
+async function startConnectProxy(credentials?: string, tls?: KeyPair): Promise<ConnectProxy> {
   const tunnels: string[] = [];
-  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+  const refuse = (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(405).end();
+  const proxy = tls ? https.createServer({ key: tls.keyPem, cert: tls.certPem }, refuse) : http.createServer(refuse);
   const open = new Set<net.Socket>();
   proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     open.add(client);
@@ -104,8 +112,9 @@ async function startConnectProxy(credentials?: string): Promise<ConnectProxy> {
     client.on('close', () => upstream.destroy());
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const port = (proxy.address() as net.AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+    url: tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`,
     tunnels,
     close: () =>
       new Promise<void>((r) => {
@@ -163,14 +172,75 @@ test('a socks4 proxy-url is refused with a message naming what is supported', bo
   assert.match(String((err as Error).message), /only socks5 SOCKS proxies are supported/);
 });
 
-test('an http proxy-url tunnels the calls with CONNECT', bounded, async (t) => {
+test('list, read and watch go through an http proxy-url as CONNECT tunnels, TLS checked against the cluster CA and tls-server-name', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy();
+  t.after(() => proxy.close());
+  // Only the proxy resolves the name, so every call that succeeds went through it.
+  const api = await SecretsApi.open(await proxiedTarget(fx, { 'proxy-url': proxy.url }), 5000);
+  await listReadAndWatch(fx, api, t);
+  const port = new URL(fx.cluster.url).port;
+  assert.ok(proxy.tunnels.length >= 3);
+  assert.ok(proxy.tunnels.every((d) => d === `${PROXIED_HOST}:${port}`), proxy.tunnels.join(', '));
+});
+
+test('a client certificate signs in through an http proxy-url tunnel', bounded, async (t) => {
   const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
   t.after(() => fx.stop());
   const proxy = await startConnectProxy();
   t.after(() => proxy.close());
-  const api = await apiThroughProxy(fx, proxy.url);
-  assert.deepEqual((await api.listPage(10)).items.map((s) => s.name), ['db']);
-  assert.deepEqual(proxy.tunnels, [`127.0.0.1:${new URL(fx.cluster.url).port}`]);
+  // The local-cert context has no token: the API server knows the user only from the certificate in the TLS handshake.
+  const target = await proxiedTarget(fx, { 'proxy-url': proxy.url }, CERT_CONTEXT);
+  assert.deepEqual(await listNames(target, {}), ['db']);
+  assert.equal(proxy.tunnels.length, 1);
+});
+
+test('a proxy-url proxy that wants credentials gets the ones in proxy-url; a 407 tells the user to add them, naming proxy-url, no password shown', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy('corp\\me:p@ss');
+  t.after(() => proxy.close());
+  const withCredentials = proxy.url.replace('http://', `http://${encodeURIComponent('corp\\me')}:${encodeURIComponent('p@ss')}@`);
+  assert.deepEqual(await listNames(await proxiedTarget(fx, { 'proxy-url': withCredentials }), {}), ['db']);
+
+  const c = await failure(listNames(await proxiedTarget(fx, { 'proxy-url': withCredentials.replace('p%40ss', 'guess') }), {}));
+  assert.equal(c.problem, 'unreachable');
+  assert.match(c.reason, /proxy-url proxy 127\.0\.0\.1:\d+: could not connect to kube\.proxied\.test:\d+ through it: it refused the tunnel with 407 Proxy Authentication Required; put user:password in the proxy URL/);
+  assert.doesNotMatch(c.reason, /guess|corp|Bad response/);
+});
+
+test('a proxy-url that is not an http, https or socks5 URL fails the call with a message naming the field, not its value', bounded, async (t) => {
+  const fx = await startCluster();
+  t.after(() => fx.stop());
+  const malformed = await failure(listNames(await proxiedTarget(fx, { 'proxy-url': 'http://me:s3cret@[proxy' }), {}));
+  assert.match(malformed.reason, /the cluster's proxy-url is not a proxy URL \(expected e\.g\. http:\/\/proxy\.example\.com:3128\); fix it in the kubeconfig/);
+  assert.doesNotMatch(malformed.reason, /s3cret/);
+  const ftp = await failure(listNames(await proxiedTarget(fx, { 'proxy-url': 'ftp://me:s3cret@proxy.example.com' }), {}));
+  assert.match(ftp.reason, /the cluster's proxy-url names a ftp:\/\/ proxy; kubectl and this extension speak http:\/\/, https:\/\/ and socks5:\/\/ proxies/);
+  assert.doesNotMatch(ftp.reason, /s3cret/);
+});
+
+test('an https proxy-url is spoken to over TLS: its certificate is checked against the trusted CAs before any CONNECT', bounded, async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const proxyCertificates = generateCertificates();
+  const proxy = await startConnectProxy(undefined, proxyCertificates);
+  t.after(() => proxy.close());
+  const target = await proxiedTarget(fx, { 'proxy-url': proxy.url });
+
+  // This process does not trust the proxy's CA (nor does the cluster CA vouch for it): refused, and the message
+  // says it was the proxy.
+  const c = await failure(listNames(target, {}));
+  assert.equal(c.problem, 'unreachable');
+  assert.match(c.reason, /proxy-url proxy localhost:\d+: could not connect to kube\.proxied\.test:\d+ through it: .*(certificate|issuer)/);
+  assert.deepEqual(proxy.tunnels, []);
+
+  // A process that trusts it, as NODE_EXTRA_CA_CERTS makes Node (and so VS Code's extension host) do, gets through.
+  const caFile = path.join(fx.dir, 'proxy-ca.crt');
+  fs.writeFileSync(caFile, proxyCertificates.caPem);
+  assert.deepEqual(await listNamesInProcess(target.files[0], { NODE_EXTRA_CA_CERTS: caFile }), ['db']);
+  assert.deepEqual(proxy.tunnels, [`${PROXIED_HOST}:${new URL(fx.cluster.url).port}`]);
 });
 
 test('without a proxy-url, HTTPS_PROXY in the process environment carries list, read and watch through a CONNECT tunnel', bounded, async (t) => {
@@ -282,6 +352,22 @@ test('an HTTPS_PROXY that is not a proxy URL fails the call with a message namin
   assert.match(c.reason, /HTTPS_PROXY is set but is not a proxy URL/);
   assert.doesNotMatch(c.reason, /s3cret/);
 });
+
+/** `listNames` in a Node process of its own with these environment variables added, e.g. one that trusts another CA. */
+async function listNamesInProcess(kubeconfig: string, env: Record<string, string>): Promise<string[]> {
+  // Beside this test: the TypeScript sources under tsx, the compiled modules under out/.
+  const module = (name: string) => JSON.stringify(path.join(__dirname, '../../core/src/cluster', name));
+  const script = `
+    const { resolveTarget } = require(${module('clusterTarget')});
+    const { KubeHttp } = require(${module('kubeHttp')});
+    (async () => {
+      const target = await resolveTarget({ kubeconfig: process.argv[1] }, {});
+      const list = await new KubeHttp(target.kubeConfig, target.server, {}).json({ method: 'GET', path: '/api/v1/namespaces/default/secrets' }, 5000);
+      process.stdout.write(JSON.stringify(list.items.map((s) => s.metadata.name)));
+    })().catch((err) => { process.stderr.write(String(err && err.message)); process.exitCode = 1; });`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script, kubeconfig], { env: { ...process.env, ...env } });
+  return JSON.parse(stdout) as string[];
+}
 
 /** Polls a condition with an overall timeout. */
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

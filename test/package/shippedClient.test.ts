@@ -20,6 +20,7 @@ test('the client bundle names its inputs as the checks expect', () => {
     'node_modules/@kubernetes/client-node/dist/exec_auth.js',
     'core/src/cluster/kubeHttp.ts',
     'core/src/cluster/socksProxyAgent.ts',
+    'core/src/cluster/connectProxyAgent.ts',
   ]) {
     assert.ok(names.includes(needed), `${needed} is not in the client bundle`);
   }
@@ -29,7 +30,7 @@ test('the client bundle holds no YAML or JSON parser and none of the spec model:
   assert.deepEqual(holding([/(^|\/)node_modules\/(yaml|jsonc-parser)\//, /^core\/src\/spec\//]), []);
 });
 
-test("the client bundle holds KubeConfig but none of client-node's generated API, node-fetch, its URL stack or the SOCKS libraries", () => {
+test("the client bundle holds KubeConfig but none of client-node's generated API, node-fetch, its URL stack or its proxy libraries", () => {
   assert.deepEqual(
     holding([
       /node_modules\/@kubernetes\/client-node\/dist\/gen\//,
@@ -39,6 +40,8 @@ test("the client bundle holds KubeConfig but none of client-node's generated API
       /node_modules\/(ws|isomorphic-ws|tar-fs|tar-stream|form-data|jsonpath-plus)\//,
       // SOCKS5 is our own client (core/src/cluster/socksProxyAgent.ts).
       /node_modules\/(socks-proxy-agent|socks|ip-address|smart-buffer|agent-base|debug)\//,
+      // HTTP CONNECT is our own client too (core/src/cluster/connectProxyAgent.ts).
+      /node_modules\/hpagent\//,
     ]),
     [],
   );

@@ -1,11 +1,12 @@
 /**
- * An HTTP proxy from HTTPS_PROXY/HTTP_PROXY (core/src/cluster/proxyFromEnvironment.ts): each connection is a CONNECT
- * tunnel through it, over TLS to the proxy when its URL is https://, as Go's transport (and so kubectl) does for
- * https servers. An http:// server is tunnelled too, where Go would send the request itself to the proxy: such
- * servers are rare (client-node accepts one only with insecure-skip-tls-verify), so one path serves both; a proxy
- * that allows CONNECT only to port 443 refuses it with a message that says so.
- * Our own rather than client-node's hpagent, which is not a dependency of ours and reports a refusal only as
- * "Bad response: 407".
+ * An HTTP proxy, from the kubeconfig's `proxy-url` or from HTTPS_PROXY/HTTP_PROXY
+ * (core/src/cluster/proxyFromEnvironment.ts): each connection is a CONNECT tunnel through it, over TLS to the proxy
+ * when its URL is https:// (checked against Node's trusted CAs, as client-node's hpagent did), as Go's transport (and
+ * so kubectl) does for https servers. An http:// server is tunnelled too, where Go would send the request itself to
+ * the proxy: such servers are rare (client-node accepts one only with insecure-skip-tls-verify), so one path serves
+ * both; a proxy that allows CONNECT only to port 443 refuses it with a message that says so.
+ * Our own rather than client-node's hpagent, which reports a refusal only as "Bad response: 407"; the shipped bundle
+ * leaves hpagent out (scripts/buildOptions.mjs), so this is the only CONNECT client that ships.
  */
 import type * as http from 'node:http';
 import * as net from 'node:net';
@@ -29,6 +30,19 @@ export class ConnectProxyAgent extends TunnelAgent {
     return connectTunnel(this.proxy, this.source, host, port);
   }
 }
+
+/**
+ * hpagent's constructor shape, `new HttpsProxyAgent({ proxy, ...agentOptions })`, which client-node's
+ * `KubeConfig.applyToHTTPSOptions` calls for an http(s) proxy-url. The shipped bundle resolves client-node's `hpagent`
+ * import to this module (scripts/buildOptions.mjs), so what client-node builds there is ours as well, although
+ * kubeHttp.ts replaces it with its own agent before any connection.
+ */
+export class ProxyUrlAgent extends ConnectProxyAgent {
+  constructor({ proxy, ...agentOptions }: http.AgentOptions & { proxy: string | URL }) {
+    super(new URL(proxy), 'proxy-url', agentOptions);
+  }
+}
+export { ProxyUrlAgent as HttpProxyAgent, ProxyUrlAgent as HttpsProxyAgent };
 
 /** Opens a CONNECT tunnel to `host:port`; resolves once the proxy answered 2xx, with the socket past its answer. */
 export function connectTunnel(proxy: URL, source: string, host: string, port: number): Promise<net.Socket> {

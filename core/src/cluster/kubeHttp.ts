@@ -1,9 +1,9 @@
 /**
  * Requests to the Kubernetes API server over node:https/node:http, with the TLS and auth of the kubeconfig's
  * current context as client-node's KubeConfig applies them (CA, client certificate, skip-TLS-verify,
- * tls-server-name, proxies, bearer tokens, basic auth, exec plugins, OIDC). Our own rather than client-node's
- * generated API, whose models are most of its size (see scripts/buildOptions.mjs). A cluster without `proxy-url`
- * goes through the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name, as with kubectl.
+ * tls-server-name, bearer tokens, basic auth, exec plugins, OIDC). Our own rather than client-node's generated API,
+ * whose models are most of its size (see scripts/buildOptions.mjs). Proxies are ours too: the cluster's `proxy-url`,
+ * or without one the proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name, as with kubectl.
  *
  * Failures keep what `classifyClusterError` reads: an HTTP error is a `KubeHttpError` with the status and the
  * Status body, a network error keeps its `code`, and no answer within the timeout is a `ClusterTimeoutError`.
@@ -92,14 +92,14 @@ export class KubeHttp {
   }
 
   /**
-   * The agent for a proxy that client-node's does not cover, or undefined to keep client-node's. The kubeconfig's
-   * `proxy-url` wins, as in kubectl: socks5 is our SOCKS5 client, in tests as in the shipped bundle (where
-   * client-node's is not bundled); http(s) stays client-node's. Without one, the environment's proxy, if any, for
-   * this URL. The request options already carry the TLS settings these agents need.
+   * The agent for this request's proxy, or undefined to connect directly. The kubeconfig's `proxy-url` wins, as in
+   * kubectl; without one, the environment's proxy for this URL, if any. socks5 is our SOCKS5 client and http(s) our
+   * CONNECT client, in tests as in the shipped bundle, so every proxy failure reads the same whichever build runs.
+   * The request options carry the TLS settings these agents need for the API server.
    */
   private proxyAgent(url: URL): http.Agent | undefined {
     const proxyUrl = this.kubeConfig.getCurrentCluster()?.proxyUrl;
-    if (proxyUrl) return proxyUrl.startsWith('socks') ? new SocksProxyAgent(proxyUrl) : undefined;
+    if (proxyUrl) return proxyUrlAgent(proxyUrl);
     const proxy = proxyFromEnvironment(url, this.env);
     if (!proxy) return undefined;
     return proxy.url.protocol === 'socks5:' ? new SocksProxyAgent(proxy.url) : new ConnectProxyAgent(proxy.url, proxy.variable);
@@ -135,15 +135,26 @@ export class KubeHttp {
         headers['Content-Length'] = body.length;
       }
       const options: https.RequestOptions = { method: req.method, headers };
+      let url: URL;
+      let proxyAgent: http.Agent | undefined;
+      try {
+        // Before client-node reads the kubeconfig's proxy-url, so a bad one gets our message rather than its agent's.
+        url = this.url(req.path, req.query);
+        agent = proxyAgent = this.proxyAgent(url);
+      } catch (err) {
+        return settle(err);
+      }
       // Applies the context's TLS and auth to `options` and sets a fresh agent built from them; it may run an exec
       // plugin, which is why the timer is already running.
       this.kubeConfig.applyToHTTPSOptions(options).then(
         () => {
-          agent = options.agent as http.Agent | undefined;
+          const clientNodeAgent = options.agent as http.Agent | undefined;
+          // For a proxy-url, client-node built its own proxy agent; ours replaces it before it has opened anything.
+          if (proxyAgent) clientNodeAgent?.destroy();
+          else agent = clientNodeAgent;
           if (settled) return void agent?.destroy();
           try {
-            const url = this.url(req.path, req.query);
-            agent = options.agent = this.proxyAgent(url) ?? agent;
+            options.agent = agent;
             const send = url.protocol === 'http:' ? http.request : https.request;
             request = send(url, options, (res) => {
               res.on('error', (err) => settle(err));
@@ -160,6 +171,18 @@ export class KubeHttp {
       );
     });
   }
+}
+
+/**
+ * The agent for a kubeconfig `proxy-url`, checked as kubectl checks it: an http, https or socks5 URL. Messages name
+ * the field and the proxy's scheme, never the URL, which may carry a password.
+ */
+function proxyUrlAgent(proxyUrl: string): http.Agent {
+  const proxy = URL.canParse(proxyUrl) ? new URL(proxyUrl) : undefined;
+  if (!proxy?.hostname) throw new Error(`the cluster's proxy-url is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix it in the kubeconfig`);
+  if (proxy.protocol.startsWith('socks')) return new SocksProxyAgent(proxy);
+  if (proxy.protocol === 'http:' || proxy.protocol === 'https:') return new ConnectProxyAgent(proxy, 'proxy-url');
+  throw new Error(`the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`);
 }
 
 /** What a connection closed by the peer before the answer was complete looks like to the classifier. */
