@@ -5,7 +5,7 @@
  */
 import { fieldProperty } from '../spec/specModel';
 import type { SpecRoot } from '../spec/specRoots';
-import type { SpecNode } from '../spec/tree';
+import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
 import type { RuleContext } from './ruleContext';
 
 const kindName = (n: SpecNode) =>
@@ -28,16 +28,21 @@ export function checkDocuments(ctx: RuleContext): void {
 /** pachctl's "no `pipeline` specified" / "no pipeline `name` specified", and pachd's "pipeline must specify a transform". */
 export function checkRequired(ctx: RuleContext, spec: SpecRoot): void {
   const root = spec.root;
-  const head = { start: root.start, end: Math.min(root.end, root.start + 1) };
-  // JSON null means unset, so `"transform": null` is as missing as no key at all.
-  const given = (canonical: string) => {
-    const p = fieldProperty(root, 'CreatePipelineRequest', canonical);
-    return p?.value && !(p.value.type === 'scalar' && p.value.kind === 'null') ? p : undefined;
-  };
-  const pipeline = given('pipeline');
-  if (!pipeline) ctx.report('PS113', head, { message: 'no `pipeline` specified' }, { missing: 'pipeline' });
+  const pipeline = givenField(root, 'pipeline');
+  if (!pipeline) ctx.report('PS113', headOf(root), { message: 'no `pipeline` specified' }, { missing: 'pipeline' });
   else if (pipeline.value?.type === 'object' && !fieldProperty(pipeline.value, 'Pipeline', 'name')) {
     ctx.report('PS113', { start: pipeline.keyStart, end: pipeline.keyEnd }, { message: 'no pipeline `name` specified' }, { missing: 'pipeline.name' });
   }
-  if (!given('transform')) ctx.report('PS113', head, { message: 'pipeline must specify a transform' }, { missing: 'transform' });
+  if (!givenField(root, 'transform')) ctx.report('PS113', headOf(root), { message: 'pipeline must specify a transform' }, { missing: 'transform' });
+}
+
+/** The spec's first character, where a missing top-level field is reported. */
+function headOf(root: ObjectNode): { start: number; end: number } {
+  return { start: root.start, end: Math.min(root.end, root.start + 1) };
+}
+
+/** The top-level field, unless absent or null: JSON null means unset, so `"transform": null` is as missing as no key. */
+function givenField(root: ObjectNode, canonical: string): PropertyNode | undefined {
+  const p = fieldProperty(root, 'CreatePipelineRequest', canonical);
+  return p?.value && !(p.value.type === 'scalar' && p.value.kind === 'null') ? p : undefined;
 }

@@ -3,7 +3,7 @@
  * spellings of one field (PS012), value types, enum values, durations and timestamps, string-only maps.
  * Messages never echo a value of a string field: that could be a credential written into the spec.
  */
-import { fieldName, fieldsOf, resolveField, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
+import { fieldName, fieldsByKey, fieldsOf, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
 import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
 import { didYouMeanText, suggest } from './didYouMean';
 import type { RuleContext } from './ruleContext';
@@ -51,13 +51,14 @@ function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName): v
   // Each object reads only the part of the stack above `base`, so a walk cut short by an exception leaves
   // nothing that a later one would read.
   const base = seenTop;
-  for (const p of obj.properties) checkProperty(ctx, p, message, base);
+  const fields = fieldsByKey(message);
+  for (const p of obj.properties) checkProperty(ctx, p, message, fields, base);
   seenTop = base;
 }
 
-function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, base: number): void {
+function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, fields: ReadonlyMap<string, FieldDef>, base: number): void {
   if (p.key === SCHEMA_KEY || p.keyKind !== 'string') return;
-  const fd = resolveField(message, p.key);
+  const fd = fields.get(p.key);
   if (!fd) {
     // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
     const style = ctx.model.style;

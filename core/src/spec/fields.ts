@@ -227,6 +227,11 @@ for (const [message, fields] of Object.entries(MESSAGES) as Array<[MessageName, 
   byName[message] = m;
 }
 
+/** Every field of `message` by both spellings, for walks that look up each key of one object. */
+export function fieldsByKey(message: MessageName): ReadonlyMap<string, FieldDef> {
+  return byName[message];
+}
+
 /** The field `key` names in `message`, by either spelling (case-sensitive, as protojson). */
 export function resolveField(message: MessageName, key: string): FieldDef | undefined {
   return byName[message]?.get(key);

@@ -4,7 +4,7 @@
  * `transform.env` entry, and the secrets named inside the `podPatch` / `podSpec` JSON strings.
  * Rules, hover, completion and "pipelines using this secret" all read this instead of walking the tree.
  */
-import { resolveField, spellingOf, type MessageName } from './fields';
+import { fieldsByKey, resolveField, spellingOf, type MessageName } from './fields';
 import { parseEmbeddedJson } from './embeddedJson';
 import { specRoots, type SpecRoot } from './specRoots';
 import type { ObjectNode, PropertyNode, ScalarNode, SpecFile, SpecNode } from './tree';
@@ -108,8 +108,9 @@ export function spellingStyle(count: SpellingCount): SpellingStyle {
 }
 
 function countSpellings(obj: ObjectNode, message: MessageName, count: SpellingCount): void {
+  const fields = fieldsByKey(message);
   for (const p of obj.properties) {
-    const fd = resolveField(message, p.key);
+    const fd = fields.get(p.key);
     if (!fd) continue;
     const s = spellingOf(fd, p.key);
     if (s === 'snake') count.snake++;

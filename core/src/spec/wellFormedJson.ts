@@ -7,10 +7,10 @@
  *
  * Why a second parser: a file of thousands of specs is parsed on every open. jsonc-parser's scanner keeps a
  * token's state in closures and hands every key over as a new string; reading the text in one loop, with the
- * keys a file repeats taken from ./keyTable.ts, is about twice as fast and leaves the garbage collector less
- * to copy.
+ * short strings a file repeats (keys, most values) taken from ./keyTable.ts, is about twice as fast and leaves
+ * the garbage collector less to copy.
  */
-import { hashStep, sharedKey } from './keyTable';
+import { sharedKey } from './keyTable';
 import type { ArrayNode, ObjectNode, PropertyNode, SpecNode } from './tree';
 
 const QUOTE = 34;
@@ -92,7 +92,7 @@ class WellFormedJsonReader {
         return this.readArray();
       case QUOTE: {
         const start = this.pos;
-        if (this.readString(false) === GAVE_UP) return undefined;
+        if (this.readString() === GAVE_UP) return undefined;
         return { type: 'scalar', start, end: this.pos, kind: 'string', value: this.value };
       }
       case 116 /* t */:
@@ -142,24 +142,22 @@ class WellFormedJsonReader {
     return { type: 'scalar', start, end: pos, kind: 'number', value: Number(text.slice(start, pos)) };
   }
 
-  /** Reads the string at `pos` (a `"`) into `value`; keys go through the key table. */
-  private readString(isKey: boolean): number {
+  /** Reads the string at `pos` (a `"`) into `value`; short ones go through the key table. */
+  private readString(): number {
     const text = this.text;
     const limit = this.end;
     const first = this.pos + 1;
     let pos = first;
-    let hash = 0;
     for (;;) {
       if (pos >= limit) return GAVE_UP;
       const c = text.charCodeAt(pos);
       if (c === QUOTE) break;
       if (c === BACKSLASH) return this.readEscapedString(first, pos);
       if (c < 0x20) return GAVE_UP;
-      hash = hashStep(hash, c);
       pos++;
     }
     this.pos = pos + 1;
-    this.value = isKey ? sharedKey(text, first, pos, hash) : text.slice(first, pos);
+    this.value = sharedKey(text, first, pos);
     return pos + 1;
   }
 
@@ -217,7 +215,7 @@ class WellFormedJsonReader {
     this.skipSpace();
     while (this.pos < this.end && text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       const keyStart = this.pos;
-      if (text.charCodeAt(keyStart) !== QUOTE || this.readString(true) === GAVE_UP) return undefined;
+      if (text.charCodeAt(keyStart) !== QUOTE || this.readString() === GAVE_UP) return undefined;
       const key = this.value;
       const keyEnd = this.pos;
       this.skipSpace();
