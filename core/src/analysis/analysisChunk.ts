@@ -11,6 +11,7 @@ import type { TextRange } from '../spec/documentChunks';
 import { parseSpecChunk } from '../spec/parseSpecFile';
 import { buildSpecViews, type SpecView, type SpellingCount, type SpellingStyle } from '../spec/specModel';
 import { specRootsOf } from '../spec/specRoots';
+import { WellFormedProperty } from '../spec/wellFormedJson';
 import type { SpecDocument, SpecFile, SpecFormat, SpecNode, SyntaxProblem } from '../spec/tree';
 
 export interface AnalysisChunk {
@@ -84,8 +85,11 @@ function shiftNode(n: SpecNode, delta: number): void {
   n.end += delta;
   if (n.type === 'object') {
     for (const p of n.properties) {
-      p.start += delta;
-      p.end += delta;
+      // The well-formed JSON reader's properties derive their range from their key and value.
+      if (!(p instanceof WellFormedProperty)) {
+        p.start += delta;
+        p.end += delta;
+      }
       p.keyStart += delta;
       p.keyEnd += delta;
       if (p.value) shiftNode(p.value, delta);
