@@ -51,18 +51,20 @@ export class IncrementalAnalyzer {
     const generation = (previous?.generation ?? 0) + 1;
     const ranges = documentChunks(text, format);
     const chunks = previous && previous.format === format ? reuseChunks(previous, text, ranges) : new Array<AnalysisChunk | undefined>(ranges.length);
-    for (let i = 0; i < ranges.length; i++) chunks[i] ??= parseChunk(text, format, ranges[i], generation);
-    const parsed = chunks as AnalysisChunk[];
-    const sources = countGenerations(parsed);
-    this.files.delete(uri);
-    this.files.set(uri, { format, text, chunks: sources > MAX_SOURCE_TEXTS ? [] : parsed, generation });
-    if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
-
     const documents: SpecDocument[] = [];
     const syntaxErrors: SyntaxProblem[] = [];
     const specs: SpecView[] = [];
     const spellings = { snake: 0, camel: 0 };
-    for (const c of parsed) {
+    const file: SpecFile = { uri, text, format, documents, syntaxErrors, lines: new LineIndex(text) };
+    // A file named as a spec is almost always judged as one: its new chunks are checked as soon as they are
+    // read, while their nodes are still in the processor's cache (a large file's tree is far bigger than the
+    // cache, and walking it again afterwards is mostly waiting on memory). The style so far stands in for
+    // the file's; a chunk checked in another style than the file turns out to have is checked again below.
+    const early = classifyByName(uri, specFiles, languageId) === 'pipeline';
+    for (let i = 0; i < ranges.length; i++) {
+      let c = chunks[i];
+      const fresh = !c;
+      if (!c) c = chunks[i] = parseChunk(text, format, ranges[i], generation);
       for (const d of c.documents) {
         d.index = documents.length;
         documents.push(d);
@@ -74,8 +76,14 @@ export class IncrementalAnalyzer {
       }
       spellings.snake += c.spellings.snake;
       spellings.camel += c.spellings.camel;
+      if (early && fresh) chunkFindings(c, file, spellingStyle(spellings), catalog);
     }
-    const file: SpecFile = { uri, text, format, documents, syntaxErrors, lines: new LineIndex(text) };
+    const parsed = chunks as AnalysisChunk[];
+    const sources = countGenerations(parsed);
+    this.files.delete(uri);
+    this.files.set(uri, { format, text, chunks: sources > MAX_SOURCE_TEXTS ? [] : parsed, generation });
+    if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
+
     const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, specs);
     // Helm values files are single small documents with rules of their own: nothing to reuse.
     if (kind === 'helm-values') return analyzeDocument(input, catalog, options);
