@@ -4,12 +4,10 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { Finding } from '../rules/ruleTable';
-import { runPipelineRules } from '../rules/runRules';
-import { parseSpecFile } from '../spec/parseSpecFile';
-import { buildSpecModel, type SpecModel } from '../spec/specModel';
+import type { SpecModel } from '../spec/specModel';
 import type { SpecFile } from '../spec/tree';
-import { analyzeHelmValues } from '../helm/analyzeHelmValues';
-import { classifyByName, classifyDocument, type DocumentKind } from './classify';
+import type { DocumentKind } from './classify';
+import { IncrementalAnalyzer } from './incrementalAnalyzer';
 
 export interface AnalyzeInput {
   uri: string;
@@ -32,13 +30,12 @@ export interface AnalysisResult {
   model?: SpecModel;
 }
 
+/**
+ * A whole-file analysis is the incremental one with nothing kept: the file is read and checked chunk by chunk
+ * (core/src/spec/documentChunks.ts), each chunk checked while its nodes are still in the processor's cache,
+ * which on a file of thousands of specs is much faster than parsing it all and then walking it all.
+ * test/unit/analysis/incrementalAnalyzer.test.ts holds it to parsing and checking the file as one.
+ */
 export function analyzeDocument(input: AnalyzeInput, catalog: CatalogIndex, options: AnalyzeOptions = {}): AnalysisResult {
-  const specFiles = options.specFiles ?? [];
-  if (classifyByName(input.uri, specFiles, input.languageId) === 'none') return { kind: 'none', findings: [] };
-  const file = parseSpecFile(input.uri, input.text, input.languageId);
-  const kind = classifyDocument(input.uri, file, specFiles, input.languageId, options.helmValuesFiles);
-  if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(input.text, file, catalog), file };
-  if (kind !== 'pipeline') return { kind, findings: [], file };
-  const model = buildSpecModel(file);
-  return { kind, findings: runPipelineRules(file, model, catalog), file, model };
+  return new IncrementalAnalyzer(0).analyze(input, catalog, options);
 }

@@ -16,7 +16,8 @@ import { detectFormat } from '../spec/parseSpecFile';
 import { spellingStyle, type SpecView } from '../spec/specModel';
 import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../spec/tree';
 import { chunkFindings, parseChunk, shiftChunk, type AnalysisChunk } from './analysisChunk';
-import { analyzeDocument, type AnalysisResult, type AnalyzeInput, type AnalyzeOptions } from './analyzeDocument';
+import { analyzeHelmValues } from '../helm/analyzeHelmValues';
+import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analyzeDocument';
 import { classifyByName, classifyDocument } from './classify';
 
 interface FileState {
@@ -85,8 +86,8 @@ export class IncrementalAnalyzer {
     if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
 
     const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, specs);
-    // Helm values files are single small documents with rules of their own: nothing to reuse.
-    if (kind === 'helm-values') return analyzeDocument(input, catalog, options);
+    // Helm values files are single small documents with rules of their own.
+    if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, catalog), file };
     if (kind !== 'pipeline') return { kind, findings: [], file };
     const style = spellingStyle(spellings);
     const findings: Finding[] = [];

@@ -1,5 +1,6 @@
 /**
- * The incremental analysis must be indistinguishable from a whole-file `analyzeDocument`: on the corpus
+ * The incremental analysis must be indistinguishable from a whole-file `analyzeDocument`, and both from the
+ * file parsed and checked as one (`wholeFile`): on the corpus
  * specs, on random multi-document files, and after every one of a seeded series of random edits (including
  * edits that add or remove `---` lines, break the syntax, or change the file's spelling style), and so must
  * the secret references read from its result. And it must
@@ -8,7 +9,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify as toYaml } from 'yaml';
-import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult } from '../../../core/src/analysis';
+import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult, type AnalyzeInput } from '../../../core/src/analysis';
+import { classifyByName, classifyDocument } from '../../../core/src/analysis/classify';
+import { analyzeHelmValues } from '../../../core/src/helm/analyzeHelmValues';
+import { runPipelineRules } from '../../../core/src/rules/runRules';
+import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
+import { buildSpecModel } from '../../../core/src/spec/specModel';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 import { corpusSpecs } from '../../corpus/paths';
 import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';
@@ -20,10 +26,25 @@ function comparable(r: AnalysisResult) {
   return { kind: r.kind, findings: r.findings, file: r.file ? file : undefined, model: r.model };
 }
 
+/**
+ * The file parsed as one and every rule run over it as one, the reference for both analyses (which read and
+ * check a file chunk by chunk): what `analyzeDocument` computed before it went chunk by chunk.
+ */
+function wholeFile({ uri, text }: AnalyzeInput, cat: CatalogIndex): AnalysisResult {
+  if (classifyByName(uri) === 'none') return { kind: 'none', findings: [] };
+  const file = parseSpecFile(uri, text);
+  const kind = classifyDocument(uri, file);
+  if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, cat), file };
+  if (kind !== 'pipeline') return { kind, findings: [], file };
+  const model = buildSpecModel(file);
+  return { kind, findings: runPipelineRules(file, model, cat), file, model };
+}
+
 function assertSame(inc: IncrementalAnalyzer, uri: string, text: string, cat: CatalogIndex, what: string): AnalysisResult {
   const got = inc.analyze({ uri, text }, cat);
   const want = analyzeDocument({ uri, text }, cat);
   assert.deepStrictEqual(comparable(got), comparable(want), what);
+  assert.deepStrictEqual(comparable(want), comparable(wholeFile({ uri, text }, cat)), `whole file: ${what}`);
   // The workspace index reads the references after every edit, through the same reused spec views.
   if (got.file && want.file) assert.deepStrictEqual(findSecretReferences(got.file, got.model), findSecretReferences(want.file), `references: ${what}`);
   return got;
