@@ -30,9 +30,12 @@ export interface AnalysisChunk {
 }
 
 export function parseChunk(text: string, format: SpecFormat, range: TextRange, generation: number): AnalysisChunk {
-  const { documents, syntaxErrors } = parseSpecChunk(text, format, range);
+  const parsed = parseSpecChunk(text, format, range);
   const spellings: SpellingCount = { snake: 0, camel: 0 };
-  const specs = buildSpecViews(text, specRootsOf(documents), spellings);
+  // Kept at their exact size: an array grown by push has room for 17 items, and a file has thousands of chunks.
+  const documents = parsed.documents.slice();
+  const syntaxErrors = parsed.syntaxErrors.slice();
+  const specs = buildSpecViews(text, specRootsOf(documents), spellings).slice();
   return { start: range.start, end: range.end, atEnd: range.end === text.length, generation, documents, syntaxErrors, specs, spellings };
 }
 

@@ -174,6 +174,9 @@ function specView(text: string, r: SpecRoot, index: number, count: SpellingCount
     }
     const env = objectValue(fieldProperty(transform, 'Transform', 'env'));
     if (env) view.env = env.properties;
+    // Kept at their exact size: an array grown by push has room for 17 items, and a file has thousands of specs.
+    view.secrets = view.secrets.slice();
+    view.imagePullSecrets = view.imagePullSecrets.slice();
   }
   const sqlDatabase = fieldProperty(objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')), 'Egress', 'sqlDatabase');
   if (sqlDatabase && sqlDatabase.value?.type === 'object') {
