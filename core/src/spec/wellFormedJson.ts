@@ -82,6 +82,11 @@ class WellFormedJsonReader {
   private pos: number;
   /** Children of the containers being read, copied out at their exact size when each one ends. */
   private readonly scratch: Array<SpecNode | PropertyNode> = [];
+  /**
+   * The end of the scratch's live part. The array is never shortened (shrinking an array's length can
+   * reallocate it): what lies past `top` is left for the reader's own end.
+   */
+  private top = 0;
   /** The last string read. */
   private value = '';
 
@@ -237,7 +242,7 @@ class WellFormedJsonReader {
   private readObject(): ObjectNode | undefined {
     const text = this.text;
     const start = this.pos;
-    const from = this.scratch.length;
+    const from = this.top;
     this.pos++;
     this.skipSpace();
     while (this.pos < this.end && text.charCodeAt(this.pos) !== CLOSE_BRACE) {
@@ -251,7 +256,7 @@ class WellFormedJsonReader {
       this.skipSpace();
       const value = this.pos < this.end ? this.readValue() : undefined;
       if (!value) return undefined;
-      this.scratch.push(new WellFormedProperty(key, keyStart, keyEnd, value));
+      this.scratch[this.top++] = new WellFormedProperty(key, keyStart, keyEnd, value);
       if (!this.afterItem(CLOSE_BRACE)) return undefined;
     }
     const properties = this.close(from) as PropertyNode[] | undefined;
@@ -261,13 +266,13 @@ class WellFormedJsonReader {
   private readArray(): ArrayNode | undefined {
     const text = this.text;
     const start = this.pos;
-    const from = this.scratch.length;
+    const from = this.top;
     this.pos++;
     this.skipSpace();
     while (this.pos < this.end && text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
       const item = this.readValue();
       if (!item) return undefined;
-      this.scratch.push(item);
+      this.scratch[this.top++] = item;
       if (!this.afterItem(CLOSE_BRACKET)) return undefined;
     }
     const items = this.close(from) as SpecNode[] | undefined;
@@ -292,8 +297,8 @@ class WellFormedJsonReader {
   private close(from: number): Array<SpecNode | PropertyNode> | undefined {
     if (this.pos >= this.end) return undefined;
     this.pos++;
-    const children = this.scratch.slice(from);
-    this.scratch.length = from;
+    const children = this.scratch.slice(from, this.top);
+    this.top = from;
     return children;
   }
 }
