@@ -59,7 +59,7 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
 
   // Row 1: through the real server, against the peer's server, both over stdio: open → publishDiagnostics.
   const dir = schemaDir(repoRoot);
-  const session = await LspSession.start();
+  const session = await LspSession.start({ recordSent: false });
   await session.connection.sendNotification(CatalogNotification.type, snapshot);
   const jsonPeer = dir ? await startPeerServer('json', dir) : undefined;
   const yamlPeer = dir ? await startPeerServer('yaml', dir) : undefined;
@@ -114,9 +114,10 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
       await session.open(uri, input.lang, text, 1, 120_000);
       let version = 1;
       const edits: number[] = [];
-      const editRuns = quick ? 10 : 40;
-      // As in row 1, the first edits warm the server's edit path (chunk reuse); a user typing is past them at once.
-      const warmups = 10;
+      const editRuns = quick ? 10 : 60;
+      // As in row 1, the first edits warm the server's edit path (chunk reuse, and collecting what the open left);
+      // they take about twenty edits to settle, which a user typing is past at once.
+      const warmups = 20;
       for (let i = -warmups; i < editRuns; i++) {
         // Rename the middle spec's pipeline back and forth: a one-token edit inside one document.
         const from = i % 2 === 0 ? 'pipeline-1000' : 'pipeline-x000';

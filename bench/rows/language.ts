@@ -14,7 +14,7 @@ import type { Measurement } from '../lib/types';
 export async function languageRows(_repoRoot: string, quick: boolean): Promise<Measurement[]> {
   const requests = quick ? 200 : 1000;
   const secrets = generatedSecrets(10_000, 20, 8).map((s) => toSecretMeta(s));
-  const session = await LspSession.start();
+  const session = await LspSession.start({ recordSent: false });
   try {
     await session.connection.sendNotification(CatalogNotification.type, { context: 'bench', namespace: 'default', state: { kind: 'ready' }, secrets });
     const name = secretName(4242);

@@ -49,6 +49,9 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Another server to drive the same way (the benchmarks' peers): node arguments, `--stdio` included. */
   nodeArgs?: string[];
+  /** Keep every byte sent (`sent`, `sentText()`), for tests that prove what crossed; off for the benchmarks, whose
+   * megabyte files would otherwise pile up in the measuring process. Default on. */
+  recordSent?: boolean;
 }
 
 export class LspSession {
@@ -78,7 +81,7 @@ export class LspSession {
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const tap = new PassThrough();
     const sent: Buffer[] = [];
-    tap.on('data', (chunk: Buffer) => sent.push(Buffer.from(chunk)));
+    if (options.recordSent !== false) tap.on('data', (chunk: Buffer) => sent.push(Buffer.from(chunk)));
     tap.pipe(child.stdin!);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(tap));
     connection.listen();
