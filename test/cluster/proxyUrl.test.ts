@@ -85,6 +85,19 @@ interface ConnectProxy {
   close(): Promise<void>;
 }
 
+/** A local cluster (seeded as given) and a CONNECT proxy in front of it, both stopped when the test ends. */
+async function clusterBehindProxy(
+  t: { after(fn: () => unknown): void },
+  seed?: Parameters<typeof startCluster>[0],
+  ...proxyArgs: Parameters<typeof startConnectProxy>
+): Promise<{ fx: ClusterFixture; proxy: ConnectProxy }> {
+  const fx = await startCluster(seed);
+  t.after(() => fx.stop());
+  const proxy = await startConnectProxy(...proxyArgs);
+  t.after(() => proxy.close());
+  return { fx, proxy };
+}
+
 /**
  * An HTTP CONNECT proxy that resolves PROXIED_HOST to the loopback address; with `credentials` (user:password) it
  * answers 407 to a CONNECT without them, as a corporate proxy does; with `tls` (a certificate for localhost) it is
@@ -173,10 +186,7 @@ test('a socks4 proxy-url is refused with a message naming what is supported', bo
 });
 
 test('list, read and watch go through an http proxy-url as CONNECT tunnels, TLS checked against the cluster CA and tls-server-name', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { password: 'pw' })] } });
   // Only the proxy resolves the name, so every call that succeeds went through it.
   const api = await SecretsApi.open(await proxiedTarget(fx, { 'proxy-url': proxy.url }), 5000);
   await listReadAndWatch(fx, api, t);
@@ -186,10 +196,7 @@ test('list, read and watch go through an http proxy-url as CONNECT tunnels, TLS 
 });
 
 test('a client certificate signs in through an http proxy-url tunnel', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } });
   // The local-cert context has no token: the API server knows the user only from the certificate in the TLS handshake.
   const target = await proxiedTarget(fx, { 'proxy-url': proxy.url }, CERT_CONTEXT);
   assert.deepEqual(await listNames(target, {}), ['db']);
@@ -197,10 +204,7 @@ test('a client certificate signs in through an http proxy-url tunnel', bounded, 
 });
 
 test('a proxy-url proxy that wants credentials gets the ones in proxy-url; a 407 tells the user to add them, naming proxy-url, no password shown', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy('corp\\me:p@ss');
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } }, 'corp\\me:p@ss');
   const withCredentials = proxy.url.replace('http://', `http://${encodeURIComponent('corp\\me')}:${encodeURIComponent('p@ss')}@`);
   assert.deepEqual(await listNames(await proxiedTarget(fx, { 'proxy-url': withCredentials }), {}), ['db']);
 
@@ -222,11 +226,8 @@ test('a proxy-url that is not an http, https or socks5 URL fails the call with a
 });
 
 test('an https proxy-url is spoken to over TLS: its certificate is checked against the trusted CAs before any CONNECT', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
   const proxyCertificates = generateCertificates();
-  const proxy = await startConnectProxy(undefined, proxyCertificates);
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } }, undefined, proxyCertificates);
   const target = await proxiedTarget(fx, { 'proxy-url': proxy.url });
 
   // This process does not trust the proxy's CA (nor does the cluster CA vouch for it): refused, and the message
@@ -244,10 +245,7 @@ test('an https proxy-url is spoken to over TLS: its certificate is checked again
 });
 
 test('without a proxy-url, HTTPS_PROXY in the process environment carries list, read and watch through a CONNECT tunnel', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'pw' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { password: 'pw' })] } });
   // The one test of the default environment, process.env, as the extension and the CLI use it; put back after.
   const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
   t.after(() => {
@@ -265,20 +263,14 @@ test('without a proxy-url, HTTPS_PROXY in the process environment carries list, 
 });
 
 test('the lowercase https_proxy works too, and a proxy without a scheme is an http proxy', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } });
   const target = await proxiedTarget(fx);
   assert.deepEqual(await listNames(target, { https_proxy: proxy.url.replace('http://', '') }), ['db']);
   assert.equal(proxy.tunnels.length, 1);
 });
 
 test('a server NO_PROXY names is called directly: the proxy sees nothing', bounded, async (t) => {
-  const fx = await startCluster();
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t);
   const target = await proxiedTarget(fx);
   // Only the proxy knows the name, so going direct shows as this machine failing to resolve it.
   for (const noProxy of ['proxied.test', '.proxied.test', `${PROXIED_HOST}:${new URL(fx.cluster.url).port}`, '*']) {
@@ -293,10 +285,7 @@ test('a server NO_PROXY names is called directly: the proxy sees nothing', bound
 });
 
 test('a loopback server is called directly even with HTTPS_PROXY set, as Go (and so kubectl) does', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy();
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } });
   const target = await targetWith(fx, {});
   assert.match(target.server, /^https:\/\/127\.0\.0\.1:/);
   assert.deepEqual(await listNames(target, { HTTPS_PROXY: proxy.url }), ['db']);
@@ -330,10 +319,7 @@ test('a socks5:// HTTPS_PROXY goes through our SOCKS5 client', bounded, async (t
 });
 
 test('a proxy that wants credentials gets the ones in HTTPS_PROXY; without them the user is told to add them, no password shown', bounded, async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
-  t.after(() => fx.stop());
-  const proxy = await startConnectProxy('corp\\me:p@ss');
-  t.after(() => proxy.close());
+  const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { k: 'v' })] } }, 'corp\\me:p@ss');
   const target = await proxiedTarget(fx);
   const withCredentials = proxy.url.replace('http://', `http://${encodeURIComponent('corp\\me')}:${encodeURIComponent('p@ss')}@`);
   assert.deepEqual(await listNames(target, { HTTPS_PROXY: withCredentials }), ['db']);
