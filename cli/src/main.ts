@@ -30,12 +30,29 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exit once stdout and stderr have handed everything to the OS. process.exit() right after a write drops
+ * what a pipe has not taken yet (its buffer is 64 KiB on Linux), so `… -o json | jq` would see a cut-off
+ * document. A write callback runs after every earlier write on that stream, so waiting for an empty write
+ * on each stream waits for all of them. The exit itself stays explicit: a kept-alive cluster connection must
+ * not hold the process open.
+ */
+export function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    // A reader that went away (EPIPE) cannot be waited for: the error ends the wait as well.
+    if (stream.destroyed || stream.writableEnded) done();
+    else stream.write('', () => done());
+  }
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenFlushed, (err) => {
+    process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
+    exitWhenFlushed(1);
+  });
 }
