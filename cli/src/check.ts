@@ -1,15 +1,21 @@
 /**
  * `pachyderm-secrets check`: the language server's analysis, headless, for CI. Same `analyzeDocument`, same
- * findings; exit 1 when an error was found, 2 on a usage error.
+ * findings. Exit codes (CHECK_EXIT) are distinct, so CI can tell "the specs have errors" from "the check could
+ * not run": text output passes through terminalText.ts, so names cannot drive the terminal.
  */
 import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import { CatalogIndex, emptySnapshot, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
 import { loadCatalog } from '../../core/src/cluster/loadCatalog';
 import { LineIndex } from '../../core/src/spec/lineIndex';
-import { catalogFromSecretsFile, candidateFiles, InputError } from './checkInputs';
+import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { formatJson, formatText, toReported, type Reported } from './checkOutput';
 import { FlagError, parseFlags, type FlagSpec } from './createFlags';
+import { errnoText, walkPath, type WalkResult } from './specWalk';
+import { terminalLine, terminalText } from './terminalText';
+
+/** What `check` exits with; the usage text and the README list the same. */
+export const CHECK_EXIT = { clean: 0, findings: 1, input: 2, failure: 3 } as const;
 
 export const CHECK_USAGE = `usage: pachyderm-secrets check [--secrets FILE | --kubeconfig K --context C --namespace N] [--format text|json] PATH…
 
@@ -25,6 +31,16 @@ flags:
   --helm-values-files GLOB
                       also treat files matching GLOB as Helm values files (repeatable), as pachyderm.helmValuesFiles
   --format text|json  text: path:line:col: severity CODE message; json: one array of findings
+
+Symbolic links to files and folders are followed (each folder is searched once). Anything that cannot be read
+is named on stderr; the other files are still checked.
+
+exit codes:
+  0  no errors found (warnings may be printed)
+  1  an error was found in a spec or values file
+  2  usage or input error: a bad flag, a PATH that does not exist, a --secrets file or a file under PATH that
+     could not be read (findings in the files that could be read are still printed)
+  3  the cluster's secrets could not be read, or an internal failure
 `;
 
 const FLAGS: FlagSpec[] = [
@@ -38,9 +54,11 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export async function checkCommand(args: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const say = (message: string) => err.write(`pachyderm-secrets check: ${terminalLine(message)}\n`);
   const usage = (message: string) => {
-    err.write(`pachyderm-secrets check: ${message}\n${CHECK_USAGE}`);
-    return 2;
+    say(message);
+    err.write(CHECK_USAGE);
+    return CHECK_EXIT.input;
   };
   let flags;
   try {
@@ -61,10 +79,11 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   if (flags.values.has('secrets') && cluster.length) return usage(`--secrets cannot be combined with --${cluster.join(', --')}`);
 
   let snapshot: CatalogSnapshot = emptySnapshot('no --secrets file and no cluster given');
-  let files: string[];
+  const walk: WalkResult = { files: [], unreadable: [], notes: [] };
+  const searched = new Set<string>();
   try {
     if (flags.values.has('secrets')) snapshot = catalogFromSecretsFile(str('secrets')!);
-    files = flags.positionals.flatMap(candidateFiles);
+    for (const path of flags.positionals) if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
   } catch (e) {
     if (e instanceof InputError) return usage(e.message);
     throw e;
@@ -72,8 +91,8 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   if (cluster.length) {
     snapshot = await loadCatalog({ kubeconfig: str('kubeconfig'), context: str('context'), namespace: str('namespace') });
     if (snapshot.state.kind !== 'ready') {
-      err.write(`pachyderm-secrets check: cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}\n`);
-      return 1;
+      say(`cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`);
+      return CHECK_EXIT.failure;
     }
   }
   const catalog = new CatalogIndex(snapshot);
@@ -81,18 +100,21 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   const helmValuesFiles = (flags.values.get('helm-values-files') as string[] | undefined) ?? [];
 
   const reported: Reported[] = [];
-  for (const file of files) {
+  for (const file of walk.files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(file.path, 'utf8');
     } catch (e) {
-      err.write(`pachyderm-secrets check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-      return 2;
+      walk.unreadable.push(`cannot read ${file.shown}: ${errnoText(e)}`);
+      continue;
     }
-    const result = analyzeDocument({ uri: file, text }, catalog, { specFiles, helmValuesFiles });
+    const result = analyzeDocument({ uri: file.shown, text }, catalog, { specFiles, helmValuesFiles });
     const lines = result.file?.lines ?? new LineIndex(text);
-    for (const f of result.findings) reported.push(toReported(file, lines, f));
+    for (const f of result.findings) reported.push(toReported(file.shown, lines, f));
   }
-  out.write(format === 'json' ? formatJson(reported) : formatText(reported));
-  return reported.some((r) => r.severity === 'error') ? 1 : 0;
+  out.write(format === 'json' ? formatJson(reported) : terminalText(formatText(reported)));
+  for (const note of walk.notes) say(note);
+  for (const problem of walk.unreadable) say(problem);
+  if (walk.unreadable.length) return CHECK_EXIT.input;
+  return reported.some((r) => r.severity === 'error') ? CHECK_EXIT.findings : CHECK_EXIT.clean;
 }

@@ -1,10 +1,9 @@
 /**
  * What `check` reads besides the specs: the secret catalog from a `kubectl get secrets -o json` file
- * (a List, or a JSON array of Secrets; reduced to metadata at once, values never kept), and the candidate
- * files under each PATH.
+ * (a List, or a JSON array of Secrets; reduced to metadata at once, values never kept). The candidate files
+ * under each PATH are specWalk.ts's.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { toSecretMeta, type SecretObject } from '../../core/src/catalog/secretMeta';
 import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
 
@@ -36,28 +35,4 @@ export function catalogFromSecretsFile(path: string): CatalogSnapshot {
   });
   secrets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { context: '', namespace: secrets[0]?.namespace ?? 'default', state: { kind: 'ready' }, secrets };
-}
-
-const CANDIDATE = /\.(json|ya?ml)$/i;
-
-/** A file PATH as given; a directory searched recursively for .json/.yaml/.yml, skipping node_modules and dot-folders. */
-export function candidateFiles(path: string): string[] {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new InputError(`no such file or directory: ${path}`);
-  }
-  if (!st.isDirectory()) return [path];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(p);
-      } else if (entry.isFile() && CANDIDATE.test(entry.name)) out.push(p);
-    }
-  };
-  walk(path);
-  return out;
 }

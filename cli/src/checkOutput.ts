@@ -1,6 +1,7 @@
 /** `check`'s two output formats. Positions are 1-based; the end column is exclusive, as in the editor's ranges. */
 import type { Finding, Severity } from '../../core/src/rules/ruleTable';
 import type { LineIndex } from '../../core/src/spec/lineIndex';
+import { terminalLine } from './terminalText';
 
 export interface Reported {
   file: string;
@@ -20,7 +21,8 @@ export function toReported(file: string, lines: LineIndex, f: Finding): Reported
 }
 
 export function formatText(all: readonly Reported[]): string {
-  return all.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}\n`).join('');
+  // One finding per line whatever its path or message hold: both go through the neutraliser.
+  return all.map((r) => `${terminalLine(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.code} ${terminalLine(r.message)}\n`).join('');
 }
 
 export function formatJson(all: readonly Reported[]): string {

@@ -53,6 +53,7 @@ export function exitWhenFlushed(code: number): void {
 if (require.main === module) {
   main(process.argv.slice(2)).then(exitWhenFlushed, (err) => {
     process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
-    exitWhenFlushed(1);
+    // Not 1 or 2: `check` uses those for findings and for bad input (see CHECK_EXIT).
+    exitWhenFlushed(3);
   });
 }

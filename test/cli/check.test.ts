@@ -115,7 +115,7 @@ test('--help prints the usage and exits 0', () => {
   assert.match(r.out, /^usage: pachyderm-secrets check/);
 });
 
-test('a cluster that cannot be reached is an error, not a silent pass', () => {
+test('a cluster that cannot be reached exits 3, not 1 like findings and not a silent pass', () => {
   const kubeconfig = write(
     'kubeconfig',
     [
@@ -128,7 +128,7 @@ test('a cluster that cannot be reached is an error, not a silent pass', () => {
     ].join('\n'),
   );
   const r = run('--kubeconfig', kubeconfig, '--context', 'ctx', 'specs');
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.err, /cannot read the cluster's secrets/);
   assert.equal(r.out, '');
 });

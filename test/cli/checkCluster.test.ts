@@ -48,10 +48,10 @@ test('the catalog comes from the cluster namespace named on the command line', a
   assert.ok(!r.out.includes(VALUE));
 });
 
-test('a context that may not list secrets fails the run with the reason', async () => {
+test('a context that may not list secrets fails the run with the reason and exit 3', async () => {
   const restricted = FORBIDDEN_CONTEXT;
   const r = await check('--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '--namespace', 'pachyderm', spec);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 3);
   assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);
   assert.equal(r.out, '');
 });

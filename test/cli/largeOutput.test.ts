@@ -24,7 +24,10 @@ before(() => {
   // Every reference names a secret the empty catalog lacks: one error finding each.
   for (let f = 0; f < 30; f++) {
     const secrets = Array.from({ length: 400 }, (_, i) => ({ name: `missing-${f}-${i}`, key: 'k', env_var: `V${i}` }));
-    writeFileSync(join(dir, `spec-${f}.pipeline.json`), JSON.stringify({ pipeline: { name: `p${f}` }, transform: { image: 'i', secrets } }, null, 1));
+    writeFileSync(
+      join(dir, `spec-${f}.pipeline.json`),
+      JSON.stringify({ pipeline: { name: `p${f}` }, transform: { image: 'i', secrets } }, null, 1),
+    );
   }
 });
 
@@ -48,7 +51,8 @@ function viaShellPipeline(args: string[]): Promise<{ status: string; out: Buffer
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const outFile = join(dir, `piped-${args.join('-').replace(/[^a-z]/g, '')}.out`);
   // PIPESTATUS is bash's; `sh` may be dash, so ask for bash by name.
-  const script = `${[process.execPath, builtCli(), ...args].map(quote).join(' ')} | cat > ${quote(outFile)}; echo "\${PIPESTATUS[0]}"`;
+  const command = [process.execPath, builtCli(), ...args].map(quote).join(' ');
+  const script = `${command} | cat > ${quote(outFile)}; echo "\${PIPESTATUS[0]}"`;
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', script], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
     let status = '';
