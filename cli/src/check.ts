@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import { CatalogIndex, emptySnapshot, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
 import { loadCatalog } from '../../core/src/cluster/loadCatalog';
+import { globSettingProblems } from '../../core/src/glob/globSettings';
 import { LineIndex } from '../../core/src/spec/lineIndex';
 import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { formatJson, formatText, toReported, type Reported } from './checkOutput';
@@ -38,8 +39,8 @@ is named on stderr; the other files are still checked.
 exit codes:
   0  no errors found (warnings may be printed)
   1  an error was found in a spec or values file
-  2  usage or input error: a bad flag, a PATH that does not exist, a --secrets file or a file under PATH that
-     could not be read (findings in the files that could be read are still printed)
+  2  usage or input error: a bad flag or glob, a PATH that does not exist, a --secrets file or a file under PATH
+     that could not be read (findings in the files that could be read are still printed)
   3  the cluster's secrets could not be read, or an internal failure
 `;
 
@@ -98,6 +99,12 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   const catalog = new CatalogIndex(snapshot);
   const specFiles = (flags.values.get('spec-files') as string[] | undefined) ?? [];
   const helmValuesFiles = (flags.values.get('helm-values-files') as string[] | undefined) ?? [];
+  // A bad glob is a usage error (exit 2), yet the files are still checked with the other globs: nothing is lost.
+  const globProblems = [
+    ...globSettingProblems('--spec-files', specFiles),
+    ...globSettingProblems('--helm-values-files', helmValuesFiles),
+  ];
+  for (const p of globProblems) say(p.message);
 
   const reported: Reported[] = [];
   for (const file of walk.files) {
@@ -115,6 +122,6 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   out.write(format === 'json' ? formatJson(reported) : terminalText(formatText(reported)));
   for (const note of walk.notes) say(note);
   for (const problem of walk.unreadable) say(problem);
-  if (walk.unreadable.length) return CHECK_EXIT.input;
+  if (walk.unreadable.length || globProblems.length) return CHECK_EXIT.input;
   return reported.some((r) => r.severity === 'error') ? CHECK_EXIT.findings : CHECK_EXIT.clean;
 }

@@ -3,7 +3,8 @@
  * resource, as vscode-eslint advises, and dropped on `didChangeConfiguration`); otherwise taken from the
  * initialization options, so plain LSP clients and tests work too.
  */
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { globSettingProblems } from '../../core/src/glob/globSettings';
 
 export interface ServerSettings {
   /** Extra globs (workspace-relative or absolute) whose JSON/YAML files are pipeline specs. */
@@ -37,6 +38,8 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
   private canAsk = false;
   private fallback: ServerSettings = DEFAULT_SETTINGS;
+  /** Bad-glob messages already shown: each once per session, not once per document that reads the settings. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -48,15 +51,36 @@ export class SettingsStore {
 
   /** Settings for one document (resource-scoped in VS Code). */
   get(uri: string): Promise<ServerSettings> {
-    if (!this.canAsk) return Promise.resolve(this.fallback);
+    if (!this.canAsk) return Promise.resolve(this.checked(this.fallback));
     let pending = this.cache.get(uri);
     if (!pending) {
       pending = this.connection.workspace
         .getConfiguration(uri ? { scopeUri: uri, section: 'pachyderm' } : { section: 'pachyderm' })
-        .then(normalizeSettings, () => this.fallback);
+        .then(normalizeSettings, () => this.fallback)
+        .then((s) => this.checked(s));
       this.cache.set(uri, pending);
     }
     return pending;
+  }
+
+  /**
+   * Tells the user about each bad glob (a notification and a line in the output), once. The glob itself stays
+   * in the list: it matches nothing (core/src/glob/matchGlob.ts), and the other globs go on working.
+   */
+  private checked(settings: ServerSettings): ServerSettings {
+    const problems = [
+      ...globSettingProblems('pachyderm.specFiles', settings.specFiles),
+      ...globSettingProblems('pachyderm.helmValuesFiles', settings.helmValuesFiles),
+    ];
+    for (const { message } of problems) {
+      if (this.reported.has(message)) continue;
+      this.reported.add(message);
+      this.connection.console.warn(message);
+      // A notification, not `window.showWarningMessage` (a request that rejects when the client cannot show it).
+      const shown = { type: MessageType.Warning, message: `Pachyderm: ${message}` };
+      void this.connection.sendNotification(ShowMessageNotification.type, shown);
+    }
+    return settings;
   }
 
   /** Settings without a document: the workspace scan. */

@@ -4,7 +4,8 @@
  * (`pipeline` together with `transform`, `input` or `spout`). Kubernetes manifests (`apiVersion` + `kind`,
  * e.g. a Secret) and Jsonnet templates (rendered by pachd, not JSON) are never analysed as specs.
  */
-import { globToRegExp, hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
+import { matchesAnyGlob } from '../glob/matchGlob';
+import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
 import { specRoots } from '../spec/specRoots';
 import type { SpecRoot } from '../spec/specRoots';
 import type { ObjectNode, SpecFile } from '../spec/tree';
@@ -34,7 +35,7 @@ export function classifyByName(uri: string, specFiles: readonly string[] = [], l
   const path = pathOfUri(uri);
   if (NEVER.test(path)) return 'none';
   if (PIPELINE_NAME.test(path)) return 'pipeline';
-  if (specFiles.some((g) => globToRegExp(g).test(path))) return 'pipeline';
+  if (matchesAnyGlob(path, specFiles)) return 'pipeline';
   const known = languageId === 'json' || languageId === 'jsonc' || languageId === 'yaml';
   if (!known && !ANALYSABLE.test(path)) return 'none';
   return undefined;

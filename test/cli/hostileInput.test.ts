@@ -1,0 +1,60 @@
+/**
+ * `pachyderm-secrets check` (the built CLI in a child process) on hostile input: globs that stall backtracking
+ * matchers or do not parse, and documents nested deeper than any reader should follow. Each run must finish,
+ * say what is wrong, and still print every other file's findings.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { builtCli } from '../corpus/paths';
+
+const cli = builtCli();
+let dir: string;
+
+function write(rel: string, text: string): string {
+  const p = join(dir, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+
+/** A generous timeout that only detects a hang (the old matcher ran for hours here). */
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.signal, null, `the CLI did not finish (killed by ${r.signal}); stderr: ${r.stderr}`);
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const GOOD_ERROR = join('specs', 'half.pipeline.json');
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ps-hostile-'));
+  // No transform: PS113, the finding every run must still print.
+  write('specs/half.pipeline.json', '{"pipeline": {"name": "x"}}\n');
+  write(`specs/${'a'.repeat(60)}.yaml`, 'pipeline:\n  name: x\n');
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a glob that makes backtracking matchers explode finishes, and the other files are checked', () => {
+  const r = run('--spec-files', '*a*a*a*a*a*a*a*a*a*a*a*!', '--helm-values-files', '*a*a*a*a*a*a*a*a*a*a*a*!', 'specs');
+  assert.equal(r.err, '');
+  assert.equal(r.code, 1);
+  assert.match(r.out, new RegExp(`^${GOOD_ERROR.replace(/\./g, '\\.')}:1:1: error PS113 `, 'm'));
+});
+
+test('a malformed glob exits 2 with a message naming the flag, the glob and the reason; findings still print', () => {
+  const r = run('--spec-files', 'specs/{a,b.json', '--spec-files', `specs/${'a'.repeat(60)}.yaml`, 'specs');
+  assert.equal(r.code, 2);
+  assert.equal(
+    r.err,
+    'pachyderm-secrets check: --spec-files: the glob "specs/{a,b.json" is ignored: ' +
+      'the `{` at column 7 is never closed (write `\\{` for a literal `{`).\n',
+  );
+  // The good glob after the bad one still makes the long-named file a spec (PS113 there too).
+  assert.match(r.out, new RegExp(`^${GOOD_ERROR.replace(/\./g, '\\.')}:1:1: error PS113 `, 'm'));
+  assert.match(r.out, /a{60}\.yaml:1:1: error PS113 /);
+});
