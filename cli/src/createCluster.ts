@@ -1,11 +1,14 @@
 /**
  * The cluster half of `create secret`: resolve the target as kubectl would (--kubeconfig, --context,
  * -n/--namespace), then create or server-dry-run through core/src/manifest/sendManifest.ts, which uses the
- * extension's own create path.
+ * extension's own create path. An existing secret is refused as kubectl refuses it; --replace replaces it, and a
+ * platform secret of the Helm chart needs --allow-platform-secret as well.
  */
 import { resolveTarget } from '../../core/src/cluster/clusterTarget';
 import { DEFAULT_TIMEOUT_MS } from '../../core/src/cluster/loadCatalog';
 import { SecretsApi } from '../../core/src/cluster/secretsApi';
+import { createSecretLikePachctl } from '../../core/src/cluster/secretOperations';
+import { platformSecret } from '../../core/src/helm/chartFacts';
 import { createFailure, createInCluster, serverDryRun } from '../../core/src/manifest/sendManifest';
 import { goJsonIndent, type GoJsonValue } from '../../core/src/manifest/goJson';
 import { toKubectlYaml } from '../../core/src/manifest/kubectlYaml';
@@ -17,7 +20,8 @@ export interface ClusterOptions {
   namespace?: string;
 }
 
-export type SendResult = { ok: true; text: string } | { ok: false; message: string };
+/** On failure, `message` is one line (kubectl's where kubectl has one); `hints` are further lines of advice. */
+export type SendResult = { ok: true; text: string } | { ok: false; message: string; hints?: string[] };
 
 async function openApi(cluster: ClusterOptions): Promise<SecretsApi | string> {
   const target = await resolveTarget(cluster);
@@ -25,16 +29,53 @@ async function openApi(cluster: ClusterOptions): Promise<SecretsApi | string> {
   return SecretsApi.open(target, DEFAULT_TIMEOUT_MS);
 }
 
-export async function sendCreated(manifestJson: string, cluster: ClusterOptions, output: OutputFormat | undefined): Promise<SendResult> {
+/** What the user allowed to happen to a secret that already exists. */
+export interface ReplacePolicy {
+  /** --replace: an existing secret may be replaced. */
+  replace: boolean;
+  /** --allow-platform-secret: with --replace, a secret the Pachyderm Helm chart owns may be replaced too. */
+  allowPlatformSecret: boolean;
+}
+
+export async function sendCreated(
+  manifestJson: string,
+  cluster: ClusterOptions,
+  output: OutputFormat | undefined,
+  policy: ReplacePolicy,
+): Promise<SendResult> {
   const api = await openApi(cluster);
   if (typeof api === 'string') return { ok: false, message: api };
-  // pachctl create secret replaces a secret that already exists.
-  const outcome = await createInCluster(api, manifestJson, true);
+  // Like kubectl, an existing secret is refused unless --replace says otherwise: replacing it silently lost
+  // the keys of secrets other things rely on (the chart's own "postgres" among them).
+  let outcome = await createInCluster(api, manifestJson, false);
+  if (outcome.kind === 'exists') {
+    const refusal = replaceRefusal(outcome.name, policy);
+    if (refusal) return { ok: false, ...refusal };
+    outcome = await createSecretLikePachctl(api, manifestJson, { replace: true });
+  }
   const failure = createFailure(outcome);
   if (failure !== undefined) return { ok: false, message: failure };
   const name = (outcome as { name: string }).name;
   const verb = outcome.kind === 'replaced' ? 'replaced' : 'created';
   return { ok: true, text: output === 'name' ? `secret/${name}\n` : `secret/${name} ${verb}\n` };
+}
+
+/** Why an existing secret is not replaced (kubectl's words first), or undefined when the flags allow it. */
+function replaceRefusal(name: string, policy: ReplacePolicy): { message: string; hints: string[] } | undefined {
+  const platform = platformSecret(name);
+  const risk = 'Replacing it can stop pachd or its database, auth or storage from working.';
+  if (!policy.replace) {
+    const hints = platform ? [`"${name}" is a platform secret of the Pachyderm Helm chart (${platform.role}). ${risk}`] : [];
+    hints.push(`Add ${platform ? '--replace --allow-platform-secret' : '--replace'} to replace it.`);
+    return { message: `failed to create secret secrets "${name}" already exists`, hints };
+  }
+  if (platform && !policy.allowPlatformSecret) {
+    return {
+      message: `not replacing secret "${name}": it is a platform secret of the Pachyderm Helm chart (${platform.role})`,
+      hints: [risk, 'Add --allow-platform-secret as well as --replace to replace it anyway.'],
+    };
+  }
+  return undefined;
 }
 
 export async function sendServerDryRun(manifestJson: string, cluster: ClusterOptions, output: OutputFormat | undefined): Promise<SendResult> {

@@ -19,7 +19,8 @@ import {
   type SourceReader,
 } from '../../core/src/manifest';
 import { FlagError, parseFlags, parseGoBool, type FlagSpec, type ParsedFlags } from './createFlags';
-import { sendCreated, sendServerDryRun, type ClusterOptions } from './createCluster';
+import { sendCreated, sendServerDryRun, type ClusterOptions, type ReplacePolicy } from './createCluster';
+import { terminalLine, terminalText } from './terminalText';
 
 export interface CreateIo {
   stdout: (s: string) => void;
@@ -29,7 +30,7 @@ export interface CreateIo {
 
 const defaultIo: CreateIo = {
   stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stderr: (s) => process.stderr.write(terminalText(s)),
   reader: nodeSourceReader,
 };
 
@@ -47,6 +48,9 @@ const COMMON: FlagSpec[] = [
   { name: 'validate', kind: 'string', noOptDefVal: 'strict' },
   { name: 'field-manager', kind: 'string' },
   { name: 'show-managed-fields', kind: 'bool' },
+  // Ours, not kubectl's: what may happen to a secret that already exists (see createCluster.ts).
+  { name: 'replace', kind: 'bool' },
+  { name: 'allow-platform-secret', kind: 'bool' },
 ];
 
 const FLAGS: Record<SecretKind, FlagSpec[]> = {
@@ -88,6 +92,9 @@ const SECRET_USAGE = `usage: pachyderm-secrets create secret generic|tls|docker-
 Writes (--dry-run=client), checks on the server (--dry-run=server) or creates a Secret, exactly as
 'kubectl create secret' would; created secrets get pachctl's labels (suite=pachyderm, secret-source=pachyderm-user).
 Cluster options: --kubeconfig, --context, -n/--namespace.
+
+A secret that already exists is refused, as kubectl refuses it. --replace replaces it; a platform secret of the
+Pachyderm Helm chart (postgres, pachyderm-auth, ...) needs --replace --allow-platform-secret.
 `;
 
 /** `argv` is what follows `create`. */
@@ -160,7 +167,17 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
     if (flags.values.get('append-hash') === true) draft = withHashSuffix(draft);
     if (flags.values.get('save-config') === true) draft = withSavedConfig(draft);
     const cluster: ClusterOptions = { kubeconfig: str('kubeconfig'), context: str('context'), namespace };
-    return await emit(draft, dryRun, output, cluster, io);
+    const policy = {
+      replace: flags.values.get('replace') === true,
+      allowPlatformSecret: flags.values.get('allow-platform-secret') === true,
+    };
+    if (policy.allowPlatformSecret && !policy.replace) {
+      throw new ManifestError('--allow-platform-secret only applies with --replace');
+    }
+    if (policy.replace && dryRun !== 'none') {
+      throw new ManifestError('--replace applies only when creating, not with --dry-run');
+    }
+    return await emit(draft, dryRun, output, cluster, policy, io);
   } catch (err) {
     if (!(err instanceof ManifestError)) throw err;
     io.stderr(`error: ${err.message}\n`);
@@ -170,18 +187,32 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
 
 type DryRun = 'client' | 'server' | 'none';
 
-async function emit(draft: SecretDraft, dryRun: DryRun, output: OutputFormat | undefined, cluster: ClusterOptions, io: CreateIo): Promise<number> {
+async function emit(
+  draft: SecretDraft,
+  dryRun: DryRun,
+  output: OutputFormat | undefined,
+  cluster: ClusterOptions,
+  policy: ReplacePolicy,
+  io: CreateIo,
+): Promise<number> {
+  // JSON and YAML escape their own strings; every other line is text for a terminal (terminalText.ts).
+  const machine = output === 'json' || output === 'yaml';
   if (dryRun === 'client') {
-    io.stdout(output ? printSecret(draft, output) : `secret/${draft.name || '<unknown>'} created (dry run)\n`);
+    io.stdout(
+      output ? printSecret(draft, output) : terminalText(`secret/${draft.name || '<unknown>'} created (dry run)\n`),
+    );
     return 0;
   }
   const manifestJson = printSecret(draft, 'json');
-  const result = dryRun === 'server' ? await sendServerDryRun(manifestJson, cluster, output) : await sendCreated(manifestJson, cluster, output);
+  const result =
+    dryRun === 'server'
+      ? await sendServerDryRun(manifestJson, cluster, output)
+      : await sendCreated(manifestJson, cluster, output, policy);
   if (!result.ok) {
-    io.stderr(`error: ${result.message}\n`);
+    io.stderr([`error: ${result.message}`, ...(result.hints ?? [])].map((line) => terminalLine(line) + '\n').join(''));
     return 1;
   }
-  io.stdout(result.text);
+  io.stdout(machine ? result.text : terminalText(result.text));
   return 0;
 }
 

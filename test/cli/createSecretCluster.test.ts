@@ -1,12 +1,13 @@
 /**
  * `pachyderm-secrets create secret` sending to a cluster (the project's local Kubernetes API server), run as
- * users run it: the built CLI. Without --dry-run it creates like `pachctl create secret` (labels, replace on 409);
+ * users run it: the built CLI. Without --dry-run it creates like `pachctl create secret` (labels; an existing
+ * secret is refused as kubectl refuses it unless --replace, and a platform secret also needs --allow-platform-secret);
  * --dry-run=server asks the API server and stores nothing.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
+import { kubectl, startTestCluster, type TestCluster } from '../local-cluster/helpers';
 import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
 
@@ -30,6 +31,10 @@ function cli(...args: string[]): Promise<{ code: number; out: string; err: strin
 
 const target = () => ['--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '-n', 'default'];
 
+/** The real kubectl against the same namespace. */
+const theirKubectl = (...args: string[]) => kubectl(cluster, ['--context', 'local', '-n', 'default', ...args]);
+const kubectlRead = async (name: string) => JSON.parse((await theirKubectl('get', 'secret', name, '-o', 'json')).stdout);
+
 async function read(name: string) {
   return cluster.core().readNamespacedSecret({ name, namespace: 'default' });
 }
@@ -52,11 +57,73 @@ test('without --dry-run the secret is created with pachctl’s labels and kubect
   assert.equal(Buffer.from(s.data!.password, 'base64').toString(), VALUE);
 });
 
-test('creating a secret that exists replaces it, as pachctl create secret does', async () => {
+test('creating a secret that exists is refused with kubectl’s message, and the secret is kept', async () => {
+  await cli('generic', 'cli-existing', '--from-literal=a=1', ...target());
+  const r = await cli('generic', 'cli-existing', '--from-literal=b=2', ...target());
+  const theirs = await theirKubectl('create', 'secret', 'generic', 'cli-existing', '--from-literal=b=2');
+  assert.equal(theirs.code, 1);
+  assert.equal(r.code, 1);
+  // kubectl's own line first, then how to replace it.
+  assert.equal(r.err, theirs.stderr + 'Add --replace to replace it.\n');
+  assert.equal(r.out, '');
+  assert.deepEqual(Object.keys((await kubectlRead('cli-existing')).data), ['a']);
+});
+
+test('--replace replaces an existing secret, and kubectl reads the new keys', async () => {
   await cli('generic', 'cli-replaced', '--from-literal=a=1', ...target());
-  const r = await cli('generic', 'cli-replaced', '--from-literal=b=2', ...target());
-  assert.deepEqual([r.code, r.out], [0, 'secret/cli-replaced replaced\n']);
-  assert.deepEqual(Object.keys((await read('cli-replaced')).data ?? {}), ['b']);
+  const r = await cli('generic', 'cli-replaced', '--from-literal=b=2', '--replace', ...target());
+  assert.deepEqual([r.code, r.out, r.err], [0, 'secret/cli-replaced replaced\n', '']);
+  const got = await kubectlRead('cli-replaced');
+  assert.deepEqual(Object.keys(got.data), ['b']);
+  assert.equal(got.metadata.labels['secret-source'], 'pachyderm-user');
+});
+
+test('a platform secret of the Helm chart is replaced only with --replace --allow-platform-secret', async () => {
+  // As the chart makes it: Helm's labels, the chart's keys.
+  await cluster.core().createNamespacedSecret({
+    namespace: 'default',
+    body: {
+      metadata: { name: 'postgres', labels: { 'app.kubernetes.io/managed-by': 'Helm' } },
+      data: { 'postgresql-password': Buffer.from('chart-made').toString('base64') },
+    },
+  });
+
+  const plain = await cli('generic', 'postgres', '--from-literal=other=x', ...target());
+  assert.equal(plain.code, 1);
+  assert.equal(
+    plain.err,
+    'error: failed to create secret secrets "postgres" already exists\n' +
+      '"postgres" is a platform secret of the Pachyderm Helm chart (PostgreSQL password). ' +
+      'Replacing it can stop pachd or its database, auth or storage from working.\n' +
+      'Add --replace --allow-platform-secret to replace it.\n',
+  );
+  const once = await cli('generic', 'postgres', '--from-literal=other=x', '--replace', ...target());
+  assert.equal(once.code, 1);
+  assert.match(once.err, /^error: not replacing secret "postgres": it is a platform secret of the Pachyderm Helm chart \(/);
+  assert.match(once.err, /Add --allow-platform-secret as well as --replace to replace it anyway\.\n$/);
+  const untouched = await kubectlRead('postgres');
+  assert.deepEqual(Object.keys(untouched.data), ['postgresql-password']);
+  assert.equal(untouched.metadata.labels['app.kubernetes.io/managed-by'], 'Helm');
+
+  const twice = await cli('generic', 'postgres', '--from-literal=postgresql-password=new', '--replace', '--allow-platform-secret',
+    ...target());
+  assert.deepEqual([twice.code, twice.out, twice.err], [0, 'secret/postgres replaced\n', '']);
+  assert.equal(Buffer.from((await kubectlRead('postgres')).data['postgresql-password'], 'base64').toString(), 'new');
+});
+
+test('--allow-platform-secret alone, and --replace with --dry-run, are refused before asking the cluster', async () => {
+  const alone = await cli('generic', 'cli-alone', '--from-literal=a=1', '--allow-platform-secret', ...target());
+  assert.deepEqual([alone.code, alone.err], [1, 'error: --allow-platform-secret only applies with --replace\n']);
+  const dry = await cli('generic', 'cli-alone', '--from-literal=a=1', '--replace', '--dry-run=server', ...target());
+  assert.deepEqual([dry.code, dry.err], [1, 'error: --replace applies only when creating, not with --dry-run\n']);
+  assert.equal(await exists('cli-alone'), false);
+});
+
+test('the API server’s message echoing a name with ESC and CR reaches stderr neutralised', async () => {
+  const r = await cli('generic', 'x\x1b[31m\ry', '--from-literal=a=1', ...target());
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.err, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  assert.ok(r.err.includes('x\\x1b[31m\\ry'), r.err);
 });
 
 test('--dry-run=server prints what the API server made of it and stores nothing', async () => {

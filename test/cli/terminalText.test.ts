@@ -62,3 +62,10 @@ test('check --format json keeps the exact names, escaped by JSON', () => {
   assert.equal(finding.file, `${HOSTILE}.pipeline.json`);
   assert.ok(finding.message.includes(HOSTILE));
 });
+
+test('create: a secret name with ESC and CR is shown escaped in its text line, and kept exact in -o json', () => {
+  const r = cli('create', 'secret', 'generic', HOSTILE, '--from-literal=a=1', '--dry-run=client');
+  assert.deepEqual([r.code, r.out, r.err], [0, `secret/${SHOWN} created (dry run)\n`, '']);
+  const json = cli('create', 'secret', 'generic', HOSTILE, '--from-literal=a=1', '--dry-run=client', '-o', 'json');
+  assert.equal(JSON.parse(json.out).metadata.name, HOSTILE);
+});
