@@ -55,3 +55,33 @@ test('a context that may not list secrets fails the run with the reason and exit
   assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);
   assert.equal(r.out, '');
 });
+
+/** A hang detector only: the bounds end each run long before this. */
+const HANG_MS = 120_000;
+
+function checkOrHang(...args: string[]): Promise<{ code: number | string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [builtCli(), 'check', ...args], { env: { ...process.env, KUBECONFIG: '' }, timeout: HANG_MS }, (e, _out, err) => {
+      const killed = (e as { killed?: boolean } | null)?.killed;
+      resolve({ code: killed ? 'hung' : e ? Number((e as { code?: number }).code ?? 1) : 0, err });
+    });
+  });
+}
+
+for (const [endless, reason] of [
+  ['continue', /the API server kept sending continue tokens after 401 pages of 250/],
+  ['body', /the API server's answer passed 128 MiB without ending/],
+] as const) {
+  test(`a server whose list never ends (${endless}) makes the run fail with the bound that stopped it, not hang`, async () => {
+    cluster.faults.endless = endless;
+    try {
+      const r = await checkOrHang('--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+      assert.notEqual(r.code, 'hung');
+      assert.notEqual(r.code, 0);
+      assert.match(r.err, /cannot read the cluster's secrets: Listing secrets in namespace "pachyderm" was stopped: /);
+      assert.match(r.err, reason);
+    } finally {
+      cluster.faults.clear();
+    }
+  });
+}

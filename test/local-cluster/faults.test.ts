@@ -185,3 +185,61 @@ test('an RBAC table can allow a user one namespace and forbid the others', async
     await scoped.dispose();
   }
 });
+
+/** Reads a raw GET until `maxBytes` arrived (then drops it) or it ends: what came, and whether it ended. */
+function readUpTo(path: string, maxBytes: number): Promise<{ status: number; text: string; ended: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${cluster.url}${path}`, { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const done = (ended: boolean) => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ended });
+      res.on('data', (c: Buffer) => {
+        if (bytes >= maxBytes) return;
+        chunks.push(c);
+        bytes += c.length;
+        if (bytes >= maxBytes) {
+          done(false);
+          req.destroy();
+        }
+      });
+      res.on('end', () => done(true));
+    });
+    req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+    req.end();
+  });
+}
+
+test('endless answers: every page has a next continue token, a list body and a watch line never end; cleared, all is normal', async () => {
+  const a = admin();
+  await a.endless('continue');
+  try {
+    const first = JSON.parse((await readUpTo('/api/v1/namespaces/default/secrets?limit=1', 1 << 20)).text) as { metadata: { continue: string }; items: unknown[] };
+    assert.equal(first.items.length, 1);
+    const next = JSON.parse((await readUpTo(`/api/v1/namespaces/default/secrets?limit=1&continue=${first.metadata.continue}`, 1 << 20)).text) as { metadata: { continue: string } };
+    assert.notEqual(next.metadata.continue, first.metadata.continue);
+    assert.ok(next.metadata.continue);
+
+    await a.endless('body');
+    const body = await readUpTo('/api/v1/namespaces/default/secrets', 16 << 20);
+    assert.deepEqual([body.status, body.ended], [200, false]);
+    assert.match(body.text, /^\{"kind":"SecretList"/);
+    assert.ok(body.text.length >= 16 << 20);
+
+    await a.endless('watch-line');
+    const line = await readUpTo('/api/v1/namespaces/default/secrets?watch=1', 16 << 20);
+    assert.deepEqual([line.status, line.ended, line.text.includes('\n')], [200, false, false]);
+    assert.equal((await a.state()).faults.endless, 'watch-line');
+  } finally {
+    await a.clearFaults();
+  }
+  assert.equal((await a.state()).faults.endless, undefined);
+  const normal = await readUpTo('/api/v1/namespaces/default/secrets', 1 << 20);
+  assert.deepEqual([normal.status, normal.ended], [200, true]);
+  assert.equal((JSON.parse(normal.text) as { metadata: { continue?: string } }).metadata.continue, undefined);
+});
+
+test('a raw failure sends its message as a text/plain body, as a proxy in front of the API server would', async () => {
+  await admin().fail(502, 1, { message: 'Bad gateway \u001b[31mred\u001b[0m', raw: true });
+  const res = await readUpTo('/api/v1/namespaces/default/secrets', 1 << 20);
+  assert.deepEqual([res.status, res.text], [502, 'Bad gateway \u001b[31mred\u001b[0m']);
+});

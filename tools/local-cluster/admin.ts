@@ -9,6 +9,7 @@ import { decodeBody, isPlainObject, type K8sObject } from './objects';
 import { bearerToken, readBody, sendError, sendJson } from './http';
 import type { ClusterStore } from './store';
 import type { Faults } from './faults';
+import { ENDLESS_MODES, type Endless } from './endless';
 import { newToken, type LocalUser, type RbacRule } from './rbac';
 
 export interface AdminContext {
@@ -87,7 +88,11 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
         if (!isPlainObject(f) || typeof f.status !== 'number') throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
         const count = f.count === undefined ? 1 : f.count;
         if (count !== 'all' && typeof count !== 'number') throw badRequest('fail.count must be a number or "all"');
-        faults.fail(f.status, count, { verb: f.verb as string | undefined, path: f.path as string | undefined, message: f.message as string | undefined });
+        faults.fail(f.status, count, { verb: f.verb as string | undefined, path: f.path as string | undefined, message: f.message as string | undefined, raw: f.raw === true });
+      }
+      if (body.endless !== undefined) {
+        if (body.endless !== null && !ENDLESS_MODES.includes(body.endless as Endless)) throw badRequest(`endless must be null or one of ${ENDLESS_MODES.join(', ')}`);
+        faults.endless = (body.endless ?? undefined) as Endless | undefined;
       }
       return sendJson(res, 200, state());
     }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ADMIN_FILE } from './adminFile';
+import type { Endless } from './endless';
 import type { FailureRule, FaultState } from './faults';
 import type { K8sObject } from './objects';
 import type { RbacRule } from './rbac';
@@ -51,8 +52,12 @@ export class LocalClusterAdmin {
     return this.call('POST', '/__local/faults', { delayMs: ms });
   }
   /** The next `count` matching requests (default 1; `all` until cleared) fail with `status`. */
-  fail(status: number, count: number | 'all' = 1, filter: Pick<FailureRule, 'verb' | 'path' | 'message'> = {}): Promise<AdminState> {
+  fail(status: number, count: number | 'all' = 1, filter: Pick<FailureRule, 'verb' | 'path' | 'message' | 'raw'> = {}): Promise<AdminState> {
     return this.call('POST', '/__local/faults', { fail: { status, count, ...filter } });
+  }
+  /** Secret lists or watches that never end (see endless.ts); undefined serves them normally again. */
+  endless(mode: Endless | undefined): Promise<AdminState> {
+    return this.call('POST', '/__local/faults', { endless: mode ?? null });
   }
   clearFaults(): Promise<AdminState> {
     return this.call('DELETE', '/__local/faults');

@@ -11,6 +11,7 @@ import { applyPatch, PATCH_TYPES } from './patch';
 import { toTable, wantsTable } from './table';
 import { LIST_KIND, list, listItem } from './paging';
 import { serveWatch, type OpenWatch } from './watch';
+import { endlessPage, streamEndless } from './endless';
 import { isAllowed, type LocalUser } from './rbac';
 import { authenticate } from './authentication';
 import { AGGREGATED_V2, API_GROUP_LIST, API_V1_RESOURCES, VERSION, aggregatedDiscovery, apiVersions, wantsAggregated } from './discovery';
@@ -119,7 +120,12 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     if (res.destroyed) return;
   }
   const injected = ctx.faults.take(verb, path);
-  if (injected) throw injected;
+  if (injected?.raw !== undefined) {
+    res.writeHead(injected.error.code, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(injected.raw);
+    return;
+  }
+  if (injected) throw injected.error;
 
   if (!target) {
     if (method === 'POST' && path === ACCESS_REVIEW_PATH) await reviewAccess(user, req, res);
@@ -149,6 +155,14 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
         const byField = parseFieldSelector(q.get('fieldSelector'), resource);
         return (o: K8sObject) => byLabel(o) && byField(o);
       })();
+      const endless = resource === 'secrets' && !name ? ctx.faults.endless : undefined;
+      if (endless === 'watch-line' && watch) return streamEndless(res, 'watch-line');
+      if (endless === 'body' && !watch) return streamEndless(res, 'body');
+      if (endless === 'continue' && !watch) {
+        const all = store.list(resource, ns);
+        sendJson(res, 200, endlessPage(all.items.map(listItem), all.resourceVersion, Number(q.get('limit') ?? '0'), q.get('continue')));
+        return;
+      }
       if (watch) {
         const timeout = q.get('timeoutSeconds');
         const sendInitialEvents = q.get('sendInitialEvents') === 'true';

@@ -4,6 +4,7 @@
  * watches and expiring resourceVersions are delegated to the server and the store through the hooks.
  */
 import { statusForCode, type StatusError } from './status';
+import type { Endless } from './endless';
 
 export interface FailureRule {
   status: number;
@@ -14,6 +15,8 @@ export interface FailureRule {
   verb?: string;
   /** Only requests whose path contains this text. */
   path?: string;
+  /** Send `message` as a text/plain body instead of a Status, as a proxy or broken server in front would. */
+  raw?: boolean;
 }
 
 export interface FaultHooks {
@@ -28,23 +31,36 @@ export interface FaultState {
   delayMs: number;
   failures: FailureRule[];
   up: boolean;
+  endless?: Endless;
+}
+
+export interface InjectedFailure {
+  error: StatusError;
+  /** The text of a raw (non-Status) failure body. */
+  raw?: string;
 }
 
 export class Faults {
   /** Every API response waits this long first. */
   delayMs = 0;
+  /**
+   * Secret lists and watches that never end (endless.ts): `continue` always gives another page, `body` never
+   * closes a list, `watch-line` never ends a watch event's line. Other requests are served as usual.
+   */
+  endless: Endless | undefined;
   private failures: FailureRule[] = [];
 
   constructor(private readonly hooks: FaultHooks) {}
 
   /** The next `count` matching requests (or all of them, until `clear()`) get a Status with this code. */
-  fail(status: number, count: number | 'all' = 1, filter: { message?: string; verb?: string; path?: string } = {}): void {
+  fail(status: number, count: number | 'all' = 1, filter: { message?: string; verb?: string; path?: string; raw?: boolean } = {}): void {
     this.failures.push({ status, remaining: count, ...filter });
   }
 
   /** Back to a healthy server: no delay, no failures (does not bring a downed server up; call `up()`). */
   clear(): void {
     this.delayMs = 0;
+    this.endless = undefined;
     this.failures = [];
   }
 
@@ -69,17 +85,17 @@ export class Faults {
   }
 
   state(): FaultState {
-    return { delayMs: this.delayMs, failures: this.failures.map((f) => ({ ...f })), up: this.hooks.isUp() };
+    return { delayMs: this.delayMs, failures: this.failures.map((f) => ({ ...f })), up: this.hooks.isUp(), endless: this.endless };
   }
 
   /** The injected failure for this request, if one applies (and counts it down). */
-  take(verb: string, path: string): StatusError | undefined {
+  take(verb: string, path: string): InjectedFailure | undefined {
     const rule = this.failures.find((f) => (!f.verb || f.verb === verb) && (!f.path || path.includes(f.path)));
     if (!rule) return undefined;
     if (rule.remaining !== 'all') {
       rule.remaining -= 1;
       if (rule.remaining <= 0) this.failures.splice(this.failures.indexOf(rule), 1);
     }
-    return statusForCode(rule.status, rule.message);
+    return { error: statusForCode(rule.status, rule.message), raw: rule.raw ? (rule.message ?? '') : undefined };
   }
 }

@@ -22,14 +22,17 @@
  *   await cluster.faults.down() / up()                  refuse connections / listen again on the same port
  *   cluster.faults.cutWatches()                         drop open watch connections mid-stream
  *   cluster.faults.expireResourceVersions()             older watch resourceVersions and continue tokens give 410
+ *   cluster.faults.endless = 'continue' | 'body' | 'watch-line'   secret lists/watches that never end (endless.ts)
+ *   cluster.faults.fail(502, 1, { message, raw: true })  a text/plain error body, as a proxy in front would send
  *   await cluster.stop()
  *
  * From another process, the same through the admin endpoint (plain HTTP on `adminUrl`, which stays up while the
  * API is down; also under `/__local` on the API port), with `Authorization: Bearer <adminToken>`. `adminUrl` and
  * `adminToken` are in `local-cluster.json` beside the kubeconfig; adminClient.ts wraps these routes:
  *   GET    /__local/state                      url, up, resourceVersion, open watches, faults
- *   POST   /__local/faults  {delayMs?, fail?: {status, count?: n | "all", verb?, path?, message?}}
- *   DELETE /__local/faults                     clear delay and failures
+ *   POST   /__local/faults  {delayMs?, fail?: {status, count?: n | "all", verb?, path?, message?, raw?},
+ *                             endless?: "continue" | "body" | "watch-line" | null}
+ *   DELETE /__local/faults                     clear delay, failures and endless answers
  *   POST   /__local/down | /__local/up | /__local/cut-watches | /__local/expire
  *   GET    /__local/secrets[?namespace=ns]     the stored secrets (test use only: values included)
  *   POST   /__local/secrets  <Secret JSON>     create or replace (namespace from metadata, default `default`)

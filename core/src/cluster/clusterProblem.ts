@@ -3,6 +3,7 @@
  * Kept in one place so the tree, the status bar, the CLI and error messages all say the same thing.
  */
 import type { CatalogProblem } from '../catalog/snapshot';
+import { ClusterLimitError } from './responseLimits';
 
 export interface ClusterProblem {
   problem: CatalogProblem | 'gone' | 'not-found' | 'conflict' | 'invalid';
@@ -55,6 +56,10 @@ const UNREACHABLE_CODES = new Set([
 
 export function classifyClusterError(err: unknown, call: CallDescription): ClusterProblem {
   if (err instanceof ClassifiedClusterError) return err.classified;
+  // The server answered, but more than any real cluster sends (responseLimits.ts): its fault, so a server error.
+  if (err instanceof ClusterLimitError) {
+    return { problem: 'server-error', reason: `${capitalise(describe(call))} was stopped: ${err.message}.` };
+  }
   if (err instanceof ClusterTimeoutError || isAbort(err)) {
     const ms = err instanceof ClusterTimeoutError ? err.timeoutMs : undefined;
     return {

@@ -15,6 +15,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterTimeoutError } from './clusterProblem';
 import { ConnectProxyAgent } from './connectProxyAgent';
 import { proxyFromEnvironment, type ProxyEnv } from './proxyFromEnvironment';
+import { ClusterLimitError, formatMiB, MAX_RESPONSE_BYTES } from './responseLimits';
 import { SocksProxyAgent } from './socksProxyAgent';
 
 /** The API server answered with an HTTP error; `body` is its Status (JSON text), which names objects, not values. */
@@ -60,15 +61,25 @@ export class KubeHttp {
     return url;
   }
 
-  /** One call with a JSON answer, bounded by `timeoutMs` from the start (auth plugins included) to the last byte. */
+  /**
+   * One call with a JSON answer, bounded by `timeoutMs` from the start (auth plugins included) to the last byte,
+   * and by `MAX_RESPONSE_BYTES`: a body that passes it is dropped at once rather than kept until the timeout.
+   */
   json<T>(req: KubeRequest, timeoutMs: number): Promise<T> {
     return this.bounded(req, timeoutMs, (res, settle) => {
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status >= 300) return readErrorBody(res, settle);
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (bytes <= MAX_RESPONSE_BYTES) return void chunks.push(c);
+        chunks.length = 0;
+        const size = formatMiB(MAX_RESPONSE_BYTES);
+        settle(new ClusterLimitError('bytes', `the API server's answer passed ${size} without ending, more than a real page of secrets; reading stopped there`));
+      });
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) return settle(new KubeHttpError(status, text.slice(0, MAX_ERROR_BODY)));
         try {
           settle(undefined, JSON.parse(text) as T);
         } catch {
@@ -85,9 +96,7 @@ export class KubeHttp {
   stream(req: KubeRequest, timeoutMs: number): Promise<http.IncomingMessage> {
     return this.bounded(req, timeoutMs, (res, settle) => {
       if (res.statusCode === 200) return settle(undefined, res);
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => settle(new KubeHttpError(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY))));
+      readErrorBody(res, settle);
     });
   }
 
@@ -183,6 +192,25 @@ function proxyUrlAgent(proxyUrl: string): http.Agent {
   if (proxy.protocol.startsWith('socks')) return new SocksProxyAgent(proxy);
   if (proxy.protocol === 'http:' || proxy.protocol === 'https:') return new ConnectProxyAgent(proxy, 'proxy-url');
   throw new Error(`the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`);
+}
+
+/**
+ * An error answer's body, kept to `MAX_ERROR_BODY`: once that much arrived the call settles with it, so an error
+ * page that never ends costs neither memory nor the rest of the timeout.
+ */
+function readErrorBody(res: http.IncomingMessage, settle: (err: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  const done = () => {
+    const text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY);
+    settle(new KubeHttpError(res.statusCode ?? 0, text));
+  };
+  res.on('data', (c: Buffer) => {
+    chunks.push(c);
+    bytes += c.length;
+    if (bytes >= MAX_ERROR_BODY) done();
+  });
+  res.on('end', done);
 }
 
 /** What a connection closed by the peer before the answer was complete looks like to the classifier. */

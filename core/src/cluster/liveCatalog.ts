@@ -14,6 +14,7 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { classifyClusterError, type ClusterProblem } from './clusterProblem';
 import type { TargetResolution } from './clusterTarget';
 import { listAllSecrets, sortedSecrets, DEFAULT_PAGE_SIZE } from './listSecrets';
+import { ClusterLimitError } from './responseLimits';
 import { asCatalogProblem } from './loadCatalog';
 import { SecretsApi, type WatchHandle } from './secretsApi';
 
@@ -170,6 +171,12 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
         if (gen !== this.generation || this.disposed) return;
         this.watchHandle = undefined;
         const c = err ? classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace }) : undefined;
+        if (c && err instanceof ClusterLimitError) {
+          // A server that sends more than any real one would (an event that never ends) is shown as the problem
+          // it is, not hidden behind silent re-watches; the retry relists with backoff until it behaves again.
+          this.fail(c);
+          return;
+        }
         if (connected && c?.problem !== 'gone') {
           // A stream that was open and ended (server timeout, cut connection): resume from the last version
           // seen, as informers do; if that fails to connect, the relist below reports why.

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { connectionReset } from './kubeHttp';
+import { ClusterLimitError, formatMiB, MAX_WATCH_LINE_BYTES } from './responseLimits';
 
 export interface RawWatchEvent {
   type: string;
@@ -55,6 +56,13 @@ export function readWatchStream(res: IncomingMessage, handlers: WatchStreamHandl
         err = thrown;
       }
       if (err) finish(err);
+    }
+    // What is left is one unfinished event. Its UTF-16 length is at most its byte length, so this never stops
+    // a real event early, and a line that never ends stops here instead of at the engine's string limit.
+    if (!finished && pending.length > MAX_WATCH_LINE_BYTES) {
+      pending = '';
+      const size = `${formatMiB(MAX_WATCH_LINE_BYTES)} (8 × the largest object etcd stores)`;
+      finish(new ClusterLimitError('line', `the API server sent a watch event longer than ${size}; the watch was closed`));
     }
   });
   res.on('end', () => finish());
