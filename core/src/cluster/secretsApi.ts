@@ -8,6 +8,7 @@ import type { V1Namespace, V1Secret, V1Status } from '@kubernetes/client-node';
 import { toSecretMeta, type SecretMeta } from '../catalog/secretMeta';
 import { ClassifiedClusterError, classifyStatus } from './clusterProblem';
 import type { ResolvedTarget } from './clusterTarget';
+import { limitExecPlugins } from './execPluginTimeout';
 import { KubeHttp } from './kubeHttp';
 import { readWatchStream } from './watchStream';
 
@@ -39,6 +40,8 @@ export class SecretsApi {
   ) {}
 
   static async open(target: ResolvedTarget, timeoutMs: number): Promise<SecretsApi> {
+    // A plugin that hangs is ended when the call waiting for it gives up, not left running (execPluginTimeout.ts).
+    limitExecPlugins(target.kubeConfig, () => timeoutMs);
     return new SecretsApi(new KubeHttp(target.kubeConfig, target.server), target.namespace, timeoutMs);
   }
 
