@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
 import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
+import { CHECK_EXIT } from '../../cli/src/check';
 
 const VALUE = 'cluster-side-secret-value';
 let cluster: TestCluster;
@@ -77,7 +78,7 @@ for (const [endless, reason] of [
     try {
       const r = await checkOrHang('--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
       assert.notEqual(r.code, 'hung');
-      assert.notEqual(r.code, 0);
+      assert.equal(r.code, CHECK_EXIT.failure);
       assert.match(r.err, /cannot read the cluster's secrets: Listing secrets in namespace "pachyderm" was stopped: /);
       assert.match(r.err, reason);
     } finally {
