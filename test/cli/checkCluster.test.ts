@@ -69,9 +69,11 @@ function checkOrHang(...args: string[]): Promise<{ code: number | string; err: s
   });
 }
 
+// An endless body ends at the 128 MiB bound or, on a busy machine that cannot move 128 MiB within the CLI's 5 s
+// request timeout, at the timeout: either way the run ends and says why, which is what this detects.
 for (const [endless, reason] of [
-  ['continue', /the API server kept sending continue tokens after 401 pages of 250/],
-  ['body', /the API server's answer passed 128 MiB without ending/],
+  ['continue', /was stopped: the API server kept sending continue tokens after 401 pages of 250/],
+  ['body', /was stopped: the API server's answer passed 128 MiB without ending|did not answer listing secrets .* within 5 s/],
 ] as const) {
   test(`a server whose list never ends (${endless}) makes the run fail with the bound that stopped it, not hang`, async () => {
     cluster.faults.endless = endless;
@@ -79,7 +81,7 @@ for (const [endless, reason] of [
       const r = await checkOrHang('--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
       assert.notEqual(r.code, 'hung');
       assert.equal(r.code, CHECK_EXIT.failure);
-      assert.match(r.err, /cannot read the cluster's secrets: Listing secrets in namespace "pachyderm" was stopped: /);
+      assert.match(r.err, /cannot read the cluster's secrets: (Listing secrets in namespace "pachyderm" was stopped: |The cluster did not answer)/);
       assert.match(r.err, reason);
     } finally {
       cluster.faults.clear();
