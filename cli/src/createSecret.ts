@@ -12,6 +12,7 @@ import {
   nodeSourceReader,
   parseOutputFormat,
   printSecret,
+  writeSecret,
   withHashSuffix,
   withSavedConfig,
   type OutputFormat,
@@ -198,9 +199,9 @@ async function emit(
   // JSON and YAML escape their own strings; every other line is text for a terminal (terminalText.ts).
   const machine = output === 'json' || output === 'yaml';
   if (dryRun === 'client') {
-    io.stdout(
-      output ? printSecret(draft, output) : terminalText(`secret/${draft.name || '<unknown>'} created (dry run)\n`),
-    );
+    // Written in chunks as they are made: a large file's manifest is never one string in memory.
+    if (output) writeSecret(draft, output, io.stdout);
+    else io.stdout(terminalText(`secret/${draft.name || '<unknown>'} created (dry run)\n`));
     return 0;
   }
   const manifestJson = printSecret(draft, 'json');

@@ -4,6 +4,8 @@
  */
 const DRY = '--dry-run=client';
 const LONG_KEY = 'k'.repeat(253);
+const LONG_WORDS = 'word  spaced x '.repeat(5000);
+const LONG_TYPES = [LONG_WORDS + 'end', `${LONG_WORDS}key: value`, `\t${LONG_WORDS}é ✓`, `${LONG_WORDS}\nsecond line\n`];
 
 /** Successful builds, each printed as JSON, YAML and name. */
 export const OUTPUT_CASES: string[][] = [
@@ -95,6 +97,10 @@ export const OUTPUT_CASES: string[][] = [
   ['docker-registry', 'reg', '--from-file=notjson.txt', '--docker-username=ignored'],
   ['docker-registry', 'reg', '--from-file=cfg=docker.json', '--from-file=plain.txt'],
   ['docker-registry', 'reg', '--docker-username=u', '--docker-password=p', '--append-hash', '-n', 'reg-ns'],
+  // values of several MiB, which the writers stream in pieces
+  ['generic', 'large', '--from-file=large/random.bin', '--from-file=large/lines.txt'],
+  ['generic', 'large', '--from-file=large/digits.bin', '--from-file=large/digits-then-letter.bin'],
+  ['generic', 'large', '--from-file=large', '--append-hash'],
 ];
 
 /** Everything else: failures, flag parsing, printers, dry-run values. Run as written. */
@@ -232,6 +238,10 @@ export const RAW_CASES: string[][] = [
   ['docker-registry', 'r', DRY, '--from-file=dir'],
   ['docker-registry', 'r', DRY, '--from-file=nope.json'],
   ['docker-registry', 'r', DRY, '--from-file=bad key=docker.json'],
+  // the saved configuration holds the whole object as one long string
+  ...['json', 'yaml'].map((o) => ['generic', 'large', DRY, '--from-file=large/lines.txt', '--save-config', '-o', o]),
+  // long text fields: folded plain, single-quoted and double-quoted lines, and a literal block
+  ...LONG_TYPES.map((t) => ['generic', 'long-type', DRY, `--type=${t}`, '-o', 'yaml']),
 ];
 
 /** YAML quoting only (go-yaml's resolver and emitter): run with `-o yaml` alone. */

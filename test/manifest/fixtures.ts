@@ -4,6 +4,7 @@
  * TLS material made by openssl (RSA, EC, Ed25519, PKCS#1/#8/SEC 1, chains, mismatches, garbage).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -95,5 +96,35 @@ export function makeFixtures(): string {
   w('foo-then-key.pem', read('foo.pem') + read('rsa1.pkcs1.key'));
   w('foo-then-crt.pem', read('foo.pem') + read('rsa1.crt'));
   w('nopem.txt', 'this is not PEM\n');
+  writeLargeFixtures(w);
   return dir;
+}
+
+const MiB = 1024 * 1024;
+
+/** Deterministic pseudo-random bytes (a sha256 chain), so a failing large case can be made again. */
+export function pseudoRandomBytes(length: number, seed: string): Buffer {
+  const out = Buffer.alloc(length);
+  let block = createHash('sha256').update(seed).digest();
+  for (let i = 0; i < length; i += block.length) {
+    block.copy(out, i);
+    block = createHash('sha256').update(block).digest();
+  }
+  return out;
+}
+
+/**
+ * Values of several MiB: the writers stream them in pieces, and these hold the pieces' joins to kubectl's bytes.
+ * `digits.bin` repeats bytes whose base64 is all `0`, which go-yaml reads back as a number and so quotes.
+ */
+function writeLargeFixtures(w: (name: string, content: string | Buffer) => void): void {
+  w('large/random.bin', pseudoRandomBytes(3 * MiB + 1, 'random'));
+  const line = 'line with spaces, "quotes", <html> & \t tabs\tand ünïcödé ✓ 日本 \ud83d\ude00 ';
+  let text = '';
+  for (let i = 0; text.length < 3 * MiB; i++) text += line.repeat(1 + (i % 7)) + (i % 5 ? '\n' : '\r\n');
+  w('large/lines.txt', text);
+  w('large/digits.bin', Buffer.alloc(3 * MiB, Buffer.from([0xd3, 0x4d, 0x34])));
+  const digitsThenLetter = Buffer.alloc(3 * MiB, Buffer.from([0xd3, 0x4d, 0x34]));
+  digitsThenLetter[digitsThenLetter.length - 1] = 0xff;
+  w('large/digits-then-letter.bin', digitsThenLetter);
 }

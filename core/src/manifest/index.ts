@@ -11,4 +11,5 @@ export { checkTlsKeyPair } from './tlsPair';
 export * from './dockerRegistrySecret';
 export * from './secretHash';
 export * from './secretOutput';
+export type { TextSink } from './textChunks';
 export { addEnvFileSources, addFileSources, addLiteralSources } from './fileSources';

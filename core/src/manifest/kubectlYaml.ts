@@ -6,29 +6,74 @@
  * decisions; the differential tests hold it to kubectl.
  */
 import { objectEntries, type GoJsonValue } from './goJson';
+import { ChunkedText, base64Length, base64Pieces, type TextSink } from './textChunks';
 
-/** The object to print: strings, nulls and nested maps (what a Secret holds). */
+/** The object to print: strings, byte values (base64), nulls and nested maps (what a Secret holds). */
 export type YamlMap = Map<string, GoJsonValue> | { [key: string]: GoJsonValue };
 
 const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 
-export function toKubectlYaml(root: YamlMap): string {
-  const e = new Emitter();
+/** Writes the YAML to `sink` in chunks. */
+export function writeKubectlYaml(root: YamlMap, sink: TextSink): void {
+  const e = new Emitter(new ChunkedText(sink));
   e.mapping(root, 0);
   // A literal block that ends in a line break has already ended the line.
-  return e.column > 0 ? e.out + '\n' : e.out;
+  if (e.column > 0) e.out.write('\n');
+  e.out.flush();
+}
+
+export function toKubectlYaml(root: YamlMap): string {
+  const chunks: string[] = [];
+  writeKubectlYaml(root, (c) => chunks.push(c));
+  return chunks.join('');
 }
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+/** Where writePlain acts: spaces (a line may fold there). */
+const PLAIN_STOPS = / /g;
+/** Where writeSingle acts: spaces and line breaks; a quote inside a run is doubled. */
+const SINGLE_STOPS = /[ \r\n\u0085\u2028\u2029]/g;
+/** Where writeDouble acts: spaces, and what it escapes (not printable, BOM, breaks, quote, backslash, surrogates). */
+const DOUBLE_STOPS = /[ \x00-\x1f\x7f-\x9f"\\\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/g;
+/** Where writeLiteral acts: line breaks. */
+const LITERAL_STOPS = /[\r\n\u0085\u2028\u2029]/g;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Code points in `s` (a valid surrogate pair is one, a lone surrogate is one), as libyaml counts columns. */
+function codePoints(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/** The code point at UTF-16 index `i` and how many units it takes. */
+function codePointAt(s: string, i: number): [number, number] {
+  const c = s.codePointAt(i)!;
+  return [c, c > 0xffff ? 2 : 1];
+}
+
+/**
+ * libyaml's emitter state for block mappings of scalars. Each writer walks its scalar from one character it
+ * must act on (a space where a line may fold, a break, an escape) to the next and copies the runs between as
+ * slices, which is what the character-by-character emitter writes, without its cost.
+ */
 class Emitter {
-  out = '';
   column = 0;
   /** libyaml's `whitespace`: the last character written was whitespace (or nothing yet). */
   whitespace = true;
   /** libyaml's `indention`: only indentation has been written on this line so far. */
   indention = true;
+
+  constructor(readonly out: ChunkedText) {}
 
   mapping(map: YamlMap, indent: number): void {
     for (const [key, value] of objectEntries(map).sort((a, b) => naturalCompare(a[0], b[0]))) {
@@ -52,13 +97,35 @@ class Emitter {
       this.plainRaw('null');
     } else if (typeof value === 'string') {
       this.scalar(value, indent + BEST_INDENT, false);
+    } else if (value instanceof Uint8Array) {
+      this.bytes(value, indent + BEST_INDENT);
     } else if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new Error('kubectl YAML printer: only strings, null and maps occur in a Secret');
+      throw new Error('kubectl YAML printer: only strings, bytes, null and maps occur in a Secret');
     } else if (objectEntries(value).length === 0) {
       this.plainRaw('{}');
     } else {
       this.mapping(value, indent + BEST_INDENT);
     }
+  }
+
+  /**
+   * A `[]byte` value: kubectl's JSON holds its base64, which go-yaml writes plain, or double-quoted when it
+   * would read back as another type (`true`, `1234`). Base64 has no spaces, breaks or characters to escape,
+   * so either way the text goes out as it is, a piece at a time; only the style needs a look at the text.
+   */
+  private bytes(value: Uint8Array, indent: number): void {
+    if (base64Length(value.length) <= BASE64_WHOLE_LIMIT) {
+      return this.scalar(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'), indent, false);
+    }
+    const plain = longBase64IsString(value);
+    if (plain) {
+      if (!this.whitespace) this.put(' ');
+    } else this.indicator('"', true);
+    for (const piece of base64Pieces(value)) this.put(piece);
+    if (plain) {
+      this.whitespace = false;
+      this.indention = false;
+    } else this.indicator('"', false);
   }
 
   private plainRaw(text: string): void {
@@ -92,21 +159,22 @@ class Emitter {
     }
   }
 
+  /** Writes text that holds no line break. */
   private put(s: string): void {
-    this.out += s;
-    this.column += [...s].length;
+    this.out.write(s);
+    this.column += codePoints(s);
   }
 
   private putBreak(): void {
-    this.out += '\n';
+    this.out.write('\n');
     this.column = 0;
   }
 
   private writeIndent(indent: number): void {
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) {
-      if (this.out.length) this.putBreak();
+      if (this.out.started) this.putBreak();
     }
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) this.put(' '.repeat(indent - this.column));
     this.whitespace = true;
     this.indention = true;
   }
@@ -115,116 +183,148 @@ class Emitter {
     if (needWhitespace && !this.whitespace) this.put(' ');
     this.put(ind);
     this.whitespace = false;
-    this.indention = this.indention && false;
+    this.indention = false;
   }
 
   private writePlain(value: string, indent: number, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
-    const chars = [...value];
     let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
-      if (ch === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== ' ') {
-          this.writeIndent(indent);
-        } else this.put(ch);
-        spaces = true;
-      } else {
-        this.put(ch);
+    let from = 0;
+    PLAIN_STOPS.lastIndex = 0;
+    for (let m = PLAIN_STOPS.exec(value); m; m = PLAIN_STOPS.exec(value)) {
+      const i = m.index;
+      if (i > from) {
+        this.put(value.slice(from, i));
         spaces = false;
       }
+      if (allowBreaks && !spaces && this.column > BEST_WIDTH && value[i + 1] !== ' ') this.writeIndent(indent);
+      else this.put(' ');
+      spaces = true;
+      from = i + 1;
     }
+    if (from < value.length) this.put(value.slice(from));
     this.whitespace = false;
     this.indention = false;
   }
 
   private writeSingle(value: string, indent: number, allowBreaks: boolean): void {
     this.indicator("'", true);
-    const chars = [...value];
     let spaces = false;
     let breaks = false;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
+    let from = 0;
+    const run = (to: number) => {
+      if (to <= from) return;
+      if (breaks) this.writeIndent(indent);
+      this.put(value.slice(from, to).replace(/'/g, "''"));
+      this.indention = false;
+      spaces = false;
+      breaks = false;
+    };
+    SINGLE_STOPS.lastIndex = 0;
+    for (let m = SINGLE_STOPS.exec(value); m; m = SINGLE_STOPS.exec(value)) {
+      const i = m.index;
+      const ch = value[i];
+      run(i);
       if (ch === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') {
-          this.writeIndent(indent);
-        } else this.put(ch);
+        const inside = i > 0 && i < value.length - 1;
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && value[i + 1] !== ' ') this.writeIndent(indent);
+        else this.put(ch);
         spaces = true;
-      } else if (isBreak(ch)) {
+      } else {
         if (!breaks && ch === '\n') this.putBreak();
         this.writeBreak(ch);
         this.indention = true;
         breaks = true;
-      } else {
-        if (breaks) this.writeIndent(indent);
-        if (ch === "'") this.put("'");
-        this.put(ch);
-        this.indention = false;
-        spaces = false;
-        breaks = false;
       }
+      from = i + 1;
     }
+    run(value.length);
     this.indicator("'", false);
   }
 
   private writeDouble(value: string, indent: number, allowBreaks: boolean): void {
     this.indicator('"', true);
-    const chars = [...value];
     let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
-      const c = ch.codePointAt(0)!;
-      if (!isPrintable(c) || c === 0xfeff || isBreak(ch) || ch === '"' || ch === '\\') {
-        this.put('\\' + doubleEscape(c));
-        spaces = false;
-      } else if (ch === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
-          this.writeIndent(indent);
-          if (chars[i + 1] === ' ') this.put('\\');
-        } else this.put(ch);
-        spaces = true;
-      } else {
-        this.put(ch);
+    let from = 0;
+    DOUBLE_STOPS.lastIndex = 0;
+    for (let m = DOUBLE_STOPS.exec(value); m; m = DOUBLE_STOPS.exec(value)) {
+      const i = m.index;
+      if (i > from) {
+        this.put(value.slice(from, i));
         spaces = false;
       }
+      const [c, units] = codePointAt(value, i);
+      if (value[i] === ' ') {
+        const inside = i > 0 && i < value.length - 1;
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside) {
+          this.writeIndent(indent);
+          if (value[i + 1] === ' ') this.put('\\');
+        } else this.put(' ');
+        spaces = true;
+      } else {
+        // Everything else that stops here is escaped; go-yaml counts no character beyond the BMP as printable.
+        this.put('\\' + doubleEscape(c));
+        spaces = false;
+      }
+      from = i + units;
+      DOUBLE_STOPS.lastIndex = from;
     }
+    if (from < value.length) this.put(value.slice(from));
     this.indicator('"', false);
   }
 
   private writeLiteral(value: string, indent: number): void {
     this.indicator('|', true);
-    const chars = [...value];
     let hints = '';
-    if (chars[0] === ' ' || isBreak(chars[0])) hints += String(BEST_INDENT);
-    const last = chars[chars.length - 1];
+    if (value[0] === ' ' || isBreak(value[0])) hints += String(BEST_INDENT);
+    const last = value[value.length - 1];
     if (!isBreak(last)) hints += '-';
-    else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += '+';
+    else if (value.length === 1 || isBreak(value[value.length - 2])) hints += '+';
     if (hints) this.indicator(hints, false);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (const ch of chars) {
-      if (isBreak(ch)) {
-        this.writeBreak(ch);
-        this.indention = true;
-        breaks = true;
-      } else {
-        if (breaks) this.writeIndent(indent);
-        this.put(ch);
-        this.indention = false;
-        breaks = false;
-      }
+    let from = 0;
+    const run = (to: number) => {
+      if (to <= from) return;
+      if (breaks) this.writeIndent(indent);
+      this.put(value.slice(from, to));
+      this.indention = false;
+      breaks = false;
+    };
+    LITERAL_STOPS.lastIndex = 0;
+    for (let m = LITERAL_STOPS.exec(value); m; m = LITERAL_STOPS.exec(value)) {
+      run(m.index);
+      this.writeBreak(value[m.index]);
+      this.indention = true;
+      breaks = true;
+      from = m.index + 1;
     }
+    run(value.length);
   }
 
   private writeBreak(ch: string): void {
     if (ch === '\n') this.putBreak();
     else {
-      this.out += ch;
+      this.out.write(ch);
       this.column = 0;
     }
   }
+}
+
+/** Base64 texts up to this length are made whole and go through the general scalar path. */
+const BASE64_WHOLE_LIMIT = 256 * 1024;
+
+/**
+ * Whether go-yaml takes a long base64 text for a string. Ints, floats and timestamps are made only of these
+ * characters (the words in RESOLVE_MAP are short), so one other character anywhere settles it; a text made
+ * only of them (a file of bytes whose base64 is all digits) is checked whole, as go-yaml would.
+ */
+function longBase64IsString(value: Uint8Array): boolean {
+  const numberLike = /^[0-9a-fA-FxXoObBtTzZ+_.:\- ]*$/;
+  for (const piece of base64Pieces(value)) if (!numberLike.test(piece)) return true;
+  return resolvesToString(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
 }
 
 /** libyaml's `yaml_emitter_check_simple_key` for a plain scalar key. */
@@ -248,17 +348,14 @@ function foldLikeJsonToYaml(s: string): string {
   }) : s;
 }
 
-/** libyaml's `is_printable` as go-yaml has it: no code point beyond the BMP counts as printable. */
-function isPrintable(c: number): boolean {
-  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
-}
+const NAMED_ESCAPES: Record<number, string> = {
+  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
+  0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+};
 
 function doubleEscape(c: number): string {
-  const named: Record<number, string> = {
-    0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
-    0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
-  };
-  if (named[c] !== undefined) return named[c];
+  const named = NAMED_ESCAPES[c];
+  if (named !== undefined) return named;
   const hex = c.toString(16).toUpperCase();
   if (c <= 0xff) return 'x' + hex.padStart(2, '0');
   if (c <= 0xffff) return 'u' + hex.padStart(4, '0');
@@ -272,51 +369,37 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-/** libyaml's `yaml_emitter_analyze_scalar`, block context only (kubectl never writes flow collections). */
+/** Characters libyaml's `is_printable` refuses: controls, DEL and C1, BOM, U+FFFE/F, and anything beyond the BMP. */
+const NOT_PRINTABLE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]/;
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+const SPACE_THEN_BREAK = / [\r\n\u0085\u2028\u2029]/;
+const BREAK_THEN_SPACE = /[\r\n\u0085\u2028\u2029] /;
+/** After the first character: `: ` (or `:` at the end) and ` #` are indicators. */
+const INNER_INDICATOR = /[^]:(?:[ \t\r\n\u0085\u2028\u2029]|$)|[ \t\r\n\u0085\u2028\u2029\0]#/;
+
+/**
+ * libyaml's `yaml_emitter_analyze_scalar`, block context only (kubectl never writes flow collections). Each of
+ * its per-character flags is a pattern over the whole text, so a long value is scanned by the regex engine.
+ */
 function analyzeScalar(value: string): ScalarAnalysis {
   if (value.length === 0) return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
-  const chars = [...value];
-  let blockIndicators = value.startsWith('---') || value.startsWith('...');
-  let lineBreaks = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let precededByWhitespace = true;
-  let previousSpace = false;
-  let previousBreak = false;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
-    const next = chars[i + 1];
-    const followedByWhitespace = next === undefined || next === ' ' || next === '\t' || isBreak(next);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
-      else if ((ch === '?' || ch === ':' || ch === '-') && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ':' && followedByWhitespace) blockIndicators = true;
-    else if (ch === '#' && precededByWhitespace) blockIndicators = true;
-    if (!isPrintable(ch.codePointAt(0)!)) special = true;
-    if (ch === ' ') {
-      if (i === 0) leadingSpace = true;
-      if (i === chars.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(ch)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === chars.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = ch === ' ' || ch === '\t' || isBreak(ch) || ch === '\0';
-  }
+  const first = value[0];
+  const last = value[value.length - 1];
+  const followedByWhitespace = value.length === 1 || ' \t'.includes(value[1]) || isBreak(value[1]);
+  const blockIndicators =
+    value.startsWith('---') ||
+    value.startsWith('...') ||
+    '#,[]{}&*!|>\'"%@`'.includes(first) ||
+    ('?:-'.includes(first) && followedByWhitespace) ||
+    INNER_INDICATOR.test(value);
+  const lineBreaks = LINE_BREAK.test(value);
+  const special = NOT_PRINTABLE.test(value);
+  const leadingSpace = first === ' ';
+  const leadingBreak = isBreak(first);
+  const trailingSpace = last === ' ';
+  const trailingBreak = isBreak(last);
+  const breakSpace = lineBreaks && BREAK_THEN_SPACE.test(value);
+  const spaceBreak = lineBreaks && SPACE_THEN_BREAK.test(value);
   let blockPlainAllowed = true;
   let singleQuotedAllowed = true;
   let blockAllowed = true;

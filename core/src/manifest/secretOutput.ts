@@ -3,9 +3,10 @@
  * wizards offer: `stringData` (readable text) instead of base64 `data`.
  */
 import { ManifestError } from './manifestError';
-import { goCompare, goJsonCompact, goJsonIndent, type GoJsonValue } from './goJson';
-import { toKubectlYaml } from './kubectlYaml';
+import { goCompare, goJsonCompact, writeGoJsonIndent, type GoJsonValue } from './goJson';
+import { writeKubectlYaml } from './kubectlYaml';
 import type { SecretDraft } from './secretDraft';
+import { collectText, type TextSink } from './textChunks';
 
 export type OutputFormat = 'json' | 'yaml' | 'name';
 
@@ -29,10 +30,11 @@ export function secretObject(draft: SecretDraft, opts: ManifestOptions = {}): { 
   const data = new Map<string, GoJsonValue>();
   const stringData = new Map<string, GoJsonValue>();
   for (const key of [...draft.data.keys()].sort(goCompare)) {
-    const bytes = Buffer.from(draft.data.get(key)!);
+    // The bytes themselves (Go's []byte): the writers produce their base64 a piece at a time.
+    const bytes = draft.data.get(key)!;
     const text = opts.stringData ? utf8OrUndefined(bytes) : undefined;
     if (text !== undefined) stringData.set(key, text);
-    else data.set(key, bytes.toString('base64'));
+    else data.set(key, bytes);
   }
   if (data.size) obj.data = data;
   if (stringData.size) obj.stringData = stringData;
@@ -49,15 +51,24 @@ export function withSavedConfig(draft: SecretDraft): SecretDraft {
   return { ...draft, annotations: new Map([...(draft.annotations ?? []), [LAST_APPLIED_ANNOTATION, saved]]) };
 }
 
-export function printSecret(draft: SecretDraft, format: OutputFormat, opts: ManifestOptions = {}): string {
+/**
+ * Writes the draft as kubectl prints it to `sink`, in chunks of bounded size: memory stays a small multiple of
+ * the values' size however large they are (the CLI writes each chunk to stdout as it comes).
+ */
+export function writeSecret(draft: SecretDraft, format: OutputFormat, sink: TextSink, opts: ManifestOptions = {}): void {
   switch (format) {
     case 'json':
-      return goJsonIndent(secretObject(draft, opts)) + '\n';
+      return writeGoJsonIndent(secretObject(draft, opts), sink, '\n');
     case 'yaml':
-      return toKubectlYaml(secretObject(draft, opts));
+      return writeKubectlYaml(secretObject(draft, opts), sink);
     case 'name':
-      return `secret/${draft.name || '<unknown>'}\n`;
+      return sink(`secret/${draft.name || '<unknown>'}\n`);
   }
+}
+
+/** The same output as one string, for manifests that are needed whole (an editor, a file, a request body). */
+export function printSecret(draft: SecretDraft, format: OutputFormat, opts: ManifestOptions = {}): string {
+  return collectText((sink) => writeSecret(draft, format, sink, opts));
 }
 
 /** Checks `-o` as kubectl does; the template printers are kubectl's but not ours, and say so. */
@@ -74,7 +85,7 @@ export function parseOutputFormat(value: string): OutputFormat | undefined {
   throw new ManifestError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${KUBECTL_PRINTER_FORMATS}`);
 }
 
-function utf8OrUndefined(bytes: Buffer): string | undefined {
+function utf8OrUndefined(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
