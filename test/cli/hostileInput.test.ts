@@ -58,3 +58,25 @@ test('a malformed glob exits 2 with a message naming the flag, the glob and the 
   assert.match(r.out, new RegExp(`^${GOOD_ERROR.replace(/\./g, '\\.')}:1:1: error PS113 `, 'm'));
   assert.match(r.out, /a{60}\.yaml:1:1: error PS113 /);
 });
+
+test('a document 10,000 levels deep gets one finding and the other files\' findings still print', () => {
+  const deep = `{"pipeline": {"name": "d"}, "deep": ${'['.repeat(10_000)}${']'.repeat(10_000)}}\n`;
+  write('deep/a.pipeline.json', deep);
+  write('deep/b.pipeline.yaml', `pipeline: {name: d}\ndeep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+  write('deep/c.pipeline.json', '{"pipeline": {"name": "x"}}\n');
+  const r = run('deep');
+  assert.equal(r.err, '');
+  assert.equal(r.code, 1);
+  const lines = r.out.trim().split('\n');
+  const nested = lines.filter((l) => /nested more than/.test(l));
+  assert.deepEqual(
+    nested.map((l) => l.replace(/^.*[\\/]/, '')),
+    [
+      'a.pipeline.json:1:292: error PS100 nested more than 10000 levels deep: pachctl rejects this too ' +
+        '("exceeded max depth of 10000")',
+      'b.pipeline.yaml:2:262: error PS100 nested more than 10000 levels deep: pachctl rejects this too ' +
+        '("exceeded max depth of 10000")',
+    ],
+  );
+  assert.ok(lines.some((l) => l.startsWith(`${join('deep', 'c.pipeline.json')}:1:1: error PS113 `)), r.out);
+});

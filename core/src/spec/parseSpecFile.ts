@@ -4,6 +4,7 @@
  */
 import { documentChunks, type TextRange } from './documentChunks';
 import { LineIndex } from './lineIndex';
+import { scanNestingDepth, tooDeepMessage, treeTooDeep } from './nestingDepth';
 import { parseJsonSegment } from './parseJson';
 import { parseYamlChunk } from './parseYaml';
 import type { ParsedDocuments, SpecFile, SpecFormat } from './tree';
@@ -33,7 +34,39 @@ export function parseSpecChunk(text: string, format: SpecFormat, chunk: TextRang
   return out;
 }
 
+/**
+ * A chunk nested deeper than the readers and walkers may recurse (./nestingDepth.ts) becomes one document without
+ * a tree and one syntax error where it goes too deep; the other chunks of the file are read as usual.
+ */
 function parseChunkInto(text: string, format: SpecFormat, chunk: TextRange, out: ParsedDocuments): void {
-  if (format === 'json') parseJsonSegment(text, chunk.start, chunk.end, out);
-  else parseYamlChunk(text, chunk.start, chunk.end, out);
+  const deep = scanNestingDepth(text, chunk.start, chunk.end, format);
+  if (deep) return unreadable(out, chunk, deep.offset, tooDeepMessage(deep.beyondPachctl));
+  const firstDocument = out.documents.length;
+  const firstError = out.syntaxErrors.length;
+  try {
+    if (format === 'json') parseJsonSegment(text, chunk.start, chunk.end, out);
+    else parseYamlChunk(text, chunk.start, chunk.end, out);
+  } catch (e) {
+    // The scan counts generously, so this is a backstop: whatever the chunk holds, the file stays readable.
+    if (!(e instanceof RangeError)) throw e;
+    out.documents.length = firstDocument;
+    out.syntaxErrors.length = firstError;
+    return unreadable(out, chunk, chunk.start, tooDeepMessage(false));
+  }
+  for (let k = firstError; k < out.syntaxErrors.length; k++) {
+    // The `yaml` package reports its own stack overflow as a syntax error.
+    if (/call stack/i.test(out.syntaxErrors[k].message)) out.syntaxErrors[k].message = tooDeepMessage(false);
+  }
+  for (let k = firstDocument; k < out.documents.length; k++) {
+    const doc = out.documents[k];
+    const at = doc.root && treeTooDeep(doc.root);
+    if (at === undefined) continue;
+    doc.root = undefined;
+    out.syntaxErrors.push({ message: tooDeepMessage(false), start: at, end: Math.min(at + 1, text.length) });
+  }
+}
+
+function unreadable(out: ParsedDocuments, chunk: TextRange, at: number, message: string): void {
+  out.documents.push({ index: out.documents.length, start: chunk.start, end: chunk.end, root: undefined });
+  out.syntaxErrors.push({ message, start: at, end: Math.min(at + 1, chunk.end) });
 }

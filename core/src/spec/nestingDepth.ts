@@ -1,0 +1,181 @@
+/**
+ * How deep a document nests, found before any reader builds a tree. The readers, and every walker over their
+ * trees (rules, spec model, hover, `nodeAt`, the `yaml` package's composer), recurse once or more per level, so a
+ * 10 KB file of `[[[[…` used to overflow the stack: the CLI aborted, the server kept stale diagnostics.
+ *
+ * pachctl reads specs with yaml.v3 and then encoding/json, and both stop at 10000 levels: yaml.v3's scanner
+ * fails with "exceeded max depth of 10000" (go-yaml/yaml scannerc.go, `max_flow_level` and `max_indents`), and
+ * encoding/json has the same cap (`maxNestingDepth`). No real spec or values file comes near either: the
+ * deepest fields of pps.proto nest a few dozen levels. The extension reads at most `MAX_READ_DEPTH` levels,
+ * far below what its recursion survives, and says so in one diagnostic where a document first goes deeper.
+ */
+import type { SpecFormat, SpecNode } from './tree';
+
+/** pachctl's own limit (yaml.v3 and encoding/json). */
+export const PACHCTL_MAX_DEPTH = 10000;
+/** The deepest document the extension reads; deeper ones get one diagnostic and no tree. */
+export const MAX_READ_DEPTH = 256;
+
+export interface TooDeep {
+  /** Where the document first goes deeper than `MAX_READ_DEPTH`. */
+  offset: number;
+  /** Whether it also goes deeper than pachctl's limit. */
+  beyondPachctl: boolean;
+}
+
+/** The one message for a document nested too deep. */
+export function tooDeepMessage(beyondPachctl: boolean): string {
+  const most = PACHCTL_MAX_DEPTH;
+  return beyondPachctl
+    ? `nested more than ${most} levels deep: pachctl rejects this too ("exceeded max depth of ${most}")`
+    : `nested more than ${MAX_READ_DEPTH} levels deep: too deep to check (pachctl itself stops at ${most})`;
+}
+
+/**
+ * Scans `text[start, end)` (one chunk, see ./documentChunks.ts) without building anything: undefined when it
+ * nests at most `MAX_READ_DEPTH` levels. Linear in the chunk's length.
+ */
+export function scanNestingDepth(text: string, start: number, end: number, format: SpecFormat): TooDeep | undefined {
+  return format === 'json' ? scanJson(text, start, end) : scanYaml(text, start, end);
+}
+
+class DepthTracker {
+  offset = -1;
+  beyondPachctl = false;
+
+  /** Records `depth` reached at `at`; true once nothing more can be learnt. */
+  reached(depth: number, at: number): boolean {
+    if (depth > MAX_READ_DEPTH && this.offset < 0) this.offset = at;
+    if (depth > PACHCTL_MAX_DEPTH) this.beyondPachctl = true;
+    return this.beyondPachctl;
+  }
+
+  result(): TooDeep | undefined {
+    return this.offset < 0 ? undefined : { offset: this.offset, beyondPachctl: this.beyondPachctl };
+  }
+}
+
+function scanJson(text: string, start: number, end: number): TooDeep | undefined {
+  const t = new DepthTracker();
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < end && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl > end ? end : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 || close > end ? end : close + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (t.reached(++depth, i)) break;
+    } else if ((c === 0x5d /* ] */ || c === 0x7d) /* } */ && depth > 0) depth--;
+  }
+  return t.result();
+}
+
+/**
+ * YAML: block levels (a stack of indentation columns, with one more level per `- ` / `? ` opening a line)
+ * plus flow levels (`[` and `{` where a token starts), skipping quoted scalars, comments and block scalars.
+ * It may count a level too many (a plain scalar continued on a deeper line), never one too few for the
+ * readers, and a few too many only matter to a document already hundreds of levels deep.
+ */
+function scanYaml(text: string, start: number, end: number): TooDeep | undefined {
+  const t = new DepthTracker();
+  const columns: number[] = [];
+  let flow = 0;
+  let quote = 0; // the open quote's character code, 0 outside quoted scalars
+  let blockScalarParent = -1; // the indentation of the line that opened a block scalar, -1 outside one
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let i = lineStart;
+    while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+    const col = i - lineStart;
+    const blank = i >= lineEnd || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x23; /* # */
+    if (blockScalarParent >= 0 && (blank || col > blockScalarParent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    blockScalarParent = -1;
+    if (!quote && flow === 0 && !blank) {
+      if (col === 0 && (text.startsWith('---', i) || text.startsWith('...', i))) columns.length = 0;
+      while (columns.length && columns[columns.length - 1] >= col) columns.pop();
+      columns.push(col);
+      let stop = t.reached(columns.length, i);
+      // `- - x` and `? x` open a level each on the same line.
+      while (!stop && i < lineEnd) {
+        const c = text.charCodeAt(i);
+        const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : 0x20;
+        if ((c !== 0x2d /* - */ && c !== 0x3f) /* ? */ || (next !== 0x20 && next !== 0x0d)) break;
+        const indicator = i;
+        i += 2;
+        while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+        columns.push(i - lineStart);
+        stop = t.reached(columns.length, indicator);
+      }
+      if (stop) break;
+    }
+    if (scanYamlLine()) break;
+    lineStart = lineEnd + 1;
+
+    /** The rest of the line's tokens; true once the scan can stop. */
+    function scanYamlLine(): boolean {
+      let tokenStart = true;
+      for (; i < lineEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (quote) {
+          if (quote === 0x22 && c === 0x5c /* \ */) i++;
+          else if (c === quote) {
+            if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
+            else quote = 0;
+          }
+          continue;
+        }
+        if (c === 0x20 || c === 0x09 || c === 0x0d) {
+          tokenStart = true;
+          continue;
+        }
+        if (c === 0x23 /* # */ && tokenStart) return false;
+        if ((c === 0x22 || c === 0x27) && tokenStart) quote = c;
+        else if ((c === 0x5b || c === 0x7b) && tokenStart) {
+          flow++;
+          if (t.reached(columns.length + flow, i)) return true;
+        } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--;
+        else if ((c === 0x7c /* | */ || c === 0x3e) /* > */ && tokenStart && flow === 0 && onlyIndicatorsAfter(i + 1)) {
+          blockScalarParent = col;
+          return false;
+        }
+        // After these a new token may start without a space.
+        tokenStart = c === 0x5b || c === 0x7b || c === 0x2c /* , */ || (c === 0x3a /* : */ && flow > 0);
+      }
+      return false;
+    }
+
+    /** A block scalar header: `|` or `>` with only indentation/chomping indicators and a comment after it. */
+    function onlyIndicatorsAfter(from: number): boolean {
+      for (let k = from; k < lineEnd; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 0x23 && k > from && text.charCodeAt(k - 1) === 0x20) return true;
+        if (c !== 0x2b && c !== 0x2d && c !== 0x20 && c !== 0x0d && (c < 0x30 || c > 0x39)) return false;
+      }
+      return true;
+    }
+  }
+  return t.result();
+}
+
+/** The deepest level of a tree, without recursion; `undefined` when within `MAX_READ_DEPTH`, else where. */
+export function treeTooDeep(root: SpecNode): number | undefined {
+  const stack: [SpecNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_READ_DEPTH) return node.start;
+    if (node.type === 'object') {
+      for (const p of node.properties) if (p.value) stack.push([p.value, depth + 1]);
+    } else if (node.type === 'array') for (const item of node.items) stack.push([item, depth + 1]);
+  }
+  return undefined;
+}
