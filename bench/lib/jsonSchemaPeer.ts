@@ -1,6 +1,9 @@
 /**
  * The peer users have today: VS Code's JSON language service validating a spec against Pachyderm's published
- * `CreatePipelineRequest` JSON schema (read from ../shared/reference/pachyderm-schema when present).
+ * `CreatePipelineRequest` JSON schema (pachyderm/pachyderm src/internal/jsonschema/CreatePipelineRequest.schema.json
+ * and the files it references). Point PACHYDERM_SCHEMA_DIR at a folder holding them; without it the bench looks
+ * beside the repository (../shared/reference/pachyderm-schema), and runs row 1 without the peers when neither is
+ * there.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +12,7 @@ import { getLanguageService, TextDocument, type Diagnostic } from 'vscode-json-l
 const SCHEMA_URI = 'pachyderm://schema/CreatePipelineRequest.schema.json';
 
 export function schemaDir(repoRoot: string): string | undefined {
-  const dir = join(repoRoot, '..', 'shared', 'reference', 'pachyderm-schema');
+  const dir = process.env.PACHYDERM_SCHEMA_DIR ?? join(repoRoot, '..', 'shared', 'reference', 'pachyderm-schema');
   return existsSync(join(dir, 'CreatePipelineRequest.schema.json')) ? dir : undefined;
 }
 

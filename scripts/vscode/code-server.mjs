@@ -1,6 +1,7 @@
 // Starting and always stopping a real VS Code (code-server 4.100.3) and the headless Chromium that renders its
 // workbench. Shared by the test-electron launcher shim, the UI smoke runner, the VSIX test and the demo, so the
-// flags, settings and clean-up rules live in one place. Recipe: ../shared/reference/real-vscode-testing.md.
+// flags, settings and clean-up rules live in one place. Sources: code-server's CLI flags and its npm install
+// (coder/code-server docs/FAQ.md, docs/npm.md) and VS Code's test runner (microsoft/vscode-test README.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,8 @@
 # Installs what the real-VS-Code tests and the demo need, offline except for the npm registry and Debian apt:
 # chromium (the workbench renderer), ripgrep (code-server's search, and the pre-seeded download below),
 # libkrb5-dev (code-server's kerberos module builds from source), and code-server 4.100.3 (= VS Code 1.100.3).
-# The recipe and the reason for every environment variable: ../shared/reference/real-vscode-testing.md (fixes A–H).
+# The npm install of code-server and its native modules: coder/code-server docs/npm.md and ci/build/npm-postinstall.sh.
+# Each workaround for an offline machine is explained where it is applied, here and in code-server.mjs.
 #
 # Idempotent and silent on reuse (it only speaks while installing): a complete install is marked by
 # $DIR/.installed-<version>.

@@ -12,8 +12,20 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** ../shared/corpus beside the repository: reference data, read in place, never copied in. */
+/**
+ * The optional real-world corpus: public Pachyderm specs kept beside the repository (as ../shared/corpus) by the
+ * developers who have it, read in place and never copied in. A clone without it is complete: every test that
+ * needs it says it was skipped, and no other test's seeds or thresholds come from it.
+ */
 export const corpusDir = (): string => join(repoRoot(), '..', 'shared', 'corpus');
+
+/** What a corpus test says when it is skipped. */
+export const CORPUS_ABSENT = '../shared/corpus not present';
+
+/** A `skip` option for a test over the corpus: false when the corpus is there, else the reason. */
+export function skipWithoutCorpus(): false | string {
+  return existsSync(join(corpusDir(), 'pachyderm-specs')) ? false : CORPUS_ABSENT;
+}
 
 /** The built CLI bundle the tests run as users do. */
 export const builtCli = (): string => join(repoRoot(), 'dist', 'cli.js');

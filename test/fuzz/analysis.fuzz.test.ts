@@ -1,5 +1,6 @@
 /**
- * Random mutations of the real corpus specs through `analyzeDocument`: whatever half-typed text an editor
+ * Random mutations of the repository's specs (and, when it is there, of the optional real-world corpus's) through
+ * `analyzeDocument`: whatever half-typed text an editor
  * holds, the analysis must not throw, must report ranges inside the text, and must do work bounded by the
  * text's size. A seeded PRNG makes every failure reproducible: the message names the seed and iteration.
  */
@@ -8,7 +9,8 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import type { SpecNode } from '../../core/src/spec/tree';
 import { catalog } from '../unit/rules/fixtures';
-import { corpusSpecs } from '../corpus/paths';
+import { corpusSpecs, skipWithoutCorpus } from '../corpus/paths';
+import { SPEC_SEEDS } from './specSeeds';
 import { prng } from '../support/random';
 import { mutate, SAMPLES } from './mutate';
 
@@ -26,13 +28,11 @@ const CLUSTER = catalog([
   { name: 'r', type: 'kubernetes.io/dockerconfigjson' },
 ]);
 
-test('thousands of mutated specs analyse without throwing, with ranges inside the text and bounded findings', () => {
-  const seeds = [...SAMPLES, ...corpusSpecs()];
-  assert.ok(seeds.length >= 2);
+/** Puts `iterations` seeded mutations of the seeds through the analysis, checking each result. */
+function fuzz(seeds: Array<[string, string]>, iterations: number): void {
   const seed = 20261128;
   const rnd = prng(seed);
-  const ITERATIONS = 3000;
-  for (let iter = 0; iter < ITERATIONS; iter++) {
+  for (let iter = 0; iter < iterations; iter++) {
     const [name, original] = seeds[iter % seeds.length];
     let text = original;
     const rounds = 1 + Math.floor(rnd() * 4);
@@ -40,17 +40,28 @@ test('thousands of mutated specs analyse without throwing, with ranges inside th
     const where = `seed ${seed}, iteration ${iter}, ${name}`;
     let result;
     try {
-      result = analyzeDocument({ uri: `file:///w/${iter % 2 ? name : name.replace(/\.(json|ya?ml)$/, '.pipeline.$1')}`, text }, CLUSTER);
+      const file = iter % 2 ? name : name.replace(/\.(json|ya?ml)$/, '.pipeline.$1');
+      result = analyzeDocument({ uri: `file:///w/${file}`, text }, CLUSTER);
     } catch (err) {
       assert.fail(`${where}: ${err instanceof Error ? err.stack : String(err)}`);
     }
     // Linear work: at most a node and a finding per character, plus a constant.
     const nodes = (result.file?.documents ?? []).reduce((a, d) => a + size(d.root), 0);
     assert.ok(nodes <= text.length + 16, `${where}: ${nodes} nodes for ${text.length} characters`);
-    assert.ok(result.findings.length <= text.length + 16, `${where}: ${result.findings.length} findings for ${text.length} characters`);
+    const found = result.findings.length;
+    assert.ok(found <= text.length + 16, `${where}: ${found} findings for ${text.length} characters`);
     for (const f of result.findings) {
-      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${where}: ${f.code} range ${f.start}-${f.end} outside 0-${text.length}`);
+      const range = `${f.code} range ${f.start}-${f.end} outside 0-${text.length}`;
+      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${where}: ${range}`);
       assert.ok(f.message.trim().length > 0, `${where}: ${f.code} has an empty message`);
     }
   }
+}
+
+test('thousands of mutated specs analyse without throwing, with ranges inside the text and bounded findings', () => {
+  fuzz([...SAMPLES, ...SPEC_SEEDS], 3000);
+});
+
+test('mutated corpus specs analyse without throwing, with ranges inside the text and bounded findings', { skip: skipWithoutCorpus() }, () => {
+  fuzz(corpusSpecs(), 3000);
 });

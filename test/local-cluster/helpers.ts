@@ -69,8 +69,9 @@ export function kubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, ar
 }
 
 /**
- * The kubectl releases installed beside the one on PATH (`kubectl.1.27` … in the Google Cloud SDK's bin folder, see
- * ../shared/reference/kubectl-create-secret.md), plus `kubectl` itself.
+ * The kubectl releases installed beside the one on PATH (`kubectl.1.27` … in the Google Cloud SDK's bin folder: the
+ * SDK's Debian `kubectl` package ships one binary per supported minor release, `dpkg -L kubectl` lists them), plus
+ * `kubectl` itself.
  */
 export function kubectlVersions(): Array<{ name: string; binary: string }> {
   const dir = '/usr/lib/google-cloud-sdk/bin';

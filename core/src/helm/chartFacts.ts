@@ -2,7 +2,8 @@
  * The Pachyderm Helm chart's secret facts: the one table every helm rule, completion, hover, quick fix and the
  * tree's "platform" mark read from. Checked against the chart itself (etc/helm/pachyderm, v2.11.6 and 2.12.x /
  * HEAD), not against the docs' "Platform Secrets Map", which has wrong keys (`rootToken`, `auth-config`).
- * Template line references live in /work/shared/reference/pachyderm-helm-platform-secrets.md.
+ * The templates that read each value are in pachyderm/pachyderm etc/helm/pachyderm/templates (pachd/, console/,
+ * postgresql, enterprise-server/ on 2.11).
  */
 
 /** Chart lines: 2.11 is the last with the Enterprise values; 2.12 removed them. */

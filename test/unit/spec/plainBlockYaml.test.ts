@@ -1,8 +1,8 @@
 /**
  * The YAML shortcut (core/src/spec/plainBlockYaml.ts) against the `yaml` package's parse it stands in for:
- * on every YAML file of the corpus, the bench's generated specs and thousands of seeded mutations of them
- * (the fuzz tests' and edits to indentation, comments, quotes and scalars that keep the text nearly plain),
- * each chunk it accepts gives exactly the documents, nodes, ranges and (no) syntax errors of the full parse,
+ * on the repository's own specs, the bench's generated specs (and the optional corpus's YAML files) and
+ * thousands of seeded mutations of them (the fuzz tests' and edits to indentation, comments, quotes and
+ * scalars that keep the text nearly plain), each chunk it accepts gives exactly the documents, nodes, ranges and (no) syntax errors of the full parse,
  * and so the same spec model and diagnostics. It must also accept the specs it exists for, or it pays nothing.
  */
 import { test } from 'node:test';
@@ -16,7 +16,8 @@ import { buildSpecModel } from '../../../core/src/spec/specModel';
 import type { ParsedDocuments, SpecFile } from '../../../core/src/spec/tree';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
 import { manySpecsYaml, typicalSpecYaml } from '../../../bench/lib/specs';
-import { corpusSpecs } from '../../corpus/paths';
+import { corpusSpecs, skipWithoutCorpus } from '../../corpus/paths';
+import { SPEC_SEEDS } from '../../fuzz/specSeeds';
 import { mutate, SAMPLES } from '../../fuzz/mutate';
 import { catalog } from '../rules/fixtures';
 import { prng } from '../../support/random';
@@ -126,7 +127,7 @@ function assertSameAnalysis(text: string, where: string): void {
 }
 
 test('the shortcut reads the bench’s specs and handwritten spec-shaped YAML exactly as the yaml package does', () => {
-  for (const [i, text] of [typicalSpecYaml(), manySpecsYaml(50), ...HANDWRITTEN].entries()) {
+  for (const [i, text] of [typicalSpecYaml(), manySpecsYaml(50), ...HANDWRITTEN, ...SPEC_SEEDS.map(([, t]) => t)].entries()) {
     const { accepted, chunks } = compareChunks(text, `input ${i}`);
     assertSameAnalysis(text, `input ${i}`);
     // What it exists for: the generated specs and the plain handwritten ones are read by the shortcut.
@@ -138,20 +139,24 @@ test('the shortcut reads the bench’s specs and handwritten spec-shaped YAML ex
   }
 });
 
-test('on the corpus and on thousands of mutations, every chunk the shortcut accepts is the full parse’s', () => {
-  const yamlSeeds = [...SAMPLES, ...corpusSpecs(), ['typical.pipeline.yaml', typicalSpecYaml()], ...[...HANDWRITTEN, ...LEFT_TO_YAML].map((t, i) => [`hand-${i}.yaml`, t])].filter(([name]) =>
-    /\.ya?ml$/.test(name),
-  ) as Array<[string, string]>;
+/**
+ * Puts the seeds and `iterations` seeded mutations of them through the comparison; returns how many seed chunks
+ * and how many mutants the shortcut read, so a caller can check both sides of the comparison were exercised.
+ */
+function compareSeedsAndMutants(
+  seeds: Array<[string, string]>,
+  iterations: number,
+): { accepted: number; acceptedMutants: number } {
   let accepted = 0;
-  for (const [name, text] of yamlSeeds) {
+  for (const [name, text] of seeds) {
     accepted += compareChunks(text, name).accepted;
     assertSameAnalysis(text, name);
   }
   const seed = 20261128;
   const rnd = prng(seed);
   let acceptedMutants = 0;
-  for (let iter = 0; iter < 4000; iter++) {
-    const [name, original] = yamlSeeds[iter % yamlSeeds.length];
+  for (let iter = 0; iter < iterations; iter++) {
+    const [name, original] = seeds[iter % seeds.length];
     let text = original;
     const rounds = 1 + Math.floor(rnd() * 3);
     // Half the general fuzz mutations, half edits close to what the shortcut reads.
@@ -163,7 +168,28 @@ test('on the corpus and on thousands of mutations, every chunk the shortcut acce
       assertSameAnalysis(text, where);
     }
   }
+  return { accepted, acceptedMutants };
+}
+
+const yamlOnly = (seeds: Array<[string, string]>) => seeds.filter(([name]) => /\.ya?ml$/.test(name));
+
+test('on the repository’s specs and thousands of mutations, every chunk the shortcut accepts is the full parse’s', () => {
+  const seeds = yamlOnly([
+    ...SAMPLES,
+    ...SPEC_SEEDS,
+    ['typical.pipeline.yaml', typicalSpecYaml()],
+    ...[...HANDWRITTEN, ...LEFT_TO_YAML].map((t, i): [string, string] => [`hand-${i}.yaml`, t]),
+  ]);
+  const { accepted, acceptedMutants } = compareSeedsAndMutants(seeds, 4000);
   // Both sides of the comparison are exercised: mutants it reads and mutants it leaves to the yaml package.
-  assert.ok(accepted >= 5, `only ${accepted} corpus chunks read by the shortcut`);
+  assert.ok(accepted >= 5, `only ${accepted} seed chunks read by the shortcut`);
   assert.ok(acceptedMutants > 500 && acceptedMutants < 4000, `${acceptedMutants} of 4000 mutants read by the shortcut`);
+});
+
+const corpusTest = 'on the corpus and on mutations of it, every chunk the shortcut accepts is the full parse’s';
+test(corpusTest, { skip: skipWithoutCorpus() }, () => {
+  const seeds = yamlOnly(corpusSpecs());
+  assert.ok(seeds.length > 0, 'the corpus holds YAML specs');
+  const { accepted } = compareSeedsAndMutants(seeds, 2000);
+  assert.ok(accepted >= 5, `only ${accepted} corpus chunks read by the shortcut`);
 });
