@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { toSecretMeta, type SecretObject } from '../../core/src/catalog/secretMeta';
 import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
+import { safeJsonParse } from '../../core/src/json/safeJsonParse';
 
 export class InputError extends Error {}
 
@@ -16,12 +17,12 @@ export function catalogFromSecretsFile(path: string): CatalogSnapshot {
   } catch (err) {
     throw new InputError(`cannot read --secrets file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`--secrets file ${path} is not JSON (${(err as Error).message}); expected the output of 'kubectl get secrets -o json'`);
+  // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
+  const read = safeJsonParse(text);
+  if (!read.ok) {
+    throw new InputError(`--secrets file ${path} is not JSON (${read.message}); expected the output of 'kubectl get secrets -o json'`);
   }
+  const parsed = read.value;
   const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown })?.items;
   if (!Array.isArray(items)) {
     throw new InputError(`--secrets file ${path} is neither a List with "items" nor a JSON array of Secrets; expected the output of 'kubectl get secrets -o json'`);

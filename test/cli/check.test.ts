@@ -132,3 +132,13 @@ test('a cluster that cannot be reached exits 3, not 1 like findings and not a si
   assert.match(r.err, /cannot read the cluster's secrets/);
   assert.equal(r.out, '');
 });
+
+test('a hand-edited --secrets file that is not JSON is told by line and column, never by its text', () => {
+  const canary = 'CANARY-hunter2-value';
+  write('broken-secrets.json', `{"kind": "List", "items": [\n  {"kind": "Secret", "metadata": {"name": "db"},\n   "stringData": {"password": ${canary}}}\n]}\n`);
+  const r = run('--secrets', 'broken-secrets.json', 'specs');
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.ok(!/CANARY|hunter2|assword/.test(r.err), r.err);
+  assert.match(r.err, /--secrets file broken-secrets\.json is not JSON \(line 3, column 31: expected a value/);
+});

@@ -62,3 +62,24 @@ test('only the chosen context is contacted, never the other clusters in the kube
   assert.deepEqual(catalog.target().contexts.sort(), ['elsewhere', 'local', 'local-cert', 'local-forbidden']);
   assert.equal(connections, 0);
 });
+
+test('an exec auth plugin that prints malformed JSON is told by line and column, never by its output', async (t) => {
+  const fx = await startCluster({ seed: { items: [secretJson('db', { k: 'v' })] } });
+  t.after(() => fx.stop());
+  const canary = 'CANARY-hunter2-value';
+  // A token without its quotes: V8's own message would quote `…"token": CANARY-hu…`.
+  const plugin = path.join(fx.dir, 'broken-plugin.js');
+  fs.writeFileSync(plugin, `process.stdout.write('{"kind": "ExecCredential",\\n "status": {"token": ${canary}}}');\n`);
+  const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as Kubeconfig;
+  config.users.push({ name: 'exec-user', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } } });
+  config.contexts.push({ name: 'exec', context: { cluster: 'local', user: 'exec-user', namespace: 'default' } });
+  const file = path.join(fx.dir, 'broken-exec-kubeconfig');
+  fs.writeFileSync(file, stringify(config));
+  const catalog = catalogFor({ kubeconfig: file, context: 'exec' });
+  t.after(() => catalog.dispose());
+  await catalog.refresh();
+  const s = await waitForSnapshot(catalog, (x) => x.state.kind === 'error', 'an error from the exec plugin');
+  const shown = JSON.stringify(s.state);
+  assert.ok(!/CANARY|hunter2/.test(shown), shown);
+  assert.match(shown, /printed output that is not JSON \(line 2, column 22: expected a value/);
+});

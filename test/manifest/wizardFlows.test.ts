@@ -211,3 +211,23 @@ test('no wizard message or prompt ever contains a typed value', async () => {
   assert.ok(!everythingShown.includes(SECRET_VALUE));
   assert.ok(!everythingShown.includes(Buffer.from(SECRET_VALUE).toString('base64')));
 });
+
+test('an env file with a bad line is refused by line, column and what was expected, never by its text', async () => {
+  const canary = 'CANARY-hunter2-value';
+  fs.writeFileSync(f('bad.env'), `HOST=db\nDB_PASSWORD: ${canary}\n`);
+  fs.writeFileSync(f('bad-utf8.env'), Buffer.concat([Buffer.from(`HOST=db\nTOKEN=${canary}`), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+  const ui = new ScriptedUi([
+    { input: 's' },
+    { pick: 'Add env file' },
+    { file: f('bad.env') },
+    { pick: 'Add env file' },
+    { file: f('bad-utf8.env') },
+    'cancel',
+  ]);
+  await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
+  assert.deepEqual(ui.errors, [
+    `env file ${f('bad.env')}, line 2, column 12: expected KEY=value, with a KEY of letters, digits, '_', '-' or '.' that does not start with a digit`,
+    `env file ${f('bad-utf8.env')}, line 2, byte 27: expected UTF-8 text`,
+  ]);
+  for (const e of ui.errors) assert.ok(!/CANARY|hunter2|TOKEN|DB_PASSWORD/.test(e), e);
+});

@@ -62,7 +62,7 @@ export async function finishStep(
       draft = build();
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
-      ui.showError(err.message);
+      ui.showError(err.withoutInput);
       continue;
     }
     const json = printSecret(draft, 'json', { stringData: state.stringData });

@@ -102,7 +102,7 @@ async function entriesStep(ui: WizardUi, pos: StepPosition, state: GenericWizard
       if (entry.kind === 'literal' && entry.key === state.suggestedKey) state.suggestedKey = undefined;
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
-      ui.showError(err.message);
+      ui.showError(err.withoutInput);
     }
   }
 }

@@ -58,7 +58,7 @@ async function fileStep(ui: WizardUi, pos: StepPosition, state: TlsWizardState, 
         readTlsFile(state.certPath!, reader);
       } catch (err) {
         if (!(err instanceof ManifestError)) throw err;
-        ui.showError(err.message);
+        ui.showError(err.withoutInput);
         continue;
       }
       return 'next';
@@ -68,7 +68,7 @@ async function fileStep(ui: WizardUi, pos: StepPosition, state: TlsWizardState, 
       return 'next';
     } catch (err) {
       if (!(err instanceof ManifestError)) throw err;
-      ui.showError(`${err.message} (certificate ${state.certPath}, key ${state.keyPath})`);
+      ui.showError(`${err.withoutInput} (certificate ${state.certPath}, key ${state.keyPath})`);
     }
   }
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { CatalogProblem } from '../catalog/snapshot';
 import { loadClientNode } from './clientNode';
+import { guardExecPluginOutput } from './execPluginOutput';
 import { removedAuthProviderMessage } from './removedAuthProviders';
 
 /** The settings `pachyderm.kubeconfig`, `pachyderm.context`, `pachyderm.namespace`, already trust-filtered. */
@@ -79,6 +80,7 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   }
   const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
+  guardExecPluginOutput(kc);
   try {
     mergeFirstWins(kc, files, KubeConfig);
   } catch (err) {

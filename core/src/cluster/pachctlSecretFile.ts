@@ -6,6 +6,7 @@
  * different `metadata.namespace` would be rejected by Kubernetes; we say so before asking the cluster.
  */
 import { PACHYDERM_SECRET_LABELS, type SecretObject } from '../catalog/secretMeta';
+import { safeJsonParse } from '../json/safeJsonParse';
 
 export type PachctlSecretFileResult = { ok: true; secret: PreparedSecret } | { ok: false; message: string };
 
@@ -19,16 +20,16 @@ export interface PreparedSecret extends SecretObject {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export function preparePachctlSecret(text: string, targetNamespace: string): PachctlSecretFileResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
+  // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
+  const read = safeJsonParse(text);
+  if (!read.ok) {
     const looksYaml = /^\s*(apiVersion|kind|metadata)\s*:/m.test(text);
     const why = looksYaml
       ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … --dry-run=client -o json writes one)'
-      : `not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+      : `not valid JSON (${read.message})`;
     return { ok: false, message: `failed to unmarshal secret: ${why}` };
   }
+  const parsed = read.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, message: 'failed to unmarshal secret: the file must hold one JSON object of kind Secret' };
   }

@@ -2,9 +2,11 @@
  * kubectl's env-file reader (`cmdutil.AddFromEnvFile`), with its quirks kept on purpose so the output matches:
  * no quotes or `export` handling, untrimmed values, `KEY` alone takes the value from the environment, and a
  * line of 64 KiB or more silently ends the file (bufio.Scanner's limit, whose error kubectl ignores).
+ * kubectl's messages quote the bad line (a `PASSWORD: hunter2` typed without `=` is all key); each error also
+ * carries the same by line, column and what was expected, which the wizards show (ManifestError's comment).
  */
 import { ManifestError } from './manifestError';
-import { envKeyError } from './keyRules';
+import { ENV_KEY_EXPECTED, envKeyBadIndex, envKeyError } from './keyRules';
 
 const MAX_LINE = 64 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
@@ -25,7 +27,10 @@ export function parseEnvFile(content: Uint8Array, displayPath: string, env: (nam
     try {
       text = decoder.decode(line);
     } catch {
-      throw new ManifestError(`env file ${displayPath} contains invalid utf8 bytes at line ${lineNo + 1}: [${[...line].join(' ')}]`);
+      throw new ManifestError(
+        `env file ${displayPath} contains invalid utf8 bytes at line ${lineNo + 1}: [${[...line].join(' ')}]`,
+        `env file ${displayPath}, line ${lineNo + 1}, byte ${firstInvalidUtf8(line) + 1}: expected UTF-8 text`,
+      );
     }
     if (lineNo === 0 && BOM.every((b, i) => line[i] === b)) {
       line = line.subarray(3);
@@ -37,10 +42,27 @@ export function parseEnvFile(content: Uint8Array, displayPath: string, env: (nam
     const eq = trimmed.indexOf('=');
     const key = eq < 0 ? trimmed : trimmed.slice(0, eq);
     const err = envKeyError(key);
-    if (err) throw new ManifestError(err);
+    if (err) {
+      const column = text.length - trimmed.length + envKeyBadIndex(key) + 1;
+      throw new ManifestError(err, `env file ${displayPath}, line ${lineNo}, column ${column}: expected ${ENV_KEY_EXPECTED}`);
+    }
     entries.push({ key, value: eq < 0 ? (env(key) ?? '') : trimmed.slice(eq + 1) });
   }
   return entries;
+}
+
+/** The 0-based index of the first byte that makes `line` invalid UTF-8 (the line is known to be invalid). */
+function firstInvalidUtf8(line: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  for (let i = 0; i < line.length; i++) {
+    try {
+      decoder.decode(line.subarray(i, i + 1), { stream: true });
+    } catch {
+      return i;
+    }
+  }
+  // A sequence cut short by the end of the line: the error is where the line ends.
+  return line.length;
 }
 
 /** bufio.ScanLines: lines without `\n` and without one trailing `\r`; stops at an over-long line. */

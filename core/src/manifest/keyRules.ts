@@ -39,6 +39,17 @@ export function assertSecretKey(key: string): void {
   if (err) throw new ManifestError(err);
 }
 
+/** Where `key` first breaks the env-var name rule (0-based, UTF-16), or -1 when it is a valid name. */
+export function envKeyBadIndex(key: string): number {
+  if (ENV_VAR_RE.test(key)) return -1;
+  if (!key.length || /^[0-9]/.test(key)) return 0;
+  return key.search(/[^-._a-zA-Z0-9]/);
+}
+
+/** What an env-file key must be, in words that quote nothing of the file. */
+export const ENV_KEY_EXPECTED =
+  "KEY=value, with a KEY of letters, digits, '_', '-' or '.' that does not start with a digit";
+
 /** kubectl's message for an invalid env-file key, or undefined when the key is valid. */
 export function envKeyError(key: string): string | undefined {
   return ENV_VAR_RE.test(key) ? undefined : `${goQuote(key)} is not a valid key name: ${ENV_VAR_FORMAT}`;
