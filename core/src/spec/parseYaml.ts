@@ -25,12 +25,25 @@ export function parseYamlChunkFully(text: string, start: number, end: number, ou
     for (const e of doc.errors) {
       const s = base + e.pos[0];
       const en = base + e.pos[1];
-      syntaxErrors.push({ message: firstLine(e.message), start: Math.min(s, text.length), end: Math.min(Math.max(en, s + 1), text.length) });
+      syntaxErrors.push({ message: withoutText(e.code, firstLine(e.message)), start: Math.min(s, text.length), end: Math.min(Math.max(en, s + 1), text.length) });
     }
     const contents = doc.contents as YamlNode | null;
     const empty = !contents || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === '');
     documents.push({ index: documents.length, start: base + doc.range[0], end: base + doc.range[2], root: empty ? undefined : convert(contents, base) });
   }
+}
+
+/**
+ * The `yaml` messages that quote the file's own text (an unknown token, up to ten characters of an escape, the
+ * rest of a block scalar's header line, an error token's source appended as `: "…"`), said without it: the text
+ * may be a value, and a diagnostic's message is copied into the Problems panel and logs. Its range says where.
+ * Names of tags, anchors and directives are kept: they are the file's syntax, not its values.
+ */
+function withoutText(code: string, message: string): string {
+  if (code === 'BAD_DQ_ESCAPE') return 'Invalid escape sequence in a double-quoted string (write \\\\ for a backslash)';
+  const quoting = /^(Not a YAML token|Block scalar header includes extra characters|Unresolved plain scalar)\b/.exec(message);
+  if (quoting) return quoting[1];
+  return code === 'UNEXPECTED_TOKEN' ? message.replace(/: ".*$/, '') : message;
 }
 
 function firstLine(message: string): string {
