@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspSession } from './serverProcess';
 
-const CANARY = 'CANARY-hunter2-value';
+const CANARY = 'CANARY-hunter2-Q7zX9';
 /** Pieces of the canary a quoting message would carry: any 4 of its characters in a row. */
 const PIECES = new RegExp([...Array(CANARY.length - 3).keys()].map((i) => CANARY.slice(i, i + 4).replace(/[-]/g, '\\-')).join('|'));
 
