@@ -48,7 +48,7 @@ export const helmValuesKind: DocumentKind = {
   },
 
   hover(doc, position, ctx) {
-    const h = helmHover(parsed(doc), doc.offsetAt(position), ctx.catalog);
+    const h = helmHover(parsed(doc), doc.offsetAt(position), ctx.catalog, doc.getText());
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.range) } : null;
   },
 

@@ -8,7 +8,7 @@ import { matchesAnyGlob } from '../glob/matchGlob';
 import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
 import { specRoots } from '../spec/specRoots';
 import type { SpecRoot } from '../spec/specRoots';
-import type { ObjectNode, SpecFile } from '../spec/tree';
+import type { ObjectNode, SpecFile, SpecNode } from '../spec/tree';
 
 /** `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which). */
 export type DocumentKind = 'pipeline' | 'helm-values' | 'none';
@@ -51,6 +51,19 @@ export function isKubernetesManifest(o: ObjectNode): boolean {
   return hasKey(o, 'apiVersion') && hasKey(o, 'kind');
 }
 
+/**
+ * A file the user names in `pachyderm.helmValuesFiles` is a values file whatever its top level holds (an
+ * override may set only `global.postgresql` and `console`); one found by its `values*.yaml` name must also have
+ * a top-level `pachd:`, so other charts' values files are left out. A pipeline spec stays a spec even when a
+ * broad glob (every YAML file) takes in its folder too.
+ */
+function isValuesFile(path: string, root: SpecNode, helmValuesFiles: readonly string[]): boolean {
+  if (helmValuesFiles.length && root.type === 'object' && !looksLikePipelineSpec(root)) {
+    if (hasValuesFileName(path, helmValuesFiles, false)) return true;
+  }
+  return isPachydermValuesRoot(root) && hasValuesFileName(path, helmValuesFiles);
+}
+
 export function classifyDocument(
   uri: string,
   file: SpecFile,
@@ -63,6 +76,6 @@ export function classifyDocument(
   if (roots.length && roots.every((r) => isKubernetesManifest(r.root))) return 'none';
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;
-  if (roots.length === 1 && isPachydermValuesRoot(roots[0].root) && hasValuesFileName(pathOfUri(uri), helmValuesFiles)) return 'helm-values';
+  if (roots.length === 1 && isValuesFile(pathOfUri(uri), roots[0].root, helmValuesFiles)) return 'helm-values';
   return roots.some((r) => looksLikePipelineSpec(r.root)) ? 'pipeline' : 'none';
 }

@@ -6,12 +6,106 @@
  * postgresql, enterprise-server/ on 2.11).
  */
 
-/** Chart lines: 2.11 is the last with the Enterprise values; 2.12 removed them. */
+/** Chart lines whose secret facts this table holds: 2.11 is the last with the Enterprise values; 2.12 removed them. */
 export type ChartLine = '2.11' | '2.12';
 export const ALL_LINES: readonly ChartLine[] = ['2.11', '2.12'];
 
 /** A dotted path into values.yaml, e.g. `pachd.rootTokenSecretName`. */
 export type ValuesPath = string;
+
+/**
+ * A Helm chart whose values files can be met under Pachyderm's name, and how a values file shows it was written
+ * for that chart. Only `modelled` charts are judged by the PH rules: the facts below are the 2.x chart's, and on
+ * another chart's values file (the pre-2.0 community charts, without PostgreSQL or SecretName values) they would
+ * be false alarms. core/src/helm/chartRecognition.ts decides from these markers.
+ */
+export interface ChartIdentity {
+  id: 'pachyderm-2' | 'stable-pachyderm' | 'pachyderm-helmchart';
+  /** What hover calls it. */
+  title: string;
+  /** Where the chart lives (repo + path), for hover. */
+  source: string;
+  /** The chart's versions the facts or the recognition cover, in words. */
+  versions: string;
+  /** Values paths only this chart has; any one present is evidence. */
+  markers: readonly ValuesPath[];
+  /** The `pachd.image.tag` major versions this chart deploys (`1` or `2`): an explicit tag decides. */
+  pachdMajor: number;
+  modelled: boolean;
+}
+
+/** The chart the rules model: pachyderm/pachyderm etc/helm/pachyderm, chart versions 2.0 to 2.12 (Chart.yaml). */
+export const MODELLED_CHART: ChartIdentity = {
+  id: 'pachyderm-2',
+  title: "Pachyderm's Helm chart 2.x",
+  source: 'pachyderm/pachyderm etc/helm/pachyderm',
+  versions: 'chart 2.0 and later; secret facts checked against 2.11 and 2.12',
+  // Top-level blocks and pachd values that the 2.x values.yaml has and neither pre-2.0 chart has.
+  markers: [
+    'global',
+    'console',
+    'proxy',
+    'pachw',
+    'pgbouncer',
+    'cloudsqlAuthProxy',
+    'enterpriseServer',
+    'ingress',
+    'oidc',
+    'loki-stack',
+    'kubeEventTail',
+    'determined',
+    'pachd.externalService',
+    'pachd.rootToken',
+    'pachd.rootTokenSecretName',
+    'pachd.activateAuth',
+    'pachd.enterpriseLicenseKey',
+    'pachd.enterpriseLicenseKeySecretName',
+    'pachd.oauthClientSecret',
+    'pachd.oauthClientSecretSecretName',
+  ],
+  pachdMajor: 2,
+  modelled: true,
+};
+
+/** Pre-2.0 charts: recognised so that they are left alone, never judged by the 2.x facts. */
+export const OTHER_CHARTS: readonly ChartIdentity[] = [
+  {
+    // helm/charts stable/pachyderm values.yaml: storage credentials at the top level, etcd with `persistence`,
+    // pachd with `pfsCache`, `exposeObjApi` and a `worker` image of its own; no PostgreSQL at all.
+    id: 'stable-pachyderm',
+    title: 'the community chart stable/pachyderm (Pachyderm 1.x)',
+    source: 'helm/charts stable/pachyderm',
+    versions: 'chart 0.x, pachd 1.7 to 1.9',
+    markers: [
+      'credentials',
+      's3',
+      'amazon',
+      'google',
+      'microsoft',
+      'pachd.pfsCache',
+      'pachd.exposeObjApi',
+      'pachd.worker.tag',
+      'pachd.worker.repository',
+      'etcd.persistence',
+    ],
+    pachdMajor: 1,
+    modelled: false,
+  },
+  {
+    // pachyderm/helmchart pachyderm/values.yaml (chart 0.x, appVersion 1.12/1.13): `dash` instead of `console`,
+    // a single `imagePullSecret`, `pachd.postgresql` instead of `global.postgresql`, a top-level `worker`.
+    id: 'pachyderm-helmchart',
+    title: 'the pre-2.0 chart pachyderm/helmchart (Pachyderm 1.12 and 1.13)',
+    source: 'pachyderm/helmchart pachyderm',
+    versions: 'chart 0.x, pachd 1.12 and 1.13',
+    markers: ['dash', 'imagePullSecret', 'loadBalancer', 'worker', 'pachd.postgresql', 'pachd.exposeDockerSocket'],
+    pachdMajor: 1,
+    modelled: false,
+  },
+];
+
+/** Where a values file names the pachd image it deploys. */
+export const PACHD_IMAGE_TAG_PATH: ValuesPath = 'pachd.image.tag';
 
 /** A `*SecretName` value whose secret the chart reads through `secretKeyRef` (or mounts whole). */
 export interface SecretNameFact {
@@ -251,24 +345,89 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
   },
 ];
 
+/**
+ * One test of a chart template's `{{ if … }}`: the value at `path` is truthy (Helm's truthiness), or, when this
+ * file does not set it, the chart's default is. Values files are merged over the chart's own values.yaml, so an
+ * absent value means the chart's default.
+ */
+export interface ValuesTest {
+  path: ValuesPath;
+  /** Whether the chart's own values.yaml makes it truthy. */
+  chartDefault: boolean;
+}
+
+/** A chart condition: every test holds (the templates' `and`). An empty list always holds. */
+export type ValuesCondition = readonly ValuesTest[];
+
+const on = (path: ValuesPath): ValuesTest => ({ path, chartDefault: true });
+const off = (path: ValuesPath): ValuesTest => ({ path, chartDefault: false });
+
 /** A TLS `secretName`: the secret must hold `tls.crt` and `tls.key` (PH006). */
 export interface TlsSecretFact {
   path: ValuesPath;
   role: string;
-  /** A sibling value that, when true (or set), makes the chart create the secret itself. */
-  chartCreatesWhen?: ValuesPath;
+  /** When the chart mounts (or names) the secret at all; otherwise the value is never read. */
+  usedWhen: ValuesCondition;
+  /** When the chart creates the secret itself, under this name, from other values (`newSecret`). */
+  createdWhen?: ValuesCondition;
   lines: readonly ChartLine[];
   pods: string[];
 }
 
 export const TLS_KEYS: readonly string[] = ['tls.crt', 'tls.key'];
 
+/*
+ * The conditions are the templates' own (pachyderm/pachyderm etc/helm/pachyderm/templates/…):
+ * pachd/deployment.yaml mounts `pachd.tls.secretName` inside `if .Values.pachd.enabled` and
+ * `if .Values.pachd.tls.enabled`; pachd/tls-secret.yaml creates it under
+ * `and .Values.pachd.enabled .Values.pachd.tls.enabled .Values.pachd.tls.newSecret.create`.
+ * ingress/ingress.yaml and ingress/ingress-via-proxy.yaml name `ingress.tls.secretName` when `ingress.enabled`
+ * and `ingress.tls.enabled`; ingress/tls-secret.yaml creates it under `console.enabled` and
+ * `and .Values.ingress.tls.enabled .Values.ingress.tls.newSecret.create`.
+ * proxy/deployment.yaml mounts `proxy.tls.secretName` inside `if .Values.proxy.enabled` and
+ * `if .Values.proxy.tls.enabled`; proxy/pachyderm-proxy-tls.secret.yaml creates it when both
+ * `proxy.tls.secret.cert` and `proxy.tls.secret.key` are set, whatever `enabled` says.
+ * enterprise-server/deployment.yaml mounts `enterpriseServer.tls.secretName` inside `if .Values.enterpriseServer.enabled`
+ * and `if .Values.enterpriseServer.tls.enabled`; enterprise-server/tls-secret.yaml creates it under
+ * `and .Values.enterpriseServer.tls.enabled .Values.enterpriseServer.tls.newSecret.create`.
+ * Chart defaults (values.yaml): pachd, console and proxy enabled; ingress, enterpriseServer and every `tls.enabled`
+ * off.
+ */
 export const TLS_SECRET_FACTS: readonly TlsSecretFact[] = [
-  { path: 'pachd.tls.secretName', role: 'pachd TLS', chartCreatesWhen: 'pachd.tls.newSecret.create', lines: ALL_LINES, pods: ['pachd', 'pachw', 'pipeline workers'] },
-  { path: 'ingress.tls.secretName', role: 'ingress TLS', chartCreatesWhen: 'ingress.tls.newSecret.create', lines: ALL_LINES, pods: ['ingress'] },
-  { path: 'proxy.tls.secretName', role: 'proxy TLS', chartCreatesWhen: 'proxy.tls.secret.cert', lines: ALL_LINES, pods: ['pachyderm-proxy (Envoy)', 'console'] },
-  { path: 'enterpriseServer.tls.secretName', role: 'Enterprise server TLS', chartCreatesWhen: 'enterpriseServer.tls.newSecret.create', lines: ['2.11'], pods: ['enterprise-server'] },
-  { path: 'global.postgresql.postgresqlSSLSecret', role: 'PostgreSQL client TLS', lines: ALL_LINES, pods: ['pgbouncer'] },
+  {
+    path: 'pachd.tls.secretName',
+    role: 'pachd TLS',
+    usedWhen: [on('pachd.enabled'), off('pachd.tls.enabled')],
+    createdWhen: [on('pachd.enabled'), off('pachd.tls.enabled'), off('pachd.tls.newSecret.create')],
+    lines: ALL_LINES,
+    pods: ['pachd', 'pachw', 'pipeline workers'],
+  },
+  {
+    path: 'ingress.tls.secretName',
+    role: 'ingress TLS',
+    usedWhen: [off('ingress.enabled'), off('ingress.tls.enabled')],
+    createdWhen: [on('console.enabled'), off('ingress.tls.enabled'), off('ingress.tls.newSecret.create')],
+    lines: ALL_LINES,
+    pods: ['ingress'],
+  },
+  {
+    path: 'proxy.tls.secretName',
+    role: 'proxy TLS',
+    usedWhen: [on('proxy.enabled'), off('proxy.tls.enabled')],
+    createdWhen: [off('proxy.tls.secret.cert'), off('proxy.tls.secret.key')],
+    lines: ALL_LINES,
+    pods: ['pachyderm-proxy (Envoy)', 'console'],
+  },
+  {
+    path: 'enterpriseServer.tls.secretName',
+    role: 'Enterprise server TLS',
+    usedWhen: [off('enterpriseServer.enabled'), off('enterpriseServer.tls.enabled')],
+    createdWhen: [off('enterpriseServer.tls.enabled'), off('enterpriseServer.tls.newSecret.create')],
+    lines: ['2.11'],
+    pods: ['enterprise-server'],
+  },
+  // pgbouncer/deployment.yaml mounts it whenever it is set.
+  { path: 'global.postgresql.postgresqlSSLSecret', role: 'PostgreSQL client TLS', usedWhen: [], lines: ALL_LINES, pods: ['pgbouncer'] },
 ];
 
 /** `global.imagePullSecrets`: a list of registry credential names used by every chart pod and pipeline workers. */

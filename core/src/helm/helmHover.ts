@@ -1,7 +1,9 @@
 /**
  * Hover on a secret-naming value (or its plain alternative): what the chart does with it — the key it reads,
  * the secret it makes when the value is empty, which pods use it, which chart lines have it — and, when the
- * catalog is ready, which keys the named secret holds (names only).
+ * catalog is ready, which keys the named secret holds (names only). Every hover, and hover on any top-level key,
+ * also says which chart the file was judged against; a file recognised as another chart, or a Go template that
+ * is not YAML as written, gets only that line (its values were not judged).
  */
 import type { Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
@@ -13,6 +15,8 @@ import {
   TLS_SECRET_FACTS,
   type SecretNameFact,
 } from './chartFacts';
+import { goTemplateActions } from '../analysis/goTemplates';
+import { chartVerdictText, recogniseChart } from './chartRecognition';
 import { requiredKey } from './helmRules';
 import { entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
 
@@ -23,13 +27,24 @@ export interface HelmHover {
 
 const code = (s: string) => `\`${s}\``;
 
-export function helmHover(doc: Document, offset: number, catalog: CatalogIndex): HelmHover | undefined {
+const TEMPLATE_NOTE =
+  'This file holds Go template actions (`{{ … }}`) and is not YAML until a tool renders it: not judged.';
+
+/** `text`, when given, is the document's text: a Go template that does not parse is described as such. */
+export function helmHover(doc: Document, offset: number, catalog: CatalogIndex, text?: string): HelmHover | undefined {
   const at = pathAt(doc, offset);
   if (!at) return undefined;
-  const lines = describe(doc, at.path, catalog);
-  if (!lines) return undefined;
   const e = entryAt(doc, at.path)!;
-  return { markdown: lines.join('\n\n'), range: at.onValue ? e.valueRange : e.keyRange };
+  const range = at.onValue ? e.valueRange : e.keyRange;
+  const topLevel = !at.path.includes('.');
+  if (text !== undefined && doc.errors.length && goTemplateActions(text).length) {
+    return topLevel ? { markdown: TEMPLATE_NOTE, range } : undefined;
+  }
+  const verdict = recogniseChart(doc);
+  const chartLine = chartVerdictText(verdict);
+  const lines = verdict.chart.modelled ? describe(doc, at.path, catalog) : undefined;
+  if (!lines) return topLevel || !verdict.chart.modelled ? { markdown: chartLine, range } : undefined;
+  return { markdown: [...lines, chartLine].join('\n\n'), range };
 }
 
 function describe(doc: Document, path: string, catalog: CatalogIndex): string[] | undefined {

@@ -5,7 +5,7 @@
  */
 import type { RuleDef } from '../rules/ruleTable';
 
-const helm = (severity: 'error' | 'warning', summary: string, needsCatalog: boolean): RuleDef => ({ severity, message: '{message}', summary, needsCatalog });
+const helm = (severity: 'error' | 'warning' | 'information', summary: string, needsCatalog: boolean): RuleDef => ({ severity, message: '{message}', summary, needsCatalog });
 
 export const HELM_RULES = {
   PH001: helm('error', 'a `*SecretName` value names a secret that does not exist in the namespace', true),
@@ -15,6 +15,7 @@ export const HELM_RULES = {
   PH005: helm('warning', 'a value the chart mishandles (`pachd.enterpriseServerTokenSecretName`, `determined.oidc.clientSecretName`, …), with what happens instead', false),
   PH006: helm('error', 'a TLS `secretName` names a secret without `tls.crt` and `tls.key`', true),
   PH007: helm('warning', 'a `global.imagePullSecrets` entry does not exist or is not a registry credential', true),
+  PH008: helm('information', 'a values file the rules leave alone: written for a pre-2.0 chart, or a Go template (`{{ … }}`) rendered before Helm reads it', false),
 } as const satisfies Record<string, RuleDef>;
 
 export type HelmRuleCode = keyof typeof HELM_RULES;

@@ -1,6 +1,7 @@
 /**
- * Rules PH001–PH007 over a Pachyderm Helm values document. Pure: a parsed document and a catalog in, findings
- * with source ranges out. Messages name values, secrets and keys, never a value's content.
+ * Rules PH001–PH007 over a Pachyderm Helm values document (PH008, for files left alone, is analyzeHelmValues').
+ * Pure: a parsed document and a catalog in, findings with source ranges out. Messages name values, secrets and
+ * keys, never a value's content.
  */
 import { isScalar, isSeq, type Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
@@ -16,7 +17,7 @@ import {
 } from './chartFacts';
 import { finding as ruleFinding, type Finding } from '../rules/ruleTable';
 import type { HelmRuleCode } from './helmRuleTable';
-import { entryAt, isFalseAt, namesInList, stringAt, truthyAt, type OffsetRange } from './valuesTree';
+import { conditionHolds, entryAt, isFalseAt, namesInList, stringAt, truthyAt, type OffsetRange } from './valuesTree';
 import { nearMissKey } from './nearMiss';
 import { suggestedSecretName } from './chartFacts';
 
@@ -232,13 +233,25 @@ function checkConsoleUnderEnterpriseServer(doc: Document, out: HelmFinding[]): v
   );
 }
 
+/** The TLS secrets this file makes the chart create itself (`newSecret.create` and its siblings), by name. */
+export function chartCreatedTlsSecrets(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const fact of TLS_SECRET_FACTS) {
+    const name = stringAt(doc, fact.path);
+    if (name && fact.createdWhen && conditionHolds(doc, fact.createdWhen)) out.add(name);
+  }
+  return out;
+}
+
 function checkTls(doc: Document, catalog: CatalogIndex, out: HelmFinding[]): void {
   if (!catalog.ready) return;
+  // A secret the chart creates from this file is there once Helm installs it, whichever block names it.
+  const created = chartCreatedTlsSecrets(doc);
   for (const fact of TLS_SECRET_FACTS) {
     const e = entryAt(doc, fact.path);
     const name = stringAt(doc, fact.path);
-    if (!e || !name) continue;
-    if (fact.chartCreatesWhen && truthyAt(doc, fact.chartCreatesWhen)) continue;
+    // The chart reads the name only under its own conditions (`tls.enabled` and the block's `enabled`).
+    if (!e || !name || created.has(name) || !conditionHolds(doc, fact.usedWhen)) continue;
     const secret = catalog.get(name);
     if (!secret) {
       out.push(

@@ -3,7 +3,7 @@
  * Helm merges values by key, so a path is just a chain of mapping keys; lists are leaves.
  */
 import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import type { ValuesPath } from './chartFacts';
+import type { ValuesCondition, ValuesPath } from './chartFacts';
 
 /** A `[start, end)` range in the document text (UTF-16 offsets, as `yaml` and TextDocument count). */
 export interface OffsetRange {
@@ -68,6 +68,11 @@ export function truthyAt(doc: Document, path: ValuesPath): boolean {
   }
   if (isMap(e.value) || isSeq(e.value)) return e.value.items.length > 0;
   return true;
+}
+
+/** Whether a chart condition holds for this file: each value's truthiness, or the chart's default when absent. */
+export function conditionHolds(doc: Document, condition: ValuesCondition): boolean {
+  return condition.every((t) => (entryAt(doc, t.path) ? truthyAt(doc, t.path) : t.chartDefault));
 }
 
 /** True when the value is explicitly `false` (Helm defaults such as `postgresql.enabled: true` need this). */

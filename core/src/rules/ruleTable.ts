@@ -18,7 +18,7 @@ export interface RuleDef {
 const rule = (severity: Severity, message: string, summary: string, needsCatalog = false): RuleDef => ({ severity, message, summary, needsCatalog });
 
 export const RULES = {
-  // PH001–PH007: Pachyderm Helm values files.
+  // PH001–PH008: Pachyderm Helm values files.
   ...HELM_RULES,
   PS001: rule('error', 'secret {name} has env_var set but is missing key', 'a secret entry with `envVar` but no `key`'),
   PS002: rule('error', 'missing Kubernetes secret {name}{didYouMean}', 'the secret does not exist in the namespace', true),

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { helmCompletion } from '../../../core/src/helm/helmCompletion';
 import { helmHover } from '../../../core/src/helm/helmHover';
-import { readyCatalog, unknownCatalog } from './helmTestCatalog';
+import { parseHelmValues } from '../../../core/src/helm/parseHelmValues';
+import { fixtureText, readyCatalog, unknownCatalog } from './helmTestCatalog';
 
 /** Text with a `|` caret marker → document and offset. */
 function at(marked: string) {
@@ -90,4 +91,30 @@ test('hover on global.imagePullSecrets names the pods that pull with it', () => 
 test('no hover on values the chart does not read as secrets', () => {
   const { doc, offset } = at('pachd:\n  replic|as: 2\n');
   assert.equal(helmHover(doc, offset, readyCatalog()), undefined);
+});
+
+test('hover on a top-level key, and under every secret hover, says which chart the file was judged against', () => {
+  let p = at('global:\n  postgresql: {}\npac|hd:\n  replicas: 2\n');
+  assert.equal(
+    helmHover(p.doc, p.offset, readyCatalog())!.markdown,
+    "Judged against Pachyderm's Helm chart 2.x (pachyderm/pachyderm etc/helm/pachyderm; chart 2.0 and later; secret " +
+      'facts checked against 2.11 and 2.12), recognised by `global`.',
+  );
+  p = at('pachd:\n  rootTokenSecretName: pach-ro|ot\n');
+  assert.match(helmHover(p.doc, p.offset, readyCatalog())!.markdown, /The chart reads key `root-token`\..*\n\nJudged against Pachyderm's Helm chart 2\.x/s);
+});
+
+test('hover on a pre-2.0 values file says it was recognised as that chart and not judged', () => {
+  const text = fixtureText('values-stable-1x.yaml');
+  const doc = parseHelmValues(text);
+  const h = helmHover(doc, text.indexOf('etcd:') + 1, readyCatalog())!;
+  assert.match(h.markdown, /^Recognised as the community chart stable\/pachyderm \(Pachyderm 1\.x\) .* Not judged:/);
+  // Deeper keys too: none of the 2.x descriptions apply.
+  assert.match(helmHover(doc, text.indexOf('pfsCache') + 1, readyCatalog())!.markdown, /^Recognised as/);
+});
+
+test('hover on a Go template values file that is not YAML as written says it is not judged', () => {
+  const text = fixtureText('values-helmfile.yaml');
+  const h = helmHover(parseHelmValues(text), 1 + text.indexOf('pachd:'), readyCatalog(), text)!;
+  assert.match(h.markdown, /Go template actions .* not judged/);
 });

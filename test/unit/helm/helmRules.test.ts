@@ -82,8 +82,27 @@ test('PH001 names the namespace and the key the chart reads', () => {
 });
 
 test('PH001 for a missing TLS secret unless the chart creates it', () => {
-  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    secretName: nope\n').map((f) => f.code), ['PH001']);
-  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    secretName: nope\n    newSecret:\n      create: true\n'), []);
+  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    enabled: true\n    secretName: nope\n').map((f) => f.code), ['PH001']);
+  assert.deepEqual(checkIgnoringPgDefault('pachd:\n  tls:\n    enabled: true\n    secretName: nope\n    newSecret:\n      create: true\n'), []);
+});
+
+test('TLS rules follow the chart: a secret the file makes the chart create is not missing for another block', () => {
+  // Ingress names the secret pachd's newSecret creates; the proxy's TLS block is off, so it is never mounted.
+  assert.deepEqual(checkHelmValues(fixtureDoc('values-tls-shared.yaml'), readyCatalog()), []);
+});
+
+test('TLS secrets are checked only when the chart mounts them: the block and its tls.enabled on', () => {
+  const proxy = (enabled: string) => `pachd: {}\nproxy:\n${enabled}  tls:\n    enabled: true\n    secretName: nope\n`;
+  assert.deepEqual(checkIgnoringPgDefault(proxy('')).map((f) => f.code), ['PH001'], 'proxy.enabled defaults to true');
+  assert.deepEqual(checkIgnoringPgDefault(proxy('  enabled: false\n')), []);
+  assert.deepEqual(checkIgnoringPgDefault('pachd: {}\nproxy:\n  tls:\n    enabled: false\n    secretName: nope\n'), []);
+  // ingress.enabled defaults to false: the chart renders no Ingress, so its TLS secret is never read.
+  assert.deepEqual(checkIgnoringPgDefault('pachd: {}\ningress:\n  tls:\n    enabled: true\n    secretName: nope\n'), []);
+  const ingress = 'pachd: {}\ningress:\n  enabled: true\n  tls:\n    enabled: true\n    secretName: nope\n';
+  assert.deepEqual(checkIgnoringPgDefault(ingress).map((f) => f.code), ['PH001']);
+  // proxy.tls.secret (cert and key) makes the chart create the secret, whatever proxy.tls.enabled says.
+  const made = 'pachd: {}\nproxy:\n  tls:\n    enabled: true\n    secretName: nope\n    secret:\n      cert: c\n      key: k\n';
+  assert.deepEqual(checkIgnoringPgDefault(made), []);
 });
 
 test('PH002 for postgres reads the key from postgresqlExistingSecretKey, or postgresql-password by default', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
-import { unknownCatalog } from './helmTestCatalog';
+import { fixtureText, readyCatalog, unknownCatalog } from './helmTestCatalog';
 
 const PACHD = 'pachd:\n  enabled: true\n';
 const kind = (uri: string, text = PACHD, helmValuesFiles: string[] = []) => analyzeDocument({ uri, text }, unknownCatalog(), { helmValuesFiles }).kind;
@@ -32,4 +32,17 @@ test('pachyderm.helmValuesFiles globs add other names', () => {
 
 test('a pipeline spec named values.yaml stays a pipeline spec', () => {
   assert.equal(kind('file:///w/values.yaml', 'pipeline: {name: p}\ntransform: {image: i}\n'), 'pipeline');
+});
+
+test('a file the helmValuesFiles globs name is a values file without a top-level pachd, and is checked', () => {
+  const text = fixtureText('override-postgres-console.yaml');
+  const r = analyzeDocument({ uri: 'file:///w/deploy/override-postgres-console.yaml', text }, readyCatalog(), {
+    helmValuesFiles: ['deploy/override-*.yaml'],
+  });
+  assert.equal(r.kind, 'helm-values');
+  assert.deepEqual(r.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`), ['PH001 missing-pg-secret', 'PH003 "console-plain-text"']);
+  // Found only by its values*.yaml name, a file without pachd stays another chart's.
+  assert.equal(kind('file:///w/values-override.yaml', text), 'none');
+  // A pipeline spec stays a spec when a broad glob takes in its folder.
+  assert.equal(kind('file:///w/deploy/p.yaml', 'pipeline: {name: p}\ntransform: {image: i}\n', ['deploy/*.yaml']), 'pipeline');
 });
