@@ -151,3 +151,65 @@ test('a YAML file without a pachd mapping named values.yaml gets no helm diagnos
   assert.deepEqual(published.diagnostics, []);
   await s.close(uri);
 });
+
+/** The hover's text at the first occurrence of `marker` (plus one character, so the caret is on it). */
+async function hoverAt(uri: string, text: string, marker: string): Promise<string | undefined> {
+  const offset = text.indexOf(marker) + 1;
+  const before = text.slice(0, offset).split('\n');
+  const position = { line: before.length - 1, character: before[before.length - 1].length };
+  const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  return hover ? (hover.contents as MarkupContent).value : undefined;
+}
+
+test('a values file of the pre-2.0 community chart gets one information note over LSP, and hover says why', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = fixtureText('values-stable-1x.yaml');
+  const published = await s.open(uri, 'yaml', text);
+  assert.deepEqual(codesAt(text, published.diagnostics), ['PH008 tag']);
+  assert.equal(published.diagnostics[0].severity, 3);
+  assert.match((await hoverAt(uri, text, 'etcd:'))!, /^Recognised as the community chart stable\/pachyderm .* Not judged:/);
+  await s.close(uri);
+});
+
+test('hover on a 2.x values file says which chart version it was judged against', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = fixtureText('values-2.12.yaml');
+  await s.open(uri, 'yaml', text);
+  assert.match(
+    (await hoverAt(uri, text, 'global:'))!,
+    /^Judged against Pachyderm's Helm chart 2\.x \(pachyderm\/pachyderm etc\/helm\/pachyderm; chart 2\.0 and later; secret facts checked against 2\.11 and 2\.12\), recognised by `global`/,
+  );
+  await s.close(uri);
+});
+
+test('TLS over LSP: a secret the file makes the chart create, and a switched-off proxy TLS block, are not reported', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const published = await s.open(uri, 'yaml', fixtureText('values-tls-shared.yaml'));
+  assert.deepEqual(published.diagnostics, []);
+  await s.close(uri);
+});
+
+test('a helmfile values template gets one information note over LSP, not a flood of PS100', async () => {
+  await withCatalog(true);
+  const uri = valuesUri();
+  const text = fixtureText('values-helmfile.yaml');
+  const published = await s.open(uri, 'yaml', text);
+  assert.deepEqual(codesAt(text, published.diagnostics), ['PH008 {{- if .Values.tls }}']);
+  assert.equal(published.diagnostics[0].severity, 3);
+  await s.close(uri);
+});
+
+test('a file named by pachyderm.helmValuesFiles is checked without a top-level pachd', async () => {
+  const own = await LspSession.start({ initializationOptions: { settings: { helmValuesFiles: ['deploy/override-*.yaml'] } } });
+  try {
+    await own.connection.sendNotification(CatalogNotification.type, readySnapshot());
+    const text = fixtureText('override-postgres-console.yaml');
+    const published = await own.open('file:///w/deploy/override-postgres-console.yaml', 'yaml', text);
+    assert.deepEqual(codesAt(text, published.diagnostics), ['PH001 missing-pg-secret', 'PH003 "console-plain-text"']);
+  } finally {
+    await own.stop();
+  }
+});
