@@ -237,4 +237,44 @@ suite('helm values files and platform secrets', () => {
     await setSetting('pachyderm.helmValuesFiles', []);
     await waitForDiagnostics(uri, (d) => !codes(d).some((c) => c.startsWith('PH')));
   });
+  test('a file named by pachyderm.helmValuesFiles is checked without a top-level pachd (only global.postgresql and console)', async () => {
+    const text =
+      'postgresql:\n  enabled: false\nglobal:\n  postgresql:\n    postgresqlExistingSecretName: e2e-missing-pg\n' +
+      'console:\n  config:\n    oauthClientSecret: "fixture-console-value"\n';
+    const editor = await writeFixture('helm/override-db.yaml', text);
+    const uri = editor.document.uri;
+    await setSetting('pachyderm.helmValuesFiles', ['helm/override-*.yaml']);
+    try {
+      const ds = await waitForDiagnostics(uri, (d) => codes(d).includes('PH001') && codes(d).includes('PH003'));
+      const ph001 = ds.find((d) => codes([d])[0] === 'PH001')!;
+      assert.equal(editor.document.getText(ph001.range), 'e2e-missing-pg');
+      assert.ok(!JSON.stringify(ds.map((d) => d.message)).includes('fixture-console-value'));
+    } finally {
+      await setSetting('pachyderm.helmValuesFiles', []);
+    }
+    await waitForDiagnostics(uri, (d) => !codes(d).some((c) => c.startsWith('PH')));
+  });
+
+  test('hover on a values file says which chart version it was judged against, or that another chart was not judged', async () => {
+    const hoverAt = async (doc: vscode.TextDocument, marker: string): Promise<string> => {
+      const position = doc.positionAt(doc.getText().indexOf(marker) + 1);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    const modern = await writeFixture('helm/values-chart2.yaml', 'global:\n  imagePullSecrets: []\npachd:\n  rootTokenSecretName: pachyderm-auth\n');
+    assert.match(
+      await waitFor(async () => {
+        const md = await hoverAt(modern.document, 'global:');
+        return md.includes('Judged against') ? md : undefined;
+      }, { what: 'the chart line in hover' }),
+      /Judged against Pachyderm's Helm chart 2\.x \(pachyderm\/pachyderm etc\/helm\/pachyderm; chart 2\.0 and later; secret facts checked against 2\.11 and 2\.12\), recognised by `global`/,
+    );
+    assert.match(await hoverAt(modern.document, 'rootTokenSecretName'), /reads key `root-token`[\s\S]*Judged against Pachyderm's Helm chart 2\.x/);
+
+    const old = await writeFixture('helm/values-1x.yaml', 'credentials: local\npachd:\n  image:\n    tag: 1.9.8\netcd:\n  persistence:\n    enabled: false\n');
+    const ds = await waitForDiagnostics(old.document.uri, (d) => codes(d).includes('PH008'));
+    assert.deepEqual(codes(ds), ['PH008']);
+    assert.equal(ds[0].severity, vscode.DiagnosticSeverity.Information);
+    assert.match(await hoverAt(old.document, 'etcd:'), /Recognised as the community chart stable\/pachyderm .* Not judged:/);
+  });
 });

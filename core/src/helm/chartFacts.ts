@@ -387,8 +387,8 @@ export const TLS_KEYS: readonly string[] = ['tls.crt', 'tls.key'];
  * proxy/deployment.yaml mounts `proxy.tls.secretName` inside `if .Values.proxy.enabled` and
  * `if .Values.proxy.tls.enabled`; proxy/pachyderm-proxy-tls.secret.yaml creates it when both
  * `proxy.tls.secret.cert` and `proxy.tls.secret.key` are set, whatever `enabled` says.
- * enterprise-server/deployment.yaml mounts `enterpriseServer.tls.secretName` inside `if .Values.enterpriseServer.enabled`
- * and `if .Values.enterpriseServer.tls.enabled`; enterprise-server/tls-secret.yaml creates it under
+ * enterprise-server/deployment.yaml mounts `enterpriseServer.tls.secretName` inside
+ * `if .Values.enterpriseServer.enabled` and `if .Values.enterpriseServer.tls.enabled`; enterprise-server/tls-secret.yaml creates it under
  * `and .Values.enterpriseServer.tls.enabled .Values.enterpriseServer.tls.newSecret.create`.
  * Chart defaults (values.yaml): pachd, console and proxy enabled; ingress, enterpriseServer and every `tls.enabled`
  * off.
@@ -427,7 +427,13 @@ export const TLS_SECRET_FACTS: readonly TlsSecretFact[] = [
     pods: ['enterprise-server'],
   },
   // pgbouncer/deployment.yaml mounts it whenever it is set.
-  { path: 'global.postgresql.postgresqlSSLSecret', role: 'PostgreSQL client TLS', usedWhen: [], lines: ALL_LINES, pods: ['pgbouncer'] },
+  {
+    path: 'global.postgresql.postgresqlSSLSecret',
+    role: 'PostgreSQL client TLS',
+    usedWhen: [],
+    lines: ALL_LINES,
+    pods: ['pgbouncer'],
+  },
 ];
 
 /** `global.imagePullSecrets`: a list of registry credential names used by every chart pod and pipeline workers. */

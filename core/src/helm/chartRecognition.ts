@@ -35,9 +35,11 @@ export function recogniseChart(doc: Document): ChartVerdict {
   const major = pachdMajor(doc);
   const ours = present(doc, MODELLED_CHART);
   const tag = major !== undefined ? [PACHD_IMAGE_TAG_PATH] : [];
-  if (major === MODELLED_CHART.pachdMajor) return { chart: MODELLED_CHART, evidence: [...tag, ...ours].slice(0, MAX_EVIDENCE), assumed: false };
-  const others = OTHER_CHARTS.map((chart) => ({ chart, found: present(doc, chart) })).sort((a, b) => b.found.length - a.found.length);
-  const best = others[0];
+  if (major === MODELLED_CHART.pachdMajor) {
+    return { chart: MODELLED_CHART, evidence: [...tag, ...ours].slice(0, MAX_EVIDENCE), assumed: false };
+  }
+  const others = OTHER_CHARTS.map((chart) => ({ chart, found: present(doc, chart) }));
+  const best = others.sort((a, b) => b.found.length - a.found.length)[0];
   const oldTag = major !== undefined && major < MODELLED_CHART.pachdMajor;
   if (oldTag || (!ours.length && best.found.length)) {
     const chart = best.found.length ? best.chart : OTHER_CHARTS.find((c) => c.pachdMajor === major) ?? best.chart;
@@ -48,7 +50,7 @@ export function recogniseChart(doc: Document): ChartVerdict {
 
 const code = (s: string) => `\`${s}\``;
 
-/** One hover paragraph: which chart the file was judged against, or that it was recognised as another and left alone. */
+/** A hover paragraph: which chart the file was judged against, or that it was recognised as another and left alone. */
 export function chartVerdictText(v: ChartVerdict): string {
   const by = v.evidence.length ? `, recognised by ${v.evidence.map(code).join(', ')}` : '';
   const where = `(${v.chart.source}; ${v.chart.versions})`;

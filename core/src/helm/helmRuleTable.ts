@@ -15,7 +15,11 @@ export const HELM_RULES = {
   PH005: helm('warning', 'a value the chart mishandles (`pachd.enterpriseServerTokenSecretName`, `determined.oidc.clientSecretName`, …), with what happens instead', false),
   PH006: helm('error', 'a TLS `secretName` names a secret without `tls.crt` and `tls.key`', true),
   PH007: helm('warning', 'a `global.imagePullSecrets` entry does not exist or is not a registry credential', true),
-  PH008: helm('information', 'a values file the rules leave alone: written for a pre-2.0 chart, or a Go template (`{{ … }}`) rendered before Helm reads it', false),
+  PH008: helm(
+    'information',
+    'a values file the rules leave alone: written for a pre-2.0 chart, or a Go template that is not YAML until rendered',
+    false,
+  ),
 } as const satisfies Record<string, RuleDef>;
 
 export type HelmRuleCode = keyof typeof HELM_RULES;
