@@ -4,6 +4,7 @@
  */
 import { checkCommand } from './check';
 import { createCommand } from './createSecret';
+import { userArguments } from './rawArgv';
 
 const USAGE = `usage: pachyderm-secrets <command> [flags]
 
@@ -51,7 +52,7 @@ export function exitWhenFlushed(code: number): void {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(exitWhenFlushed, (err) => {
+  main(userArguments()).then(exitWhenFlushed, (err) => {
     process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
     // Not 1 or 2: `check` uses those for findings and for bad input (see CHECK_EXIT).
     exitWhenFlushed(3);

@@ -3,6 +3,7 @@ import { newDraft, type SecretDraft } from './secretDraft';
 import { addFileSources } from './fileSources';
 import { goJsonCompact, type GoJsonValue } from './goJson';
 import type { SourceReader } from './sourceReader';
+import { textToBytes } from './rawBytes';
 
 export const DOCKER_CONFIG_JSON_TYPE = 'kubernetes.io/dockerconfigjson';
 export const DOCKER_CONFIG_JSON_KEY = '.dockerconfigjson';
@@ -44,6 +45,8 @@ export function checkDockerRegistryOptions(o: DockerRegistrySecretOptions): void
 export function dockerConfigJson(server: string, username: string, password: string, email: string): string {
   const entry: { [k: string]: GoJsonValue } = { username, password };
   if (email) entry.email = email;
-  entry.auth = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+  // kubectl's JSON strings turn bytes that are not UTF-8 into U+FFFD (goJson does the same with the lone
+  // surrogates that carry them), but "auth" is base64 of the raw bytes, which textToBytes gives back.
+  entry.auth = textToBytes(`${username}:${password}`).toString('base64');
   return goJsonCompact({ auths: new Map([[server, entry]]) });
 }

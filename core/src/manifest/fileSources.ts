@@ -7,6 +7,7 @@ import { addKey, type SecretDraft } from './secretDraft';
 import { parseFileSource, parseLiteralSource } from './sourceParsing';
 import { parseEnvFile } from './envFile';
 import { FsError, type SourceReader } from './sourceReader';
+import { textToBytes } from './rawBytes';
 
 export function addFileSources(draft: SecretDraft, sources: readonly string[], reader: SourceReader): void {
   for (const source of sources) {
@@ -26,7 +27,8 @@ export function addFileSources(draft: SecretDraft, sources: readonly string[], r
 export function addLiteralSources(draft: SecretDraft, sources: readonly string[]): void {
   for (const source of sources) {
     const { key, value } = parseLiteralSource(source);
-    addKey(draft, key, Buffer.from(value, 'utf8'));
+    // kubectl stores the argument's bytes as they are; bytes the CLI read as not UTF-8 come back exactly.
+    addKey(draft, key, textToBytes(value));
   }
 }
 

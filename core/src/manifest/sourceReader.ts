@@ -4,6 +4,7 @@
  * (`no such file or directory`), because kubectl's messages embed it.
  */
 import * as fs from 'node:fs';
+import { bytesToText, textToBytes } from './rawBytes';
 
 export type PathKind = 'file' | 'dir' | 'other';
 
@@ -51,10 +52,12 @@ function toFsError(err: unknown, op: FsError['op'], path: string): FsError {
   return new FsError(goOp, path, GO_ERRNO_TEXT[code] ?? (err instanceof Error ? err.message : String(err)));
 }
 
+// Paths go to the OS as bytes (rawBytes.ts): a name that is not UTF-8, given on the command line or found in a
+// directory, names the same file kubectl would read.
 export const nodeSourceReader: SourceReader = {
   stat(path) {
     try {
-      const st = fs.statSync(path);
+      const st = fs.statSync(textToBytes(path));
       return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
     } catch (err) {
       throw toFsError(err, 'stat', path);
@@ -62,7 +65,7 @@ export const nodeSourceReader: SourceReader = {
   },
   readFile(path) {
     try {
-      return fs.readFileSync(path);
+      return fs.readFileSync(textToBytes(path));
     } catch (err) {
       throw toFsError(err, 'open', path);
     }
@@ -70,9 +73,9 @@ export const nodeSourceReader: SourceReader = {
   readDir(path) {
     try {
       return fs
-        .readdirSync(path, { withFileTypes: true })
-        .map((d) => ({ name: d.name, regular: d.isFile() }))
-        .sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+        .readdirSync(textToBytes(path), { withFileTypes: true, encoding: 'buffer' })
+        .sort((a, b) => Buffer.compare(a.name, b.name))
+        .map((d) => ({ name: bytesToText(d.name), regular: d.isFile() }));
     } catch (err) {
       throw toFsError(err, 'open', path);
     }
