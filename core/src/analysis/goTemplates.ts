@@ -35,3 +35,19 @@ export function goTemplateActions(text: string): OffsetRange[] {
 export function touchesAction(r: OffsetRange, actions: readonly OffsetRange[]): boolean {
   return actions.some((a) => r.start <= a.end && a.start <= r.end);
 }
+
+/**
+ * True when the template is why the text does not parse: a syntax error starts on a line holding an action, or
+ * on the line after one (a `{{- if … }}` line breaks the mapping that follows it). A syntax error elsewhere is
+ * the file's own and is still reported.
+ */
+export function templateBreaksSyntax(text: string, actions: readonly OffsetRange[], errors: readonly OffsetRange[]): boolean {
+  if (!actions.length || !errors.length) return false;
+  const spans = actions.map((a) => {
+    const start = text.lastIndexOf('\n', a.start - 1) + 1;
+    const endOfLine = text.indexOf('\n', a.end);
+    const nextEnd = endOfLine < 0 ? text.length : text.indexOf('\n', endOfLine + 1);
+    return { start, end: nextEnd < 0 ? text.length : nextEnd };
+  });
+  return errors.some((e) => spans.some((s) => e.start >= s.start && e.start <= s.end));
+}

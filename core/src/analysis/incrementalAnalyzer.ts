@@ -9,7 +9,7 @@
  * result until then, as the server does (one result per document version).
  */
 import type { CatalogIndex } from '../catalog/snapshot';
-import type { Finding } from '../rules/ruleTable';
+import { finding, type Finding } from '../rules/ruleTable';
 import { documentChunks, type TextRange } from '../spec/documentChunks';
 import { LineIndex } from '../spec/lineIndex';
 import { detectFormat } from '../spec/parseSpecFile';
@@ -17,6 +17,7 @@ import { spellingStyle, type SpecView } from '../spec/specModel';
 import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../spec/tree';
 import { chunkFindings, parseChunk, shiftChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
+import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemplates';
 import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analyzeDocument';
 import { classifyByName, classifyDocument } from './classify';
 
@@ -94,7 +95,15 @@ export class IncrementalAnalyzer {
     for (const c of parsed) for (const f of chunkFindings(c, file, style, catalog)) findings.push(f);
     // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { kind, findings, file, model: { specs, style } };
+    const model = { specs, style };
+    // A spec written as a Go template is rendered by a tool before pachctl reads it, as a Jsonnet spec is by
+    // pachd: when the actions break its syntax it is left alone with one note, else judged everywhere but there.
+    const actions = goTemplateActions(text);
+    if (!actions.length) return { kind, findings, file, model };
+    if (templateBreaksSyntax(text, actions, syntaxErrors)) {
+      return { kind, findings: [finding('PS115', actions[0], { format: format === 'json' ? 'JSON' : 'YAML' })], file, model };
+    }
+    return { kind, findings: findings.filter((f) => !touchesAction(f, actions)), file, model };
   }
 
   /** Drops what is kept for `uri` (its editor closed). */

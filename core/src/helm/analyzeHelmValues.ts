@@ -5,7 +5,7 @@
  * YAML until a tool renders it. A Go template that is YAML as written is checked except where an action is.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
-import { goTemplateActions, touchesAction } from '../analysis/goTemplates';
+import { goTemplateActions, templateBreaksSyntax, touchesAction } from '../analysis/goTemplates';
 import { finding, type Finding } from '../rules/ruleTable';
 import type { SpecFile } from '../spec/tree';
 import { MODELLED_CHART } from './chartFacts';
@@ -17,7 +17,7 @@ import { entryAt } from './valuesTree';
 export function analyzeHelmValues(text: string, file: SpecFile, catalog: CatalogIndex): Finding[] {
   const doc = parseHelmValues(text);
   const actions = goTemplateActions(text);
-  if (actions.length && (doc.errors.length || file.syntaxErrors.length)) {
+  if (templateBreaksSyntax(text, actions, file.syntaxErrors)) {
     const message =
       'This values file holds Go template actions (`{{ … }}`), which a tool such as helmfile renders before Helm ' +
       'reads the file; as written it is not YAML, so it is left alone. Check the rendered values instead.';

@@ -15,7 +15,7 @@ import {
   TLS_SECRET_FACTS,
   type SecretNameFact,
 } from './chartFacts';
-import { goTemplateActions } from '../analysis/goTemplates';
+import { goTemplateActions, templateBreaksSyntax } from '../analysis/goTemplates';
 import { chartVerdictText, recogniseChart } from './chartRecognition';
 import { requiredKey } from './helmRules';
 import { entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
@@ -37,7 +37,8 @@ export function helmHover(doc: Document, offset: number, catalog: CatalogIndex, 
   const e = entryAt(doc, at.path)!;
   const range = at.onValue ? e.valueRange : e.keyRange;
   const topLevel = !at.path.includes('.');
-  if (text !== undefined && doc.errors.length && goTemplateActions(text).length) {
+  const errors = doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1] }));
+  if (text !== undefined && templateBreaksSyntax(text, goTemplateActions(text), errors)) {
     return topLevel ? { markdown: TEMPLATE_NOTE, range } : undefined;
   }
   const verdict = recogniseChart(doc);

@@ -52,6 +52,11 @@ export const RULES = {
   PS112: rule('error', 'mapping keys must be strings, not {kind}', 'a non-string YAML mapping key'),
   PS113: rule('error', '{message}', 'a spec without `pipeline.name` or `transform`'),
   PS114: rule('error', 'malformed {what}: the string is not valid JSON', '`podSpec`/`podPatch` is not valid JSON'),
+  PS115: rule(
+    'information',
+    'this spec holds Go template actions ({{ … }}) that a tool renders before pachctl reads it; as written it is not {format}, so it is left alone',
+    'a spec that is a Go template, not JSON/YAML until rendered: left alone',
+  ),
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleCode = keyof typeof RULES;
