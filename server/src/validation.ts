@@ -3,6 +3,7 @@
  * older generation, or for a version the editor has moved past, is dropped instead of published, so a slow
  * run can never overwrite a newer one. Closing a document clears its diagnostics.
  */
+import { capDiagnostics } from './diagnosticCap';
 import { ServerState } from './serverState';
 
 export class ValidationScheduler {
@@ -57,7 +58,7 @@ export class ValidationScheduler {
     const version = doc.version;
     try {
       const resolved = await this.state.resolve(uri);
-      const diagnostics = resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : [];
+      const diagnostics = capDiagnostics(resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : []);
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
       // vscode-jsonrpc writes the notification on a later turn: anything done before awaiting it delays it.
       await this.state.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -149,6 +149,11 @@ export class LspSession {
     return cleared;
   }
 
+  /** The server process's id (tests read its peak memory from /proc). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   sentText(): string {
     return Buffer.concat(this.sent).toString('utf8');
   }

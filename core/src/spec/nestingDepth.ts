@@ -61,7 +61,10 @@ function scanJson(text: string, start: number, end: number): TooDeep | undefined
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < end && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      // Most of a spec is strings: jump from quote to quote (the native search is many times faster).
+      let close = text.indexOf('"', i + 1);
+      while (close >= 0 && close < end && escaped(text, close)) close = text.indexOf('"', close + 1);
+      i = close < 0 || close > end ? end : close;
     } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 || nl > end ? end : nl;
@@ -73,6 +76,13 @@ function scanJson(text: string, start: number, end: number): TooDeep | undefined
     } else if ((c === 0x5d /* ] */ || c === 0x7d) /* } */ && depth > 0) depth--;
   }
   return t.result();
+}
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let n = 0;
+  while (text.charCodeAt(at - 1 - n) === 0x5c) n++;
+  return n % 2 === 1;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The one entry point from text to `SpecFile`. JSON or YAML is decided by the editor's language id, else by
  * the file name, else by the first character; both parsers recover from errors so the rest still gets analysed.
  */
-import { documentChunks, type TextRange } from './documentChunks';
+import { documentChunks, MAX_CHUNKS, type TextRange } from './documentChunks';
 import { LineIndex } from './lineIndex';
 import { scanNestingDepth, tooDeepMessage, treeTooDeep } from './nestingDepth';
 import { parseJsonSegment } from './parseJson';
@@ -39,6 +39,11 @@ export function parseSpecChunk(text: string, format: SpecFormat, chunk: TextRang
  * a tree and one syntax error where it goes too deep; the other chunks of the file are read as usual.
  */
 function parseChunkInto(text: string, format: SpecFormat, chunk: TextRange, out: ParsedDocuments): void {
+  if (chunk.unread) {
+    const message = `the file holds more than ${MAX_CHUNKS} documents: the rest, from here on, is not checked`;
+    out.syntaxErrors.push({ message, start: chunk.start, end: Math.min(chunk.start + 1, text.length) });
+    return;
+  }
   const deep = scanNestingDepth(text, chunk.start, chunk.end, format);
   if (deep) return unreadable(out, chunk, deep.offset, tooDeepMessage(deep.beyondPachctl));
   const firstDocument = out.documents.length;

@@ -11,6 +11,13 @@ import type { ParsedDocuments, PropertyNode, ScalarKind, SpecNode, YamlNodeInfo 
 
 /** Parses `text[start, end)` into `out`; document indexes continue from `out`'s. */
 export function parseYamlChunk(text: string, start: number, end: number, out: ParsedDocuments): void {
+  // A bare `---` line is an empty document, and a file may hold millions of them: no parser for those. The
+  // range is the one the `yaml` package gives it (the marker alone).
+  const bare = end - start === 3 || (end - start === 4 && text.charCodeAt(end - 1) === 10);
+  if (bare && text.startsWith('---', start)) {
+    out.documents.push({ index: out.documents.length, start, end: start + 3, root: undefined });
+    return;
+  }
   if (!readPlainBlockYaml(text, start, end, out)) parseYamlChunkFully(text, start, end, out);
 }
 
