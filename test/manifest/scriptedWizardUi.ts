@@ -2,12 +2,23 @@
  * A WizardUi that answers from a script, for running the wizard flows in node. Each answer sees the request,
  * so a test can check the step counter, masking and as-you-type validation exactly where the user meets them.
  */
-import type { FileRequest, InputRequest, ManifestSinks, PickRequest, SinkResult, StepResult, WizardUi } from '../../client/src/wizards/wizardUi';
+import type {
+  ConfirmRequest,
+  FileRequest,
+  InputRequest,
+  ManifestSinks,
+  PickRequest,
+  SaveResult,
+  SinkResult,
+  StepResult,
+  WizardUi,
+} from '../../client/src/wizards/wizardUi';
 
 export type Answer =
   | { input: string | ((req: InputRequest) => string) }
   | { pick: string }
   | { file: string | undefined }
+  | { confirm: boolean }
   | 'back'
   | 'cancel';
 
@@ -27,6 +38,7 @@ export class ScriptedUi implements WizardUi {
   readonly errors: string[] = [];
   readonly infos: string[] = [];
   readonly inputs: InputRequest[] = [];
+  readonly confirms: ConfirmRequest[] = [];
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -70,6 +82,13 @@ export class ScriptedUi implements WizardUi {
     return a.file;
   }
 
+  async confirm(req: ConfirmRequest): Promise<boolean> {
+    this.confirms.push(req);
+    const a = this.next(`confirm "${req.message}"`);
+    if (typeof a !== 'object' || !('confirm' in a)) throw new Error(`confirm "${req.message}" got ${JSON.stringify(a)}`);
+    return a.confirm;
+  }
+
   showError(message: string): void {
     this.errors.push(message);
   }
@@ -86,15 +105,21 @@ export class RecordingSinks implements ManifestSinks {
   readonly created: string[] = [];
   readonly dryRuns: string[] = [];
 
-  constructor(private readonly createResults: SinkResult[] = []) {}
+  /** `saveResults` answer the saves in turn (a path's failure, say); once used up, saves succeed. */
+  constructor(
+    private readonly createResults: SinkResult[] = [],
+    private readonly saveResults: SaveResult[] = [],
+  ) {}
 
   async openEditor(json: string): Promise<void> {
     this.editors.push(json);
   }
 
-  async saveFile(json: string, suggestedName: string): Promise<string | undefined> {
+  async saveFile(json: string, suggestedName: string): Promise<SaveResult> {
+    const scripted = this.saveResults.shift();
+    if (scripted) return scripted;
     this.saved.push(json);
-    return `/chosen/${suggestedName}`;
+    return { kind: 'saved', path: `/chosen/${suggestedName}` };
   }
 
   async create(json: string): Promise<SinkResult> {

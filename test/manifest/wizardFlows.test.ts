@@ -231,3 +231,63 @@ test('an env file with a bad line is refused by line, column and what was expect
   ]);
   for (const e of ui.errors) assert.ok(!/CANARY|hunter2|TOKEN|DB_PASSWORD/.test(e), e);
 });
+
+test('a failed save names the path and cause and offers the outputs again with every answer kept', async () => {
+  const ui = new ScriptedUi([
+    { input: 'keep-me' },
+    { pick: 'Add literal' },
+    { input: 'password' },
+    { input: SECRET_VALUE },
+    { pick: 'Done' },
+    { pick: 'Save to file' },
+    { pick: 'Save to file' },
+  ]);
+  const sinks = new RecordingSinks([], [{ kind: 'failed', path: '/somewhere/keep-me.json', reason: 'it is a folder' }]);
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
+  assert.equal(ui.errors.length, 1);
+  assert.match(ui.errors[0], /^Could not save the manifest to \/somewhere\/keep-me\.json: it is a folder\. Your answers are kept/);
+  assert.ok(!ui.errors[0].includes(SECRET_VALUE));
+  const kubectlWay = buildGenericSecret({ name: 'keep-me', fromLiteral: [`password=${SECRET_VALUE}`] }, nodeSourceReader);
+  assert.deepEqual(sinks.saved, [printSecret(kubectlWay, 'json')]);
+});
+
+test('a Secret over the API server’s 1 MiB asks first: Go back keeps the answers, Build anyway writes it', async () => {
+  fs.writeFileSync(f('just-over.bin'), Buffer.alloc(1024 * 1024 + 1, 7));
+  const ui = new ScriptedUi([
+    { input: 'big' },
+    { pick: 'Add file' },
+    { file: f('just-over.bin') },
+    { input: 'blob' },
+    { pick: 'Done' },
+    { pick: 'Save to file' },
+    { confirm: false },
+    { pick: 'Save to file' },
+    { confirm: true },
+  ]);
+  const sinks = new RecordingSinks();
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
+  assert.equal(ui.confirms.length, 2);
+  assert.match(ui.confirms[0].message, /total 1,048,577 bytes; the Kubernetes API server refuses a Secret over 1 MiB/);
+  assert.deepEqual([ui.confirms[0].proceed, ui.confirms[0].back], ['Build anyway', 'Go back']);
+  assert.equal(sinks.saved.length, 1, 'nothing is written until the user chooses to build');
+  assert.equal(JSON.parse(sinks.saved[0]).data.blob.length, Math.ceil((1024 * 1024 + 1) / 3) * 4);
+});
+
+test('a Secret of exactly 1 MiB of values is built without a question', async () => {
+  fs.writeFileSync(f('exactly.bin'), Buffer.alloc(1024 * 1024 - 1, 7));
+  const ui = new ScriptedUi([
+    { input: 'fits' },
+    { pick: 'Add file' },
+    { file: f('exactly.bin') },
+    { input: 'blob' },
+    { pick: 'Add literal' },
+    { input: 'k' },
+    { input: 'v' },
+    { pick: 'Done' },
+    { pick: 'Save to file' },
+  ]);
+  const sinks = new RecordingSinks();
+  assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
+  assert.equal(ui.confirms.length, 0);
+  assert.equal(sinks.saved.length, 1);
+});

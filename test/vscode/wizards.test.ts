@@ -85,6 +85,65 @@ suite('New Secret wizards in the real quick input', () => {
     assert.ok(messages('showInformationMessage').some((m) => /mode 0600/.test(m) && /not encryption/.test(m)));
   });
 
+  /** What real kubectl prints for the same inputs (no cluster is contacted). */
+  const kubectlJson = (args: string[]) =>
+    execFileSync('kubectl', ['create', 'secret', ...args, '--dry-run=client', '-o', 'json'], {
+      env: { ...process.env, KUBECONFIG: '/dev/null' },
+      maxBuffer: 64 * 2 ** 20,
+    }).toString('utf8');
+
+  test('a save that fails (the path is a folder) names the path, keeps the answers, and the next save writes kubectl’s bytes', async () => {
+    const folder = path.join(dir, 'is-a-folder.json');
+    fs.mkdirSync(folder);
+    const target = path.join(dir, 'after-failure.secret.json');
+    restoreDialogs = answerDialogs([path.join(dir, 'ca.pem')], [folder, target]);
+    const run = await driveWizard('pachyderm.newGenericSecret', [], [
+      { input: 'after-failure', step: 1 },
+      { pick: 'Add literal value', step: 2 },
+      { input: 'password', step: 2 },
+      { input: VALUE, step: 2 },
+      { pick: 'Add file', step: 2 },
+      { input: 'ca.crt' },
+      { pick: 'Done', step: 2 },
+      { pick: 'Save to file', step: 3 },
+      { pick: 'Save to file', step: 3 },
+    ]);
+    assert.equal(run.outcome, 'done');
+    const errors = messages('showErrorMessage');
+    assert.ok(
+      errors.some((m) => m.startsWith(`Could not save the manifest to ${folder}: it is a folder.`) && m.includes('answers are kept')),
+      JSON.stringify(errors),
+    );
+    assert.ok(!errors.some((m) => m.includes(VALUE)));
+    assert.ok(fs.statSync(folder).isDirectory());
+    const want = kubectlJson(['generic', 'after-failure', `--from-literal=password=${VALUE}`, `--from-file=ca.crt=${path.join(dir, 'ca.pem')}`]);
+    assert.equal(fs.readFileSync(target, 'utf8'), want);
+    assert.equal(fs.statSync(target).mode & 0o777, 0o600);
+  });
+
+  test('a Secret over the API server’s 1 MiB is asked about in a modal: Go back keeps the answers, Build anyway saves it', async () => {
+    const big = path.join(dir, 'just-over-1MiB.bin');
+    fs.writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 0x2a));
+    const target = path.join(dir, 'too-big.secret.json');
+    prompts!.done();
+    prompts = answerPrompts(['Go back', 'Build anyway']);
+    restoreDialogs = answerDialogs([big], [target]);
+    const run = await driveWizard('pachyderm.newGenericSecret', [], [
+      { input: 'too-big' },
+      { pick: 'Add file' },
+      { input: 'blob' },
+      { pick: 'Done' },
+      { pick: 'Save to file', step: 3 },
+      { pick: 'Save to file', step: 3 },
+    ]);
+    assert.equal(run.outcome, 'done');
+    const modals = prompts!.prompts.filter((p) => p.kind === 'showWarningMessage');
+    assert.equal(modals.length, 2);
+    assert.match(modals[0].text, /"too-big" total 1,048,577 bytes; the Kubernetes API server refuses a Secret over 1 MiB/);
+    assert.deepEqual(modals[0].items, ['Build anyway', 'Go back']);
+    assert.equal(fs.readFileSync(target, 'utf8'), kubectlJson(['generic', 'too-big', `--from-file=blob=${big}`]));
+  });
+
   test('generic: Open as unsaved JSON editor gives an in-memory JSON document the language server does not receive', async () => {
     const run = await driveWizard('pachyderm.newGenericSecret', [], [
       { input: 'editor-secret' },

@@ -2,7 +2,7 @@
  * Steps every wizard shares: the secret's name, and the last step where the user decides where the manifest
  * goes (unsaved editor, file, cluster, server-side dry run) and whether values are written readable.
  */
-import { ManifestError, printSecret, secretNameApiProblem, type SecretDraft } from '../../../core/src/manifest';
+import { ManifestError, printSecret, secretNameApiProblem, secretSizeProblem, type SecretDraft } from '../../../core/src/manifest';
 import type { StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
 
@@ -25,6 +25,12 @@ export async function nameStep(ui: WizardUi, pos: StepPosition, state: { name: s
 }
 
 type FinishChoice = 'editor' | 'save' | 'create' | 'dry-run' | 'toggle';
+
+const ANSWERS_KEPT = 'Your answers are kept: save again to another path, or pick another output.';
+
+const OVERSIZE_DETAIL =
+  'Build anyway to get the manifest (for a file or an editor), or go back: your answers are kept, and Back ' +
+  'on this step returns to the values.';
 
 export const SAVED_MESSAGE_NOTE = 'Base64 is an encoding, not encryption: anyone who can read the file can read the values.';
 
@@ -65,15 +71,24 @@ export async function finishStep(
       ui.showError(err.withoutInput);
       continue;
     }
+    // Before the manifest text is made: a Secret the API server will refuse is asked about, not built silently.
+    const tooLarge = secretSizeProblem(draft);
+    if (tooLarge && !(await ui.confirm({ message: tooLarge, detail: OVERSIZE_DETAIL, proceed: 'Build anyway', back: 'Go back' }))) {
+      continue;
+    }
     const json = printSecret(draft, 'json', { stringData: state.stringData });
     switch (r.value) {
       case 'editor':
         await sinks.openEditor(json);
         return 'done';
       case 'save': {
-        const path = await sinks.saveFile(json, `${draft.name}.secret.json`);
-        if (path === undefined) continue;
-        ui.showInfo(`Saved Secret "${draft.name}" to ${path} (mode 0600). ${SAVED_MESSAGE_NOTE}`);
+        const saved = await sinks.saveFile(json, `${draft.name}.secret.json`);
+        if (saved.kind === 'cancelled') continue;
+        if (saved.kind === 'failed') {
+          ui.showError(`Could not save the manifest to ${saved.path}: ${saved.reason}. ${ANSWERS_KEPT}`);
+          continue;
+        }
+        ui.showInfo(`Saved Secret "${draft.name}" to ${saved.path} (mode 0600). ${SAVED_MESSAGE_NOTE}`);
         return 'done';
       }
       case 'create': {

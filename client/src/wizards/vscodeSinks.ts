@@ -10,8 +10,8 @@ import { SecretsApi } from '../../../core/src/cluster/secretsApi';
 import { serverDryRun } from '../../../core/src/manifest/sendManifest';
 import { readTargetSettings, requestTimeoutMs } from '../cluster/clusterSettings';
 import { ManifestDocuments } from './manifestDocuments';
-import { writePrivateFile } from './privateFile';
-import type { ManifestSinks, SinkResult } from './wizardUi';
+import { PrivateFileError, writePrivateFile } from './privateFile';
+import type { ManifestSinks, SaveResult, SinkResult } from './wizardUi';
 
 const CREATE_FROM_TEXT_COMMAND = 'pachyderm.createSecretFromFile';
 
@@ -24,7 +24,7 @@ export const vscodeSinks: ManifestSinks = {
     await documents.open(nameOf(json), json);
   },
 
-  async saveFile(json, suggestedName) {
+  async saveFile(json, suggestedName): Promise<SaveResult> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: 'Save Secret manifest',
@@ -32,9 +32,14 @@ export const vscodeSinks: ManifestSinks = {
       filters: { JSON: ['json'] },
       saveLabel: 'Save (mode 0600)',
     });
-    if (!target) return undefined;
-    writePrivateFile(target.fsPath, json);
-    return target.fsPath;
+    if (!target) return { kind: 'cancelled' };
+    try {
+      writePrivateFile(target.fsPath, json);
+    } catch (err) {
+      if (!(err instanceof PrivateFileError)) throw err;
+      return { kind: 'failed', path: err.path, reason: err.reason };
+    }
+    return { kind: 'saved', path: target.fsPath };
   },
 
   async create(json): Promise<SinkResult> {

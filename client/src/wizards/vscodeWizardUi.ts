@@ -4,7 +4,7 @@
  * focus loss) cancels the wizard.
  */
 import * as vscode from 'vscode';
-import type { FileRequest, InputRequest, PickRequest, StepResult, WizardUi } from './wizardUi';
+import type { ConfirmRequest, FileRequest, InputRequest, PickRequest, StepResult, WizardUi } from './wizardUi';
 
 export class VscodeWizardUi implements WizardUi {
   input(req: InputRequest): Promise<StepResult<string>> {
@@ -63,6 +63,12 @@ export class VscodeWizardUi implements WizardUi {
       defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     });
     return picked?.[0]?.fsPath;
+  }
+
+  async confirm(req: ConfirmRequest): Promise<boolean> {
+    const proceed: vscode.MessageItem = { title: req.proceed };
+    const back: vscode.MessageItem = { title: req.back, isCloseAffordance: true };
+    return (await vscode.window.showWarningMessage(req.message, { modal: true, detail: req.detail }, proceed, back)) === proceed;
   }
 
   showError(message: string): void {

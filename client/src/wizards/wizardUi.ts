@@ -43,11 +43,21 @@ export interface FileRequest {
   openLabel: string;
 }
 
+/** A modal question with one way on; dismissing it (or the close button) means go back. */
+export interface ConfirmRequest {
+  message: string;
+  detail: string;
+  proceed: string;
+  back: string;
+}
+
 export interface WizardUi {
   input(req: InputRequest): Promise<StepResult<string>>;
   pick<T>(req: PickRequest<T>): Promise<StepResult<T>>;
   /** An open dialog; undefined when dismissed. Returns a local path. */
   chooseFile(req: FileRequest): Promise<string | undefined>;
+  /** True when the user chose `proceed`. */
+  confirm(req: ConfirmRequest): Promise<boolean>;
   showError(message: string): void;
   showInfo(message: string): void;
 }
@@ -56,11 +66,14 @@ export interface WizardUi {
 export interface ManifestSinks {
   /** An unsaved editor holding the manifest (kept away from the language server). */
   openEditor(json: string): Promise<void>;
-  /** Asks for a path and writes the file with mode 0600; undefined when the user cancelled. */
-  saveFile(json: string, suggestedName: string): Promise<string | undefined>;
+  /** Asks for a path and writes the file with mode 0600. */
+  saveFile(json: string, suggestedName: string): Promise<SaveResult>;
   /** Creates the secret in the connected cluster; ok false keeps the wizard open with the answers. */
   create(json: string): Promise<SinkResult>;
   serverDryRun(json: string): Promise<SinkResult>;
 }
 
 export type SinkResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** A failed save names the path and the cause in words; the wizard stays open so another path can be chosen. */
+export type SaveResult = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; path: string; reason: string };

@@ -11,5 +11,6 @@ export { checkTlsKeyPair } from './tlsPair';
 export * from './dockerRegistrySecret';
 export * from './secretHash';
 export * from './secretOutput';
+export * from './secretSize';
 export type { TextSink } from './textChunks';
 export { addEnvFileSources, addFileSources, addLiteralSources } from './fileSources';
