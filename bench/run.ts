@@ -10,6 +10,7 @@ import { analysisRows } from './rows/analysis';
 import { languageRows } from './rows/language';
 import { catalogHeapRows, catalogSyncRows } from './rows/catalog';
 import { vscodeRows } from './rows/vscode';
+import { manifestRows } from './rows/manifest';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     { rows: [5], run: catalogSyncRows },
     { rows: [6], run: catalogHeapRows },
     { rows: [7, 8], run: vscodeRows },
+    { rows: [9, 10], run: manifestRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];
