@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
 import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
@@ -88,3 +88,11 @@ for (const [endless, reason] of [
     }
   });
 }
+
+test('a kubeconfig with skip-TLS-verify next to a CA is refused with kubectl\'s words, exit 3', async () => {
+  const file = join(cluster.dir, 'insecure-with-ca');
+  writeFileSync(file, readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)server: /m, '$1insecure-skip-tls-verify: true\n$1server: '));
+  const r = await check('--kubeconfig', file, '--context', 'local', '--namespace', 'pachyderm', spec);
+  assert.equal(r.code, CHECK_EXIT.failure);
+  assert.match(r.err, /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/);
+});

@@ -1,7 +1,16 @@
 /** The status bar's words for each catalog state, without `vscode`, so they are tested in node. */
 import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
+import { insecurityText } from '../../../core/src/cluster/tlsVerification';
 
+/** The state's words, with a mark in front and a warning line first whenever the connection is not verified. */
 export function statusText(snapshot: CatalogSnapshot): { text: string; tooltip: string; error: boolean } {
+  const plain = stateText(snapshot);
+  if (!snapshot.insecurity) return plain;
+  const { mark, sentence } = insecurityText(snapshot.insecurity);
+  return { ...plain, text: `$(unlock) ${plain.text}`, tooltip: `⚠ ${mark}: ${sentence}\n${plain.tooltip}` };
+}
+
+function stateText(snapshot: CatalogSnapshot): { text: string; tooltip: string; error: boolean } {
   const where = snapshot.context ? `${snapshot.context}/${snapshot.namespace}` : snapshot.namespace;
   const s = snapshot.state;
   switch (s.kind) {

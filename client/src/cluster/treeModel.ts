@@ -8,6 +8,7 @@
 import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog/secretMeta';
 import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
 import { ago } from '../../../core/src/cluster/humanDuration';
+import { insecurityText } from '../../../core/src/cluster/tlsVerification';
 import { ClusterCommands } from './commandIds';
 
 export interface RowCommand {
@@ -88,13 +89,16 @@ export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): Tree
 function targetRow(snapshot: CatalogSnapshot, view: TreeViewOptions): TreeRow {
   const context = snapshot.context || '(no context)';
   const filter = view.pachydermOnly ? ' · Pachyderm-managed only' : '';
+  const insecure = snapshot.insecurity ? insecurityText(snapshot.insecurity) : undefined;
+  const where = `Context "${context}", namespace "${snapshot.namespace}".`;
   return {
     id: 'target',
     kind: 'target',
     label: context,
-    description: `namespace ${snapshot.namespace}${filter}`,
-    tooltip: `Context "${context}", namespace "${snapshot.namespace}". Click to switch the context; use the inline button to switch the namespace.`,
-    icon: 'server-environment',
+    description: `namespace ${snapshot.namespace}${filter}${insecure ? ` · ⚠ ${insecure.mark}` : ''}`,
+    tooltip: `${where}${insecure ? `\n\n⚠ ${insecure.sentence}\n\n` : ' '}Click to switch the context; use the inline button to switch the namespace.`,
+    icon: insecure ? 'unlock' : 'server-environment',
+    ...(insecure ? { iconColor: 'list.warningForeground' } : {}),
     contextValue: 'pachyderm.target',
     collapsible: false,
     command: { command: ClusterCommands.switchContext, title: 'Switch Context' },

@@ -1,4 +1,5 @@
 import type { SecretMeta } from './secretMeta';
+import type { Insecurity } from '../cluster/tlsVerification';
 
 /**
  * Where the catalog stands. Cluster-dependent rules run only in `ready`; in every other state they stay
@@ -28,6 +29,8 @@ export interface CatalogSnapshot {
   state: CatalogState;
   /** Sorted by name. Empty unless `state.kind === 'ready'`. */
   secrets: SecretMeta[];
+  /** The connection to this cluster is not verified or not encrypted; the tree and status bar mark it. */
+  insecurity?: Insecurity;
 }
 
 export function emptySnapshot(reason = 'no cluster connection yet'): CatalogSnapshot {

@@ -11,6 +11,7 @@ import type { CatalogProblem } from '../catalog/snapshot';
 import { loadClientNode } from './clientNode';
 import { guardExecPluginOutput } from './execPluginOutput';
 import { removedAuthProviderMessage } from './removedAuthProviders';
+import { insecurityOf, refusedTlsSettings, type Insecurity } from './tlsVerification';
 
 /** The settings `pachyderm.kubeconfig`, `pachyderm.context`, `pachyderm.namespace`, already trust-filtered. */
 export interface TargetSettings {
@@ -31,6 +32,8 @@ export interface ResolvedTarget {
   contexts: string[];
   namespace: string;
   server: string;
+  /** Set when the server's identity is not checked (skip-TLS-verify) or nothing is encrypted (http://). */
+  insecurity?: Insecurity;
 }
 
 export interface UnresolvedTarget {
@@ -102,6 +105,8 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   }
   const removedAuth = removedAuthProviderMessage(kc.getUser(ctx.user));
   if (removedAuth) return fail('unauthorized', `Context "${contextName}": ${removedAuth}`, contextName, contexts);
+  const refusedTls = refusedTlsSettings(cluster);
+  if (refusedTls) return fail('other', `Context "${contextName}": ${refusedTls}`, contextName, contexts);
   return {
     ok: true,
     kubeConfig: kc,
@@ -110,6 +115,7 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
     contexts,
     namespace: requestedNamespace || ctx.namespace || 'default',
     server: cluster.server,
+    insecurity: insecurityOf(cluster),
   };
 }
 

@@ -17,6 +17,7 @@ import { listAllSecrets, sortedSecrets, DEFAULT_PAGE_SIZE } from './listSecrets'
 import { ClusterLimitError } from './responseLimits';
 import { asCatalogProblem } from './loadCatalog';
 import { SecretsApi, type WatchHandle } from './secretsApi';
+import type { Insecurity } from './tlsVerification';
 
 export interface CatalogChange {
   /** Names added or modified. */
@@ -42,6 +43,7 @@ export interface CatalogTargetInfo {
   contexts: string[];
   namespace: string;
   server?: string;
+  insecurity?: Insecurity;
 }
 
 export interface LiveCatalogEvents {
@@ -71,6 +73,7 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       namespace: this.targetInfo.namespace,
       state: this.state,
       secrets: this.state.kind === 'ready' ? sortedSecrets(this.secrets) : [],
+      ...(this.targetInfo.insecurity ? { insecurity: this.targetInfo.insecurity } : {}),
     };
     return this.cached;
   }
@@ -122,8 +125,16 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
     const target = await this.options.resolve();
     if (stale()) return;
     const before = this.targetInfo;
-    this.targetInfo = { context: target.context, contexts: target.contexts, namespace: target.namespace, server: target.ok ? target.server : undefined };
+    this.targetInfo = {
+      context: target.context,
+      contexts: target.contexts,
+      namespace: target.namespace,
+      server: target.ok ? target.server : undefined,
+      insecurity: target.ok ? target.insecurity : undefined,
+    };
     if (target.context !== before.context || target.namespace !== before.namespace) this.setState({ kind: 'loading' }, true);
+    // The mark follows the kubeconfig at once, even when the secrets shown stay the same.
+    else if (this.targetInfo.insecurity !== before.insecurity) this.emitChange({ changed: [], removed: [], stateChanged: true });
     if (!target.ok) {
       // A configuration problem does not fix itself by retrying; the user changes settings or presses Retry.
       this.api = undefined;

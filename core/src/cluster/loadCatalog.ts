@@ -25,7 +25,7 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
   if (!target.ok) {
     return { context: target.context, namespace: target.namespace, state: { kind: 'error', problem: target.problem, reason: target.reason }, secrets: [] };
   }
-  const base = { context: target.context, namespace: target.namespace };
+  const base = { context: target.context, namespace: target.namespace, ...(target.insecurity ? { insecurity: target.insecurity } : {}) };
   try {
     const api = await SecretsApi.open(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const { secrets } = await listAllSecrets(api);
