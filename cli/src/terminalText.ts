@@ -1,45 +1,17 @@
 /**
- * The one neutraliser every piece of CLI text output passes through. File names, secret names and the API
- * server's messages can hold terminal control sequences ("\x1b[31m", "\r", a bidi override); printed raw they
- * recolour or rewrite the user's terminal, or hide a line in a CI log. Each such character is shown the way
- * Go's %q shows it (kubectl's own quoting): `\x1b`, `\r`, `\u009b`, `\u202e`. A byte that was not valid
- * UTF-8 (kept as a lone surrogate, see core/src/manifest/rawBytes.ts) is shown as `\xNN`.
- * JSON and YAML output escape their own strings and do not come here.
+ * The one neutraliser every piece of CLI text output passes through: control characters in file names, secret
+ * names and the API server's messages are shown (`\x1b`, `\r`, `\u202e`, as Go's %q shows them) instead of acting
+ * on the terminal. The rule lives in core (core/src/text/controlCharacters.ts), shared with the messages the
+ * editor shows. JSON and YAML output escape their own strings and do not come here.
  */
-
-const NAMED: Record<string, string> = {
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
-
-// DEL, the C1 controls, the bidi marks, embeddings, overrides and isolates, the line and paragraph separators,
-// and lone surrogates; the C0 controls are added below (with or without the line feed).
-const OTHERS =
-  String.raw`\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]` +
-  String.raw`|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]`;
-const UNSAFE = new RegExp(String.raw`[\x00-\x1f` + OTHERS, 'g');
-const UNSAFE_KEEPING_NEWLINES = new RegExp(String.raw`[\x00-\x09\x0b-\x1f` + OTHERS, 'g');
-
-function shown(ch: string): string {
-  const named = NAMED[ch];
-  if (named) return named;
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return '\\x' + c.toString(16).padStart(2, '0');
-  if (c >= 0xdc80 && c <= 0xdcff) return '\\x' + (c - 0xdc00).toString(16);
-  return '\\u' + c.toString(16).padStart(4, '0');
-}
+import { visibleLine, visibleText } from '../../core/src/text/controlCharacters';
 
 /** One value inside a line (a path, a name, a message): every control shown, newlines included. */
 export function terminalLine(s: string): string {
-  return s.replace(UNSAFE, shown);
+  return visibleLine(s);
 }
 
 /** A whole block of text: line breaks kept, every other control shown. */
 export function terminalText(s: string): string {
-  return s.replace(UNSAFE_KEEPING_NEWLINES, shown);
+  return visibleText(s);
 }

@@ -4,6 +4,7 @@
  */
 import type { CatalogProblem } from '../catalog/snapshot';
 import { ClusterLimitError } from './responseLimits';
+import { serverText } from './serverText';
 
 export interface ClusterProblem {
   problem: CatalogProblem | 'gone' | 'not-found' | 'conflict' | 'invalid';
@@ -79,7 +80,9 @@ export function classifyClusterError(err: unknown, call: CallDescription): Clust
   return { problem: 'other', reason: `${capitalise(describe(call))} failed: ${shortMessage(err)}` };
 }
 
-export function classifyStatus(status: number, message: string | undefined, call: CallDescription): ClusterProblem {
+export function classifyStatus(status: number, rawMessage: string | undefined, call: CallDescription): ClusterProblem {
+  // The server's words are quoted, never obeyed: control characters shown, one line, capped (serverText.ts).
+  const message = rawMessage === undefined ? undefined : serverText(rawMessage) || undefined;
   const detail = message ? `: ${message}` : '';
   if (status === 401) {
     return {
@@ -159,14 +162,15 @@ function statusMessage(err: unknown): string | undefined {
     try {
       parsed = JSON.parse(body);
     } catch {
-      return body.trim() ? body.trim().slice(0, 300) : undefined;
+      return body.trim() || undefined;
     }
   }
   const msg = (parsed as { message?: unknown } | undefined)?.message;
   return typeof msg === 'string' && msg ? msg : undefined;
 }
 
+/** An error's own message, which for a network or TLS failure can quote what the peer sent. */
 function shortMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0].slice(0, 300);
+  return serverText(msg.split('\n')[0]);
 }

@@ -15,6 +15,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterTimeoutError } from './clusterProblem';
 import { ConnectProxyAgent } from './connectProxyAgent';
 import { proxyFromEnvironment, type ProxyEnv } from './proxyFromEnvironment';
+import { maskedServerUrl, serverText } from './serverText';
 import { ClusterLimitError, formatMiB, MAX_RESPONSE_BYTES } from './responseLimits';
 import { SocksProxyAgent } from './socksProxyAgent';
 
@@ -54,7 +55,8 @@ export class KubeHttp {
   url(path: string, query: Query = {}): URL {
     const url = URL.canParse(this.server) ? new URL(this.server) : undefined;
     if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-      throw new Error(`the cluster's server "${this.server}" is not an https:// (or http://) URL; fix it in the kubeconfig`);
+      const shown = serverText(maskedServerUrl(this.server));
+      throw new Error(`the cluster's server "${shown}" is not an https:// (or http://) URL; fix it in the kubeconfig`);
     }
     url.pathname = url.pathname.replace(/\/+$/, '') + path;
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));

@@ -1,0 +1,31 @@
+/**
+ * What a server said, made fit to quote in a message: an API Status message, an error page from a proxy in front
+ * of the cluster, text a broken server echoes back. It reaches the tree, the status bar, notifications, the
+ * language server's log and the CLI, so its control characters are shown rather than obeyed (a terminal escape
+ * recolours the CLI's output, a bidi override reorders a tooltip), its line breaks and runs of spaces become one
+ * space, and it is cut at `MAX_SERVER_TEXT` characters (an HTML error page can be long).
+ */
+import { visibleLine } from '../text/controlCharacters';
+
+export const MAX_SERVER_TEXT = 300;
+
+export function serverText(text: string, max = MAX_SERVER_TEXT): string {
+  const oneLine = visibleLine(text.replace(/[ \t\r\n]+/g, ' ').trim());
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+/**
+ * A server URL with its password, if it has one, replaced by `***`, as kubectl shows one in its messages
+ * (`https://alice:***@host`, Go's net/http stripPassword): kubeconfigs may carry basic-auth credentials in the
+ * `server` URL itself. A user name alone is kept, as there. Works on text that does not parse as a URL too.
+ */
+export function maskedServerUrl(server: string): string {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/?#]*)([\s\S]*)$/.exec(server);
+  if (!m) return server;
+  const [, scheme, authority, rest] = m;
+  // The host follows the last "@", as in Go's and WHATWG's parsers; a raw "@" in a password stays masked.
+  const at = authority.lastIndexOf('@');
+  const colon = authority.indexOf(':');
+  if (at < 0 || colon < 0 || colon > at) return server;
+  return `${scheme}${authority.slice(0, colon)}:***${authority.slice(at)}${rest}`;
+}
