@@ -231,6 +231,41 @@ suite('New Secret wizards in the real quick input', () => {
     assert.equal(vscode.workspace.textDocuments.length, before);
   });
 
+  test('Create in cluster now over an existing platform secret needs two confirmations', async () => {
+    // A platform secret of the Helm chart that the shared cluster's seed does not have, made as the chart would.
+    const name = 'pachyderm-deployment-id-secret';
+    created.push(name);
+    const labels = { 'app.kubernetes.io/managed-by': 'Helm' };
+    await cluster.createSecret({ name, stringData: { CLUSTER_DEPLOYMENT_ID: 'chart-made' }, labels });
+    await waitFor(() => exports.cluster.catalog.get(name), { what: `${name} in the catalog` });
+    const acts = (): Act[] => [
+      { input: name },
+      { pick: 'Add literal value' },
+      { input: 'other' },
+      { input: VALUE },
+      { pick: 'Done' },
+      { pick: 'Create in cluster now', step: 3 },
+    ];
+    prompts!.done();
+    prompts = answerPrompts(['Replace', undefined]);
+    const once = await driveWizard('pachyderm.newGenericSecret', [], [...acts(), { cancel: true }]);
+    assert.equal(once.outcome, 'cancel');
+    const warnings = prompts.prompts.filter((p) => p.kind === 'showWarningMessage');
+    assert.match(warnings[0].text, new RegExp(`^Secret "${name}" already exists in .*\\. Replace it\\?$`));
+    assert.match(warnings[1].text, /a platform secret of the Pachyderm Helm chart \(cluster deployment ID\)\. Replace it/);
+    assert.deepEqual(warnings[1].items, ['Replace Platform Secret']);
+    let got = await getSecret(name);
+    assert.deepEqual(Object.keys(got.body.data ?? {}), ['CLUSTER_DEPLOYMENT_ID'], 'one Replace left it as it was');
+    assert.equal(got.body.metadata?.labels?.['app.kubernetes.io/managed-by'], 'Helm');
+
+    prompts.done();
+    prompts = answerPrompts(['Replace', 'Replace Platform Secret']);
+    const twice = await driveWizard('pachyderm.newGenericSecret', [], acts());
+    assert.equal(twice.outcome, 'done');
+    got = await getSecret(name);
+    assert.deepEqual(Object.keys(got.body.data ?? {}), ['other']);
+  });
+
   test('a failed create keeps the answers; Back, fix, and Create again succeeds', async () => {
     created.push('wizard-retry');
     await cluster.admin('POST', '/__local/faults', { fail: { status: 403, count: 1, verb: 'create' } });

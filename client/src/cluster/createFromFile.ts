@@ -1,13 +1,14 @@
 /**
  * Create Secret from File: `pachctl create secret -f FILE` from the explorer (a .json file) or the active
  * editor. The checks and the dry-run-then-create flow are core's (createSecretLikePachctl); this asks before
- * replacing an existing secret and reports the outcome.
+ * replacing an existing secret (twice for a platform secret of the Helm chart) and reports the outcome.
  *
  * Other areas (the New Secret wizards) call the command with `{ text, source }` to create a secret from JSON
  * they built, with the same checks and the same replace prompt.
  */
 import * as vscode from 'vscode';
 import { createSecretLikePachctl, type CreateOutcome } from '../../../core/src/cluster/secretOperations';
+import { platformSecret } from '../../../core/src/helm/chartFacts';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';
 
@@ -32,13 +33,7 @@ export function registerCreateFromFile(area: ClusterArea): void {
       const where = `${area.catalog.target().context}/${api.namespace}`;
       let outcome = await createSecretLikePachctl(api, input.text);
       if (outcome.kind === 'exists') {
-        const REPLACE = 'Replace';
-        const answer = await vscode.window.showWarningMessage(
-          `Secret "${outcome.name}" already exists in ${where}. Replace it?`,
-          { modal: true, detail: 'Its keys and values are replaced by those in the file; pipelines that use it see the new values when their workers restart.' },
-          REPLACE,
-        );
-        if (answer !== REPLACE) return outcome;
+        if (!(await confirmReplace(area, outcome.name, where, input.source))) return outcome;
         outcome = await createSecretLikePachctl(api, input.text, { replace: true });
       }
       switch (outcome.kind) {
@@ -57,6 +52,43 @@ export function registerCreateFromFile(area: ClusterArea): void {
       return outcome;
     }),
   );
+}
+
+/**
+ * Asks before an existing secret is replaced, naming it and the keys it holds now. A platform secret of the
+ * Helm chart needs a second, explicit confirmation: replacing "postgres" with a wizard's keys once cost the
+ * chart its database password.
+ */
+async function confirmReplace(area: ClusterArea, name: string, where: string, source: string): Promise<boolean> {
+  const keys = area.catalog.get(name)?.keys.map((k) => k.name) ?? [];
+  const held = keys.length ? `Its keys (${keys.join(', ')}) and their values` : 'Its keys and values';
+  const REPLACE = 'Replace';
+  const first = await vscode.window.showWarningMessage(
+    `Secret "${name}" already exists in ${where}. Replace it?`,
+    {
+      modal: true,
+      detail:
+        `${held} are replaced by those in ${source}; pipelines that use it see the new values when their workers ` +
+        'restart.',
+    },
+    REPLACE,
+  );
+  if (first !== REPLACE) return false;
+  const platform = platformSecret(name);
+  if (!platform) return true;
+  const REPLACE_PLATFORM = 'Replace Platform Secret';
+  const second = await vscode.window.showWarningMessage(
+    `"${name}" is a platform secret of the Pachyderm Helm chart (${platform.role}). Replace it anyway?`,
+    {
+      modal: true,
+      detail:
+        `The chart's pods read ${platform.keys.length ? platform.keys.join(', ') : 'it'} from this secret. ` +
+        "Replacing it with other keys, or with pachctl's labels, can stop pachd or its database, auth or storage " +
+        'from starting.',
+    },
+    REPLACE_PLATFORM,
+  );
+  return second === REPLACE_PLATFORM;
 }
 
 async function inputFrom(arg: unknown): Promise<TextSource | undefined> {
