@@ -11,7 +11,8 @@ import { parse, stringify } from 'yaml';
 import { catalogFor, isReady, secretJson, startCluster, waitForSnapshot, type ClusterFixture } from './clusterFixture';
 import { kubectl } from '../local-cluster/helpers';
 import { loadCatalog } from '../../core/src/cluster/loadCatalog';
-import { INSECURE_WITH_CA_MESSAGE } from '../../core/src/cluster/tlsVerification';
+import { INSECURE_WITH_CA_MESSAGE, insecurityOf, refusedTlsSettings } from '../../core/src/cluster/tlsVerification';
+import type { Cluster } from '@kubernetes/client-node';
 import { rootRows } from '../../client/src/cluster/treeModel';
 import { statusText } from '../../client/src/cluster/statusModel';
 
@@ -70,4 +71,16 @@ test('skip-TLS-verify alone connects, and the tree and the status bar mark the c
   assert.equal(v.insecurity, undefined);
   assert.equal(rootRows(v, view)[0].description, 'namespace default');
   assert.equal(statusText(v).text, '$(key) 1 secrets');
+});
+
+test('an http:// server is marked as not encrypted; a CA file next to skip-verify is refused like CA data', () => {
+  const cluster = (c: Partial<Cluster>): Cluster => ({ name: 'c', server: 'https://h', skipTLSVerify: false, ...c }) as Cluster;
+  assert.equal(insecurityOf(cluster({ server: 'HTTP://h:8080' })), 'not-encrypted');
+  assert.equal(insecurityOf(cluster({ skipTLSVerify: true })), 'tls-not-verified');
+  assert.equal(insecurityOf(cluster({})), undefined);
+  assert.match(refusedTlsSettings(cluster({ skipTLSVerify: true, caFile: '/ca.crt' })) ?? '', /sets both insecure-skip-tls-verify and certificate-authority,/);
+  assert.equal(refusedTlsSettings(cluster({ caFile: '/ca.crt' })), undefined);
+  const s = { context: 'c', namespace: 'default', state: { kind: 'ready' as const }, secrets: [], insecurity: 'not-encrypted' as const };
+  assert.equal(rootRows(s, view)[0].description, 'namespace default · ⚠ not encrypted (http://)');
+  assert.match(statusText(s).tooltip, /^⚠ not encrypted \(http:\/\/\): The cluster's server is an http:\/\/ URL/);
 });
