@@ -14,11 +14,12 @@ import {
   SECRET_NAME_FACTS,
   TLS_SECRET_FACTS,
   type SecretNameFact,
+  type TlsSecretFact,
 } from './chartFacts';
 import { goTemplateActions, templateBreaksSyntax } from '../analysis/goTemplates';
 import { chartVerdictText, recogniseChart } from './chartRecognition';
-import { requiredKey } from './helmRules';
-import { entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
+import { chartCreatedTlsSecrets, requiredKey } from './helmRules';
+import { conditionHolds, entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
 
 export interface HelmHover {
   markdown: string;
@@ -66,7 +67,7 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
       `**${code(path)}**: ${tls.role} secret.`,
       `The chart mounts keys ${code('tls.crt')} and ${code('tls.key')} from it.`,
       `Used by: ${tls.pods.join(', ')}. Chart ${tls.lines.join(', ')}.`,
-      ...secretLine(doc, path, catalog),
+      ...tlsConditionLines(doc, tls, catalog),
     ];
   }
   if (path === IMAGE_PULL_SECRETS_PATH) {
@@ -78,6 +79,22 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
   const plainOnly = PLAIN_ONLY_CREDENTIALS.find((c) => c.path === path);
   if (plainOnly) return [`**${code(path)}**: storage credential with no SecretName option; the chart copies it into ${code(plainOnly.secret)}.`];
   return undefined;
+}
+
+/**
+ * Whether the chart reads this TLS secret here, and whether it creates it, by the chart's own conditions; only
+ * a secret it reads and does not create is looked up in the cluster (as PH001/PH006 do).
+ */
+function tlsConditionLines(doc: Document, tls: TlsSecretFact, catalog: CatalogIndex): string[] {
+  const name = stringAt(doc, tls.path);
+  if (!conditionHolds(doc, tls.usedWhen)) {
+    const needs = tls.usedWhen.map((t) => code(t.path)).join(' and ');
+    return [`Not read with these values: the chart mounts it only when ${needs} are on (not checked against the cluster).`];
+  }
+  if (name && chartCreatedTlsSecrets(doc).has(name)) {
+    return [`The chart creates secret ${code(name)} itself from this file's values (\`newSecret\` or \`secret\`).`];
+  }
+  return secretLine(doc, tls.path, catalog);
 }
 
 function describeFact(doc: Document, fact: SecretNameFact): string[] {

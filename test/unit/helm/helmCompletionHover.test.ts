@@ -76,7 +76,7 @@ test('hover on a mishandled value says what the chart does instead', () => {
 });
 
 test('hover on a TLS secretName says which keys the chart mounts and what the named secret has', () => {
-  const { doc, offset } = at('proxy:\n  tls:\n    secretName: proxy-t|ls\n');
+  const { doc, offset } = at('proxy:\n  tls:\n    enabled: true\n    secretName: proxy-t|ls\n');
   const h = helmHover(doc, offset, readyCatalog())!;
   assert.match(h.markdown, /proxy TLS secret/);
   assert.match(h.markdown, /mounts keys `tls.crt` and `tls.key`/);
@@ -117,4 +117,16 @@ test('hover on a Go template values file that is not YAML as written says it is 
   const text = fixtureText('values-helmfile.yaml');
   const h = helmHover(parseHelmValues(text), 1 + text.indexOf('pachd:'), readyCatalog(), text)!;
   assert.match(h.markdown, /Go template actions .* not judged/);
+});
+
+test('hover on a TLS secretName says when the chart does not read it, or creates it, instead of looking it up', () => {
+  let p = at('proxy:\n  tls:\n    enabled: false\n    secretName: proxy-t|ls\n');
+  let md = helmHover(p.doc, p.offset, readyCatalog())!.markdown;
+  assert.match(md, /Not read with these values: the chart mounts it only when `proxy.enabled` and `proxy.tls.enabled` are on/);
+  assert.doesNotMatch(md, /has keys/);
+  const text = fixtureText('values-tls-shared.yaml');
+  const offset = text.indexOf('secretName: pachyderm-tls', text.indexOf('ingress:')) + 'secretName: '.length + 2;
+  md = helmHover(parseHelmValues(text), offset, readyCatalog())!.markdown;
+  assert.match(md, /The chart creates secret `pachyderm-tls` itself from this file's values/);
+  assert.doesNotMatch(md, /does not exist/);
 });
