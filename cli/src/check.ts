@@ -9,6 +9,7 @@ import { CatalogIndex, emptySnapshot, type CatalogSnapshot } from '../../core/sr
 import { loadCatalog } from '../../core/src/cluster/loadCatalog';
 import { globSettingProblems } from '../../core/src/glob/globSettings';
 import { LineIndex } from '../../core/src/spec/lineIndex';
+import { decodeSource, type DecodedSource } from '../../core/src/spec/sourceText';
 import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { formatJson, formatText, toReported, type Reported } from './checkOutput';
 import { FlagError, parseFlags, type FlagSpec } from './createFlags';
@@ -108,14 +109,16 @@ export async function checkCommand(args: readonly string[], out = process.stdout
 
   const reported: Reported[] = [];
   for (const file of walk.files) {
-    let text: string;
+    let source: DecodedSource;
     try {
-      text = readFileSync(file.path, 'utf8');
+      source = decodeSource(readFileSync(file.path));
     } catch (e) {
       walk.unreadable.push(`cannot read ${file.shown}: ${errnoText(e)}`);
       continue;
     }
-    const result = analyzeDocument({ uri: file.shown, text }, catalog, { specFiles, helmValuesFiles });
+    const { text, encoding, bom } = source;
+    const input = { uri: file.shown, text, source: { encoding, bom } };
+    const result = analyzeDocument(input, catalog, { specFiles, helmValuesFiles });
     const lines = result.file?.lines ?? new LineIndex(text);
     for (const f of result.findings) reported.push(toReported(file.shown, lines, f));
   }

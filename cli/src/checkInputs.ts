@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { toSecretMeta, type SecretObject } from '../../core/src/catalog/secretMeta';
 import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
 import { safeJsonParse } from '../../core/src/json/safeJsonParse';
+import { decodeSource } from '../../core/src/spec/sourceText';
 
 export class InputError extends Error {}
 
 export function catalogFromSecretsFile(path: string): CatalogSnapshot {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // kubectl's output saved by Windows PowerShell is UTF-16 with a byte order mark; other editors add a UTF-8 one.
+    text = decodeSource(readFileSync(path)).text;
   } catch (err) {
     throw new InputError(`cannot read --secrets file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }

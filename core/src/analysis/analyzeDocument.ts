@@ -5,6 +5,7 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { Finding } from '../rules/ruleTable';
 import type { SpecModel } from '../spec/specModel';
+import type { SourceForm } from '../spec/sourceText';
 import type { SpecFile } from '../spec/tree';
 import type { DocumentKind } from './classify';
 import { IncrementalAnalyzer } from './incrementalAnalyzer';
@@ -13,6 +14,8 @@ export interface AnalyzeInput {
   uri: string;
   text: string;
   languageId?: string;
+  /** How the CLI decoded the file's bytes (core/src/spec/sourceText.ts); an editor's text has no such form. */
+  source?: SourceForm;
 }
 
 export interface AnalyzeOptions {

@@ -1,8 +1,10 @@
 /**
  * Which files the analysis judges, and as what. A pipeline spec is recognised by its name
- * (`*.pipeline.json|yaml|yml`), by the user's `pachyderm.specFiles` globs, or by a root that looks like one
- * (`pipeline` together with `transform`, `input` or `spout`). Kubernetes manifests (`apiVersion` + `kind`,
- * e.g. a Secret) and Jsonnet templates (rendered by pachd, not JSON) are never analysed as specs.
+ * (`*.pipeline.json|yaml|yml`), by the user's `pachyderm.specFiles` globs, or by a root that looks like one:
+ * `pipeline` together with `transform`, `input` or `spout`, or `transform` together with `input`, `spout` or
+ * `service` (a spec that forgot `pipeline` is still a spec, which pachctl rejects for it).
+ * Kubernetes manifests (`apiVersion` + `kind`, e.g. a Secret) and Jsonnet templates (rendered by pachd, not
+ * JSON) are never analysed as specs.
  */
 import { matchesAnyGlob } from '../glob/matchGlob';
 import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
@@ -44,7 +46,9 @@ export function classifyByName(uri: string, specFiles: readonly string[] = [], l
 const hasKey = (o: ObjectNode, ...keys: string[]) => o.properties.some((p) => keys.includes(p.key));
 
 export function looksLikePipelineSpec(o: ObjectNode): boolean {
-  return hasKey(o, 'pipeline') && hasKey(o, 'transform', 'input', 'spout');
+  if (hasKey(o, 'pipeline')) return hasKey(o, 'transform', 'input', 'spout');
+  // A transform with something to run on: no other file format has both at its root.
+  return hasKey(o, 'transform') && hasKey(o, 'input', 'spout', 'service');
 }
 
 export function isKubernetesManifest(o: ObjectNode): boolean {

@@ -9,11 +9,13 @@
  * result until then, as the server does (one result per document version).
  */
 import type { CatalogIndex } from '../catalog/snapshot';
+import { checkSource } from '../rules/documentRules';
 import { finding, type Finding } from '../rules/ruleTable';
 import { documentChunks, type TextRange } from '../spec/documentChunks';
 import { LineIndex } from '../spec/lineIndex';
 import { detectFormat } from '../spec/parseSpecFile';
 import { spellingStyle, type SpecView } from '../spec/specModel';
+import { hasLoneCarriageReturn, withLineFeeds } from '../spec/sourceText';
 import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../spec/tree';
 import { chunkFindings, parseChunk, shiftChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
@@ -42,7 +44,10 @@ export class IncrementalAnalyzer {
   constructor(private readonly maxFiles = 32) {}
 
   analyze(input: AnalyzeInput, catalog: CatalogIndex, options: AnalyzeOptions = {}): AnalysisResult {
-    const { uri, text, languageId } = input;
+    const { uri, languageId } = input;
+    // Lone CRs become LFs (offsets unchanged): pachctl's reader ends lines at them, the `yaml` package does not.
+    const loneCr = hasLoneCarriageReturn(input.text);
+    const text = loneCr ? withLineFeeds(input.text) : input.text;
     const specFiles = options.specFiles ?? [];
     if (classifyByName(uri, specFiles, languageId) === 'none') {
       this.forget(uri);
@@ -92,6 +97,7 @@ export class IncrementalAnalyzer {
     if (kind !== 'pipeline') return { kind, findings: [], file };
     const style = spellingStyle(spellings);
     const findings: Finding[] = [];
+    if (loneCr || input.source) findings.push(...checkSource(input.text, input.source));
     for (const c of parsed) for (const f of chunkFindings(c, file, style, catalog)) findings.push(f);
     // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -2,11 +2,13 @@
  * Quick fixes for the analysis' findings, computed from the finding's code, range and `data` plus the
  * tree: did-you-mean replacements for unknown secret names, keys and fields; one "add key" per key of the
  * secret for PS001; removing either spelling for PS012; creating the missing secret for PS002/PS020
- * (through the client's create-secret command). Edits keep the file's format, quotes and indentation.
+ * (through the client's create-secret command); renaming or removing a field older Pachyderm had (PS101);
+ * a `---` line between JSON documents run together (PS110). Edits keep the file's format, quotes and indentation.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import { ClientCommands, type CreateSecretArgs } from '../protocol/messages';
 import { nodeAt, resolveField, stringValue, type ObjectNode, type PropertyNode, type SpecFile } from '../spec';
+import type { RemovedFieldFix } from '../rules/removedFields';
 import type { OffsetEdit } from './edits';
 import { entryName, objectAtPath } from './referenceAt';
 
@@ -42,8 +44,11 @@ export function codeActionsFor(input: CodeActionInput): SpecCodeAction[] {
     case 'PS020':
       return [...replaceWithSuggestions(input), createSecret(input)];
     case 'PS040':
-    case 'PS101':
       return replaceWithSuggestions(input);
+    case 'PS101':
+      return data.fix ? replaceRemovedField(input, data.fix as RemovedFieldFix) : replaceWithSuggestions(input);
+    case 'PS110':
+      return separateDocuments(input);
     case 'PS003':
       return useKey(input);
     case 'PS001':
@@ -130,6 +135,38 @@ function completeEgressSecret(input: CodeActionInput): SpecCodeAction[] {
   if (missing.includes('name')) actions.push({ title: 'Add "name"', edits: [addProperty(input.file, secret, 'name', '')] });
   if (missing.includes('key') && !missing.includes('name')) actions.push(...addKey(input, secret));
   return actions;
+}
+
+/**
+ * PS101 on a field older Pachyderm had (core/src/rules/removedFields.ts): its key renamed to what replaced it,
+ * unless the object has that already, or the field removed where nothing replaced it.
+ */
+function replaceRemovedField({ file, finding }: CodeActionInput, fix: RemovedFieldFix): SpecCodeAction[] {
+  // Inside the key: at its first character a YAML key is also where the value before it ends.
+  const at = nodeAt(file, Math.min(finding.start + 1, finding.end));
+  const owner = at?.onKey && at.node?.type === 'object' ? at.node : undefined;
+  const property = owner?.properties.find((p) => p.keyStart === finding.start);
+  if (!owner || !property) return [];
+  if (fix.kind === 'remove') {
+    return [{ title: `Remove "${property.key}"`, edits: [removeProperty(file, owner, property)], isPreferred: true }];
+  }
+  if (owner.properties.some((p) => p.key === fix.to)) return [];
+  const { keyStart: start, keyEnd: end } = property;
+  const rename = { start, end, newText: requote(file, start, end, fix.to) };
+  return [{ title: `Rename "${property.key}" to "${fix.to}"`, edits: [rename], isPreferred: true }];
+}
+
+/**
+ * PS110 on a JSON document that follows the previous one without a `---` line: the line that pachctl's YAML
+ * reader needs between them, on a line of its own.
+ */
+function separateDocuments({ file, finding }: CodeActionInput): SpecCodeAction[] {
+  const lineStart = file.text.lastIndexOf('\n', finding.start - 1) + 1;
+  const alone = file.text.slice(lineStart, finding.start).trim() === '';
+  const edit = alone
+    ? { start: lineStart, end: lineStart, newText: '---\n' }
+    : { start: finding.start, end: finding.start, newText: '\n---\n' };
+  return [{ title: 'Separate the documents with a "---" line', edits: [edit], isPreferred: true }];
 }
 
 /** Inserts `key: value` as the object's last property, in the file's format and the object's indentation. */

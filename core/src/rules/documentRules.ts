@@ -5,18 +5,37 @@
  */
 import { fieldProperty } from '../spec/specModel';
 import type { SpecRoot } from '../spec/specRoots';
-import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
+import type { ObjectNode, PropertyNode, SpecFile, SpecNode } from '../spec/tree';
 import type { RuleContext } from './ruleContext';
+import { sourceProblems, type SourceForm } from '../spec/sourceText';
+import { finding, type Finding } from './ruleTable';
 
 const kindName = (n: SpecNode) =>
   n.type === 'alias' ? 'an alias' : n.type === 'scalar' ? (n.kind === 'string' ? 'a string' : n.kind === 'null' ? 'null' : `a ${n.kind}`) : n.type === 'array' ? 'a sequence' : 'a mapping';
 
+/** The `yaml` package's error for a tab in indentation; yaml.v3 (pachctl's reader) stops at the same tab. */
+const TAB_INDENTATION = 'Tabs are not allowed as indentation';
+
 export function checkDocuments(ctx: RuleContext): void {
-  for (const e of ctx.file.syntaxErrors) ctx.report('PS100', e, { message: e.message });
+  // jsonc-parser reports an object the text never closes once per level it is nested in, all at the end.
+  const seen = new Set<string>();
+  for (const e of ctx.file.syntaxErrors) {
+    const key = `${e.start}:${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ctx.report('PS100', e, { message: e.message });
+  }
   for (const d of ctx.file.documents) {
     if (d.runTogether) ctx.report('PS110', { start: d.start, end: d.start + 1 });
     const r = d.root;
-    if (!r) continue;
+    if (!r) {
+      // yaml.v3 reads a `---` with nothing after it as a document holding only null.
+      if (ctx.file.text.startsWith('---', d.start)) {
+        const got = 'an empty document (nothing after this "---" line)';
+        ctx.report('PS111', { start: d.start, end: d.start + 3 }, { got });
+      }
+      continue;
+    }
     if (r.type === 'scalar' || r.type === 'alias') {
       if (!(r.type === 'scalar' && r.kind === 'null')) ctx.report('PS111', r, { got: kindName(r) });
     } else if (r.type === 'array') {
@@ -45,4 +64,35 @@ function headOf(root: ObjectNode): { start: number; end: number } {
 function givenField(root: ObjectNode, canonical: string): PropertyNode | undefined {
   const p = fieldProperty(root, 'CreatePipelineRequest', canonical);
   return p?.value && !(p.value.type === 'scalar' && p.value.kind === 'null') ? p : undefined;
+}
+
+/**
+ * One finding per cause: after a tab in indentation the `yaml` package reads the line as something else and
+ * reports that too (implicit keys, block sequences, a "[complex key]" field), all of which the tab causes.
+ * Drops every finding but the tab's own that touches a line with one.
+ */
+export function withoutTabAftermath(file: SpecFile, findings: Finding[]): Finding[] {
+  const lines: number[] = [];
+  for (const e of file.syntaxErrors) {
+    if (e.message !== TAB_INDENTATION) continue;
+    const end = file.text.indexOf('\n', e.start);
+    lines.push(file.text.lastIndexOf('\n', e.start - 1) + 1, end < 0 ? file.text.length : end);
+  }
+  if (!lines.length) return findings;
+  const touches = (f: Finding) => {
+    for (let i = 0; i < lines.length; i += 2) if (f.start <= lines[i + 1] && f.end >= lines[i]) return true;
+    return false;
+  };
+  return findings.filter((f) => (f.code === 'PS100' && f.message === TAB_INDENTATION) || !touches(f));
+}
+
+/**
+ * PS116/PS117, said of the whole file on its first line: its encoding (`form`, when the caller decoded its
+ * bytes) or its CR-only line endings. `text` is the file as given, before lone CRs became LFs.
+ */
+export function checkSource(text: string, form: SourceForm | undefined): Finding[] {
+  const problems = sourceProblems(text, form);
+  if (!problems.length) return [];
+  const firstLine = { start: 0, end: Math.max(0, text.search(/[\r\n]|$/)) };
+  return problems.map((p) => finding(p.error ? 'PS116' : 'PS117', firstLine, { message: p.message }));
 }

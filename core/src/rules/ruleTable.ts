@@ -38,7 +38,11 @@ export const RULES = {
   PS030: rule('error', '{message}', '`egress.sqlDatabase.secret` lacks `name` or `key`'),
   PS040: rule('warning', '{field} references {what}', 'a secret in the `podPatch`/`podSpec` JSON does not exist or lacks the key', true),
   PS100: rule('error', '{message}', 'syntax error'),
-  PS101: rule('error', 'unknown field "{field}"{didYouMean}', 'unknown field (pachctl rejects unknown fields)'),
+  PS101: rule(
+    'error',
+    'unknown field "{field}"{didYouMean}',
+    'unknown field (pachctl rejects unknown fields); for a field older Pachyderm had, its path and what replaced it',
+  ),
   PS102: rule('error', '{field} must be {expected}, not {actual}', 'a value of the wrong type'),
   PS103: rule('error', '{field} must be one of {values}, not {value}', 'an invalid enum value'),
   PS104: rule('error', '{field} must be {expected}, not {value}', 'an invalid duration or timestamp'),
@@ -48,7 +52,11 @@ export const RULES = {
   PS108: rule('error', 'this integer is not plain decimal, which pachctl requires: write {fix}', 'a non-decimal YAML integer (hex, octal, `1_000`)'),
   PS109: rule('error', 'transform.env values must be strings: quote {value}', 'a non-string `transform.env` value'),
   PS110: rule('error', 'JSON documents must be separated by a line with "---": pachctl no longer reads JSON objects run together', 'JSON documents run together without `---`'),
-  PS111: rule('error', 'expected a mapping or a sequence; got {got}', 'a document that is neither a spec nor a list of specs'),
+  PS111: rule(
+    'error',
+    'expected a mapping or a sequence; got {got}',
+    'a document that is neither a spec nor a list of specs (also an empty one after a last `---` line)',
+  ),
   PS112: rule('error', 'mapping keys must be strings, not {kind}', 'a non-string YAML mapping key'),
   PS113: rule('error', '{message}', 'a spec without `pipeline.name` or `transform`'),
   PS114: rule('error', 'malformed {what}: the string is not valid JSON', '`podSpec`/`podPatch` is not valid JSON'),
@@ -57,6 +65,8 @@ export const RULES = {
     'this spec holds Go template actions ({{ … }}) that a tool renders before pachctl reads it; as written it is not {format}, so it is left alone',
     'a spec that is a Go template, not JSON/YAML until rendered: left alone',
   ),
+  PS116: rule('error', '{message}', 'a file in an encoding pachctl cannot read (UTF-16 without a byte order mark)'),
+  PS117: rule('warning', '{message}', 'a file in UTF-16 or with CR-only line endings: pachctl reads it'),
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,7 +1,7 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SpecModel } from '../spec/specModel';
 import type { SpecFile } from '../spec/tree';
-import { checkDocuments, checkRequired } from './documentRules';
+import { checkDocuments, checkRequired, withoutTabAftermath } from './documentRules';
 import { checkEgressSecret, checkImagePullSecrets, checkPodStrings } from './referenceRules';
 import { RuleContext } from './ruleContext';
 import type { Finding } from './ruleTable';
@@ -22,5 +22,5 @@ export function runPipelineRules(file: SpecFile, model: SpecModel, catalog: Cata
     checkEgressSecret(ctx, spec);
     checkPodStrings(ctx, spec);
   }
-  return ctx.findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return withoutTabAftermath(file, ctx.findings).sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -6,6 +6,7 @@
 import { fieldName, fieldsByKey, fieldsOf, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
 import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
 import { didYouMeanText, suggest } from './didYouMean';
+import { removedField } from './removedFields';
 import type { RuleContext } from './ruleContext';
 
 const DURATION = /^-?(\d+(\.\d*)?|\.\d+)s$/;
@@ -60,6 +61,14 @@ function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, 
   if (p.key === SCHEMA_KEY || p.keyKind !== 'string') return;
   const fd = fields.get(p.key);
   if (!fd) {
+    const removed = removedField(message, p.key);
+    if (removed) {
+      const data = { field: p.key, message, removed: p.key, ...(removed.fix ? { fix: removed.fix } : {}) };
+      const where = pathDepth ? ` (${pathTo(p.key)})` : '';
+      const args = { field: p.key, didYouMean: `${where}: ${removed.hint}` };
+      ctx.report('PS101', { start: p.keyStart, end: p.keyEnd }, args, data);
+      return;
+    }
     // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
     const style = ctx.model.style;
     const suggestions = suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style)), 2);
@@ -89,13 +98,18 @@ function isNull(n: SpecNode): boolean {
  * (`transform.secrets[0].name`). Built only when a message needs it: a file has hundreds of thousands of values.
  */
 function pathOf(fd: FieldDef, index = -1): string {
-  let field = '';
-  for (let i = 0; i < pathDepth; i++) {
-    field = field ? `${field}.${pathFields[i].proto}` : pathFields[i].proto;
-    if (pathIndexes[i] >= 0) field += `[${pathIndexes[i]}]`;
-  }
-  field = field ? `${field}.${fd.proto}` : fd.proto;
+  const field = pathTo(fd.proto);
   return index < 0 ? field : `${field}[${index}]`;
+}
+
+/** The path of key `key` in the object being checked (`input.atom`): also for keys that are no field. */
+function pathTo(key: string): string {
+  let path = '';
+  for (let i = 0; i < pathDepth; i++) {
+    path = path ? `${path}.${pathFields[i].proto}` : pathFields[i].proto;
+    if (pathIndexes[i] >= 0) path += `[${pathIndexes[i]}]`;
+  }
+  return path ? `${path}.${key}` : key;
 }
 
 function checkValue(ctx: RuleContext, n: SpecNode, fd: FieldDef): void {

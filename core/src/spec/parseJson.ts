@@ -37,9 +37,12 @@ const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: true, allowE
 /** Parses the text between two separator lines into `out`; document indexes continue from `out`'s. */
 export function parseJsonSegment(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {
   const { documents, syntaxErrors } = out;
+  // A UTF-8 byte order mark before the first document: yaml.v3, which pachctl reads specs with, skips it.
+  if (segStart === 0 && text.charCodeAt(0) === 0xfeff) segStart = 1;
   const wellFormed = parseWellFormedJson(text, segStart, segEnd);
   if (wellFormed !== undefined) {
     if (wellFormed) documents.push({ index: documents.length, start: segStart, end: segEnd, root: wellFormed });
+    else if (segStart > 0) pushEmptyDocument(text, segStart, segEnd, out);
     return;
   }
   let from = segStart;
@@ -70,6 +73,17 @@ export function parseJsonSegment(text: string, segStart: number, segEnd: number,
     from = next;
     runTogether = true;
   }
+}
+
+/**
+ * Nothing after a `---` line is an empty YAML document, which pachctl rejects ("expected a mapping or a
+ * sequence"): kept as a document without a root that starts at its `---` line, as a YAML one does.
+ */
+function pushEmptyDocument(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {
+  const separatorEnd = text.charCodeAt(segStart - 1) === 10 ? segStart - 1 : segStart;
+  const separatorStart = text.lastIndexOf('\n', separatorEnd - 1) + 1;
+  if (!text.startsWith('---', separatorStart)) return;
+  out.documents.push({ index: out.documents.length, start: separatorStart, end: segEnd, root: undefined });
 }
 
 interface RawError {

@@ -7,6 +7,7 @@ import { LineIndex } from './lineIndex';
 import { scanNestingDepth, tooDeepMessage, treeTooDeep } from './nestingDepth';
 import { parseJsonSegment } from './parseJson';
 import { parseYamlChunk } from './parseYaml';
+import { hasLoneCarriageReturn, withLineFeeds } from './sourceText';
 import type { ParsedDocuments, SpecFile, SpecFormat } from './tree';
 
 export function detectFormat(uri: string, text: string, languageId?: string): SpecFormat {
@@ -19,7 +20,9 @@ export function detectFormat(uri: string, text: string, languageId?: string): Sp
   return first === '{' || first === '[' ? 'json' : 'yaml';
 }
 
-export function parseSpecFile(uri: string, text: string, languageId?: string): SpecFile {
+export function parseSpecFile(uri: string, given: string, languageId?: string): SpecFile {
+  // pachctl's reader ends a line at a lone CR too; as an LF, it does not move any offset.
+  const text = hasLoneCarriageReturn(given) ? withLineFeeds(given) : given;
   const format = detectFormat(uri, text, languageId);
   // The chunks parse on their own (the incremental analysis relies on it), so the whole file is just all of them.
   const out: ParsedDocuments = { documents: [], syntaxErrors: [] };

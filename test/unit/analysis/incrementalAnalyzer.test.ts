@@ -12,6 +12,7 @@ import { stringify as toYaml } from 'yaml';
 import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult, type AnalyzeInput } from '../../../core/src/analysis';
 import { classifyByName, classifyDocument } from '../../../core/src/analysis/classify';
 import { analyzeHelmValues } from '../../../core/src/helm/analyzeHelmValues';
+import { checkSource } from '../../../core/src/rules/documentRules';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
 import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
 import { buildSpecModel } from '../../../core/src/spec/specModel';
@@ -37,7 +38,8 @@ function wholeFile({ uri, text }: AnalyzeInput, cat: CatalogIndex): AnalysisResu
   if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, cat), file };
   if (kind !== 'pipeline') return { kind, findings: [], file };
   const model = buildSpecModel(file);
-  return { kind, findings: runPipelineRules(file, model, cat), file, model };
+  const findings = [...checkSource(text, undefined), ...runPipelineRules(file, model, cat)].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { kind, findings, file, model };
 }
 
 function assertSame(inc: IncrementalAnalyzer, uri: string, text: string, cat: CatalogIndex, what: string): AnalysisResult {

@@ -49,6 +49,11 @@ function reference(text: string) {
   const documents: SpecDocument[] = [];
   const errors: Array<{ code: string; start: number }> = [];
   for (const { start: segStart, end: segEnd } of documentChunks(text, 'json')) {
+    // Nothing but JSON blanks after a `---` line: an empty document, which starts at that line.
+    if (segStart > 0 && /^[ \t\r\n]*$/.test(text.slice(segStart, segEnd))) {
+      documents.push({ index: documents.length, start: text.lastIndexOf('---', segStart - 1), end: segEnd, root: undefined });
+      continue;
+    }
     let from = segStart;
     let runTogether = false;
     for (;;) {

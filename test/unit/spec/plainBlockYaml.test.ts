@@ -14,6 +14,8 @@ import { parseYamlChunkFully } from '../../../core/src/spec/parseYaml';
 import { readPlainBlockYaml } from '../../../core/src/spec/plainBlockYaml';
 import { buildSpecModel } from '../../../core/src/spec/specModel';
 import type { ParsedDocuments, SpecFile } from '../../../core/src/spec/tree';
+import { checkSource } from '../../../core/src/rules/documentRules';
+import { withLineFeeds } from '../../../core/src/spec/sourceText';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
 import { manySpecsYaml, typicalSpecYaml } from '../../../bench/lib/specs';
 import { corpusSpecs, skipWithoutCorpus } from '../../corpus/paths';
@@ -106,12 +108,15 @@ function compareChunks(text: string, where: string): { accepted: number; chunks:
 }
 
 /** The file as the `yaml` package alone parses it, analysed like analyzeDocument does. */
-function fullAnalysis(uri: string, text: string) {
+function fullAnalysis(uri: string, given: string) {
+  // Lone CRs are line breaks to pachctl's reader; the analysis reads them as LFs and names them (PS117).
+  const text = withLineFeeds(given);
   const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
   for (const c of chunksOf(text)) parseYamlChunkFully(text, c.start, c.end, out);
   const file: SpecFile = { uri, text, format: 'yaml', documents: out.documents, syntaxErrors: out.syntaxErrors, lines: new LineIndex(text) };
   const model = buildSpecModel(file);
-  return { file, model, findings: runPipelineRules(file, model, CLUSTER) };
+  const findings = [...checkSource(given, undefined), ...runPipelineRules(file, model, CLUSTER)].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { file, model, findings };
 }
 
 function assertSameAnalysis(text: string, where: string): void {
