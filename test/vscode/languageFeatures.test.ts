@@ -87,4 +87,27 @@ suite('language server in VS Code', () => {
     await waitForDiagnostics(uri, (d) => !codes(d).includes('PS002'));
     assert.match(editor.document.getText(), /"name": "warehouse-db"/);
   });
+
+  test('a field Pachyderm 1.9 replaced names its path and successor, and Auto Fix renames "atom" to "pfs"', async () => {
+    const editor = await writeFixture(
+      'specs/legacy.pipeline.json',
+      '{\n  "pipeline": {"name": "legacy"},\n  "transform": {"image": "alpine:3", "cmd": ["true"]},\n  "input": {"atom": {"repo": "raw", "glob": "/*"}}\n}\n',
+    );
+    const uri = editor.document.uri;
+    const [ps101] = (await waitForDiagnostics(uri, (d) => codes(d).includes('PS101'))).filter((d) => codes([d])[0] === 'PS101');
+    assert.equal(ps101.message, 'unknown field "atom" (input.atom): Pachyderm 1.9 replaced it with "pfs", which has the same fields');
+    assert.equal(ps101.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(editor.document.getText(ps101.range), '"atom"');
+    // What a user does: the cursor on the error, then Auto Fix (the preferred quick fix, applied by the editor).
+    editor.selection = new vscode.Selection(ps101.range.start, ps101.range.start);
+    await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ps101.range);
+      return actions.some((a) => a.title === 'Rename "atom" to "pfs"' && a.isPreferred) ? actions : undefined;
+    }, { what: 'the preferred "atom" → "pfs" quick fix' });
+    await vscode.commands.executeCommand('editor.action.autoFix');
+    await waitFor(async () => (editor.document.getText().includes('"pfs": {"repo": "raw"') ? true : undefined), { what: 'the rename applied' });
+    await waitForDiagnostics(uri, (d) => !codes(d).includes('PS101'));
+    assert.deepEqual(ownDiagnostics(uri), []);
+    assert.ok(!editor.document.getText().includes('atom'));
+  });
 });
