@@ -29,8 +29,9 @@ export function checkDocuments(ctx: RuleContext): void {
     if (d.runTogether) ctx.report('PS110', { start: d.start, end: d.start + 1 });
     const r = d.root;
     if (!r) {
-      // yaml.v3 reads a `---` with nothing after it as a document holding only null.
-      if (ctx.file.text.startsWith('---', d.start)) {
+      // yaml.v3 reads a `---` with nothing after it as a document holding only null; a run of such lines
+      // is one mistake, told once.
+      if (ctx.file.text.startsWith('---', d.start) && !afterSeparatorLine(ctx.file.text, d.start)) {
         const got = 'an empty document (nothing after this "---" line)';
         ctx.report('PS111', { start: d.start, end: d.start + 3 }, { got });
       }
@@ -42,6 +43,15 @@ export function checkDocuments(ctx: RuleContext): void {
       for (const item of r.items) if (item.type !== 'object') ctx.report('PS111', item, { got: kindName(item) });
     }
   }
+}
+
+/** Whether the last line before `at` that is not blank is a `---` line. */
+function afterSeparatorLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (i < 0) return false;
+  const lineStart = text.lastIndexOf('\n', i) + 1;
+  return text.startsWith('---', lineStart) && text.slice(lineStart + 3, i + 1).trim() === '';
 }
 
 /** pachctl's "no `pipeline` specified" / "no pipeline `name` specified", and pachd's "pipeline must specify a transform". */

@@ -40,6 +40,9 @@ test('an empty document between two `---` lines is reported on the line that ope
   assert.deepEqual(analyse(`---\n${spec}\n`).codes(), []);
   assert.deepEqual(analyse('---\npipeline: {name: p}\ntransform: {image: i}\n', yamlUri).codes(), []);
   assert.deepEqual(analyse('pipeline: {name: p}\ntransform: {image: i}\n---\n# nothing here\n', yamlUri).codes(), ['PS111']);
+  // A run of `---` lines is one mistake: told once, at its first line.
+  const run = analyse(`${spec}\n---\n---\n\n---\n`);
+  assert.deepEqual(run.findings.map((f) => [f.code, f.start]), [['PS111', spec.length + 1]]);
 });
 
 test('a root with `transform` and `input`, `spout` or `service` is a spec even without `pipeline`, whatever its name', () => {
