@@ -162,7 +162,8 @@ function statusMessage(err: unknown): string | undefined {
     try {
       parsed = JSON.parse(body);
     } catch {
-      return body.trim() || undefined;
+      // Not a Status: an error page from something in front of the API server; its start says what it is.
+      return body.trim() ? body.trim().slice(0, 300) : undefined;
     }
   }
   const msg = (parsed as { message?: unknown } | undefined)?.message;

@@ -2,15 +2,16 @@
  * What a server said, made fit to quote in a message: an API Status message, an error page from a proxy in front
  * of the cluster, text a broken server echoes back. It reaches the tree, the status bar, notifications, the
  * language server's log and the CLI, so its control characters are shown rather than obeyed (a terminal escape
- * recolours the CLI's output, a bidi override reorders a tooltip), its line breaks and runs of spaces become one
- * space, and it is cut at `MAX_SERVER_TEXT` characters (an HTML error page can be long).
+ * recolours the CLI's output, a bidi override reorders a tooltip; a lone "\r" is shown as `\r`), each line break
+ * with the blanks around it becomes one space, and it is cut at `MAX_SERVER_TEXT` characters, far above an API
+ * Status message but short of a whole error page.
  */
 import { visibleLine } from '../text/controlCharacters';
 
-export const MAX_SERVER_TEXT = 300;
+export const MAX_SERVER_TEXT = 1000;
 
 export function serverText(text: string, max = MAX_SERVER_TEXT): string {
-  const oneLine = visibleLine(text.replace(/[ \t\r\n]+/g, ' ').trim());
+  const oneLine = visibleLine(text.replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim());
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
