@@ -4,28 +4,17 @@
  * the credential. This wraps the KubeConfig's ExecAuth so that error is told by line, column and what was
  * expected (core/src/json/safeJsonParse.ts) instead. Everything else the plugin does is client-node's, unchanged.
  */
-import type { ChildProcess } from 'node:child_process';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { safeJsonParse } from '../json/safeJsonParse';
-
-/** The parts of client-node's ExecAuth (dist/exec_auth.js) this relies on. */
-interface ExecAuthLike {
-  execFn: (command: string, args: string[], options: object) => ChildProcess;
-  getCredential(user: ExecUser): Promise<unknown>;
-}
+import { findExecAuth } from './execAuthHook';
 
 interface ExecUser {
   exec?: { command?: string };
   authProvider?: { config?: { exec?: { command?: string } } };
 }
 
-function isExecAuth(a: unknown): a is ExecAuthLike {
-  return !!a && typeof (a as ExecAuthLike).execFn === 'function' && typeof (a as ExecAuthLike).getCredential === 'function';
-}
-
 export function guardExecPluginOutput(kc: KubeConfig): void {
-  const authenticators = (kc as unknown as { authenticators?: unknown[] }).authenticators ?? [];
-  const execAuth = authenticators.find(isExecAuth);
+  const execAuth = findExecAuth(kc);
   if (!execAuth) return;
   const spawn = execAuth.execFn;
   const getCredential = execAuth.getCredential.bind(execAuth);
@@ -38,7 +27,8 @@ export function guardExecPluginOutput(kc: KubeConfig): void {
     if (into) child.stdout?.on('data', (chunk: string | Buffer) => void (into.stdout += String(chunk)));
     return child;
   };
-  execAuth.getCredential = async (user: ExecUser) => {
+  execAuth.getCredential = async (credentialUser: unknown) => {
+    const user = credentialUser as ExecUser;
     const into = { stdout: '' };
     capture = into;
     let pending: Promise<unknown>;

@@ -5,25 +5,15 @@
  * retry started another. Here each plugin is started in a process group of its own and killed with all its
  * children once it has run as long as the request timeout, so a hung plugin leaves nothing behind.
  */
-import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { KubeConfig } from '@kubernetes/client-node';
-
-/** The part of client-node's ExecAuth this relies on: the spawn it calls, replaceable by design (for its tests). */
-interface ExecAuthLike {
-  execFn: (command: string, args: string[] | undefined, options: SpawnOptions) => ChildProcess;
-  getCredential(user: unknown): Promise<unknown>;
-}
-
-function isExecAuth(a: unknown): a is ExecAuthLike {
-  return !!a && typeof (a as ExecAuthLike).execFn === 'function' && typeof (a as ExecAuthLike).getCredential === 'function';
-}
+import { findExecAuth } from './execAuthHook';
 
 const limited = new WeakSet<object>();
 
 /** From now on every exec plugin this KubeConfig runs is ended after `timeoutMs()`, read at each start. */
 export function limitExecPlugins(kc: KubeConfig, timeoutMs: () => number): void {
-  const authenticators = (kc as unknown as { authenticators?: unknown[] }).authenticators ?? [];
-  const execAuth = authenticators.find(isExecAuth);
+  const execAuth = findExecAuth(kc);
   if (!execAuth || limited.has(execAuth)) return;
   limited.add(execAuth);
   const spawn = execAuth.execFn;
