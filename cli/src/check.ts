@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
 import { CatalogIndex, emptySnapshot, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
 import { loadCatalog } from '../../core/src/cluster/loadCatalog';
+import { insecurityText } from '../../core/src/cluster/tlsVerification';
 import { globSettingProblems } from '../../core/src/glob/globSettings';
 import { LineIndex } from '../../core/src/spec/lineIndex';
 import { decodeSource, type DecodedSource } from '../../core/src/spec/sourceText';
@@ -92,6 +93,8 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   }
   if (cluster.length) {
     snapshot = await loadCatalog({ kubeconfig: str('kubeconfig'), context: str('context'), namespace: str('namespace') });
+    // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
+    if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
     if (snapshot.state.kind !== 'ready') {
       say(`cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`);
       return CHECK_EXIT.failure;

@@ -9,6 +9,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../core/src/cluster/loadCatalog';
 import { SecretsApi } from '../../core/src/cluster/secretsApi';
 import { createSecretLikePachctl } from '../../core/src/cluster/secretOperations';
 import { platformSecret } from '../../core/src/helm/chartFacts';
+import { insecurityText } from '../../core/src/cluster/tlsVerification';
 import { createFailure, createInCluster, serverDryRun } from '../../core/src/manifest/sendManifest';
 import { goJsonIndent, type GoJsonValue } from '../../core/src/manifest/goJson';
 import { toKubectlYaml } from '../../core/src/manifest/kubectlYaml';
@@ -20,13 +21,18 @@ export interface ClusterOptions {
   namespace?: string;
 }
 
-/** On failure, `message` is one line (kubectl's where kubectl has one); `hints` are further lines of advice. */
-export type SendResult = { ok: true; text: string } | { ok: false; message: string; hints?: string[] };
+/**
+ * On failure, `message` is one line (kubectl's where kubectl has one); `hints` are further lines of advice.
+ * `warning` is a line for stderr either way, such as that the cluster's certificate was not verified.
+ */
+export type SendResult = ({ ok: true; text: string } | { ok: false; message: string; hints?: string[] }) & { warning?: string };
 
-async function openApi(cluster: ClusterOptions): Promise<SecretsApi | string> {
+async function openApi(cluster: ClusterOptions): Promise<{ api: SecretsApi; warning?: string } | string> {
   const target = await resolveTarget(cluster);
   if (!target.ok) return target.reason;
-  return SecretsApi.open(target, DEFAULT_TIMEOUT_MS);
+  // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
+  const warning = target.insecurity ? `warning: ${insecurityText(target.insecurity).sentence}` : undefined;
+  return { api: await SecretsApi.open(target, DEFAULT_TIMEOUT_MS), ...(warning ? { warning } : {}) };
 }
 
 /** What the user allowed to happen to a secret that already exists. */
@@ -43,8 +49,19 @@ export async function sendCreated(
   output: OutputFormat | undefined,
   policy: ReplacePolicy,
 ): Promise<SendResult> {
-  const api = await openApi(cluster);
-  if (typeof api === 'string') return { ok: false, message: api };
+  const opened = await openApi(cluster);
+  if (typeof opened === 'string') return { ok: false, message: opened };
+  const { api, warning } = opened;
+  const result = await createOrRefuse(api, manifestJson, output, policy);
+  return warning ? { ...result, warning } : result;
+}
+
+async function createOrRefuse(
+  api: SecretsApi,
+  manifestJson: string,
+  output: OutputFormat | undefined,
+  policy: ReplacePolicy,
+): Promise<SendResult> {
   // Like kubectl, an existing secret is refused unless --replace says otherwise: replacing it silently lost
   // the keys of secrets other things rely on (the chart's own "postgres" among them).
   let outcome = await createInCluster(api, manifestJson, false);
@@ -79,8 +96,13 @@ function replaceRefusal(name: string, policy: ReplacePolicy): { message: string;
 }
 
 export async function sendServerDryRun(manifestJson: string, cluster: ClusterOptions, output: OutputFormat | undefined): Promise<SendResult> {
-  const api = await openApi(cluster);
-  if (typeof api === 'string') return { ok: false, message: api };
+  const opened = await openApi(cluster);
+  if (typeof opened === 'string') return { ok: false, message: opened };
+  const result = await dryRunOnServer(opened.api, manifestJson, output);
+  return opened.warning ? { ...result, warning: opened.warning } : result;
+}
+
+async function dryRunOnServer(api: SecretsApi, manifestJson: string, output: OutputFormat | undefined): Promise<SendResult> {
   const outcome = await serverDryRun(api, manifestJson);
   if (outcome.kind !== 'ok') return { ok: false, message: outcome.message };
   const name = outcome.secret.metadata?.name ?? '';

@@ -209,6 +209,7 @@ async function emit(
     dryRun === 'server'
       ? await sendServerDryRun(manifestJson, cluster, output)
       : await sendCreated(manifestJson, cluster, output, policy);
+  if (result.warning) io.stderr(terminalLine(result.warning) + '\n');
   if (!result.ok) {
     io.stderr([`error: ${result.message}`, ...(result.hints ?? [])].map((line) => terminalLine(line) + '\n').join(''));
     return 1;

@@ -96,3 +96,17 @@ test('a kubeconfig with skip-TLS-verify next to a CA is refused with kubectl\'s 
   assert.equal(r.code, CHECK_EXIT.failure);
   assert.match(r.err, /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/);
 });
+
+test('skip-TLS-verify without a CA still checks, and says on stderr that the certificate was not verified', async () => {
+  const file = join(cluster.dir, 'insecure-without-ca');
+  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true');
+  assert.match(kubeconfig, /insecure-skip-tls-verify: true/);
+  writeFileSync(file, kubeconfig);
+  const r = await check('--format', 'json', '--kubeconfig', file, '--context', 'local', '--namespace', 'pachyderm', spec);
+  assert.equal(r.code, CHECK_EXIT.findings);
+  assert.equal((JSON.parse(r.out) as unknown[]).length, 2);
+  assert.match(r.err, /^pachyderm-secrets check: warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/);
+
+  const verified = await check('--format', 'json', '--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+  assert.equal(verified.err, '');
+});

@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { kubectl, startTestCluster, type TestCluster } from '../local-cluster/helpers';
 import { FORBIDDEN_CONTEXT } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
@@ -166,4 +168,17 @@ test('no kubeconfig: creating says where it looked', async () => {
   const r = await cli('generic', 'nowhere', '--from-literal=a=b', '--kubeconfig', '/nonexistent/kubeconfig');
   assert.equal(r.code, 1);
   assert.match(r.err, /^error: No kubeconfig found \(looked for \/nonexistent\/kubeconfig\)/);
+});
+
+test('a cluster whose certificate is not verified still gets the secret, with a warning on stderr', async () => {
+  const file = join(cluster.dir, 'insecure-without-ca');
+  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true');
+  assert.match(kubeconfig, /insecure-skip-tls-verify: true/);
+  writeFileSync(file, kubeconfig);
+  const r = await cli('generic', 'made-unverified', `--from-literal=password=${VALUE}`, '--kubeconfig', file, '--context', 'local', '-n', 'default');
+  assert.equal(r.code, 0);
+  assert.equal(r.out, 'secret/made-unverified created\n');
+  assert.match(r.err, /^warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/);
+  assert.ok(!r.err.includes(VALUE));
+  assert.equal(Buffer.from((await read('made-unverified')).data!.password, 'base64').toString(), VALUE);
 });
