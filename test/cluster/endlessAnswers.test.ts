@@ -80,3 +80,29 @@ test('a list still going after 24 request timeouts is stopped there, whatever it
   assert.match(err.message, /^the list of secrets was still going after 24 s \(5 pages; 24 × pachyderm\.requestTimeoutSeconds\)/);
   assert.ok(5 < maxListPages(250));
 });
+
+test('a page whose answer passes the byte bound is asked for again in smaller pages, and every secret arrives', async (t) => {
+  // 250 secrets of 8 keys × 64 KiB are 167 MiB of JSON: an honest page over MAX_RESPONSE_BYTES. The real bound is
+  // too large to fill in a test, so this API answers "too large" to any page over 3 secrets, as such a page would.
+  const names = Array.from({ length: 10 }, (_, i) => `big-${String(i).padStart(2, '0')}`);
+  const fx = await startCluster({ seed: { items: names.map((n) => secretJson(n, { k: 'v' })) } });
+  t.after(() => fx.stop());
+  const target = await resolveTarget({ kubeconfig: fx.kubeconfig }, {});
+  assert.ok(target.ok);
+  const real = await SecretsApi.open(target, 5000);
+  const asked: number[] = [];
+  const api = Object.create(real) as SecretsApi;
+  api.listPage = (limit, token) => {
+    asked.push(limit);
+    if (limit > 3) return Promise.reject(new ClusterLimitError('bytes', "the API server's answer passed 128 MiB"));
+    return real.listPage(limit, token);
+  };
+  const list = await listAllSecrets(api, 250);
+  assert.deepEqual([...list.secrets.keys()].sort(), names);
+  assert.deepEqual(asked, [250, 31, 3, 3, 3, 3]);
+
+  // One secret a page that still passes the bound is the server's fault: that error is thrown.
+  api.listPage = () => Promise.reject(new ClusterLimitError('bytes', "the API server's answer passed 128 MiB"));
+  const err = await listAllSecrets(api, 250).then(() => undefined, (e: unknown) => e);
+  assert.ok(err instanceof ClusterLimitError && err.limit === 'bytes', String(err));
+});

@@ -15,6 +15,9 @@ import type { SecretsApi } from './secretsApi';
 /** Pages keep each response small on namespaces with thousands of secrets. */
 export const DEFAULT_PAGE_SIZE = 250;
 
+/** How much smaller a page is asked for again when its answer passed the byte bound: 250, 31, 3, 1. */
+const PAGE_SHRINK = 8;
+
 export interface FullList {
   secrets: Map<string, SecretMeta>;
   resourceVersion: string;
@@ -23,6 +26,7 @@ export interface FullList {
 /**
  * Every page of the namespace's secrets. A server that keeps sending `continue` tokens is stopped after
  * `maxListPages` pages or `listDeadlineMs` of the request timeout, whichever comes first (responseLimits.ts).
+ * A page whose answer is too large is asked for again in smaller pages, down to one secret a page.
  */
 export async function listAllSecrets(
   api: SecretsApi,
@@ -32,20 +36,32 @@ export async function listAllSecrets(
   const secrets = new Map<string, SecretMeta>();
   let token: string | undefined;
   let resourceVersion = '';
-  const maxPages = maxListPages(pageSize);
+  let size = pageSize;
   const deadlineMs = listDeadlineMs(api.timeoutMs);
   const start = now();
   for (let pages = 0; ; pages++) {
     if (pages > 0 && !token) break;
+    const maxPages = maxListPages(size);
     if (pages >= maxPages) {
-      const why = `after ${maxPages} pages of ${pageSize} (more than ${MAX_LISTED_SECRETS} secrets)`;
+      const why = `after ${maxPages} pages of ${size} (more than ${MAX_LISTED_SECRETS} secrets)`;
       throw new ClusterLimitError('pages', `the API server kept sending continue tokens ${why}; the list was stopped there`);
     }
     if (pages > 0 && now() - start > deadlineMs) {
       const why = `${pages} pages; ${LIST_DEADLINE_TIMEOUTS} × pachyderm.requestTimeoutSeconds`;
       throw new ClusterLimitError('deadline', `the list of secrets was still going after ${formatSeconds(deadlineMs)} (${why}); it was stopped there`);
     }
-    const page = await api.listPage(pageSize, token);
+    let page;
+    try {
+      page = await api.listPage(size, token);
+    } catch (err) {
+      // A page of large secrets can pass MAX_RESPONSE_BYTES honestly (250 secrets of 8 keys × 64 KiB is 167 MiB
+      // as JSON): ask again for the same page in smaller pieces. Only a single secret's answer that still passes
+      // the bound is the server's fault, and that error is the one thrown.
+      if (!(err instanceof ClusterLimitError && err.limit === 'bytes' && size > 1)) throw err;
+      size = Math.max(1, Math.floor(size / PAGE_SHRINK));
+      pages--;
+      continue;
+    }
     for (const s of page.items) secrets.set(s.name, s);
     // The first page's resourceVersion is the consistent snapshot the continue tokens belong to.
     resourceVersion ||= page.resourceVersion;
