@@ -92,100 +92,122 @@ function escaped(text: string, at: number): boolean {
  * readers, and a few too many only matter to a document already hundreds of levels deep.
  */
 function scanYaml(text: string, start: number, end: number): TooDeep | undefined {
-  const t = new DepthTracker();
-  const columns: number[] = [];
-  let flow = 0;
-  let quote = 0; // the open quote's character code, 0 outside quoted scalars
-  let blockScalarParent = -1; // the indentation of the line that opened a block scalar, -1 outside one
-  let lineStart = start;
-  while (lineStart < end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    let i = lineStart;
-    while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
-    const col = i - lineStart;
-    const blank = i >= lineEnd || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x23; /* # */
-    if (blockScalarParent >= 0 && (blank || col > blockScalarParent)) {
+  return new YamlDepthScan(text).run(start, end);
+}
+
+/** One scan's state as fields, so the per-line steps are methods and no closure is made per line. */
+class YamlDepthScan {
+  private readonly t = new DepthTracker();
+  private readonly columns: number[] = [];
+  private flow = 0;
+  private quote = 0; // the open quote's character code, 0 outside quoted scalars
+  private blockScalarParent = -1; // the indentation of the line that opened a block scalar, -1 outside one
+  private i = 0;
+  private lineEnd = 0;
+  private col = 0;
+
+  constructor(private readonly text: string) {}
+
+  run(start: number, end: number): TooDeep | undefined {
+    const { text, columns, t } = this;
+    let lineStart = start;
+    while (lineStart < end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      this.lineEnd = lineEnd;
+      let i = lineStart;
+      while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+      const col = i - lineStart;
+      this.col = col;
+      const blank = i >= lineEnd || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x23; /* # */
+      if (this.blockScalarParent >= 0 && (blank || col > this.blockScalarParent)) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      this.blockScalarParent = -1;
+      if (!this.quote && this.flow === 0 && !blank) {
+        if (col === 0 && (text.startsWith('---', i) || text.startsWith('...', i))) columns.length = 0;
+        while (columns.length && columns[columns.length - 1] >= col) columns.pop();
+        columns.push(col);
+        let stop = t.reached(columns.length, i);
+        // `- - x` and `? x` open a level each on the same line.
+        while (!stop && i < lineEnd) {
+          const c = text.charCodeAt(i);
+          const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : 0x20;
+          if ((c !== 0x2d /* - */ && c !== 0x3f) /* ? */ || (next !== 0x20 && next !== 0x0d)) break;
+          const indicator = i;
+          i += 2;
+          while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+          columns.push(i - lineStart);
+          stop = t.reached(columns.length, indicator);
+        }
+        if (stop) break;
+      }
+      this.i = i;
+      if (this.restOfLine()) break;
       lineStart = lineEnd + 1;
-      continue;
     }
-    blockScalarParent = -1;
-    if (!quote && flow === 0 && !blank) {
-      if (col === 0 && (text.startsWith('---', i) || text.startsWith('...', i))) columns.length = 0;
-      while (columns.length && columns[columns.length - 1] >= col) columns.pop();
-      columns.push(col);
-      let stop = t.reached(columns.length, i);
-      // `- - x` and `? x` open a level each on the same line.
-      while (!stop && i < lineEnd) {
-        const c = text.charCodeAt(i);
-        const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : 0x20;
-        if ((c !== 0x2d /* - */ && c !== 0x3f) /* ? */ || (next !== 0x20 && next !== 0x0d)) break;
-        const indicator = i;
-        i += 2;
-        while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
-        columns.push(i - lineStart);
-        stop = t.reached(columns.length, indicator);
-      }
-      if (stop) break;
-    }
-    if (scanYamlLine()) break;
-    lineStart = lineEnd + 1;
-
-    /** The rest of the line's tokens; true once the scan can stop. */
-    function scanYamlLine(): boolean {
-      let tokenStart = true;
-      for (; i < lineEnd; i++) {
-        const c = text.charCodeAt(i);
-        if (quote) {
-          if (quote === 0x22 && c === 0x5c /* \ */) i++;
-          else if (c === quote) {
-            if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
-            else quote = 0;
-          }
-          continue;
-        }
-        if (c === 0x20 || c === 0x09 || c === 0x0d) {
-          tokenStart = true;
-          continue;
-        }
-        if (c === 0x23 /* # */ && tokenStart) return false;
-        if ((c === 0x22 || c === 0x27) && tokenStart) quote = c;
-        else if ((c === 0x5b || c === 0x7b) && tokenStart) {
-          flow++;
-          if (t.reached(columns.length + flow, i)) return true;
-        } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--;
-        else if ((c === 0x7c /* | */ || c === 0x3e) /* > */ && tokenStart && flow === 0 && onlyIndicatorsAfter(i + 1)) {
-          blockScalarParent = col;
-          return false;
-        }
-        // After these a new token may start without a space.
-        tokenStart = c === 0x5b || c === 0x7b || c === 0x2c /* , */ || (c === 0x3a /* : */ && flow > 0);
-      }
-      return false;
-    }
-
-    /** A block scalar header: `|` or `>` with only indentation/chomping indicators and a comment after it. */
-    function onlyIndicatorsAfter(from: number): boolean {
-      for (let k = from; k < lineEnd; k++) {
-        const c = text.charCodeAt(k);
-        if (c === 0x23 && k > from && text.charCodeAt(k - 1) === 0x20) return true;
-        if (c !== 0x2b && c !== 0x2d && c !== 0x20 && c !== 0x0d && (c < 0x30 || c > 0x39)) return false;
-      }
-      return true;
-    }
+    return t.result();
   }
-  return t.result();
+
+  /** The rest of the line's tokens; true once the scan can stop. */
+  private restOfLine(): boolean {
+    const { text, lineEnd } = this;
+    let tokenStart = true;
+    for (let i = this.i; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (this.quote) {
+        if (this.quote === 0x22 && c === 0x5c /* \ */) i++;
+        else if (c === this.quote) {
+          if (this.quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
+          else this.quote = 0;
+        }
+        continue;
+      }
+      if (c === 0x20 || c === 0x09 || c === 0x0d) {
+        tokenStart = true;
+        continue;
+      }
+      if (c === 0x23 /* # */ && tokenStart) return false;
+      if ((c === 0x22 || c === 0x27) && tokenStart) this.quote = c;
+      else if ((c === 0x5b || c === 0x7b) && tokenStart) {
+        this.flow++;
+        if (this.t.reached(this.columns.length + this.flow, i)) return true;
+      } else if ((c === 0x5d || c === 0x7d) && this.flow > 0) this.flow--;
+      else if ((c === 0x7c /* | */ || c === 0x3e) /* > */ && tokenStart && this.flow === 0 && this.onlyIndicatorsAfter(i + 1)) {
+        this.blockScalarParent = this.col;
+        return false;
+      }
+      // After these a new token may start without a space.
+      tokenStart = c === 0x5b || c === 0x7b || c === 0x2c /* , */ || (c === 0x3a /* : */ && this.flow > 0);
+    }
+    return false;
+  }
+
+  /** A block scalar header: `|` or `>` with only indentation/chomping indicators and a comment after it. */
+  private onlyIndicatorsAfter(from: number): boolean {
+    const { text, lineEnd } = this;
+    for (let k = from; k < lineEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x23 && k > from && text.charCodeAt(k - 1) === 0x20) return true;
+      if (c !== 0x2b && c !== 0x2d && c !== 0x20 && c !== 0x0d && (c < 0x30 || c > 0x39)) return false;
+    }
+    return true;
+  }
 }
 
 /** The deepest level of a tree, without recursion; `undefined` when within `MAX_READ_DEPTH`, else where. */
 export function treeTooDeep(root: SpecNode): number | undefined {
-  const stack: [SpecNode, number][] = [[root, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks rather than a pair per node: this runs over every tree the readers build.
+  const nodes: SpecNode[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > MAX_READ_DEPTH) return node.start;
     if (node.type === 'object') {
-      for (const p of node.properties) if (p.value) stack.push([p.value, depth + 1]);
-    } else if (node.type === 'array') for (const item of node.items) stack.push([item, depth + 1]);
+      for (const p of node.properties) if (p.value) nodes.push(p.value), depths.push(depth + 1);
+    } else if (node.type === 'array') for (const item of node.items) nodes.push(item), depths.push(depth + 1);
   }
   return undefined;
 }
