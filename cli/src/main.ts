@@ -32,29 +32,18 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Exit once stdout and stderr have handed everything to the OS. process.exit() right after a write drops
- * what a pipe has not taken yet (its buffer is 64 KiB on Linux), so `… -o json | jq` would see a cut-off
- * document. A write callback runs after every earlier write on that stream, so waiting for an empty write
- * on each stream waits for all of them. The exit itself stays explicit: a kept-alive cluster connection must
- * not hold the process open.
+ * The CLI never calls process.exit(): that drops what a pipe has not taken yet (its buffer is 64 KiB on Linux),
+ * so `… -o json | jq` would see a cut-off document. It sets the exit code and lets Node end once stdout and
+ * stderr are drained; every cluster call closes its sockets and timers when it settles, so nothing holds the
+ * process open (test/cli/largeOutput.test.ts and the cluster CLI tests would hang otherwise).
  */
-export function exitWhenFlushed(code: number): void {
-  process.exitCode = code;
-  let pending = 2;
-  const done = () => {
-    if (--pending === 0) process.exit(code);
-  };
-  for (const stream of [process.stdout, process.stderr]) {
-    // A reader that went away (EPIPE) cannot be waited for: the error ends the wait as well.
-    if (stream.destroyed || stream.writableEnded) done();
-    else stream.write('', () => done());
-  }
-}
-
 if (require.main === module) {
-  main(userArguments()).then(exitWhenFlushed, (err) => {
-    process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
-    // Not 1 or 2: `check` uses those for findings and for bad input (see CHECK_EXIT).
-    exitWhenFlushed(3);
-  });
+  main(userArguments()).then(
+    (code) => void (process.exitCode = code),
+    (err) => {
+      process.stderr.write(`pachyderm-secrets: ${err instanceof Error ? err.message : String(err)}\n`);
+      // Not 1 or 2: `check` uses those for findings and for bad input (see CHECK_EXIT).
+      process.exitCode = 3;
+    },
+  );
 }
