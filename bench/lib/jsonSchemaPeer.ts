@@ -2,7 +2,7 @@
  * The peer users have today: VS Code's JSON language service validating a spec against Pachyderm's published
  * `CreatePipelineRequest` JSON schema (pachyderm/pachyderm src/internal/jsonschema/CreatePipelineRequest.schema.json
  * and the files it references). Point PACHYDERM_SCHEMA_DIR at a folder holding them; without it the bench looks
- * beside the repository (../shared/reference/pachyderm-schema), and runs row 1 without the peers when neither is
+ * in the maintainers' reference folder beside the repository, and runs row 1 without the peers when neither is
  * there.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -13,14 +13,14 @@ export function repoRoot(): string {
 }
 
 /**
- * The optional real-world corpus: public Pachyderm specs kept beside the repository (as ../shared/corpus) by the
+ * The optional real-world corpus: public Pachyderm specs kept beside the repository (a sibling folder, shared/corpus) by the
  * developers who have it, read in place and never copied in. A clone without it is complete: every test that
  * needs it says it was skipped, and no other test's seeds or thresholds come from it.
  */
 export const corpusDir = (): string => join(repoRoot(), '..', 'shared', 'corpus');
 
 /** What a corpus test says when it is skipped. */
-export const CORPUS_ABSENT = '../shared/corpus not present';
+export const CORPUS_ABSENT = 'optional corpus of public specs not present beside the repository';
 
 /** A `skip` option for a test over the corpus: false when the corpus is there, else the reason. */
 export function skipWithoutCorpus(): false | string {
@@ -30,7 +30,7 @@ export function skipWithoutCorpus(): false | string {
 /** The built CLI bundle the tests run as users do. */
 export const builtCli = (): string => join(repoRoot(), 'dist', 'cli.js');
 
-/** Every JSON/YAML file of the corpus as [file name, text]; none when ../shared is not beside the repository. */
+/** Every JSON/YAML file of the corpus as [file name, text]; none when the corpus is not beside the repository. */
 export function corpusSpecs(): Array<[string, string]> {
   const dir = join(corpusDir(), 'pachyderm-specs');
   if (!existsSync(dir)) return [];
