@@ -1,28 +1,16 @@
 /** `pachyderm-secrets check` as users run it: the built CLI in a child process, against files on disk. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { builtCli } from '../corpus/paths';
-
-const cli = builtCli();
+import { join } from 'node:path';
+import { runCheck, writeUnder } from './checkRunner';
 
 let dir: string;
 const VALUE = 'hunter2-very-secret-value';
 
-function write(rel: string, text: string): string {
-  const p = join(dir, rel);
-  mkdirSync(dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'check', ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
+const run = (...args: string[]) => runCheck(dir, args);
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'ps-check-'));

@@ -10,6 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { builtCli } from '../corpus/paths';
+import { runCheck } from './checkRunner';
 
 let dir: string;
 
@@ -23,14 +24,7 @@ function write(rel: string | Buffer, text: string): void {
   writeFileSync(p, text);
 }
 
-function run(args: string[], options: SpawnSyncOptions = {}) {
-  const r = spawnSync(process.execPath, [builtCli(), 'check', '--secrets', 'secrets.json', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    ...options,
-  });
-  return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
-}
+const run = (args: string[], options: SpawnSyncOptions = {}) => runCheck(dir, ['--secrets', 'secrets.json', ...args], options);
 
 const missing = (path: string) => `${path}:6:11: error PS002 missing Kubernetes secret db-cred\n`;
 

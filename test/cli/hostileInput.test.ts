@@ -5,28 +5,16 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { builtCli } from '../corpus/paths';
+import { join } from 'node:path';
+import { runCheck, writeUnder } from './checkRunner';
 
-const cli = builtCli();
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const p = join(dir, rel);
-  mkdirSync(dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
-
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 /** A generous timeout that only detects a hang (the old matcher ran for hours here). */
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-  assert.equal(r.signal, null, `the CLI did not finish (killed by ${r.signal}); stderr: ${r.stderr}`);
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCheck(dir, args, { timeout: 30_000 });
 
 const GOOD_ERROR = join('specs', 'half.pipeline.json');
 
