@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     try {
       for (const m of await r.run(repoRoot, quick)) if (!wanted || wanted.has(m.row)) measured.push(judge(m));
     } catch (err) {
-      failures.push(`rows ${r.rows.join(',')}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      failures.push(`rows ${r.rows.join(',')}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
   measured.sort((a, b) => a.row - b.row);
@@ -70,7 +70,11 @@ async function main(): Promise<void> {
   for (const f of failures) console.error(`\nbench error in ${f}`);
   writeFileSync(
     path.join(repoRoot, 'bench', 'results.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows: measured, failures }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, quick, rows: measured, failures },
+      null,
+      2,
+    ) + '\n',
   );
   const met = measured.filter((m) => m.met).length;
   console.log(`bench: ${measured.length} targets, ${met} met`);

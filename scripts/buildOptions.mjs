@@ -39,7 +39,9 @@ export const kubeConfigOnly = {
     build.onResolve({ filter: /^socks-proxy-agent$/ }, (args) =>
       fromClientNode(args) ? { path: socksProxyAgent } : undefined,
     );
-    build.onResolve({ filter: /^hpagent$/ }, (args) => (fromClientNode(args) ? { path: connectProxyAgent } : undefined));
+    build.onResolve({ filter: /^hpagent$/ }, (args) =>
+      fromClientNode(args) ? { path: connectProxyAgent } : undefined,
+    );
     build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
       contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/cluster/kubeHttp.ts'); };
         export const createConfiguration = notBundled;

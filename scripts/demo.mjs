@@ -33,7 +33,9 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
       settings: { 'pachyderm.kubeconfig': localCluster.kubeconfig, 'workbench.startupEditor': 'readme' },
     });
   } catch (err) {
-    throw new Error(`code-server did not start on ${host}:${port} (in use? try \`npm run demo -- --port 0\`)\n${err.message}`);
+    throw new Error(
+      `code-server did not start on ${host}:${port} (in use? try \`npm run demo -- --port 0\`)\n${err.message}`,
+    );
   }
   const url = workbenchUrl(server, { folder: workspace });
   console.log(`
@@ -46,7 +48,9 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
   Press Ctrl-C to stop code-server and the local cluster.
 `);
   if (host !== '127.0.0.1' && host !== 'localhost') {
-    console.warn(`  Note: code-server runs without a password; anyone who can reach ${host}:${server.port} can use it.\n`);
+    console.warn(
+      `  Note: code-server runs without a password; anyone who can reach ${host}:${server.port} can use it.\n`,
+    );
   }
   await new Promise(() => {}); // until Ctrl-C; withLocalStage tears everything down
 }).catch((err) => {

@@ -33,7 +33,8 @@ try {
       // No public repository yet; README images are relative and ship in the VSIX (docs/*.png).
       '--allow-missing-repository',
       '--no-rewrite-relative-links',
-      '--out', out,
+      '--out',
+      out,
     ],
     { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] },
   );

@@ -13,14 +13,31 @@ export interface ClusterProcess {
   stop(): Promise<void>;
 }
 
-export async function startClusterProcess(repoRoot: string, secrets: number, keys: number, valueBytes: number): Promise<ClusterProcess> {
+export async function startClusterProcess(
+  repoRoot: string,
+  secrets: number,
+  keys: number,
+  valueBytes: number,
+): Promise<ClusterProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pachyderm-bench-'));
   const seed = path.join(dir, 'seed.json');
   const kubeconfig = path.join(dir, 'kubeconfig');
-  writeFileSync(seed, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: generatedSecrets(secrets, keys, valueBytes) }));
+  writeFileSync(
+    seed,
+    JSON.stringify({ apiVersion: 'v1', kind: 'List', items: generatedSecrets(secrets, keys, valueBytes) }),
+  );
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=8192', '--import', 'tsx', path.join(repoRoot, 'tools', 'local-cluster', 'main.ts'), '--kubeconfig', kubeconfig, '--seed', seed],
+    [
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'tools', 'local-cluster', 'main.ts'),
+      '--kubeconfig',
+      kubeconfig,
+      '--seed',
+      seed,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

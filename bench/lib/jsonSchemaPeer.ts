@@ -19,13 +19,17 @@ export function schemaDir(repoRoot: string): string | undefined {
 export function createJsonSchemaPeer(dir: string) {
   const schema = JSON.parse(readFileSync(join(dir, 'CreatePipelineRequest.schema.json'), 'utf8'));
   const service = getLanguageService({});
-  service.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.json'], schema }] });
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.json'], schema }],
+  });
   let version = 0;
 
   async function diagnostics(text: string, lineOffset = 0): Promise<Diagnostic[]> {
     const doc = TextDocument.create(`file:///bench/spec-${version}.json`, 'json', version++, text);
     const found = await service.doValidation(doc, service.parseJSONDocument(doc));
-    if (lineOffset) for (const d of found) (d.range.start.line += lineOffset), (d.range.end.line += lineOffset);
+    if (lineOffset) for (const d of found) ((d.range.start.line += lineOffset), (d.range.end.line += lineOffset));
     return found;
   }
 

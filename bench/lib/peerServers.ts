@@ -4,5 +4,8 @@ import { LspSession } from '../../test/lsp/serverProcess';
 
 export function startPeerServer(kind: 'json' | 'yaml', schemaDir: string): Promise<LspSession> {
   const script = path.join(__dirname, '..', 'peers', kind === 'json' ? 'jsonSchemaServer.ts' : 'yamlSchemaServer.ts');
-  return LspSession.start({ nodeArgs: ['--import', 'tsx', script, '--stdio', `--schema-dir=${schemaDir}`], recordSent: false });
+  return LspSession.start({
+    nodeArgs: ['--import', 'tsx', script, '--stdio', `--schema-dir=${schemaDir}`],
+    recordSent: false,
+  });
 }

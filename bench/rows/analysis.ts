@@ -42,11 +42,22 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
   // Row 2 first, in process against the floor of a bare parse, before the LSP rows grow this process's heap.
   for (const input of inputs) {
     const runs = input.runs * (input.label.startsWith('typical') ? 5 : 1);
-    const ours = await time(() => analyzeDocument({ uri: `file:///bench/x.pipeline.${input.lang}`, text: input.text, languageId: input.lang }, index, {}), runs);
+    const ours = await time(
+      () =>
+        analyzeDocument(
+          { uri: `file:///bench/x.pipeline.${input.lang}`, text: input.text, languageId: input.lang },
+          index,
+          {},
+        ),
+      runs,
+    );
     const floorName = input.lang === 'json' ? 'jsonc-parser parseTree' : 'yaml parseAllDocuments';
     // Multi-document JSON is split as the analysis must split it; a single parseTree would stop at the first `---`.
     const parts = input.text.split(/^---$/m);
-    const floor = await time(() => (input.lang === 'json' ? parts.forEach((p) => parseTree(p)) : parseAllDocuments(input.text)), runs);
+    const floor = await time(
+      () => (input.lang === 'json' ? parts.forEach((p) => parseTree(p)) : parseAllDocuments(input.text)),
+      runs,
+    );
     out.push({
       row: 2,
       name: `analysis in process: ${input.label}`,
@@ -111,14 +122,23 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
       const theirs = peer ? await sample(peer, input.lang, input.text, input.runs) : [];
       // The same open → publishDiagnostics for a file no server analyses: what the transport alone costs. For a
       // typical spec it is the floor under both servers, so the table can say how far below it a target lies.
-      const floor = input.label.startsWith('typical') ? median(await sample(session, 'plaintext', 'not a spec\n', input.runs)) : undefined;
+      const floor = input.label.startsWith('typical')
+        ? median(await sample(session, 'plaintext', 'not a spec\n', input.runs))
+        : undefined;
       out.push({
         row: 1,
         name: `analysis via LSP: ${input.label}`,
         unit: 'ms',
         ...stats(ours),
         peer: peer
-          ? { name: input.lang === 'json' ? 'JSON language service + schema, LSP' : 'yaml-language-server service + schema, LSP', median: median(theirs), p99: p99(theirs) }
+          ? {
+              name:
+                input.lang === 'json'
+                  ? 'JSON language service + schema, LSP'
+                  : 'yaml-language-server service + schema, LSP',
+              median: median(theirs),
+              p99: p99(theirs),
+            }
           : undefined,
         target: { kind: 'ratio', max: 0.5, on: 'median' },
         note:

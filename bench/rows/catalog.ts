@@ -18,17 +18,22 @@ async function syncOnce(kubeconfig: string): Promise<number> {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const snap = catalog.snapshot();
   catalog.dispose();
-  if (snap.state.kind !== 'ready' || snap.secrets.length < 10_000) throw new Error(`catalog sync did not complete: ${JSON.stringify(snap.state)}`);
+  if (snap.state.kind !== 'ready' || snap.secrets.length < 10_000)
+    throw new Error(`catalog sync did not complete: ${JSON.stringify(snap.state)}`);
   return ms;
 }
 
 function kubectlOnce(kubeconfig: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, 'get', 'secrets', '-o', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, 'get', 'secrets', '-o', 'json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`kubectl failed: ${err}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`kubectl failed: ${err}`)),
+    );
   });
 }
 
@@ -63,10 +68,23 @@ export async function catalogSyncRows(repoRoot: string, quick: boolean): Promise
 
 /** Heap kept by a synced catalog, measured by bench/rows/catalogHeap.child.ts in a fresh process. */
 function keptHeap(repoRoot: string, kubeconfig: string): number {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--jitless', '--no-lazy-feedback-allocation', '--no-flush-bytecode', '--import', 'tsx', path.join(__dirname, 'catalogHeap.child.ts'), kubeconfig], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--jitless',
+      '--no-lazy-feedback-allocation',
+      '--no-flush-bytecode',
+      '--import',
+      'tsx',
+      path.join(__dirname, 'catalogHeap.child.ts'),
+      kubeconfig,
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
   const m = /kept (-?\d+)/.exec(r.stdout);
   if (r.status !== 0 || !m) throw new Error(`heap probe failed: ${r.stderr || r.stdout}`);
   return Number(m[1]);

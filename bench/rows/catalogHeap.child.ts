@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const sync = async (): Promise<LiveCatalog> => {
     const catalog = new LiveCatalog({ resolve: async () => target, timeoutMs: () => 120_000 });
     await catalog.refresh();
-    if (catalog.snapshot().state.kind !== 'ready') throw new Error(`sync failed: ${JSON.stringify(catalog.snapshot().state)}`);
+    if (catalog.snapshot().state.kind !== 'ready')
+      throw new Error(`sync failed: ${JSON.stringify(catalog.snapshot().state)}`);
     // Let the watch settle so in-flight buffers are gone before the heap is read.
     await new Promise((r) => setTimeout(r, 200));
     return catalog;

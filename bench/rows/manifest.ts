@@ -15,7 +15,11 @@ import type { Measurement } from '../lib/types';
 const FILE_BYTES = 50 * 1000 * 1000;
 
 function sample(repoRoot: string, how: 'ours' | 'floor', file: string): { ms: number; rss: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'manifestBuild.child.ts'), how, file], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'manifestBuild.child.ts'), how, file],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   const m = /ms ([\d.]+) rss (\d+)/.exec(r.stdout);
   if (r.status !== 0 || !m) throw new Error(`manifest build (${how}) failed: ${r.stderr || r.stdout}`);
   return { ms: Number(m[1]), rss: Number(m[2]) };

@@ -17,7 +17,12 @@ function main(): void {
     writeSecret(draft, 'json', (chunk) => fs.writeSync(out, chunk));
   } else {
     const data = fs.readFileSync(file).toString('base64');
-    const obj = { kind: 'Secret', apiVersion: 'v1', metadata: { name: 'bench', creationTimestamp: null }, data: { big: data } };
+    const obj = {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: { name: 'bench', creationTimestamp: null },
+      data: { big: data },
+    };
     fs.writeSync(out, JSON.stringify(obj, null, 4) + '\n');
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;

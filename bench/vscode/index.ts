@@ -23,7 +23,10 @@ export async function run(): Promise<void> {
   const file = vscode.Uri.file(path.join(testEnv().workspace, 'bench-e2e.pipeline.json'));
   for (let i = 0; i < runs + 2; i++) {
     const name = `bench-e2e-${i}`;
-    const spec = { pipeline: { name: 'bench' }, transform: { image: 'a:1', secrets: [{ name, key: 'token', envVar: 'TOKEN' }] } };
+    const spec = {
+      pipeline: { name: 'bench' },
+      transform: { image: 'a:1', secrets: [{ name, key: 'token', envVar: 'TOKEN' }] },
+    };
     await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(spec, null, 2)));
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);

@@ -56,7 +56,11 @@ const FLAGS: FlagSpec[] = [
   { name: 'format', short: 'o', kind: 'string' },
 ];
 
-export async function checkCommand(args: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function checkCommand(
+  args: readonly string[],
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
   const say = (message: string) => err.write(`pachyderm-secrets check: ${terminalLine(message)}\n`);
   const usage = (message: string) => {
     say(message);
@@ -79,24 +83,32 @@ export async function checkCommand(args: readonly string[], out = process.stdout
   if (format !== 'text' && format !== 'json') return usage(`--format must be text or json, not "${format}"`);
   if (!flags.positionals.length) return usage('no PATH given');
   const cluster = ['kubeconfig', 'context', 'namespace'].filter((n) => flags.values.has(n));
-  if (flags.values.has('secrets') && cluster.length) return usage(`--secrets cannot be combined with --${cluster.join(', --')}`);
+  if (flags.values.has('secrets') && cluster.length)
+    return usage(`--secrets cannot be combined with --${cluster.join(', --')}`);
 
   let snapshot: CatalogSnapshot = emptySnapshot('no --secrets file and no cluster given');
   const walk: WalkResult = { files: [], unreadable: [], notes: [] };
   const searched = new Set<string>();
   try {
     if (flags.values.has('secrets')) snapshot = catalogFromSecretsFile(str('secrets')!);
-    for (const path of flags.positionals) if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
+    for (const path of flags.positionals)
+      if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
   } catch (e) {
     if (e instanceof InputError) return usage(e.message);
     throw e;
   }
   if (cluster.length) {
-    snapshot = await loadCatalog({ kubeconfig: str('kubeconfig'), context: str('context'), namespace: str('namespace') });
+    snapshot = await loadCatalog({
+      kubeconfig: str('kubeconfig'),
+      context: str('context'),
+      namespace: str('namespace'),
+    });
     // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
     if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
     if (snapshot.state.kind !== 'ready') {
-      say(`cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`);
+      say(
+        `cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
+      );
       return CHECK_EXIT.failure;
     }
   }

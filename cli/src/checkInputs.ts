@@ -22,16 +22,25 @@ export function catalogFromSecretsFile(path: string): CatalogSnapshot {
   // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
   const read = safeJsonParse(text);
   if (!read.ok) {
-    throw new InputError(`--secrets file ${path} is not JSON (${read.message}); expected the output of 'kubectl get secrets -o json'`);
+    throw new InputError(
+      `--secrets file ${path} is not JSON (${read.message}); expected the output of 'kubectl get secrets -o json'`,
+    );
   }
   const parsed = read.value;
   const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown })?.items;
   if (!Array.isArray(items)) {
-    throw new InputError(`--secrets file ${path} is neither a List with "items" nor a JSON array of Secrets; expected the output of 'kubectl get secrets -o json'`);
+    throw new InputError(
+      `--secrets file ${path} is neither a List with "items" nor a JSON array of Secrets; expected the output of 'kubectl get secrets -o json'`,
+    );
   }
   const secrets = items.map((item, i) => {
     const obj = item as SecretObject & { kind?: unknown };
-    if (!obj || typeof obj !== 'object' || (obj.kind !== undefined && obj.kind !== 'Secret') || typeof obj.metadata?.name !== 'string') {
+    if (
+      !obj ||
+      typeof obj !== 'object' ||
+      (obj.kind !== undefined && obj.kind !== 'Secret') ||
+      typeof obj.metadata?.name !== 'string'
+    ) {
       throw new InputError(`--secrets file ${path}: item ${i} is not a Secret with metadata.name`);
     }
     return toSecretMeta(obj);

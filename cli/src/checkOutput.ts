@@ -17,12 +17,23 @@ export interface Reported {
 export function toReported(file: string, lines: LineIndex, f: Finding): Reported {
   const s = lines.positionAt(f.start);
   const e = lines.positionAt(f.end);
-  return { file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, code: f.code, message: f.message };
+  return {
+    file,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
 }
 
 export function formatText(all: readonly Reported[]): string {
   // One finding per line whatever its path or message hold: both go through the neutraliser.
-  return all.map((r) => `${terminalLine(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.code} ${terminalLine(r.message)}\n`).join('');
+  return all
+    .map((r) => `${terminalLine(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.code} ${terminalLine(r.message)}\n`)
+    .join('');
 }
 
 export function formatJson(all: readonly Reported[]): string {

@@ -25,7 +25,9 @@ export interface ClusterOptions {
  * On failure, `message` is one line (kubectl's where kubectl has one); `hints` are further lines of advice.
  * `warning` is a line for stderr either way, such as that the cluster's certificate was not verified.
  */
-export type SendResult = ({ ok: true; text: string } | { ok: false; message: string; hints?: string[] }) & { warning?: string };
+export type SendResult = ({ ok: true; text: string } | { ok: false; message: string; hints?: string[] }) & {
+  warning?: string;
+};
 
 async function openApi(cluster: ClusterOptions): Promise<{ api: SecretsApi; warning?: string } | string> {
   const target = await resolveTarget(cluster);
@@ -82,7 +84,9 @@ function replaceRefusal(name: string, policy: ReplacePolicy): { message: string;
   const platform = platformSecret(name);
   const risk = 'Replacing it can stop pachd or its database, auth or storage from working.';
   if (!policy.replace) {
-    const hints = platform ? [`"${name}" is a platform secret of the Pachyderm Helm chart (${platform.role}). ${risk}`] : [];
+    const hints = platform
+      ? [`"${name}" is a platform secret of the Pachyderm Helm chart (${platform.role}). ${risk}`]
+      : [];
     hints.push(`Add ${platform ? '--replace --allow-platform-secret' : '--replace'} to replace it.`);
     return { message: `failed to create secret secrets "${name}" already exists`, hints };
   }
@@ -95,14 +99,22 @@ function replaceRefusal(name: string, policy: ReplacePolicy): { message: string;
   return undefined;
 }
 
-export async function sendServerDryRun(manifestJson: string, cluster: ClusterOptions, output: OutputFormat | undefined): Promise<SendResult> {
+export async function sendServerDryRun(
+  manifestJson: string,
+  cluster: ClusterOptions,
+  output: OutputFormat | undefined,
+): Promise<SendResult> {
   const opened = await openApi(cluster);
   if (typeof opened === 'string') return { ok: false, message: opened };
   const result = await dryRunOnServer(opened.api, manifestJson, output);
   return opened.warning ? { ...result, warning: opened.warning } : result;
 }
 
-async function dryRunOnServer(api: SecretsApi, manifestJson: string, output: OutputFormat | undefined): Promise<SendResult> {
+async function dryRunOnServer(
+  api: SecretsApi,
+  manifestJson: string,
+  output: OutputFormat | undefined,
+): Promise<SendResult> {
   const outcome = await serverDryRun(api, manifestJson);
   if (outcome.kind !== 'ok') return { ok: false, message: outcome.message };
   const name = outcome.secret.metadata?.name ?? '';
@@ -127,7 +139,8 @@ function plain(v: unknown): GoJsonValue {
 
 function kubectlOrder(obj: Map<string, GoJsonValue>): Map<string, GoJsonValue> {
   const out = new Map<string, GoJsonValue>();
-  for (const k of ['kind', 'apiVersion', 'metadata', 'data', 'stringData', 'immutable', 'type']) if (obj.has(k)) out.set(k, obj.get(k)!);
+  for (const k of ['kind', 'apiVersion', 'metadata', 'data', 'stringData', 'immutable', 'type'])
+    if (obj.has(k)) out.set(k, obj.get(k)!);
   for (const [k, v] of obj) if (!out.has(k)) out.set(k, v);
   return out;
 }

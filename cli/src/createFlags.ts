@@ -91,7 +91,9 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string): void {
     case 'bool': {
       const b = parseGoBool(raw);
       if (b === undefined) {
-        throw new FlagError(`invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: strconv.ParseBool: parsing ${goQuote(raw)}: invalid syntax`);
+        throw new FlagError(
+          `invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: strconv.ParseBool: parsing ${goQuote(raw)}: invalid syntax`,
+        );
       }
       out.values.set(spec.name, b);
       return;
@@ -104,7 +106,9 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string): void {
       try {
         parts = parseCsvRecord(raw);
       } catch (err) {
-        throw new FlagError(`invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: ${(err as Error).message}`);
+        throw new FlagError(
+          `invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: ${(err as Error).message}`,
+        );
       }
       out.values.set(spec.name, [...((out.values.get(spec.name) as string[]) ?? []), ...parts]);
       return;
@@ -134,7 +138,10 @@ export function parseCsvRecord(s: string): string[] {
       let field = '';
       i++;
       for (;;) {
-        if (i >= s.length) throw new Error('parse error on line 1, column ' + (s.length + 1) + ': extraneous or missing " in quoted-field');
+        if (i >= s.length)
+          throw new Error(
+            'parse error on line 1, column ' + (s.length + 1) + ': extraneous or missing " in quoted-field',
+          );
         if (s[i] === '"') {
           if (s[i + 1] === '"') {
             field += '"';
@@ -146,12 +153,14 @@ export function parseCsvRecord(s: string): string[] {
         } else field += s[i++];
       }
       // Go counts the column of the closing quote (1-based), which is `i` here.
-      if (i < s.length && s[i] !== ',') throw new Error(`parse error on line 1, column ${i}: extraneous or missing " in quoted-field`);
+      if (i < s.length && s[i] !== ',')
+        throw new Error(`parse error on line 1, column ${i}: extraneous or missing " in quoted-field`);
       fields.push(field);
     } else {
       const comma = s.indexOf(',', i);
       const field = comma < 0 ? s.slice(i) : s.slice(i, comma);
-      if (field.includes('"')) throw new Error(`parse error on line 1, column ${i + field.indexOf('"') + 1}: bare " in non-quoted-field`);
+      if (field.includes('"'))
+        throw new Error(`parse error on line 1, column ${i + field.indexOf('"') + 1}: bare " in non-quoted-field`);
       fields.push(field);
       i = comma < 0 ? s.length : comma;
     }

@@ -132,7 +132,9 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
   // kubectl's NameFromCommandArgs counts only the arguments before `--`.
   const nameCount = flags.argsBeforeDash ?? flags.positionals.length;
   if (nameCount !== 1) {
-    io.stderr(`error: exactly one NAME is required, got ${nameCount}\nSee 'pachyderm-secrets create secret ${kind} -h' for help and examples\n`);
+    io.stderr(
+      `error: exactly one NAME is required, got ${nameCount}\nSee 'pachyderm-secrets create secret ${kind} -h' for help and examples\n`,
+    );
     return 1;
   }
   const str = (name: string) => flags.values.get(name) as string | undefined;
@@ -146,7 +148,14 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
     let draft: SecretDraft;
     if (kind === 'generic') {
       draft = buildGenericSecret(
-        { name, namespace, type: str('type'), fromFile: list('from-file'), fromLiteral: list('from-literal'), fromEnvFile: list('from-env-file') },
+        {
+          name,
+          namespace,
+          type: str('type'),
+          fromFile: list('from-file'),
+          fromLiteral: list('from-literal'),
+          fromEnvFile: list('from-env-file'),
+        },
         io.reader,
       );
     } else if (kind === 'tls') {
@@ -222,7 +231,9 @@ async function emit(
 function checkValidate(value: string | undefined): void {
   if (value === undefined) return;
   if (parseGoBool(value) !== undefined || ['strict', 'warn', 'ignore'].includes(value)) return;
-  throw new ManifestError(`invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`);
+  throw new ManifestError(
+    `invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`,
+  );
 }
 
 /** kubectl's GetDryRunStrategy, with its deprecation warnings on stderr. */
@@ -234,8 +245,11 @@ function dryRunStrategy(flag: string | undefined, io: CreateIo): DryRun {
     return 'client';
   }
   const b = parseGoBool(flag);
-  if (b === undefined) throw new ManifestError(`Invalid dry-run value (${flag}). Must be "none", "server", or "client".`);
-  io.stderr(`${klogPrefix()}--dry-run=${flag} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.\n`);
+  if (b === undefined)
+    throw new ManifestError(`Invalid dry-run value (${flag}). Must be "none", "server", or "client".`);
+  io.stderr(
+    `${klogPrefix()}--dry-run=${flag} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.\n`,
+  );
   return b ? 'client' : 'none';
 }
 

@@ -30,7 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Pachyd
   const serverReady = client.start().catch((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
     output.error(`the Pachyderm language server did not start: ${reason}`);
-    void vscode.window.showErrorMessage(`Pachyderm: the language server did not start (${reason}). See the "Pachyderm" output.`);
+    void vscode.window.showErrorMessage(
+      `Pachyderm: the language server did not start (${reason}). See the "Pachyderm" output.`,
+    );
     throw err;
   });
   serverReady.catch(() => undefined);

@@ -40,11 +40,18 @@ export const WATCHED_FILES = '**/*.{json,yaml,yml}';
  * activation must not wait for a process to spawn and initialize. `client.start()` starts it; a notification
  * sent before then waits for the start.
  */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   };
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
   context.subscriptions.push(watcher);
@@ -58,7 +65,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       fileEvents: watcher,
     },
     initializationOptions: {
-      ...(delay !== undefined && delay !== '' && Number.isFinite(Number(delay)) ? { validationDelayMs: Number(delay) } : {}),
+      ...(delay !== undefined && delay !== '' && Number.isFinite(Number(delay))
+        ? { validationDelayMs: Number(delay) }
+        : {}),
     },
     outputChannel: output,
     middleware: {
@@ -73,7 +82,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     client.onDidChangeState((e) => {
       if (e.newState !== State.Running) return;
       const snapshot = replay.running();
-      if (snapshot) void client.sendNotification(CatalogNotification.type, snapshot).catch((err: unknown) => output.warn(`could not resend the secret catalog: ${String(err)}`));
+      if (snapshot)
+        void client
+          .sendNotification(CatalogNotification.type, snapshot)
+          .catch((err: unknown) => output.warn(`could not resend the secret catalog: ${String(err)}`));
     }),
   );
   return client;
@@ -88,13 +100,20 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * Sends a command's request (core/src/protocol/messages.ts). Never throws and never hangs: a server that is not
  * running, fails or does not answer in time becomes a reason the command tells the user.
  */
-export async function askServer<P, R>(client: LanguageClient, type: RequestType<P, R, void>, params: P): Promise<ServerAnswer<R>> {
+export async function askServer<P, R>(
+  client: LanguageClient,
+  type: RequestType<P, R, void>,
+  params: P,
+): Promise<ServerAnswer<R>> {
   const cancel = new CancellationTokenSource();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<ServerAnswer<R>>((resolve) => {
     timer = setTimeout(() => {
       cancel.cancel();
-      resolve({ ok: false, reason: `the Pachyderm language server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` });
+      resolve({
+        ok: false,
+        reason: `the Pachyderm language server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`,
+      });
     }, REQUEST_TIMEOUT_MS);
   });
   const answered = client.sendRequest(type, params, cancel.token).then(
@@ -103,7 +122,10 @@ export async function askServer<P, R>(client: LanguageClient, type: RequestType<
       if (err instanceof ResponseError && err.code === ErrorCodes.ConnectionInactive) {
         return { ok: false, reason: 'the Pachyderm language server is not running (see the "Pachyderm" output)' };
       }
-      return { ok: false, reason: `the Pachyderm language server failed: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        ok: false,
+        reason: `the Pachyderm language server failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
     },
   );
   try {

@@ -17,10 +17,16 @@ const util = require('node:util');
 const fs = require('node:fs');
 
 // Workbench start-up chatter that says nothing about the tests (and the gallery, which is offline on purpose).
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b|No search provider registered for scheme: vscode-remote)/;
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b|No search provider registered for scheme: vscode-remote)/;
 
 function parseArgs(argv) {
-  const out = { folder: undefined, extensionDevelopmentPath: undefined, extensionTestsPath: undefined, extensionsDir: undefined };
+  const out = {
+    folder: undefined,
+    extensionDevelopmentPath: undefined,
+    extensionTestsPath: undefined,
+    extensionsDir: undefined,
+  };
   for (const a of argv) {
     const m = /^--([^=]+)=(.*)$/.exec(a);
     if (m) {
@@ -60,7 +66,9 @@ async function main() {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let settled = false;
     let resolveExit;
-    const exitCode = new Promise((resolve) => { resolveExit = resolve; });
+    const exitCode = new Promise((resolve) => {
+      resolveExit = resolve;
+    });
     const reportExit = (c) => {
       settled = true;
       resolveExit(c);
@@ -87,7 +95,9 @@ async function main() {
     });
     const url = cs.workbenchUrl(server, args);
     let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(124), timeoutS * 1000); });
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => resolve(124), timeoutS * 1000);
+    });
     await page.goto(url);
     code = await Promise.race([exitCode, timeout]);
     settled = true;
@@ -108,7 +118,9 @@ async function keepEvidence(dir, page, server) {
     if (page) await page.screenshot({ path: path.join(dir, 'extension-host-failure.png') }).catch(() => {});
     if (server) fs.writeFileSync(path.join(dir, 'extension-host-code-server.log'), server.readLog());
     console.error(`code-host-shim: screenshot and code-server log in ${dir}`);
-  } catch { /* evidence is best effort; the exit code already says it failed */ }
+  } catch {
+    /* evidence is best effort; the exit code already says it failed */
+  }
 }
 
 main().then(

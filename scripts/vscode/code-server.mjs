@@ -3,7 +3,16 @@
 // flags, settings and clean-up rules live in one place. Sources: code-server's CLI flags and its npm install
 // (coder/code-server docs/FAQ.md, docs/npm.md) and VS Code's test runner (microsoft/vscode-test README.md).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream, readFileSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,16 +72,24 @@ export async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir || join(base, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  const settings = { ...quietSettings, ...(options.trust ? {} : { 'security.workspace.trust.enabled': false }), ...options.settings };
+  const settings = {
+    ...quietSettings,
+    ...(options.trust ? {} : { 'security.workspace.trust.enabled': false }),
+    ...options.settings,
+  };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const port = options.port ?? 0;
   const host = options.host ?? '127.0.0.1';
   const args = [
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -98,7 +115,12 @@ export async function startCodeServer(options = {}) {
   child.stderr.pipe(log, { end: false });
 
   let exited = false;
-  const exitPromise = new Promise((res) => child.on('exit', (code, signal) => { exited = true; res(code ?? signal); }));
+  const exitPromise = new Promise((res) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      res(code ?? signal);
+    }),
+  );
   const server = {
     child,
     base,
@@ -135,7 +157,10 @@ export async function startCodeServer(options = {}) {
 function listeningPort(child, exitPromise, timeoutMs) {
   return new Promise((res, rej) => {
     let buf = '';
-    const timer = setTimeout(() => rej(new Error(`code-server did not report a listening port within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => rej(new Error(`code-server did not report a listening port within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onData = (d) => {
       buf += d.toString();
       const m = /HTTP server listening on https?:\/\/[^:\s]+:(\d+)/.exec(buf);
@@ -148,20 +173,27 @@ function listeningPort(child, exitPromise, timeoutMs) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    exitPromise.then((code) => { clearTimeout(timer); rej(new Error(`code-server exited (${code}) before listening`)); });
+    exitPromise.then((code) => {
+      clearTimeout(timer);
+      rej(new Error(`code-server exited (${code}) before listening`));
+    });
   });
 }
 
 async function waitForHealth(url, exitPromise, timeoutMs) {
   let gone = false;
-  exitPromise.then(() => { gone = true; });
+  exitPromise.then(() => {
+    gone = true;
+  });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (gone) throw new Error('code-server exited before /healthz answered');
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`code-server /healthz did not answer within ${timeoutMs} ms`);
@@ -170,10 +202,17 @@ async function waitForHealth(url, exitPromise, timeoutMs) {
 /** SIGTERM to the whole group, then SIGKILL what is left after a grace period. */
 async function killGroup(child, exitPromise, isExited) {
   const signalGroup = (sig) => {
-    try { process.kill(-child.pid, sig); } catch { /* group already gone */ }
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* group already gone */
+    }
   };
   if (!isExited()) signalGroup('SIGTERM');
-  const graceful = await Promise.race([exitPromise.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+  const graceful = await Promise.race([
+    exitPromise.then(() => true),
+    new Promise((r) => setTimeout(() => r(false), 5000)),
+  ]);
   // The wrapper may be gone while forks (file watcher, extension host) linger in the group: always sweep it.
   signalGroup('SIGKILL');
   return graceful;
@@ -201,7 +240,11 @@ export function removeOnExit(tempDir) {
 process.on('exit', () => {
   for (const { pid, tempDir } of liveGroups) {
     if (pid) {
-      try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
@@ -212,8 +255,14 @@ export const chromiumOptions = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
   ],
 };
 

@@ -2,7 +2,17 @@
 // local Kubernetes API server (tools/local-cluster) seeded with secrets, and a throw-away workspace whose
 // `.vscode/settings.json` points the extension at that cluster.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -20,10 +30,12 @@ function newestMtime(dir) {
 
 /** Rebuilds dist/ and out/ when a source is newer than them (npm test has already built; a direct run may not). */
 export function ensureBuilt({ force = false } = {}) {
-  const sources = Math.max(...['core/src', 'client/src', 'server/src', 'test', 'package.json'].map((d) => {
-    const p = join(repoRoot, d);
-    return existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newestMtime(p);
-  }));
+  const sources = Math.max(
+    ...['core/src', 'client/src', 'server/src', 'test', 'package.json'].map((d) => {
+      const p = join(repoRoot, d);
+      return existsSync(p) && statSync(p).isFile() ? statSync(p).mtimeMs : newestMtime(p);
+    }),
+  );
   const outputs = ['dist/client.js', 'dist/server.js', 'out/test/vscode/index.js'].map((f) => join(repoRoot, f));
   const oldest = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
   if (!force && oldest >= sources) return;
@@ -34,7 +46,8 @@ export function ensureBuilt({ force = false } = {}) {
     const r = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
     // tsc's exit 2 means "type errors, but the JavaScript was emitted": npm test's own compile step fails on
     // them; a direct run of the suite still runs, so one area's half-done types do not block another's tests.
-    if (what === 'compile' && r.status === 2) console.warn('compile: type errors (above); running the emitted JavaScript anyway');
+    if (what === 'compile' && r.status === 2)
+      console.warn('compile: type errors (above); running the emitted JavaScript anyway');
     else if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})`);
   }
 }
@@ -50,16 +63,33 @@ export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_00
   if (seed) args.push('--seed', seed);
   const child = spawn('npm', args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   let exited = false;
-  const exit = new Promise((r) => child.on('exit', (code) => { exited = true; r(code); }));
+  const exit = new Promise((r) =>
+    child.on('exit', (code) => {
+      exited = true;
+      r(code);
+    }),
+  );
 
   const untrack = trackGroup(child.pid);
   const stop = async () => {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     await Promise.race([exit, new Promise((r) => setTimeout(r, 3000))]);
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     untrack();
   };
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +99,14 @@ export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_00
     const facts = existsSync(kubeconfig) ? readKubeconfig(kubeconfig) : undefined;
     const admin = readJson(join(dir, 'local-cluster.json'));
     if (facts && admin && (await answers(facts))) {
-      return { kubeconfig, ...facts, adminUrl: admin.adminUrl, adminToken: admin.adminToken, output: () => output, stop };
+      return {
+        kubeconfig,
+        ...facts,
+        adminUrl: admin.adminUrl,
+        adminToken: admin.adminToken,
+        output: () => output,
+        stop,
+      };
     }
     if (Date.now() > deadline) {
       await stop();
@@ -93,7 +130,9 @@ function readKubeconfig(file) {
     const ctx = kc.contexts.find((c) => c.name === kc['current-context']) ?? kc.contexts[0];
     const cl = kc.clusters.find((c) => c.name === ctx.context.cluster).cluster;
     const user = kc.users.find((u) => u.name === ctx.context.user).user;
-    const caPem = cl['certificate-authority-data'] ? Buffer.from(cl['certificate-authority-data'], 'base64').toString('utf8') : readFileSync(cl['certificate-authority'], 'utf8');
+    const caPem = cl['certificate-authority-data']
+      ? Buffer.from(cl['certificate-authority-data'], 'base64').toString('utf8')
+      : readFileSync(cl['certificate-authority'], 'utf8');
     return { server: cl.server, token: user.token, caPem, namespace: ctx.context.namespace || 'default' };
   } catch {
     return undefined; // half-written
@@ -103,10 +142,14 @@ function readKubeconfig(file) {
 async function answers({ server, token, caPem }) {
   const https = await import('node:https');
   return new Promise((resolve) => {
-    const req = https.request(`${server}/api/v1/namespaces`, { ca: caPem, headers: { authorization: `Bearer ${token}` }, timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
+    const req = https.request(
+      `${server}/api/v1/namespaces`,
+      { ca: caPem, headers: { authorization: `Bearer ${token}` }, timeout: 2000 },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      },
+    );
     req.on('error', () => resolve(false));
     req.on('timeout', () => req.destroy());
     req.end();

@@ -18,7 +18,9 @@ const shim = join(repoRoot, 'scripts/vscode/code-host-shim.js');
 
 function hasUntrustedTests(dir) {
   if (!existsSync(dir)) return false;
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).some((e) => e.isFile() && e.name.endsWith('.untrusted.test.js'));
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).some(
+    (e) => e.isFile() && e.name.endsWith('.untrusted.test.js'),
+  );
 }
 
 const stage = { prefix: 'pachyderm-vscode-suite-', seed: join(fixtures, 'cluster-seed.json') };
@@ -36,7 +38,12 @@ withLocalStage(stage, async ({ temp, localCluster, codeServer }) => {
       settings: { 'pachyderm.kubeconfig': localCluster.kubeconfig },
     });
     const envFile = join(temp, `test-env-${run.trusted ? 'trusted' : 'untrusted'}.json`);
-    const env = { workspace, kubeconfig: localCluster.kubeconfig, trusted: run.trusted, cluster: clusterFacts(localCluster) };
+    const env = {
+      workspace,
+      kubeconfig: localCluster.kubeconfig,
+      trusted: run.trusted,
+      cluster: clusterFacts(localCluster),
+    };
     writeFileSync(envFile, JSON.stringify(env, null, 2));
     try {
       await runTests({

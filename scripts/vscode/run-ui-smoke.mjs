@@ -28,16 +28,25 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
   const envFile = join(temp, 'ui-env.json');
-  writeFileSync(envFile, JSON.stringify({
-    url: workbenchUrl(server, { folder: workspace }),
-    workspace,
-    browserWsEndpoint: browser.wsEndpoint(),
-    screenshots,
-    kubeconfig: localCluster.kubeconfig,
-    cluster: clusterFacts(localCluster),
-  }, null, 2));
+  writeFileSync(
+    envFile,
+    JSON.stringify(
+      {
+        url: workbenchUrl(server, { folder: workspace }),
+        workspace,
+        browserWsEndpoint: browser.wsEndpoint(),
+        screenshots,
+        kubeconfig: localCluster.kubeconfig,
+        cluster: clusterFacts(localCluster),
+      },
+      null,
+      2,
+    ),
+  );
 
-  const tests = readdirSync(join(repoRoot, 'out/test/ui')).filter((f) => f.endsWith('.test.js')).map((f) => join('out/test/ui', f));
+  const tests = readdirSync(join(repoRoot, 'out/test/ui'))
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => join('out/test/ui', f));
   const code = await new Promise((resolve) => {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...tests], {
       cwd: repoRoot,
@@ -51,7 +60,8 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
     console.error(`UI smoke test failed; screenshots and code-server's log in ${screenshots}`);
   } else if (process.argv.includes('--update-docs')) {
     mkdirSync(join(repoRoot, 'docs'), { recursive: true });
-    for (const f of readdirSync(screenshots).filter((n) => n.endsWith('.png'))) copyFileSync(join(screenshots, f), join(repoRoot, 'docs', f));
+    for (const f of readdirSync(screenshots).filter((n) => n.endsWith('.png')))
+      copyFileSync(join(screenshots, f), join(repoRoot, 'docs', f));
     console.log('copied the screenshots to docs/');
   }
   return code;

@@ -17,7 +17,12 @@ export function registerCatalog(state: ServerState, validation: ValidationSchedu
 /** A malformed snapshot (an old client, a bug) becomes an empty, unknown catalog rather than a crash. */
 function sanitize(s: CatalogSnapshot): CatalogSnapshot {
   if (!s || typeof s !== 'object' || !s.state || !Array.isArray(s.secrets)) {
-    return { context: '', namespace: 'default', state: { kind: 'unknown', reason: 'malformed catalog snapshot' }, secrets: [] };
+    return {
+      context: '',
+      namespace: 'default',
+      state: { kind: 'unknown', reason: 'malformed catalog snapshot' },
+      secrets: [],
+    };
   }
   const secrets = s.secrets.filter((m) => m && typeof m.name === 'string' && Array.isArray(m.keys));
   return { ...s, secrets: secrets.map((m) => ({ ...m, labels: m.labels ?? {} })) };

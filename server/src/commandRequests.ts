@@ -36,7 +36,10 @@ async function documentText(state: ServerState, uri: string): Promise<{ text: st
   try {
     return { text: await fs.readFile(fsPath, 'utf8'), version: null };
   } catch (err) {
-    throw new ResponseError(ErrorCodes.InternalError, `could not read ${fsPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new ResponseError(
+      ErrorCodes.InternalError,
+      `could not read ${fsPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
   }
 }
 
@@ -58,7 +61,10 @@ export function registerCommandRequests(state: ServerState, maxSearchedFiles: nu
   connection.onRequest(HelmSecretNameEditsRequest.type, async (params) => {
     requireStrings(params, 'uri', 'plainPath', 'secretNamePath', 'name');
     const { text, version } = await documentText(state, params.uri);
-    return { version, edits: useSecretNameEdits(text, parseHelmValues(text), params.plainPath, params.secretNamePath, params.name) };
+    return {
+      version,
+      edits: useSecretNameEdits(text, parseHelmValues(text), params.plainPath, params.secretNamePath, params.name),
+    };
   });
 
   connection.onRequest(SecretReferenceEditRequest.type, (params): SecretReferenceEditResult => {

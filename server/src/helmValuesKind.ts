@@ -14,7 +14,10 @@ import { removeEntryEdit } from '../../core/src/helm/valuesEdits';
 import type { DocumentKind } from './documentKinds';
 import { analysis, DIAGNOSTIC_SOURCE, findingDiagnostics } from './pipelineSpecKind';
 
-const range = (doc: TextDocument, r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+const range = (doc: TextDocument, r: { start: number; end: number }) => ({
+  start: doc.positionAt(r.start),
+  end: doc.positionAt(r.end),
+});
 
 // Completion, hover and fixes read the YAML with ranges; keep the last parse per document version.
 const lastParse = new WeakMap<TextDocument, { version: number; values: Document }>();

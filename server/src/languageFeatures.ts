@@ -22,7 +22,8 @@ export function registerLanguageFeatures(state: ServerState): void {
   connection.onCompletionResolve((item) => {
     const secret = (item.data as SecretItemData | undefined)?.secret;
     const meta = secret === undefined ? undefined : state.catalog.get(secret);
-    if (meta && !item.documentation) item.documentation = { kind: MarkupKind.Markdown, value: secretDocumentation(meta, state.catalog) };
+    if (meta && !item.documentation)
+      item.documentation = { kind: MarkupKind.Markdown, value: secretDocumentation(meta, state.catalog) };
     return item;
   });
 

@@ -16,7 +16,13 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
+import {
+  analyzeDocument,
+  findSecretReferences,
+  IncrementalAnalyzer,
+  type AnalysisResult,
+  type Severity,
+} from '../../core/src/analysis';
 import type { Finding } from '../../core/src/rules/ruleTable';
 import type { CatalogIndex } from '../../core/src/catalog/snapshot';
 import { codeActionsFor } from '../../core/src/language/codeActions';
@@ -53,7 +59,8 @@ export const editorAnalysis = {
 export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
   const specFiles = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
   const hit = cache.get(doc);
-  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles) return hit.result;
+  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles)
+    return hit.result;
   const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
   const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
     specFiles: ctx.settings.specFiles,
@@ -115,21 +122,33 @@ export const pipelineSpecKind: DocumentKind = {
   completion(doc, position, ctx): CompletionList {
     const { file, model } = analysis(doc, ctx);
     if (!file || !model) return { isIncomplete: false, items: [] };
-    const items = completeSpec({ file, offset: doc.offsetAt(position), catalog: ctx.catalog, style: model.style, documentation: false });
-    return { isIncomplete: isNameListTruncated(items), items: items.map((i): CompletionItem => ({
-      label: i.label,
-      kind: COMPLETION_KIND[i.kind],
-      detail: i.detail,
-      ...(i.documentation ? { documentation: { kind: MarkupKind.Markdown, value: i.documentation } } : {}),
-      sortText: i.sortText,
-      filterText: i.filterText,
-      // A secret's documentation is filled in on completionItem/resolve (languageFeatures.ts).
-      ...(i.kind === 'secret' ? { data: { secret: i.label } satisfies SecretItemData } : {}),
-      textEdit: { range: { start: doc.positionAt(i.edit.start), end: doc.positionAt(i.edit.end) }, newText: i.edit.newText },
-      insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      // Snippet lines carry their own indentation.
-      insertTextMode: InsertTextMode.asIs,
-    })) };
+    const items = completeSpec({
+      file,
+      offset: doc.offsetAt(position),
+      catalog: ctx.catalog,
+      style: model.style,
+      documentation: false,
+    });
+    return {
+      isIncomplete: isNameListTruncated(items),
+      items: items.map((i): CompletionItem => ({
+        label: i.label,
+        kind: COMPLETION_KIND[i.kind],
+        detail: i.detail,
+        ...(i.documentation ? { documentation: { kind: MarkupKind.Markdown, value: i.documentation } } : {}),
+        sortText: i.sortText,
+        filterText: i.filterText,
+        // A secret's documentation is filled in on completionItem/resolve (languageFeatures.ts).
+        ...(i.kind === 'secret' ? { data: { secret: i.label } satisfies SecretItemData } : {}),
+        textEdit: {
+          range: { start: doc.positionAt(i.edit.start), end: doc.positionAt(i.edit.end) },
+          newText: i.edit.newText,
+        },
+        insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        // Snippet lines carry their own indentation.
+        insertTextMode: InsertTextMode.asIs,
+      })),
+    };
   },
 
   hover(doc, position, ctx) {
@@ -142,10 +161,15 @@ export const pipelineSpecKind: DocumentKind = {
       catalog: ctx.catalog,
       now: new Date(),
       otherUsers: (secret, pipeline) =>
-        ctx.workspace.usersOf(secret, { uri: doc.uri, pipeline }).map((u) => ({ pipeline: u.pipeline, file: displayPath(u.uri, ctx.folders) })),
+        ctx.workspace
+          .usersOf(secret, { uri: doc.uri, pipeline })
+          .map((u) => ({ pipeline: u.pipeline, file: displayPath(u.uri, ctx.folders) })),
     });
     if (!h) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: h.markdown },
+      range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) },
+    };
   },
 
   codeActions(doc, params, ctx): CodeAction[] {
@@ -170,7 +194,10 @@ export const pipelineSpecKind: DocumentKind = {
             ? {
                 edit: {
                   changes: {
-                    [doc.uri]: a.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+                    [doc.uri]: a.edits.map((e) => ({
+                      range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+                      newText: e.newText,
+                    })),
                   },
                 },
               }

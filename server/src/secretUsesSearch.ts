@@ -22,14 +22,23 @@ export const DEFAULT_MAX_SEARCHED_FILES = 5000;
 const SEARCHED = /\.(json|jsonc|yaml|yml)$/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export async function searchSecretUses(state: ServerState, name: string, maxFiles: number, token?: CancellationToken): Promise<SecretUsesResult> {
+export async function searchSecretUses(
+  state: ServerState,
+  name: string,
+  maxFiles: number,
+  token?: CancellationToken,
+): Promise<SecretUsesResult> {
   const uses: WorkspaceSecretUse[] = [];
   // An empty name is in every file; no secret has it.
   if (!name) return { uses };
   const open = new Map(state.documents.all().map((d) => [normalizeUri(d.uri), d]));
   let read = 0;
   let cut = false;
-  for await (const { root, fsPath } of walkFiles(state.folders, (p) => SEARCHED.test(p), (dir) => SKIPPED_DIRS.has(dir))) {
+  for await (const { root, fsPath } of walkFiles(
+    state.folders,
+    (p) => SEARCHED.test(p),
+    (dir) => SKIPPED_DIRS.has(dir),
+  )) {
     if (read >= maxFiles) {
       cut = true;
       break;

@@ -33,7 +33,10 @@ connection.onInitialize((params) => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions & SecretSearchOptions;
   settings.initialize(params);
   const delay = Number(options.validationDelayMs);
-  validation = new ValidationScheduler(state, Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_VALIDATION_DELAY_MS);
+  validation = new ValidationScheduler(
+    state,
+    Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_VALIDATION_DELAY_MS,
+  );
   if (Number.isFinite(Number(options.maxIndexedFiles))) maxIndexedFiles = Number(options.maxIndexedFiles);
   state.folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
   followFolders = params.capabilities.workspace?.workspaceFolders === true;
@@ -41,7 +44,10 @@ connection.onInitialize((params) => {
   registerDocuments(state, validation);
   registerCatalog(state, validation);
   registerLanguageFeatures(state);
-  registerCommandRequests(state, Number.isFinite(maxSearched) && maxSearched >= 0 ? maxSearched : DEFAULT_MAX_SEARCHED_FILES);
+  registerCommandRequests(
+    state,
+    Number.isFinite(maxSearched) && maxSearched >= 0 ? maxSearched : DEFAULT_MAX_SEARCHED_FILES,
+  );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -3,7 +3,12 @@
  * resource, as vscode-eslint advises, and dropped on `didChangeConfiguration`); otherwise taken from the
  * initialization options, so plain LSP clients and tests work too.
  */
-import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
 import { globSettingProblems } from '../../core/src/glob/globSettings';
 
 export interface ServerSettings {
@@ -30,7 +35,8 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({ specFiles: [], h
 /** Whatever the client sent, as settings: a malformed value counts as unset rather than failing. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const globs = (v: unknown) => (Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : []);
+  const globs = (v: unknown) =>
+    Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : [];
   return { specFiles: globs(r.specFiles), helmValuesFiles: globs(r.helmValuesFiles) };
 }
 

@@ -69,8 +69,9 @@ export class ValidationScheduler {
       this.state.workspace.set(uri, resolved?.kind.secretUses?.(resolved.doc, resolved.ctx) ?? [], true);
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.
-      this.state.connection.console.error(`validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.state.connection.console.error(
+        `validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
     }
   }
 }
-

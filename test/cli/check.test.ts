@@ -21,11 +21,27 @@ before(() => {
     type,
     data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
   });
-  const items = [secret('db-creds', { password: VALUE }), secret('regcred', { '.dockerconfigjson': VALUE }, 'kubernetes.io/dockerconfigjson')];
+  const items = [
+    secret('db-creds', { password: VALUE }),
+    secret('regcred', { '.dockerconfigjson': VALUE }, 'kubernetes.io/dockerconfigjson'),
+  ];
   write('secrets-list.json', JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
   write('secrets-array.json', JSON.stringify(items));
-  write('specs/good.pipeline.json', JSON.stringify({ pipeline: { name: 'good' }, transform: { image: 'i', secrets: [{ name: 'db-creds', key: 'password', envVar: 'PW' }] } }, null, 2));
-  write('specs/nested/bad.pipeline.yaml', 'pipeline:\n  name: bad\ntransform:\n  image: i\n  secrets:\n  - name: db-cred\n    key: password\n    env_var: PW\n');
+  write(
+    'specs/good.pipeline.json',
+    JSON.stringify(
+      {
+        pipeline: { name: 'good' },
+        transform: { image: 'i', secrets: [{ name: 'db-creds', key: 'password', envVar: 'PW' }] },
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    'specs/nested/bad.pipeline.yaml',
+    'pipeline:\n  name: bad\ntransform:\n  image: i\n  secrets:\n  - name: db-cred\n    key: password\n    env_var: PW\n',
+  );
   write('specs/warn.yaml', 'pipeline: {name: w}\ntransform:\n  image: i\n  image_pull_secrets: [db-creds]\n');
   write('specs/node_modules/x.pipeline.json', '{"pipeline": {}}');
   write('specs/.hidden/x.pipeline.json', '{"pipeline": {}}');
@@ -61,7 +77,8 @@ test('json output is one array of 1-based findings; warnings alone exit 0', () =
       endColumn: 32,
       severity: 'warning',
       code: 'PS021',
-      message: 'image pull secret db-creds has type Opaque, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)',
+      message:
+        'image pull secret db-creds has type Opaque, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)',
     },
   ]);
 });
@@ -123,7 +140,10 @@ test('a cluster that cannot be reached exits 3, not 1 like findings and not a si
 
 test('a hand-edited --secrets file that is not JSON is told by line and column, never by its text', () => {
   const canary = 'CANARY-hunter2-value';
-  write('broken-secrets.json', `{"kind": "List", "items": [\n  {"kind": "Secret", "metadata": {"name": "db"},\n   "stringData": {"password": ${canary}}}\n]}\n`);
+  write(
+    'broken-secrets.json',
+    `{"kind": "List", "items": [\n  {"kind": "Secret", "metadata": {"name": "db"},\n   "stringData": {"password": ${canary}}}\n]}\n`,
+  );
   const r = run('--secrets', 'broken-secrets.json', 'specs');
   assert.equal(r.code, 2);
   assert.equal(r.out, '');

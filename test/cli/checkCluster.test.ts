@@ -21,9 +21,31 @@ before(async () => {
     type: 'Opaque',
     data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
   });
-  cluster = await startTestCluster({ seed: { apiVersion: 'v1', kind: 'List', items: [secret('db-creds', 'pachyderm', { password: VALUE }), secret('other', 'default', { x: VALUE })] } });
+  cluster = await startTestCluster({
+    seed: {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [secret('db-creds', 'pachyderm', { password: VALUE }), secret('other', 'default', { x: VALUE })],
+    },
+  });
   spec = join(cluster.dir, 'p.pipeline.json');
-  writeFileSync(spec, JSON.stringify({ pipeline: { name: 'p' }, transform: { image: 'i', secrets: [{ name: 'db-creds', key: 'pasword', envVar: 'PW' }, { name: 'other', mountPath: '/o' }] } }, null, 2));
+  writeFileSync(
+    spec,
+    JSON.stringify(
+      {
+        pipeline: { name: 'p' },
+        transform: {
+          image: 'i',
+          secrets: [
+            { name: 'db-creds', key: 'pasword', envVar: 'PW' },
+            { name: 'other', mountPath: '/o' },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+  );
 });
 
 after(() => cluster?.dispose());
@@ -31,14 +53,29 @@ after(() => cluster?.dispose());
 /** Asynchronous: the API server runs in this process, so a synchronous child would block it. */
 function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [builtCli(), 'check', ...args], { env: { ...process.env, KUBECONFIG: '' } }, (e, out, err) => {
-      resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err });
-    });
+    execFile(
+      process.execPath,
+      [builtCli(), 'check', ...args],
+      { env: { ...process.env, KUBECONFIG: '' } },
+      (e, out, err) => {
+        resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err });
+      },
+    );
   });
 }
 
 test('the catalog comes from the cluster namespace named on the command line', async () => {
-  const r = await check('--format', 'json', '--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+  const r = await check(
+    '--format',
+    'json',
+    '--kubeconfig',
+    cluster.kubeconfigPath,
+    '--context',
+    'local',
+    '--namespace',
+    'pachyderm',
+    spec,
+  );
   assert.equal(r.err, '');
   assert.equal(r.code, 1);
   const found = (JSON.parse(r.out) as Array<{ code: string; message: string }>).map((f) => `${f.code} ${f.message}`);
@@ -51,7 +88,15 @@ test('the catalog comes from the cluster namespace named on the command line', a
 
 test('a context that may not list secrets fails the run with the reason and exit 3', async () => {
   const restricted = FORBIDDEN_CONTEXT;
-  const r = await check('--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '--namespace', 'pachyderm', spec);
+  const r = await check(
+    '--kubeconfig',
+    cluster.kubeconfigPath,
+    '--context',
+    restricted,
+    '--namespace',
+    'pachyderm',
+    spec,
+  );
   assert.equal(r.code, 3);
   assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);
   assert.equal(r.out, '');
@@ -62,10 +107,15 @@ const HANG_MS = 120_000;
 
 function checkOrHang(...args: string[]): Promise<{ code: number | string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [builtCli(), 'check', ...args], { env: { ...process.env, KUBECONFIG: '' }, timeout: HANG_MS }, (e, _out, err) => {
-      const killed = (e as { killed?: boolean } | null)?.killed;
-      resolve({ code: killed ? 'hung' : e ? Number((e as { code?: number }).code ?? 1) : 0, err });
-    });
+    execFile(
+      process.execPath,
+      [builtCli(), 'check', ...args],
+      { env: { ...process.env, KUBECONFIG: '' }, timeout: HANG_MS },
+      (e, _out, err) => {
+        const killed = (e as { killed?: boolean } | null)?.killed;
+        resolve({ code: killed ? 'hung' : e ? Number((e as { code?: number }).code ?? 1) : 0, err });
+      },
+    );
   });
 }
 
@@ -73,15 +123,29 @@ function checkOrHang(...args: string[]): Promise<{ code: number | string; err: s
 // request timeout, at the timeout: either way the run ends and says why, which is what this detects.
 for (const [endless, reason] of [
   ['continue', /was stopped: the API server kept sending continue tokens after 401 pages of 250/],
-  ['body', /was stopped: the API server's answer passed 128 MiB without ending|did not answer listing secrets .* within 5 s/],
+  [
+    'body',
+    /was stopped: the API server's answer passed 128 MiB without ending|did not answer listing secrets .* within 5 s/,
+  ],
 ] as const) {
   test(`a server whose list never ends (${endless}) makes the run fail with the bound that stopped it, not hang`, async () => {
     cluster.faults.endless = endless;
     try {
-      const r = await checkOrHang('--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+      const r = await checkOrHang(
+        '--kubeconfig',
+        cluster.kubeconfigPath,
+        '--context',
+        'local',
+        '--namespace',
+        'pachyderm',
+        spec,
+      );
       assert.notEqual(r.code, 'hung');
       assert.equal(r.code, CHECK_EXIT.failure);
-      assert.match(r.err, /cannot read the cluster's secrets: (Listing secrets in namespace "pachyderm" was stopped: |The cluster did not answer)/);
+      assert.match(
+        r.err,
+        /cannot read the cluster's secrets: (Listing secrets in namespace "pachyderm" was stopped: |The cluster did not answer)/,
+      );
       assert.match(r.err, reason);
     } finally {
       cluster.faults.clear();
@@ -89,24 +153,59 @@ for (const [endless, reason] of [
   });
 }
 
-test('a kubeconfig with skip-TLS-verify next to a CA is refused with kubectl\'s words, exit 3', async () => {
+test("a kubeconfig with skip-TLS-verify next to a CA is refused with kubectl's words, exit 3", async () => {
   const file = join(cluster.dir, 'insecure-with-ca');
-  writeFileSync(file, readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)server: /m, '$1insecure-skip-tls-verify: true\n$1server: '));
+  writeFileSync(
+    file,
+    readFileSync(cluster.kubeconfigPath, 'utf8').replace(
+      /^(\s+)server: /m,
+      '$1insecure-skip-tls-verify: true\n$1server: ',
+    ),
+  );
   const r = await check('--kubeconfig', file, '--context', 'local', '--namespace', 'pachyderm', spec);
   assert.equal(r.code, CHECK_EXIT.failure);
-  assert.match(r.err, /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/);
+  assert.match(
+    r.err,
+    /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/,
+  );
 });
 
 test('skip-TLS-verify without a CA still checks, and says on stderr that the certificate was not verified', async () => {
   const file = join(cluster.dir, 'insecure-without-ca');
-  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true');
+  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(
+    /^(\s+)certificate-authority-data: .*$/m,
+    '$1insecure-skip-tls-verify: true',
+  );
   assert.match(kubeconfig, /insecure-skip-tls-verify: true/);
   writeFileSync(file, kubeconfig);
-  const r = await check('--format', 'json', '--kubeconfig', file, '--context', 'local', '--namespace', 'pachyderm', spec);
+  const r = await check(
+    '--format',
+    'json',
+    '--kubeconfig',
+    file,
+    '--context',
+    'local',
+    '--namespace',
+    'pachyderm',
+    spec,
+  );
   assert.equal(r.code, CHECK_EXIT.findings);
   assert.equal((JSON.parse(r.out) as unknown[]).length, 2);
-  assert.match(r.err, /^pachyderm-secrets check: warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/);
+  assert.match(
+    r.err,
+    /^pachyderm-secrets check: warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/,
+  );
 
-  const verified = await check('--format', 'json', '--kubeconfig', cluster.kubeconfigPath, '--context', 'local', '--namespace', 'pachyderm', spec);
+  const verified = await check(
+    '--format',
+    'json',
+    '--kubeconfig',
+    cluster.kubeconfigPath,
+    '--context',
+    'local',
+    '--namespace',
+    'pachyderm',
+    spec,
+  );
   assert.equal(verified.err, '');
 });

@@ -50,20 +50,37 @@ test('each class is reported once, at its line, with the path and hint users nee
 });
 
 test('a UTF-16 file without a byte order mark is named as such, an error', () => {
-  writeFileSync(join(dir, 'bare16.pipeline.yaml'), Buffer.from('pipeline:\n  name: p\ntransform:\n  image: i:1\n', 'utf16le'));
+  writeFileSync(
+    join(dir, 'bare16.pipeline.yaml'),
+    Buffer.from('pipeline:\n  name: p\ntransform:\n  image: i:1\n', 'utf16le'),
+  );
   const r = check(dir, 'bare16.pipeline.yaml');
   assert.equal(r.code, 1);
-  assert.equal(r.out, 'bare16.pipeline.yaml:1:1: error PS116 this file is UTF-16LE without a byte order mark: pachctl reads it as UTF-8 and fails; save it as UTF-8\n');
+  assert.equal(
+    r.out,
+    'bare16.pipeline.yaml:1:1: error PS116 this file is UTF-16LE without a byte order mark: pachctl reads it as UTF-8 and fails; save it as UTF-8\n',
+  );
 });
 
-test('--secrets accepts a UTF-8 byte order mark and UTF-16 (as Windows PowerShell saves kubectl\'s output)', () => {
+test("--secrets accepts a UTF-8 byte order mark and UTF-16 (as Windows PowerShell saves kubectl's output)", () => {
   const list = JSON.stringify({
     apiVersion: 'v1',
     kind: 'List',
-    items: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's3-creds', namespace: 'default' }, type: 'Opaque', data: { AWS_KEY: 'eA==' } }],
+    items: [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 's3-creds', namespace: 'default' },
+        type: 'Opaque',
+        data: { AWS_KEY: 'eA==' },
+      },
+    ],
   });
   writeFileSync(join(dir, 'secrets-bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(list)]));
-  writeFileSync(join(dir, 'secrets-utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(list, 'utf16le')]));
+  writeFileSync(
+    join(dir, 'secrets-utf16.json'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(list, 'utf16le')]),
+  );
   const spec = join(FIXTURES, 'transform-and-input.json');
   for (const secrets of ['secrets-bom.json', 'secrets-utf16.json']) {
     const r = check(dir, '--secrets', secrets, '--format', 'json', spec);

@@ -21,7 +21,12 @@ export function writeUnder(dir: string, rel: string, text: string): string {
  * stderr instead of stalling the suite); `options` may set a shorter one, or another user.
  */
 export function runCheck(dir: string, args: string[], options: SpawnSyncOptions = {}) {
-  const r = spawnSync(process.execPath, [builtCli(), 'check', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, ...options });
+  const r = spawnSync(process.execPath, [builtCli(), 'check', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...options,
+  });
   assert.equal(r.signal, null, `the CLI did not finish (killed by ${r.signal}); stderr: ${r.stderr}`);
   return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
 }

@@ -24,7 +24,8 @@ function write(rel: string | Buffer, text: string): void {
   writeFileSync(p, text);
 }
 
-const run = (args: string[], options: SpawnSyncOptions = {}) => runCheck(dir, ['--secrets', 'secrets.json', ...args], options);
+const run = (args: string[], options: SpawnSyncOptions = {}) =>
+  runCheck(dir, ['--secrets', 'secrets.json', ...args], options);
 
 const missing = (path: string) => `${path}:6:11: error PS002 missing Kubernetes secret db-cred\n`;
 

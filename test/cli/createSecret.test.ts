@@ -64,7 +64,10 @@ test('the CLI quotes an env-file line or a literal source only where kubectl quo
   try {
     const canary = 'CANARY-hunter2-value';
     fs.writeFileSync(path.join(dir, 'bad.env'), `HOST=db\nDB_PASSWORD: ${canary}\n`);
-    fs.writeFileSync(path.join(dir, 'bad-utf8.env'), Buffer.concat([Buffer.from(`TOKEN=${canary}`), Buffer.from([0xff]), Buffer.from('\n')]));
+    fs.writeFileSync(
+      path.join(dir, 'bad-utf8.env'),
+      Buffer.concat([Buffer.from(`TOKEN=${canary}`), Buffer.from([0xff]), Buffer.from('\n')]),
+    );
     const cases = [
       ['generic', 's', '--from-env-file=bad.env', '--dry-run=client', '-o', 'json'],
       ['generic', 's', '--from-env-file=bad-utf8.env', '--dry-run=client', '-o', 'json'],
@@ -72,7 +75,10 @@ test('the CLI quotes an env-file line or a literal source only where kubectl quo
     ];
     for (const args of cases) {
       const [want, got] = await Promise.all([kubectl(args, dir), ours(args, dir)]);
-      assert.ok(want.err.includes('CANARY') || want.err.includes('67 65 78 65 82 89'), `kubectl quotes the input: ${want.err}`);
+      assert.ok(
+        want.err.includes('CANARY') || want.err.includes('67 65 78 65 82 89'),
+        `kubectl quotes the input: ${want.err}`,
+      );
       assert.equal(got.err, want.err, args.join(' '));
       assert.equal(got.out, want.out, args.join(' '));
       assert.equal(got.code, want.code, args.join(' '));

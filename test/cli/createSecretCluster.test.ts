@@ -25,9 +25,14 @@ after(() => cluster?.dispose());
 /** Asynchronous: the API server runs in this process, so a synchronous child would block it. */
 function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [builtCli(), 'create', 'secret', ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir }, (e, out, err) => {
-      resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err });
-    });
+    execFile(
+      process.execPath,
+      [builtCli(), 'create', 'secret', ...args],
+      { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir },
+      (e, out, err) => {
+        resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err });
+      },
+    );
   });
 }
 
@@ -35,7 +40,8 @@ const target = () => ['--kubeconfig', cluster.kubeconfigPath, '--context', 'loca
 
 /** The real kubectl against the same namespace. */
 const theirKubectl = (...args: string[]) => kubectl(cluster, ['--context', 'local', '-n', 'default', ...args]);
-const kubectlRead = async (name: string) => JSON.parse((await theirKubectl('get', 'secret', name, '-o', 'json')).stdout);
+const kubectlRead = async (name: string) =>
+  JSON.parse((await theirKubectl('get', 'secret', name, '-o', 'json')).stdout);
 
 async function read(name: string) {
   return cluster.core().readNamespacedSecret({ name, namespace: 'default' });
@@ -101,14 +107,23 @@ test('a platform secret of the Helm chart is replaced only with --replace --allo
   );
   const once = await cli('generic', 'postgres', '--from-literal=other=x', '--replace', ...target());
   assert.equal(once.code, 1);
-  assert.match(once.err, /^error: not replacing secret "postgres": it is a platform secret of the Pachyderm Helm chart \(/);
+  assert.match(
+    once.err,
+    /^error: not replacing secret "postgres": it is a platform secret of the Pachyderm Helm chart \(/,
+  );
   assert.match(once.err, /Add --allow-platform-secret as well as --replace to replace it anyway\.\n$/);
   const untouched = await kubectlRead('postgres');
   assert.deepEqual(Object.keys(untouched.data), ['postgresql-password']);
   assert.equal(untouched.metadata.labels['app.kubernetes.io/managed-by'], 'Helm');
 
-  const twice = await cli('generic', 'postgres', '--from-literal=postgresql-password=new', '--replace', '--allow-platform-secret',
-    ...target());
+  const twice = await cli(
+    'generic',
+    'postgres',
+    '--from-literal=postgresql-password=new',
+    '--replace',
+    '--allow-platform-secret',
+    ...target(),
+  );
   assert.deepEqual([twice.code, twice.out, twice.err], [0, 'secret/postgres replaced\n', '']);
   assert.equal(Buffer.from((await kubectlRead('postgres')).data['postgresql-password'], 'base64').toString(), 'new');
 });
@@ -130,7 +145,16 @@ test('the API server’s message echoing a name with ESC and CR reaches stderr n
 });
 
 test('--dry-run=server prints what the API server made of it and stores nothing', async () => {
-  const r = await cli('docker-registry', 'cli-dry', '--docker-username=u', `--docker-password=${VALUE}`, '--dry-run=server', '-o', 'json', ...target());
+  const r = await cli(
+    'docker-registry',
+    'cli-dry',
+    '--docker-username=u',
+    `--docker-password=${VALUE}`,
+    '--dry-run=server',
+    '-o',
+    'json',
+    ...target(),
+  );
   assert.equal(r.code, 0, r.err);
   const obj = JSON.parse(r.out);
   assert.equal(obj.kind, 'Secret');
@@ -145,7 +169,17 @@ test('--dry-run=server prints what the API server made of it and stores nothing'
 
 test('a context that may not create secrets fails with the reason and no value', async () => {
   const restricted = FORBIDDEN_CONTEXT;
-  const r = await cli('generic', 'cli-forbidden', `--from-literal=k=${VALUE}`, '--kubeconfig', cluster.kubeconfigPath, '--context', restricted, '-n', 'default');
+  const r = await cli(
+    'generic',
+    'cli-forbidden',
+    `--from-literal=k=${VALUE}`,
+    '--kubeconfig',
+    cluster.kubeconfigPath,
+    '--context',
+    restricted,
+    '-n',
+    'default',
+  );
   assert.equal(r.code, 1);
   assert.match(r.err, /^error: .*403 Forbidden/);
   assert.ok(!r.err.includes(VALUE) && !r.out.includes(VALUE));
@@ -160,7 +194,16 @@ test('bad input is rejected before the cluster is asked, with kubectl’s messag
 });
 
 test('--dry-run=client needs no cluster at all', async () => {
-  const r = await cli('generic', 'offline', '--from-literal=a=b', '--dry-run=client', '-o', 'name', '--kubeconfig', '/nonexistent/kubeconfig');
+  const r = await cli(
+    'generic',
+    'offline',
+    '--from-literal=a=b',
+    '--dry-run=client',
+    '-o',
+    'name',
+    '--kubeconfig',
+    '/nonexistent/kubeconfig',
+  );
   assert.deepEqual([r.code, r.out, r.err], [0, 'secret/offline\n', '']);
 });
 
@@ -172,13 +215,29 @@ test('no kubeconfig: creating says where it looked', async () => {
 
 test('a cluster whose certificate is not verified still gets the secret, with a warning on stderr', async () => {
   const file = join(cluster.dir, 'insecure-without-ca');
-  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true');
+  const kubeconfig = readFileSync(cluster.kubeconfigPath, 'utf8').replace(
+    /^(\s+)certificate-authority-data: .*$/m,
+    '$1insecure-skip-tls-verify: true',
+  );
   assert.match(kubeconfig, /insecure-skip-tls-verify: true/);
   writeFileSync(file, kubeconfig);
-  const r = await cli('generic', 'made-unverified', `--from-literal=password=${VALUE}`, '--kubeconfig', file, '--context', 'local', '-n', 'default');
+  const r = await cli(
+    'generic',
+    'made-unverified',
+    `--from-literal=password=${VALUE}`,
+    '--kubeconfig',
+    file,
+    '--context',
+    'local',
+    '-n',
+    'default',
+  );
   assert.equal(r.code, 0);
   assert.equal(r.out, 'secret/made-unverified created\n');
-  assert.match(r.err, /^warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/);
+  assert.match(
+    r.err,
+    /^warning: The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/,
+  );
   assert.ok(!r.err.includes(VALUE));
   assert.equal(Buffer.from((await read('made-unverified')).data!.password, 'base64').toString(), VALUE);
 });

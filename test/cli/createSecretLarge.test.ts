@@ -21,10 +21,20 @@ const HEAP_CAP_MB = 300;
 const RSS_CAP_BYTES = 6 * FILE_BYTES;
 
 /** Runs `cmd` with stdout going to `outFile` (a file, as `> out.json` would) and resolves with its exit code. */
-function runToFile(cmd: string, args: string[], cwd: string, outFile: string, env: NodeJS.ProcessEnv): Promise<{ code: number; err: string }> {
+function runToFile(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  outFile: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; err: string }> {
   const out = fs.openSync(outFile, 'w');
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, KUBECONFIG: '/dev/null', ...env }, stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, KUBECONFIG: '/dev/null', ...env },
+      stdio: ['ignore', out, 'pipe'],
+    });
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
@@ -48,33 +58,53 @@ function sha256File(file: string): string {
 }
 
 for (const format of ['json', 'yaml']) {
-  test(`a 50 MB --from-file printed as ${format} is kubectl's output, within a heap of ${HEAP_CAP_MB} MB`, { skip: !kubectlAvailable() && 'kubectl missing' }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-cli-large-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'big.bin'), randomBytes(FILE_BYTES));
-      const observer = path.join(dir, 'observe-rss.js');
-      fs.writeFileSync(observer, "process.on('exit', () => require('fs').writeFileSync(process.env.PS_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
-      const args = ['generic', 'big', '--from-file=big.bin', '--dry-run=client', '-o', format];
-      const rssFile = path.join(dir, 'rss');
-      const ours = await runToFile(
-        process.execPath,
-        [`--max-old-space-size=${HEAP_CAP_MB}`, '--require', observer, builtCli(), 'create', 'secret', ...args],
-        dir,
-        path.join(dir, 'ours.out'),
-        { PS_RSS_FILE: rssFile },
-      );
-      assert.equal(ours.code, 0, `the CLI failed (a crash here is running out of the capped heap): ${ours.err.slice(0, 500)}`);
-      const kubectl = await runToFile('kubectl', ['create', 'secret', ...args], dir, path.join(dir, 'kubectl.out'), {});
-      assert.equal(kubectl.code, 0, kubectl.err);
-      const size = (f: string) => fs.statSync(path.join(dir, f)).size;
-      // The base64 alone is 4/3 of the file.
-      assert.ok(size('kubectl.out') > (FILE_BYTES * 4) / 3);
-      assert.equal(size('ours.out'), size('kubectl.out'), 'output size');
-      assert.equal(sha256File(path.join(dir, 'ours.out')), sha256File(path.join(dir, 'kubectl.out')), 'output bytes');
-      const peak = Number(fs.readFileSync(rssFile, 'utf8'));
-      assert.ok(peak > 0 && peak < RSS_CAP_BYTES, `peak resident size ${Math.round(peak / 1e6)} MB, allowed ${RSS_CAP_BYTES / 1e6} MB`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test(
+    `a 50 MB --from-file printed as ${format} is kubectl's output, within a heap of ${HEAP_CAP_MB} MB`,
+    { skip: !kubectlAvailable() && 'kubectl missing' },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-cli-large-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'big.bin'), randomBytes(FILE_BYTES));
+        const observer = path.join(dir, 'observe-rss.js');
+        fs.writeFileSync(
+          observer,
+          "process.on('exit', () => require('fs').writeFileSync(process.env.PS_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n",
+        );
+        const args = ['generic', 'big', '--from-file=big.bin', '--dry-run=client', '-o', format];
+        const rssFile = path.join(dir, 'rss');
+        const ours = await runToFile(
+          process.execPath,
+          [`--max-old-space-size=${HEAP_CAP_MB}`, '--require', observer, builtCli(), 'create', 'secret', ...args],
+          dir,
+          path.join(dir, 'ours.out'),
+          { PS_RSS_FILE: rssFile },
+        );
+        assert.equal(
+          ours.code,
+          0,
+          `the CLI failed (a crash here is running out of the capped heap): ${ours.err.slice(0, 500)}`,
+        );
+        const kubectl = await runToFile(
+          'kubectl',
+          ['create', 'secret', ...args],
+          dir,
+          path.join(dir, 'kubectl.out'),
+          {},
+        );
+        assert.equal(kubectl.code, 0, kubectl.err);
+        const size = (f: string) => fs.statSync(path.join(dir, f)).size;
+        // The base64 alone is 4/3 of the file.
+        assert.ok(size('kubectl.out') > (FILE_BYTES * 4) / 3);
+        assert.equal(size('ours.out'), size('kubectl.out'), 'output size');
+        assert.equal(sha256File(path.join(dir, 'ours.out')), sha256File(path.join(dir, 'kubectl.out')), 'output bytes');
+        const peak = Number(fs.readFileSync(rssFile, 'utf8'));
+        assert.ok(
+          peak > 0 && peak < RSS_CAP_BYTES,
+          `peak resident size ${Math.round(peak / 1e6)} MB, allowed ${RSS_CAP_BYTES / 1e6} MB`,
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 }

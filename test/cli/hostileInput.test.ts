@@ -47,7 +47,7 @@ test('a malformed glob exits 2 with a message naming the flag, the glob and the 
   assert.match(r.out, /a{60}\.yaml:1:1: error PS113 /);
 });
 
-test('a document 10,000 levels deep gets one finding and the other files\' findings still print', () => {
+test("a document 10,000 levels deep gets one finding and the other files' findings still print", () => {
   const deep = `{"pipeline": {"name": "d"}, "deep": ${'['.repeat(10_000)}${']'.repeat(10_000)}}\n`;
   write('deep/a.pipeline.json', deep);
   write('deep/b.pipeline.yaml', `pipeline: {name: d}\ndeep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
@@ -66,5 +66,8 @@ test('a document 10,000 levels deep gets one finding and the other files\' findi
         '("exceeded max depth of 10000")',
     ],
   );
-  assert.ok(lines.some((l) => l.startsWith(`${join('deep', 'c.pipeline.json')}:1:1: error PS113 `)), r.out);
+  assert.ok(
+    lines.some((l) => l.startsWith(`${join('deep', 'c.pipeline.json')}:1:1: error PS113 `)),
+    r.out,
+  );
 });

@@ -15,7 +15,7 @@ test('an age in minutes is redrawn exactly at the next minute boundary', () => {
   assert.equal(untilAgeChanges(2 * M - 1), 1);
 });
 
-test('an age in hours is redrawn when pachctl\'s rounding moves it to the next hour (at the half hour)', () => {
+test("an age in hours is redrawn when pachctl's rounding moves it to the next hour (at the half hour)", () => {
   // humanDuration rounds hours: 2 h 29 min reads "2 hours", 2 h 30 min reads "3 hours".
   assert.equal(untilAgeChanges(2 * H), 30 * M);
   assert.equal(humanDuration(2 * H + 30 * M - 1), '2 hours');
@@ -47,7 +47,11 @@ test('at every sampled age the text is the same until the redraw and different a
     const wait = untilAgeChanges(elapsed);
     assert.ok(wait > 0, `wait at ${elapsed}`);
     if (elapsed >= M) {
-      assert.equal(humanDuration(elapsed + wait - 1), humanDuration(elapsed), `same text just before the redraw at ${elapsed}`);
+      assert.equal(
+        humanDuration(elapsed + wait - 1),
+        humanDuration(elapsed),
+        `same text just before the redraw at ${elapsed}`,
+      );
       assert.notEqual(humanDuration(elapsed + wait), humanDuration(elapsed), `new text at the redraw at ${elapsed}`);
     }
   }

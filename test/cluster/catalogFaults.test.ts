@@ -4,17 +4,34 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogFor, hasProblem, isReady, secretJson, startCluster, waitForSnapshot, type ClusterFixture } from './clusterFixture';
+import {
+  catalogFor,
+  hasProblem,
+  isReady,
+  secretJson,
+  startCluster,
+  waitForSnapshot,
+  type ClusterFixture,
+} from './clusterFixture';
 import type { LiveCatalog } from '../../core/src/cluster/liveCatalog';
 
-async function readyCatalog(t: { after(fn: () => unknown): void }, fx: ClusterFixture, opts: { timeoutMs?: number; log?: string[]; context?: string } = {}): Promise<LiveCatalog> {
+async function readyCatalog(
+  t: { after(fn: () => unknown): void },
+  fx: ClusterFixture,
+  opts: { timeoutMs?: number; log?: string[]; context?: string } = {},
+): Promise<LiveCatalog> {
   const catalog = catalogFor({ kubeconfig: fx.kubeconfig, context: opts.context }, opts);
   t.after(() => catalog.dispose());
   await catalog.refresh();
   return catalog;
 }
 
-const seed = { items: [secretJson('db', { password: 'pw' }), secretJson('registry', { '.dockerconfigjson': '{}' }, { type: 'kubernetes.io/dockerconfigjson' })] };
+const seed = {
+  items: [
+    secretJson('db', { password: 'pw' }),
+    secretJson('registry', { '.dockerconfigjson': '{}' }, { type: 'kubernetes.io/dockerconfigjson' }),
+  ],
+};
 
 test('a server that is down gives "unreachable", and the catalog recovers when it is back up', async (t) => {
   const fx = await startCluster({ seed });
@@ -26,7 +43,10 @@ test('a server that is down gives "unreachable", and the catalog recovers when i
   assert.deepEqual(down.secrets, []);
   await fx.cluster.faults.up();
   const back = await waitForSnapshot(catalog, isReady, 'ready after up');
-  assert.deepEqual(back.secrets.map((s) => s.name), ['db', 'registry']);
+  assert.deepEqual(
+    back.secrets.map((s) => s.name),
+    ['db', 'registry'],
+  );
 });
 
 test('a server that goes down while watched turns the catalog to "unreachable", and it recovers when the server is back', async (t) => {
@@ -38,8 +58,15 @@ test('a server that goes down while watched turns the catalog to "unreachable", 
   await waitForSnapshot(catalog, hasProblem('unreachable'), 'unreachable after down');
   fx.cluster.store.create('secrets', 'default', secretJson('while-down', { k: 'v' }));
   await fx.cluster.faults.up();
-  const back = await waitForSnapshot(catalog, (s) => isReady(s) && s.secrets.some((x) => x.name === 'while-down'), 'ready with the secret created while down');
-  assert.deepEqual(back.secrets.map((s) => s.name), ['db', 'registry', 'while-down']);
+  const back = await waitForSnapshot(
+    catalog,
+    (s) => isReady(s) && s.secrets.some((x) => x.name === 'while-down'),
+    'ready with the secret created while down',
+  );
+  assert.deepEqual(
+    back.secrets.map((s) => s.name),
+    ['db', 'registry', 'while-down'],
+  );
 });
 
 test('401 gives "unauthorized" and recovers when the server accepts the credentials again', async (t) => {
@@ -106,8 +133,15 @@ test('a watch cut mid-stream resyncs without leaving ready, and changes made mea
   const states: string[] = [];
   catalog.on('change', (s) => states.push(s.state.kind));
   fx.cluster.store.create('secrets', 'default', secretJson('after-cut', { k: 'v' }));
-  await waitForSnapshot(catalog, (s) => s.secrets.some((x) => x.name === 'after-cut'), 'the secret created after the cut');
-  assert.ok(states.every((k) => k === 'ready'), `states seen: ${states.join(',')}`);
+  await waitForSnapshot(
+    catalog,
+    (s) => s.secrets.some((x) => x.name === 'after-cut'),
+    'the secret created after the cut',
+  );
+  assert.ok(
+    states.every((k) => k === 'ready'),
+    `states seen: ${states.join(',')}`,
+  );
 });
 
 test('410 Gone on re-watch relists and the catalog stays ready with the current secrets', async (t) => {
@@ -123,9 +157,16 @@ test('410 Gone on re-watch relists and the catalog stays ready with the current 
   const listsBefore = log.filter((l) => l.startsWith('listed')).length;
   fx.cluster.store.create('secrets', 'default', secretJson('after-expiry', { k: 'v' }));
   await waitFor(() => (fx.cluster.faults.cutWatches() > 0 ? true : undefined), 'an open watch to cut');
-  await waitForSnapshot(catalog, (s) => s.secrets.some((x) => x.name === 'after-expiry'), 'the secret created after expiry');
+  await waitForSnapshot(
+    catalog,
+    (s) => s.secrets.some((x) => x.name === 'after-expiry'),
+    'the secret created after expiry',
+  );
   await waitFor(() => (log.filter((l) => l.startsWith('listed')).length > listsBefore ? true : undefined), 'a relist');
-  assert.ok(log.some((l) => /gone|410|Expired|too old/i.test(l)), `log: ${log.join(' | ')}`);
+  assert.ok(
+    log.some((l) => /gone|410|Expired|too old/i.test(l)),
+    `log: ${log.join(' | ')}`,
+  );
   assert.equal(catalog.snapshot().state.kind, 'ready');
 });
 

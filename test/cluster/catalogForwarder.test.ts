@@ -10,7 +10,13 @@ const snap = (n: number): CatalogSnapshot => ({
   context: 'c',
   namespace: 'ns',
   state: { kind: 'ready' },
-  secrets: Array.from({ length: n }, (_, i) => ({ name: `s${i}`, namespace: 'ns', type: 'Opaque', keys: [], labels: {} })),
+  secrets: Array.from({ length: n }, (_, i) => ({
+    name: `s${i}`,
+    namespace: 'ns',
+    type: 'Opaque',
+    keys: [],
+    labels: {},
+  })),
 });
 
 test('a burst of snapshots is sent once, as the latest one, with the catalog notification type', async () => {
@@ -35,12 +41,18 @@ test('a burst of snapshots is sent once, as the latest one, with the catalog not
 
   let again!: () => void;
   const second = new Promise<void>((r) => (again = r));
-  (host.client as unknown as { sendNotification: unknown }).sendNotification = async (type: unknown, params: CatalogSnapshot) => {
+  (host.client as unknown as { sendNotification: unknown }).sendNotification = async (
+    type: unknown,
+    params: CatalogSnapshot,
+  ) => {
     sent.push({ type, params });
     again();
   };
   forwarder.push(snap(7));
   await second;
-  assert.deepEqual(sent.map((s) => s.params.secrets.length), [5, 7]);
+  assert.deepEqual(
+    sent.map((s) => s.params.secrets.length),
+    [5, 7],
+  );
   forwarder.dispose();
 });

@@ -11,11 +11,16 @@ import { loadCatalog } from '../../core/src/cluster/loadCatalog';
 import { CERT_CONTEXT, generateCertificateAuthority, issueClientCertificate } from '../../tools/local-cluster';
 import { catalogFor, hasProblem, isReady, secretJson, startCluster, waitForSnapshot } from './clusterFixture';
 
-test('loadCatalog with a client-certificate context returns the namespace\'s secrets', async (t) => {
-  const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'p' }), secretJson('api', { token: 't' })] } });
+test("loadCatalog with a client-certificate context returns the namespace's secrets", async (t) => {
+  const fx = await startCluster({
+    seed: { items: [secretJson('db', { password: 'p' }), secretJson('api', { token: 't' })] },
+  });
   t.after(() => fx.stop());
   const s = await loadCatalog({ kubeconfig: fx.kubeconfig, context: CERT_CONTEXT, timeoutMs: 2000, env: {} });
-  assert.deepEqual([s.context, s.namespace, s.state, s.secrets.map((x) => x.name)], [CERT_CONTEXT, 'default', { kind: 'ready' }, ['api', 'db']]);
+  assert.deepEqual(
+    [s.context, s.namespace, s.state, s.secrets.map((x) => x.name)],
+    [CERT_CONTEXT, 'default', { kind: 'ready' }, ['api', 'db']],
+  );
 });
 
 test('a live catalog on a client-certificate context lists, then follows the watch', async (t) => {
@@ -34,9 +39,14 @@ test('a client certificate the cluster does not trust ends in the unauthorized s
   const fx = await startCluster({ seed: { items: [secretJson('db', { password: 'p' })] } });
   t.after(() => fx.stop());
   const stranger = issueClientCertificate(generateCertificateAuthority(), 'cert-admin');
-  const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as { users: Array<{ name: string; user: Record<string, string> }> };
+  const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as {
+    users: Array<{ name: string; user: Record<string, string> }>;
+  };
   const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
-  config.users.find((u) => u.name === 'cert-admin')!.user = { 'client-certificate-data': b64(stranger.certPem), 'client-key-data': b64(stranger.keyPem) };
+  config.users.find((u) => u.name === 'cert-admin')!.user = {
+    'client-certificate-data': b64(stranger.certPem),
+    'client-key-data': b64(stranger.keyPem),
+  };
   const file = path.join(fx.dir, 'foreign-cert');
   fs.writeFileSync(file, stringify(config));
 
@@ -47,5 +57,9 @@ test('a client certificate the cluster does not trust ends in the unauthorized s
   await catalog.refresh();
   const live = await waitForSnapshot(catalog, hasProblem('unauthorized'), 'unauthorized');
   const keyBody = stranger.keyPem.split('\n')[1];
-  for (const s of [once, live]) assert.ok(!JSON.stringify(s).includes(keyBody) && !JSON.stringify(s).includes(b64(stranger.keyPem)), 'no key material in the state');
+  for (const s of [once, live])
+    assert.ok(
+      !JSON.stringify(s).includes(keyBody) && !JSON.stringify(s).includes(b64(stranger.keyPem)),
+      'no key material in the state',
+    );
 });

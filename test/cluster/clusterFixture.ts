@@ -12,7 +12,11 @@ import { LiveCatalog } from '../../core/src/cluster/liveCatalog';
 
 export const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');
 
-export function secretJson(name: string, data: Record<string, string | Buffer>, extra: { namespace?: string; labels?: Record<string, string>; type?: string } = {}) {
+export function secretJson(
+  name: string,
+  data: Record<string, string | Buffer>,
+  extra: { namespace?: string; labels?: Record<string, string>; type?: string } = {},
+) {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -32,7 +36,12 @@ export interface ClusterFixture {
 export async function startCluster(options: LocalClusterOptions = {}): Promise<ClusterFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pachyderm-cluster-test-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
-  const cluster = await startLocalCluster({ port: 0, kubeconfigPath: kubeconfig, bookmarkIntervalMs: 60_000, ...options });
+  const cluster = await startLocalCluster({
+    port: 0,
+    kubeconfigPath: kubeconfig,
+    bookmarkIntervalMs: 60_000,
+    ...options,
+  });
   return {
     cluster,
     kubeconfig,
@@ -44,7 +53,10 @@ export async function startCluster(options: LocalClusterOptions = {}): Promise<C
   };
 }
 
-export function catalogFor(settings: TargetSettings, options: { timeoutMs?: number; pageSize?: number; log?: string[] } = {}): LiveCatalog {
+export function catalogFor(
+  settings: TargetSettings,
+  options: { timeoutMs?: number; pageSize?: number; log?: string[] } = {},
+): LiveCatalog {
   return new LiveCatalog({
     resolve: () => resolveTarget(settings, {}),
     timeoutMs: () => options.timeoutMs ?? 2000,
@@ -55,7 +67,12 @@ export function catalogFor(settings: TargetSettings, options: { timeoutMs?: numb
 }
 
 /** Resolves with the first snapshot (current or coming) that satisfies `predicate`; rejects after `timeoutMs`. */
-export function waitForSnapshot(catalog: LiveCatalog, predicate: (s: CatalogSnapshot) => boolean, what: string, timeoutMs = 10_000): Promise<CatalogSnapshot> {
+export function waitForSnapshot(
+  catalog: LiveCatalog,
+  predicate: (s: CatalogSnapshot) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<CatalogSnapshot> {
   return new Promise((resolve, reject) => {
     if (predicate(catalog.snapshot())) return resolve(catalog.snapshot());
     const onChange = (s: CatalogSnapshot) => {
@@ -67,11 +84,16 @@ export function waitForSnapshot(catalog: LiveCatalog, predicate: (s: CatalogSnap
     const timer = setTimeout(() => {
       catalog.off('change', onChange);
       const s = catalog.snapshot();
-      reject(new Error(`timed out waiting for ${what}; last state ${JSON.stringify(s.state)} with ${s.secrets.length} secrets`));
+      reject(
+        new Error(
+          `timed out waiting for ${what}; last state ${JSON.stringify(s.state)} with ${s.secrets.length} secrets`,
+        ),
+      );
     }, timeoutMs);
     catalog.on('change', onChange);
   });
 }
 
 export const isReady = (s: CatalogSnapshot) => s.state.kind === 'ready';
-export const hasProblem = (problem: string) => (s: CatalogSnapshot) => s.state.kind === 'error' && s.state.problem === problem;
+export const hasProblem = (problem: string) => (s: CatalogSnapshot) =>
+  s.state.kind === 'error' && s.state.problem === problem;

@@ -10,14 +10,21 @@ import { AzureAuth, GoogleCloudPlatformAuth } from '../../core/src/cluster/remov
 
 function tmpKubeconfigs(files: Record<string, string>): Record<string, string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeconfig-test-'));
-  return Object.fromEntries(Object.entries(files).map(([name, text]) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, text);
-    return [name, p];
-  }));
+  return Object.fromEntries(
+    Object.entries(files).map(([name, text]) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, text);
+      return [name, p];
+    }),
+  );
 }
 
-const config = (current: string, contexts: { name: string; cluster: string; user: string; namespace?: string }[], users: string, clusters: string) => `apiVersion: v1
+const config = (
+  current: string,
+  contexts: { name: string; cluster: string; user: string; namespace?: string }[],
+  users: string,
+  clusters: string,
+) => `apiVersion: v1
 kind: Config
 current-context: ${current}
 clusters:
@@ -64,7 +71,7 @@ test('missing files in KUBECONFIG are skipped; the setting wins over KUBECONFIG'
   assert.deepEqual(kubeconfigPaths('', { KUBECONFIG: `x${path.delimiter}y` }), ['x', 'y']);
 });
 
-test('the namespace is the setting, else the context\'s namespace, else default', async () => {
+test("the namespace is the setting, else the context's namespace, else default", async () => {
   const env = { KUBECONFIG: [files.a, files.b].join(path.delimiter) };
   assert.equal((await resolveTarget({ context: 'dev' }, env)).namespace, 'default');
   assert.equal((await resolveTarget({ context: 'prod' }, env)).namespace, 'pachyderm');
@@ -103,18 +110,22 @@ test('an ignored workspace kubeconfig with nothing else to read reports "untrust
   assert.equal(!t.ok && t.problem, 'untrusted');
 });
 
-test('a context whose user still names the removed gcp or azure auth provider is refused with kubectl\'s advice', async () => {
-  const provider = (name: string) => tmpKubeconfigs({
-    [name]: config(
-      name,
-      [{ name, cluster: 'c', user: 'u' }],
-      `- name: u\n  user:\n    auth-provider:\n      name: ${name}\n      config: {}`,
-      '- name: c\n  cluster:\n    server: https://c.example:6443',
-    ),
-  })[name];
+test("a context whose user still names the removed gcp or azure auth provider is refused with kubectl's advice", async () => {
+  const provider = (name: string) =>
+    tmpKubeconfigs({
+      [name]: config(
+        name,
+        [{ name, cluster: 'c', user: 'u' }],
+        `- name: u\n  user:\n    auth-provider:\n      name: ${name}\n      config: {}`,
+        '- name: c\n  cluster:\n    server: https://c.example:6443',
+      ),
+    })[name];
   const gcp = await resolveTarget({ kubeconfig: provider('gcp') }, {});
   assert.equal(!gcp.ok && gcp.problem, 'unauthorized');
-  assert.match(!gcp.ok ? gcp.reason : '', /Context "gcp": The gcp auth plugin has been removed.*gke-gcloud-auth-plugin/);
+  assert.match(
+    !gcp.ok ? gcp.reason : '',
+    /Context "gcp": The gcp auth plugin has been removed.*gke-gcloud-auth-plugin/,
+  );
   const azure = await resolveTarget({ kubeconfig: provider('azure') }, {});
   assert.match(!azure.ok ? azure.reason : '', /The azure auth plugin has been removed.*kubelogin/);
   const oidc = await resolveTarget({ kubeconfig: provider('oidc') }, {});

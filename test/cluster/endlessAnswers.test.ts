@@ -17,7 +17,8 @@ const seed = { items: [secretJson('db', { password: 'pw' })] };
 /** Only detects a hang: the bounds end each answer long before. */
 const HANG_MS = 120_000;
 
-const reasonOf = (s: { state: { kind: string; reason?: string } }): string => (s.state.kind === 'error' ? s.state.reason ?? '' : '');
+const reasonOf = (s: { state: { kind: string; reason?: string } }): string =>
+  s.state.kind === 'error' ? (s.state.reason ?? '') : '';
 
 test('a server that always sends a continue token stops after the page bound, and the catalog recovers', async (t) => {
   const fx = await startCluster({ seed });
@@ -27,10 +28,16 @@ test('a server that always sends a continue token stops after the page bound, an
   t.after(() => catalog.dispose());
   void catalog.refresh();
   const stopped = await waitForSnapshot(catalog, hasProblem('server-error'), 'the page bound', HANG_MS);
-  assert.match(reasonOf(stopped), /^Listing secrets in namespace "default" was stopped: the API server kept sending continue tokens after 401 pages of 250/);
+  assert.match(
+    reasonOf(stopped),
+    /^Listing secrets in namespace "default" was stopped: the API server kept sending continue tokens after 401 pages of 250/,
+  );
   fx.cluster.faults.clear();
   const back = await waitForSnapshot(catalog, isReady, 'ready once lists end again', HANG_MS);
-  assert.deepEqual(back.secrets.map((s) => s.name), ['db']);
+  assert.deepEqual(
+    back.secrets.map((s) => s.name),
+    ['db'],
+  );
 });
 
 test('a list body that never ends stops at 128 MiB, and the catalog recovers', async (t) => {
@@ -57,12 +64,20 @@ test('a watch event with no newline stops at 12 MiB as a clear state instead of 
   // The open watch is cut, so the catalog's next watch meets the endless line.
   assert.equal(fx.cluster.faults.cutWatches(), 1);
   const stopped = await waitForSnapshot(catalog, hasProblem('server-error'), 'the watch line bound', HANG_MS);
-  assert.match(reasonOf(stopped), /^Watching secrets in namespace "default" was stopped: the API server sent a watch event longer than 12 MiB/);
+  assert.match(
+    reasonOf(stopped),
+    /^Watching secrets in namespace "default" was stopped: the API server sent a watch event longer than 12 MiB/,
+  );
   fx.cluster.faults.clear();
   await waitForSnapshot(catalog, isReady, 'ready once watch events end again', HANG_MS);
   // The watch works again: a secret created now arrives through it.
   fx.cluster.store.create('secrets', 'default', secretJson('after', { k: 'v' }));
-  await waitForSnapshot(catalog, (s) => isReady(s) && s.secrets.some((x) => x.name === 'after'), 'the new secret through the watch', HANG_MS);
+  await waitForSnapshot(
+    catalog,
+    (s) => isReady(s) && s.secrets.some((x) => x.name === 'after'),
+    'the new secret through the watch',
+    HANG_MS,
+  );
 });
 
 test('a list still going after 24 request timeouts is stopped there, whatever its page count', async (t) => {
@@ -74,10 +89,16 @@ test('a list still going after 24 request timeouts is stopped there, whatever it
   const api = await SecretsApi.open(target, 1000);
   // A clock that moves 5 s per reading: the list passes its 24 s deadline after a handful of pages.
   let clock = 0;
-  const err = await listAllSecrets(api, 250, () => (clock += 5000)).then(() => undefined, (e: unknown) => e);
+  const err = await listAllSecrets(api, 250, () => (clock += 5000)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof ClusterLimitError, String(err));
   assert.equal(err.limit, 'deadline');
-  assert.match(err.message, /^the list of secrets was still going after 24 s \(5 pages; 24 × pachyderm\.requestTimeoutSeconds\)/);
+  assert.match(
+    err.message,
+    /^the list of secrets was still going after 24 s \(5 pages; 24 × pachyderm\.requestTimeoutSeconds\)/,
+  );
   assert.ok(5 < maxListPages(250));
 });
 
@@ -103,6 +124,9 @@ test('a page whose answer passes the byte bound is asked for again in smaller pa
 
   // One secret a page that still passes the bound is the server's fault: that error is thrown.
   api.listPage = () => Promise.reject(new ClusterLimitError('bytes', "the API server's answer passed 128 MiB"));
-  const err = await listAllSecrets(api, 250).then(() => undefined, (e: unknown) => e);
+  const err = await listAllSecrets(api, 250).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof ClusterLimitError && err.limit === 'bytes', String(err));
 });

@@ -28,7 +28,9 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 let certificates: ReturnType<typeof generateCertificates> | undefined;
 
-export async function startFakeApiServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<FakeApiServer> {
+export async function startFakeApiServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<FakeApiServer> {
   certificates ??= generateCertificates();
   const certs = certificates;
   const requests: string[] = [];

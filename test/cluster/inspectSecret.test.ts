@@ -20,7 +20,7 @@ test('ages read like pachctl (docker/go-units HumanDuration)', () => {
   assert.equal(humanDuration(800 * 86400 * s), '2 years');
 });
 
-test('the inspect document starts with pachctl\'s table and masks every value', () => {
+test("the inspect document starts with pachctl's table and masks every value", () => {
   const text = inspectSecretText(
     {
       name: 'mysecret',
@@ -46,18 +46,34 @@ test('secret uses are found in JSON and YAML specs, in every place a secret can 
   const json = JSON.stringify(
     {
       pipeline: { name: 'edges' },
-      transform: { image: 'x:1', secrets: [{ name: 'db', env_var: 'PW', key: 'password' }, { name: 'other', mountPath: '/o' }], imagePullSecrets: ['db'] },
+      transform: {
+        image: 'x:1',
+        secrets: [
+          { name: 'db', env_var: 'PW', key: 'password' },
+          { name: 'other', mountPath: '/o' },
+        ],
+        imagePullSecrets: ['db'],
+      },
     },
     null,
     2,
   );
   const uses = findSecretUses('file:///w/edges.pipeline.json', 'edges.pipeline.json', json, 'db');
-  assert.deepEqual(uses.map((u) => [u.pipeline, u.line, u.how]), [
-    ['edges', 9, 'transform.secrets[0]: env PW (key password)'],
-    ['edges', 19, 'transform.imagePullSecrets[0]'],
-  ]);
-  const yaml = 'pipeline:\n  name: sql\ntransform:\n  image: x:1\negress:\n  sqlDatabase:\n    secret:\n      name: db\n      key: pw\n';
-  assert.deepEqual(findSecretUses('file:///w/sql.pipeline.yaml', 'sql.pipeline.yaml', yaml, 'db').map((u) => [u.pipeline, u.line, u.how]), [
-    ['sql', 8, 'egress.sqlDatabase.secret (key pw)'],
-  ]);
+  assert.deepEqual(
+    uses.map((u) => [u.pipeline, u.line, u.how]),
+    [
+      ['edges', 9, 'transform.secrets[0]: env PW (key password)'],
+      ['edges', 19, 'transform.imagePullSecrets[0]'],
+    ],
+  );
+  const yaml =
+    'pipeline:\n  name: sql\ntransform:\n  image: x:1\negress:\n  sqlDatabase:\n    secret:\n      name: db\n      key: pw\n';
+  assert.deepEqual(
+    findSecretUses('file:///w/sql.pipeline.yaml', 'sql.pipeline.yaml', yaml, 'db').map((u) => [
+      u.pipeline,
+      u.line,
+      u.how,
+    ]),
+    [['sql', 8, 'egress.sqlDatabase.secret (key pw)']],
+  );
 });

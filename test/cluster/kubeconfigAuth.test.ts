@@ -26,7 +26,17 @@ test('an exec auth plugin provides the token, as kubectl would run it', async (t
     `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(fx.cluster.token)} } }));\n`,
   );
   const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as Kubeconfig;
-  config.users.push({ name: 'exec-user', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } } });
+  config.users.push({
+    name: 'exec-user',
+    user: {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        interactiveMode: 'Never',
+      },
+    },
+  });
   config.contexts.push({ name: 'exec', context: { cluster: 'local', user: 'exec-user', namespace: 'default' } });
   const file = path.join(fx.dir, 'exec-kubeconfig');
   fs.writeFileSync(file, stringify(config));
@@ -34,7 +44,10 @@ test('an exec auth plugin provides the token, as kubectl would run it', async (t
   t.after(() => catalog.dispose());
   await catalog.refresh();
   const s = await waitForSnapshot(catalog, isReady, 'ready through the exec plugin');
-  assert.deepEqual(s.secrets.map((x) => x.name), ['db']);
+  assert.deepEqual(
+    s.secrets.map((x) => x.name),
+    ['db'],
+  );
 });
 
 test('only the chosen context is contacted, never the other clusters in the kubeconfig', async (t) => {
@@ -71,7 +84,17 @@ test('an exec auth plugin that prints malformed JSON is told by line and column,
   const plugin = path.join(fx.dir, 'broken-plugin.js');
   fs.writeFileSync(plugin, `process.stdout.write('{"kind": "ExecCredential",\\n "status": {"token": ${canary}}}');\n`);
   const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as Kubeconfig;
-  config.users.push({ name: 'exec-user', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } } });
+  config.users.push({
+    name: 'exec-user',
+    user: {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        interactiveMode: 'Never',
+      },
+    },
+  });
   config.contexts.push({ name: 'exec', context: { cluster: 'local', user: 'exec-user', namespace: 'default' } });
   const file = path.join(fx.dir, 'broken-exec-kubeconfig');
   fs.writeFileSync(file, stringify(config));

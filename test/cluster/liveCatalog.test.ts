@@ -11,13 +11,22 @@ test('the catalog lists every page of the namespace and then follows the watch',
   t.after(() => catalog.dispose());
   await catalog.refresh();
   const ready = await waitForSnapshot(catalog, isReady, 'ready');
-  assert.deepEqual(ready.secrets.map((s) => s.name), ['s0', 's1', 's2', 's3', 's4', 's5', 's6']);
+  assert.deepEqual(
+    ready.secrets.map((s) => s.name),
+    ['s0', 's1', 's2', 's3', 's4', 's5', 's6'],
+  );
   assert.equal(ready.context, 'local');
   assert.equal(ready.namespace, 'default');
 
   fx.cluster.store.create('secrets', 'default', secretJson('added', { token: 'xyz' }));
-  const withAdded = await waitForSnapshot(catalog, (s) => s.secrets.some((x) => x.name === 'added'), 'the added secret');
-  assert.deepEqual(withAdded.secrets.find((s) => s.name === 'added')?.keys, [{ name: 'token', size: 3, binary: false }]);
+  const withAdded = await waitForSnapshot(
+    catalog,
+    (s) => s.secrets.some((x) => x.name === 'added'),
+    'the added secret',
+  );
+  assert.deepEqual(withAdded.secrets.find((s) => s.name === 'added')?.keys, [
+    { name: 'token', size: 3, binary: false },
+  ]);
 
   fx.cluster.store.delete('secrets', 'default', 's3');
   await waitForSnapshot(catalog, (s) => !s.secrets.some((x) => x.name === 's3'), 's3 removed');
@@ -27,7 +36,10 @@ test('loadCatalog lists once for the CLI and reports problems as an error state'
   const fx = await startCluster({ seed: { items: [secretJson('b', { k: 'v' }), secretJson('a', { k: 'v' })] } });
   t.after(() => fx.stop());
   const ok = await loadCatalog({ kubeconfig: fx.kubeconfig, timeoutMs: 2000, env: {} });
-  assert.deepEqual([ok.context, ok.namespace, ok.state.kind, ok.secrets.map((s) => s.name)], ['local', 'default', 'ready', ['a', 'b']]);
+  assert.deepEqual(
+    [ok.context, ok.namespace, ok.state.kind, ok.secrets.map((s) => s.name)],
+    ['local', 'default', 'ready', ['a', 'b']],
+  );
   const forbidden = await loadCatalog({ kubeconfig: fx.kubeconfig, context: 'local-forbidden', env: {} });
   assert.equal(forbidden.state.kind === 'error' && forbidden.state.problem, 'forbidden');
   await fx.cluster.faults.down();

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { namespaceNameProblem } from '../../core/src/cluster/namespaceName';
 
 test('a DNS-1123 label is accepted', () => {
-  for (const ok of ['default', 'team-b', 'a', '0', 'ns-1', 'x'.repeat(63)]) assert.equal(namespaceNameProblem(ok), undefined, ok);
+  for (const ok of ['default', 'team-b', 'a', '0', 'ns-1', 'x'.repeat(63)])
+    assert.equal(namespaceNameProblem(ok), undefined, ok);
 });
 
 test('an empty name asks for one', () => {
@@ -12,7 +13,10 @@ test('an empty name asks for one', () => {
 });
 
 test('a name over 63 characters says the limit and its length', () => {
-  assert.equal(namespaceNameProblem('x'.repeat(64)), 'A namespace name has at most 63 characters (it is a DNS-1123 label); this one has 64.');
+  assert.equal(
+    namespaceNameProblem('x'.repeat(64)),
+    'A namespace name has at most 63 characters (it is a DNS-1123 label); this one has 64.',
+  );
 });
 
 test('upper case, "_", ".", spaces or a "-" at either end are refused with the label rules spelled out', () => {

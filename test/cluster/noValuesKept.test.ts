@@ -22,7 +22,11 @@ test('no secret value is kept by the catalog or reaches its snapshots, the tree 
   fx.cluster.store.create('secrets', 'default', secretJson('watched', { token: VALUES[1], big: BIG }));
   await waitForSnapshot(catalog, (s) => s.secrets.some((x) => x.name === 'watched'), 'the watched secret');
   fx.cluster.store.update('secrets', 'default', 'listed', secretJson('listed', { password: VALUES[2] }));
-  await waitForSnapshot(catalog, (s) => s.secrets.find((x) => x.name === 'listed')?.keys[0].size === VALUES[2].length, 'the modification');
+  await waitForSnapshot(
+    catalog,
+    (s) => s.secrets.find((x) => x.name === 'listed')?.keys[0].size === VALUES[2].length,
+    'the modification',
+  );
 
   const snapshot = catalog.snapshot();
   const rows = rootRows(snapshot, { pachydermOnly: false, ignoredSettings: [], decorators: [], now: new Date() });
@@ -40,5 +44,11 @@ test('no secret value is kept by the catalog or reaches its snapshots, the tree 
   assert.ok(!everything.includes('big-value-big-value'), 'the large value was kept');
   // Memory grows with names and keys: a 1 MB value costs its size as a number.
   assert.ok(JSON.stringify(snapshot).length < 2000, `snapshot is ${JSON.stringify(snapshot).length} characters`);
-  assert.deepEqual(snapshot.secrets.find((s) => s.name === 'watched')?.keys.map((k) => [k.name, k.size]), [['big', BIG.length], ['token', VALUES[1].length]]);
+  assert.deepEqual(
+    snapshot.secrets.find((s) => s.name === 'watched')?.keys.map((k) => [k.name, k.size]),
+    [
+      ['big', BIG.length],
+      ['token', VALUES[1].length],
+    ],
+  );
 });

@@ -9,5 +9,8 @@ test('a Secret file that is not JSON is refused by line and column, never by its
   const r = preparePachctlSecret(text, 'default');
   assert.equal(r.ok, false);
   if (r.ok) return;
-  assert.equal(r.message, 'failed to unmarshal secret: not valid JSON (line 4, column 53: expected a property name in double quotes)');
+  assert.equal(
+    r.message,
+    'failed to unmarshal secret: not valid JSON (line 4, column 53: expected a property name in double quotes)',
+  );
 });

@@ -3,15 +3,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveTarget } from '../../core/src/cluster/clusterTarget';
 import { SecretsApi } from '../../core/src/cluster/secretsApi';
-import { createSecretLikePachctl, deleteSecret, readSecretKey, SecretOperationError } from '../../core/src/cluster/secretOperations';
+import {
+  createSecretLikePachctl,
+  deleteSecret,
+  readSecretKey,
+  SecretOperationError,
+} from '../../core/src/cluster/secretOperations';
 import { copiedText, revealedText } from '../../core/src/cluster/secretValue';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
 
 const BINARY = Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x00, 0xff]);
 
-async function setup(t: { after(fn: () => unknown): void }, context?: string): Promise<{ fx: ClusterFixture; api: SecretsApi }> {
+async function setup(
+  t: { after(fn: () => unknown): void },
+  context?: string,
+): Promise<{ fx: ClusterFixture; api: SecretsApi }> {
   const fx = await startCluster({
-    seed: { items: [secretJson('db', { password: 'hunter2', 'keystore.p12': BINARY }), secretJson('postgres', { 'postgres-password': 'x' })] },
+    seed: {
+      items: [
+        secretJson('db', { password: 'hunter2', 'keystore.p12': BINARY }),
+        secretJson('postgres', { 'postgres-password': 'x' }),
+      ],
+    },
   });
   t.after(() => fx.stop());
   const target = await resolveTarget({ kubeconfig: fx.kubeconfig, context }, {});
@@ -19,7 +32,11 @@ async function setup(t: { after(fn: () => unknown): void }, context?: string): P
   return { fx, api: await SecretsApi.open(target, 2000) };
 }
 
-const stored = (fx: ClusterFixture, name: string) => fx.cluster.store.get('secrets', 'default', name) as { metadata: { labels?: Record<string, string> }; data?: Record<string, string> };
+const stored = (fx: ClusterFixture, name: string) =>
+  fx.cluster.store.get('secrets', 'default', name) as {
+    metadata: { labels?: Record<string, string> };
+    data?: Record<string, string>;
+  };
 
 test('Reveal shows a text value as text and a binary value as its size; Copy gives text or base64', async (t) => {
   const { api } = await setup(t);
@@ -41,8 +58,13 @@ test('Reveal shortens a very long text value and says Copy Value copies all of i
 
 test('Reveal of a missing key or secret, or without permission, fails with a message naming it and no value', async (t) => {
   const { fx, api } = await setup(t);
-  await assert.rejects(readSecretKey(api, 'db', 'nope'), (e: SecretOperationError) => /Secret "db" has no key "nope"/.test(e.message));
-  await assert.rejects(readSecretKey(api, 'ghost', 'k'), (e: SecretOperationError) => e.problem.problem === 'not-found' && /ghost/.test(e.message));
+  await assert.rejects(readSecretKey(api, 'db', 'nope'), (e: SecretOperationError) =>
+    /Secret "db" has no key "nope"/.test(e.message),
+  );
+  await assert.rejects(
+    readSecretKey(api, 'ghost', 'k'),
+    (e: SecretOperationError) => e.problem.problem === 'not-found' && /ghost/.test(e.message),
+  );
   fx.cluster.faults.fail(403, 1, { verb: 'get' });
   await assert.rejects(readSecretKey(api, 'db', 'password'), (e: SecretOperationError) => {
     assert.match(e.message, /403 Forbidden: missing permission to "get" resource "secrets" in namespace "default"/);
@@ -51,35 +73,64 @@ test('Reveal of a missing key or secret, or without permission, fails with a mes
   });
 });
 
-test('Create from File adds pachctl\'s labels after a server-side dry run', async (t) => {
+test("Create from File adds pachctl's labels after a server-side dry run", async (t) => {
   const { fx, api } = await setup(t);
-  const file = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'superbai', labels: { team: 'ml' } }, type: 'Opaque', stringData: { access_key: 'AK' } });
+  const file = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'superbai', labels: { team: 'ml' } },
+    type: 'Opaque',
+    stringData: { access_key: 'AK' },
+  });
   const outcome = await createSecretLikePachctl(api, file);
   assert.deepEqual(outcome, { kind: 'created', name: 'superbai' });
-  assert.deepEqual(stored(fx, 'superbai').metadata.labels, { team: 'ml', suite: 'pachyderm', 'secret-source': 'pachyderm-user' });
+  assert.deepEqual(stored(fx, 'superbai').metadata.labels, {
+    team: 'ml',
+    suite: 'pachyderm',
+    'secret-source': 'pachyderm-user',
+  });
 });
 
-test('Create from File refuses a different suite label with pachd\'s message and sends nothing', async (t) => {
+test("Create from File refuses a different suite label with pachd's message and sends nothing", async (t) => {
   const { fx, api } = await setup(t);
-  const file = JSON.stringify({ kind: 'Secret', metadata: { name: 'x', labels: { suite: 'other' } }, stringData: { a: 'b' } });
-  assert.deepEqual(await createSecretLikePachctl(api, file), { kind: 'refused', message: 'invalid suite label set on secret: suite=other' });
+  const file = JSON.stringify({
+    kind: 'Secret',
+    metadata: { name: 'x', labels: { suite: 'other' } },
+    stringData: { a: 'b' },
+  });
+  assert.deepEqual(await createSecretLikePachctl(api, file), {
+    kind: 'refused',
+    message: 'invalid suite label set on secret: suite=other',
+  });
   assert.throws(() => stored(fx, 'x'));
 });
 
 test('Create from File refuses a namespace that differs from the target, and YAML, with clear messages', async (t) => {
   const { api } = await setup(t);
-  const other = await createSecretLikePachctl(api, JSON.stringify({ kind: 'Secret', metadata: { name: 'x', namespace: 'pachyderm' }, stringData: { a: 'b' } }));
+  const other = await createSecretLikePachctl(
+    api,
+    JSON.stringify({ kind: 'Secret', metadata: { name: 'x', namespace: 'pachyderm' }, stringData: { a: 'b' } }),
+  );
   assert.equal(other.kind, 'refused');
-  assert.match(other.kind === 'refused' ? other.message : '', /metadata\.namespace "pachyderm".*target namespace "default"/);
+  assert.match(
+    other.kind === 'refused' ? other.message : '',
+    /metadata\.namespace "pachyderm".*target namespace "default"/,
+  );
   const yaml = await createSecretLikePachctl(api, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\n');
   assert.match(yaml.kind === 'refused' ? yaml.message : '', /^failed to unmarshal secret: .*JSON only/);
-  const badB64 = await createSecretLikePachctl(api, JSON.stringify({ kind: 'Secret', metadata: { name: 'x' }, data: { a: 'not base64!' } }));
+  const badB64 = await createSecretLikePachctl(
+    api,
+    JSON.stringify({ kind: 'Secret', metadata: { name: 'x' }, data: { a: 'not base64!' } }),
+  );
   assert.match(badB64.kind === 'refused' ? badB64.message : '', /data\["a"\] is not valid base64/);
 });
 
-test('Create from File shows the API server\'s validation error from the dry run as it is, and creates nothing', async (t) => {
+test("Create from File shows the API server's validation error from the dry run as it is, and creates nothing", async (t) => {
   const { fx, api } = await setup(t);
-  const outcome = await createSecretLikePachctl(api, JSON.stringify({ kind: 'Secret', metadata: { name: 'Bad_Name' }, stringData: { a: 'b' } }));
+  const outcome = await createSecretLikePachctl(
+    api,
+    JSON.stringify({ kind: 'Secret', metadata: { name: 'Bad_Name' }, stringData: { a: 'b' } }),
+  );
   assert.equal(outcome.kind, 'api-error');
   assert.match(outcome.kind === 'api-error' ? outcome.message : '', /Bad_Name/);
   assert.throws(() => stored(fx, 'Bad_Name'));
@@ -108,5 +159,8 @@ test('operations time out with the configured timeout instead of hanging', async
   assert.ok(target.ok);
   const api = await SecretsApi.open(target, 200);
   fx.cluster.faults.delayMs = 1500;
-  await assert.rejects(readSecretKey(api, 'db', 'password'), (e: SecretOperationError) => e.problem.problem === 'timeout');
+  await assert.rejects(
+    readSecretKey(api, 'db', 'password'),
+    (e: SecretOperationError) => e.problem.problem === 'timeout',
+  );
 });

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { defaultEnvVarName, secretReferenceEdit, type SecretReference, type TextEdit } from '../../core/src/cluster/secretReferenceEdit';
+import {
+  defaultEnvVarName,
+  secretReferenceEdit,
+  type SecretReference,
+  type TextEdit,
+} from '../../core/src/cluster/secretReferenceEdit';
 
 const apply = (text: string, e: TextEdit) => text.slice(0, e.offset) + e.text + text.slice(e.offset + e.length);
 const env: SecretReference = { as: 'env', name: 'db', key: 'password', envVar: 'DB_PASSWORD' };
@@ -15,20 +20,23 @@ function insert(uri: string, text: string, ref: SecretReference): string {
 }
 
 test('JSON: appends to an existing secrets array in the camelCase the file uses', () => {
-  const text = '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "secrets": [\n      {"name": "a", "mountPath": "/a"}\n    ]\n  }\n}\n';
+  const text =
+    '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "secrets": [\n      {"name": "a", "mountPath": "/a"}\n    ]\n  }\n}\n';
   const out = insert('file:///p.json', text, env);
   assert.deepEqual(JSON.parse(out).transform.secrets[1], { name: 'db', key: 'password', envVar: 'DB_PASSWORD' });
   assert.match(out, /\n {6}\{"name": "db", "key": "password", "envVar": "DB_PASSWORD"\}\n/);
 });
 
 test('JSON in snake_case: adds a secrets property to transform with env_var / mount_path', () => {
-  const text = '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "err_cmd": ["true"]\n  }\n}\n';
+  const text =
+    '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "err_cmd": ["true"]\n  }\n}\n';
   const out = insert('file:///p.json', text, mount);
   assert.deepEqual(JSON.parse(out).transform.secrets, [{ name: 'tls', mount_path: '/var/secrets/tls' }]);
 });
 
 test('YAML block: appends a list item at the dash column of the existing ones', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: x:1\n  secrets:\n    - name: a\n      env_var: A\n      key: a\n  cmd: [sh]\n';
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: x:1\n  secrets:\n    - name: a\n      env_var: A\n      key: a\n  cmd: [sh]\n';
   const out = insert('file:///p.yaml', text, env);
   assert.deepEqual(parseYaml(out).transform.secrets[1], { name: 'db', key: 'password', env_var: 'DB_PASSWORD' });
   assert.deepEqual(parseYaml(out).transform.cmd, ['sh']);

@@ -37,7 +37,8 @@ export async function startSocksServer(credentials?: { user: string; password: s
         const plen = buf[2 + ulen];
         const password = buf.subarray(3 + ulen, 3 + ulen + plen).toString();
         buf = buf.subarray(3 + ulen + plen);
-        if (user !== credentials?.user || password !== credentials.password) return void client.end(Buffer.from([1, 1]));
+        if (user !== credentials?.user || password !== credentials.password)
+          return void client.end(Buffer.from([1, 1]));
         client.write(Buffer.from([1, 0]));
         step = 'request';
       }
@@ -69,7 +70,9 @@ export async function startSocksServer(credentials?: { user: string; password: s
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as net.AddressInfo;
-  const auth = credentials ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@` : '';
+  const auth = credentials
+    ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@`
+    : '';
   return {
     url: `socks5://${auth}127.0.0.1:${port}`,
     destinations,

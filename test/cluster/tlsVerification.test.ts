@@ -57,7 +57,10 @@ test('skip-TLS-verify alone connects, and the tree and the status bar mark the c
   assert.equal(s.insecurity, 'tls-not-verified');
   const [target] = rootRows(s, view);
   assert.equal(target.description, 'namespace default · ⚠ TLS not verified');
-  assert.match(target.tooltip ?? '', /⚠ The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/);
+  assert.match(
+    target.tooltip ?? '',
+    /⚠ The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked/,
+  );
   assert.equal(target.icon, 'unlock');
   const status = statusText(s);
   assert.equal(status.text, '$(unlock) $(key) 1 secrets');
@@ -74,13 +77,23 @@ test('skip-TLS-verify alone connects, and the tree and the status bar mark the c
 });
 
 test('an http:// server is marked as not encrypted; a CA file next to skip-verify is refused like CA data', () => {
-  const cluster = (c: Partial<Cluster>): Cluster => ({ name: 'c', server: 'https://h', skipTLSVerify: false, ...c }) as Cluster;
+  const cluster = (c: Partial<Cluster>): Cluster =>
+    ({ name: 'c', server: 'https://h', skipTLSVerify: false, ...c }) as Cluster;
   assert.equal(insecurityOf(cluster({ server: 'HTTP://h:8080' })), 'not-encrypted');
   assert.equal(insecurityOf(cluster({ skipTLSVerify: true })), 'tls-not-verified');
   assert.equal(insecurityOf(cluster({})), undefined);
-  assert.match(refusedTlsSettings(cluster({ skipTLSVerify: true, caFile: '/ca.crt' })) ?? '', /sets both insecure-skip-tls-verify and certificate-authority,/);
+  assert.match(
+    refusedTlsSettings(cluster({ skipTLSVerify: true, caFile: '/ca.crt' })) ?? '',
+    /sets both insecure-skip-tls-verify and certificate-authority,/,
+  );
   assert.equal(refusedTlsSettings(cluster({ caFile: '/ca.crt' })), undefined);
-  const s = { context: 'c', namespace: 'default', state: { kind: 'ready' as const }, secrets: [], insecurity: 'not-encrypted' as const };
+  const s = {
+    context: 'c',
+    namespace: 'default',
+    state: { kind: 'ready' as const },
+    secrets: [],
+    insecurity: 'not-encrypted' as const,
+  };
   assert.equal(rootRows(s, view)[0].description, 'namespace default · ⚠ not encrypted (http://)');
   assert.match(statusText(s).tooltip, /^⚠ not encrypted \(http:\/\/\): The cluster's server is an http:\/\/ URL/);
 });

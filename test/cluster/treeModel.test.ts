@@ -8,7 +8,13 @@ import { statusText } from '../../client/src/cluster/statusModel';
 import { ClusterCommands } from '../../client/src/cluster/commandIds';
 
 const now = new Date('2026-01-10T12:00:00Z');
-const view = (o: Partial<TreeViewOptions> = {}): TreeViewOptions => ({ pachydermOnly: false, ignoredSettings: [], decorators: [], now, ...o });
+const view = (o: Partial<TreeViewOptions> = {}): TreeViewOptions => ({
+  pachydermOnly: false,
+  ignoredSettings: [],
+  decorators: [],
+  now,
+  ...o,
+});
 const meta = (name: string, o: Partial<SecretMeta> = {}): SecretMeta => ({
   name,
   namespace: 'pach',
@@ -18,7 +24,12 @@ const meta = (name: string, o: Partial<SecretMeta> = {}): SecretMeta => ({
   creationTimestamp: '2026-01-10T11:59:49Z',
   ...o,
 });
-const snap = (state: CatalogSnapshot['state'], secrets: SecretMeta[] = []): CatalogSnapshot => ({ context: 'prod', namespace: 'pach', state, secrets });
+const snap = (state: CatalogSnapshot['state'], secrets: SecretMeta[] = []): CatalogSnapshot => ({
+  context: 'prod',
+  namespace: 'pach',
+  state,
+  secrets,
+});
 
 test('the root row shows context and namespace and switches context on click', () => {
   const [target] = rootRows(snap({ kind: 'ready' }), view());
@@ -37,11 +48,21 @@ test('secret rows: name, type and age, an icon per type, a mark and contextValue
     ]),
     view(),
   ).filter((r) => r.kind === 'secret');
-  assert.deepEqual(rows.map((r) => [r.id, r.label, r.description, r.icon, r.contextValue, r.collapsible]), [
-    ['secret/pach/db', 'db', 'Opaque · 11 seconds ago · ◆ pachyderm', 'key', 'pachyderm.secret.managed', true],
-    ['secret/pach/regcred', 'regcred', 'kubernetes.io/dockerconfigjson · 11 seconds ago', 'package', 'pachyderm.secret.other', false],
-    ['secret/pach/tls', 'tls', 'kubernetes.io/tls · 11 seconds ago', 'lock', 'pachyderm.secret.other', true],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.label, r.description, r.icon, r.contextValue, r.collapsible]),
+    [
+      ['secret/pach/db', 'db', 'Opaque · 11 seconds ago · ◆ pachyderm', 'key', 'pachyderm.secret.managed', true],
+      [
+        'secret/pach/regcred',
+        'regcred',
+        'kubernetes.io/dockerconfigjson · 11 seconds ago',
+        'package',
+        'pachyderm.secret.other',
+        false,
+      ],
+      ['secret/pach/tls', 'tls', 'kubernetes.io/tls · 11 seconds ago', 'lock', 'pachyderm.secret.other', true],
+    ],
+  );
 });
 
 test('the Pachyderm-only filter hides other secrets and says how many', () => {
@@ -52,15 +73,33 @@ test('the Pachyderm-only filter hides other secrets and says how many', () => {
 });
 
 test('key rows show size and text/binary, never a value', () => {
-  const rows = keyRows(meta('db', { keys: [{ name: 'ca.der', size: 812, binary: true }, { name: 'password', size: 7, binary: false }] }));
-  assert.deepEqual(rows.map((r) => [r.id, r.label, r.description, r.contextValue]), [
-    ['key/pach/db/ca.der', 'ca.der', '812 bytes · binary', 'pachyderm.secretKey.binary'],
-    ['key/pach/db/password', 'password', '7 bytes · text', 'pachyderm.secretKey.text'],
-  ]);
+  const rows = keyRows(
+    meta('db', {
+      keys: [
+        { name: 'ca.der', size: 812, binary: true },
+        { name: 'password', size: 7, binary: false },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.label, r.description, r.contextValue]),
+    [
+      ['key/pach/db/ca.der', 'ca.der', '812 bytes · binary', 'pachyderm.secretKey.binary'],
+      ['key/pach/db/password', 'password', '7 bytes · text', 'pachyderm.secretKey.text'],
+    ],
+  );
 });
 
 test('decorators from other areas add marks and tooltip lines to secret rows', () => {
-  const rows = rootRows(snap({ kind: 'ready' }, [meta('postgres')]), view({ decorators: [(s) => (s.name === 'postgres' ? { marks: ['platform'], tooltip: ['Used by the Pachyderm Helm chart'] } : undefined)] }));
+  const rows = rootRows(
+    snap({ kind: 'ready' }, [meta('postgres')]),
+    view({
+      decorators: [
+        (s) =>
+          s.name === 'postgres' ? { marks: ['platform'], tooltip: ['Used by the Pachyderm Helm chart'] } : undefined,
+      ],
+    }),
+  );
   const row = rows.find((r) => r.kind === 'secret')!;
   assert.match(row.description!, /◆ platform$/);
   assert.match(row.tooltip!, /Used by the Pachyderm Helm chart/);
@@ -68,12 +107,25 @@ test('decorators from other areas add marks and tooltip lines to secret rows', (
 
 test('loading, unreachable and forbidden states show a row with the reason, and Retry for errors', () => {
   assert.equal(rootRows(snap({ kind: 'loading' }), view())[1].label, 'Loading secrets…');
-  const unreachable = rootRows(snap({ kind: 'error', problem: 'unreachable', reason: 'Cannot reach the cluster: ECONNREFUSED' }), view());
-  assert.deepEqual(unreachable.slice(1).map((r) => [r.label, r.description, r.command?.command]), [
-    ['Cluster unreachable', 'Cannot reach the cluster: ECONNREFUSED', undefined],
-    ['Retry', undefined, ClusterCommands.refresh],
-  ]);
-  const forbidden = rootRows(snap({ kind: 'error', problem: 'forbidden', reason: '403 Forbidden: missing permission to "list" resource "secrets"' }), view());
+  const unreachable = rootRows(
+    snap({ kind: 'error', problem: 'unreachable', reason: 'Cannot reach the cluster: ECONNREFUSED' }),
+    view(),
+  );
+  assert.deepEqual(
+    unreachable.slice(1).map((r) => [r.label, r.description, r.command?.command]),
+    [
+      ['Cluster unreachable', 'Cannot reach the cluster: ECONNREFUSED', undefined],
+      ['Retry', undefined, ClusterCommands.refresh],
+    ],
+  );
+  const forbidden = rootRows(
+    snap({
+      kind: 'error',
+      problem: 'forbidden',
+      reason: '403 Forbidden: missing permission to "list" resource "secrets"',
+    }),
+    view(),
+  );
   assert.equal(forbidden[1].label, 'Not allowed to read secrets (403)');
   assert.match(forbidden[1].description!, /"list".*"secrets"/);
 });

@@ -62,6 +62,10 @@ test('thousands of mutated specs analyse without throwing, with ranges inside th
   fuzz([...SAMPLES, ...SPEC_SEEDS], 3000);
 });
 
-test('mutated corpus specs analyse without throwing, with ranges inside the text and bounded findings', { skip: skipWithoutCorpus() }, () => {
-  fuzz(corpusSpecs(), 3000);
-});
+test(
+  'mutated corpus specs analyse without throwing, with ranges inside the text and bounded findings',
+  { skip: skipWithoutCorpus() },
+  () => {
+    fuzz(corpusSpecs(), 3000);
+  },
+);

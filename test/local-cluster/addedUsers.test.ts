@@ -13,7 +13,18 @@ let cluster: TestCluster;
 let admin: LocalClusterAdmin;
 before(async () => {
   cluster = await startTestCluster({
-    seed: { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'team-token', namespace: 'team-b' }, data: { t: 'dA==' } }] },
+    seed: {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'team-token', namespace: 'team-b' },
+          data: { t: 'dA==' },
+        },
+      ],
+    },
   });
   admin = new LocalClusterAdmin(cluster.adminUrl, cluster.adminToken);
 });
@@ -27,7 +38,7 @@ function kubeconfigFor(user: { name: string; token: string }): { kubeconfigPath:
   return { kubeconfigPath, dir: cluster.dir };
 }
 
-test('a user added with secrets in one namespace may list those, but not namespaces nor other namespaces\' secrets', async () => {
+test("a user added with secrets in one namespace may list those, but not namespaces nor other namespaces' secrets", async () => {
   const user = await admin.putUser('team-b-reader', READ_TEAM_B);
   const asUser = kubeconfigFor(user);
   const secrets = await kubectl(asUser, ['get', 'secrets', '-n', 'team-b', '-o', 'name']);
@@ -35,9 +46,15 @@ test('a user added with secrets in one namespace may list those, but not namespa
   assert.equal(secrets.stdout.trim(), 'secret/team-token');
   const namespaces = await kubectl(asUser, ['get', 'namespaces']);
   assert.equal(namespaces.code, 1);
-  assert.equal(namespaces.stderr.trim(), 'Error from server (Forbidden): namespaces is forbidden: User "team-b-reader" cannot list resource "namespaces" in API group "" at the cluster scope');
+  assert.equal(
+    namespaces.stderr.trim(),
+    'Error from server (Forbidden): namespaces is forbidden: User "team-b-reader" cannot list resource "namespaces" in API group "" at the cluster scope',
+  );
   const elsewhere = await kubectl(asUser, ['get', 'secrets']);
-  assert.match(elsewhere.stderr, /User "team-b-reader" cannot list resource "secrets" in API group "" in the namespace "default"/);
+  assert.match(
+    elsewhere.stderr,
+    /User "team-b-reader" cannot list resource "secrets" in API group "" in the namespace "default"/,
+  );
   const canI = await kubectl(asUser, ['auth', 'can-i', 'list', 'namespaces']);
   assert.equal(canI.stdout.trim(), 'no');
 });
@@ -54,6 +71,9 @@ test('putting a user again replaces its rules and keeps its token', async () => 
 test('a malformed user is refused with a message naming what is wrong, and adds nobody', async () => {
   const before = cluster.users.length;
   await assert.rejects(admin.putUser('Bad_Name', READ_TEAM_B), /400 .*name must be a DNS label/);
-  await assert.rejects(admin.putUser('ok-name', [{ verbs: 'list' } as never]), /400 .*rules must be a list of \{verbs: string\[\], resources: string\[\], namespaces: string\[\]\}/);
+  await assert.rejects(
+    admin.putUser('ok-name', [{ verbs: 'list' } as never]),
+    /400 .*rules must be a list of \{verbs: string\[\], resources: string\[\], namespaces: string\[\]\}/,
+  );
   assert.equal(cluster.users.length, before);
 });

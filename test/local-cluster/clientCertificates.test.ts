@@ -10,7 +10,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { kubectl, opaque, startTestCluster, type TestCluster } from './helpers';
-import { CERT_CONTEXT, CERT_USER, SUPERUSER_GROUP, generateCertificateAuthority, issueClientCertificate, startLocalCluster, type KeyPair } from '../../tools/local-cluster/index';
+import {
+  CERT_CONTEXT,
+  CERT_USER,
+  SUPERUSER_GROUP,
+  generateCertificateAuthority,
+  issueClientCertificate,
+  startLocalCluster,
+  type KeyPair,
+} from '../../tools/local-cluster/index';
 
 let cluster: TestCluster;
 before(async () => {
@@ -21,7 +29,13 @@ after(() => cluster.dispose());
 
 interface Reply {
   status: number;
-  body: { kind?: string; code?: number; reason?: string; message?: string; items?: Array<{ metadata: { name: string } }> };
+  body: {
+    kind?: string;
+    code?: number;
+    reason?: string;
+    message?: string;
+    items?: Array<{ metadata: { name: string } }>;
+  };
 }
 
 /** One GET over HTTPS that verifies the server, with an optional client certificate and token. */
@@ -49,8 +63,20 @@ function get(path: string, auth: { pair?: KeyPair; token?: string }): Promise<Re
 
 /** A kubeconfig whose only user signs in with `pair`. */
 function kubeconfigWith(pair: KeyPair, name: string): { kubeconfigPath: string; dir: string } {
-  const config = parse(cluster.kubeconfig) as { users: Array<{ name: string; user: Record<string, string> }>; contexts: unknown[]; 'current-context': string };
-  config.users = [{ name: 'someone', user: { 'client-certificate-data': Buffer.from(pair.certPem).toString('base64'), 'client-key-data': Buffer.from(pair.keyPem).toString('base64') } }];
+  const config = parse(cluster.kubeconfig) as {
+    users: Array<{ name: string; user: Record<string, string> }>;
+    contexts: unknown[];
+    'current-context': string;
+  };
+  config.users = [
+    {
+      name: 'someone',
+      user: {
+        'client-certificate-data': Buffer.from(pair.certPem).toString('base64'),
+        'client-key-data': Buffer.from(pair.keyPem).toString('base64'),
+      },
+    },
+  ];
   config.contexts = [{ name: 'only', context: { cluster: 'local', user: 'someone', namespace: 'default' } }];
   config['current-context'] = 'only';
   const kubeconfigPath = join(cluster.dir, name);
@@ -59,12 +85,18 @@ function kubeconfigWith(pair: KeyPair, name: string): { kubeconfigPath: string; 
 }
 
 test('the local-cert context signs in with a client certificate and no token, and kubectl lists secrets with it', async () => {
-  const config = parse(cluster.kubeconfig) as { users: Array<{ name: string; user: Record<string, string> }>; contexts: Array<{ name: string; context: { user: string } }> };
+  const config = parse(cluster.kubeconfig) as {
+    users: Array<{ name: string; user: Record<string, string> }>;
+    contexts: Array<{ name: string; context: { user: string } }>;
+  };
   const user = config.users.find((u) => u.name === config.contexts.find((c) => c.name === CERT_CONTEXT)?.context.user);
   assert.deepEqual(Object.keys(user?.user ?? {}).sort(), ['client-certificate-data', 'client-key-data']);
   const r = await kubectl(cluster, ['--context', CERT_CONTEXT, 'get', 'secrets', '-o', 'json']);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual((JSON.parse(r.stdout) as Reply['body']).items?.map((s) => s.metadata.name), ['db']);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as Reply['body']).items?.map((s) => s.metadata.name),
+    ['db'],
+  );
 });
 
 test('kubectl with a client certificate from another CA is refused with 401 Unauthorized', async () => {
@@ -74,11 +106,19 @@ test('kubectl with a client certificate from another CA is refused with 401 Unau
   assert.match(r.stderr, /You must be logged in to the server \(Unauthorized\)/);
 });
 
-test('a certificate from another CA with no token gets the API server\'s 401 Status', async () => {
+test("a certificate from another CA with no token gets the API server's 401 Status", async () => {
   const stranger = issueClientCertificate(generateCertificateAuthority(), CERT_USER, [SUPERUSER_GROUP]);
   const r = await get('/api/v1/namespaces/default/secrets', { pair: stranger });
   assert.equal(r.status, 401);
-  assert.deepEqual(r.body, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+  assert.deepEqual(r.body, {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'Unauthorized',
+    reason: 'Unauthorized',
+    code: 401,
+  });
 });
 
 test('a valid bearer token still works when the certificate beside it does not verify, and with none', async () => {
@@ -88,29 +128,44 @@ test('a valid bearer token still works when the certificate beside it does not v
   assert.equal((await get('/api/v1/namespaces/default/secrets', { token: 'not-a-token' })).status, 401);
 });
 
-test('the certificate\'s CN is the user RBAC judges, and it wins over a token', async () => {
+test("the certificate's CN is the user RBAC judges, and it wins over a token", async () => {
   const unknown = cluster.issueClientCertificate('nobody-in-rbac');
   const r = await get('/api/v1/namespaces/default/secrets', { pair: unknown, token: cluster.token });
   assert.equal(r.status, 403);
-  assert.equal(r.body.message, 'secrets is forbidden: User "nobody-in-rbac" cannot list resource "secrets" in API group "" in the namespace "default"');
-  const restricted = await get('/api/v1/namespaces/default/secrets', { pair: cluster.issueClientCertificate('restricted') });
+  assert.equal(
+    r.body.message,
+    'secrets is forbidden: User "nobody-in-rbac" cannot list resource "secrets" in API group "" in the namespace "default"',
+  );
+  const restricted = await get('/api/v1/namespaces/default/secrets', {
+    pair: cluster.issueClientCertificate('restricted'),
+  });
   assert.equal(restricted.status, 403);
   assert.match(restricted.body.message ?? '', /User "restricted" cannot list/);
 });
 
-test('the certificate\'s O fields are its groups: system:masters may do anything whatever the user', async () => {
+test("the certificate's O fields are its groups: system:masters may do anything whatever the user", async () => {
   const master = cluster.issueClientCertificate('nobody-in-rbac', ['team-a', SUPERUSER_GROUP]);
   const r = await get('/api/v1/namespaces/default/secrets', { pair: master });
   assert.equal(r.status, 200);
-  assert.deepEqual(r.body.items?.map((s) => s.metadata.name), ['db']);
-  const other = await get('/api/v1/namespaces/default/secrets', { pair: cluster.issueClientCertificate('nobody-in-rbac', ['team-a']) });
+  assert.deepEqual(
+    r.body.items?.map((s) => s.metadata.name),
+    ['db'],
+  );
+  const other = await get('/api/v1/namespaces/default/secrets', {
+    pair: cluster.issueClientCertificate('nobody-in-rbac', ['team-a']),
+  });
   assert.equal(other.status, 403);
 });
 
 test('kubectl auth can-i answers for the certificate user from the same RBAC table', async () => {
   const r = await kubectl(cluster, ['--context', CERT_CONTEXT, 'auth', 'can-i', 'delete', 'secrets']);
   assert.equal(r.stdout.trim(), 'yes', r.stderr);
-  const stranger = await kubectl(kubeconfigWith(cluster.issueClientCertificate('nobody-in-rbac'), 'nobody'), ['auth', 'can-i', 'list', 'secrets']);
+  const stranger = await kubectl(kubeconfigWith(cluster.issueClientCertificate('nobody-in-rbac'), 'nobody'), [
+    'auth',
+    'can-i',
+    'list',
+    'secrets',
+  ]);
   assert.equal(stranger.stdout.trim(), 'no', stranger.stderr);
 });
 
@@ -119,7 +174,15 @@ test('a user list with no way to sign in is refused before anything listens, nam
   await assert.rejects(startLocalCluster({ users: [{ name: 'cert-only', certificate: {}, rules: anything }] }), {
     message: 'the first user is the admin and needs a token',
   });
-  await assert.rejects(startLocalCluster({ users: [{ name: 'admin', token: 't', rules: anything }, { name: 'ghost', rules: [] }] }), {
-    message: 'user "ghost" needs a token or a client certificate',
-  });
+  await assert.rejects(
+    startLocalCluster({
+      users: [
+        { name: 'admin', token: 't', rules: anything },
+        { name: 'ghost', rules: [] },
+      ],
+    }),
+    {
+      message: 'user "ghost" needs a token or a client certificate',
+    },
+  );
 });

@@ -22,10 +22,14 @@ after(() => cluster.dispose());
 /** A raw GET with a client-side timeout, as the extension makes its calls: resolves with the status or the error code. */
 function get(path: string, timeoutMs: number): Promise<number | string> {
   return new Promise((resolve) => {
-    const req = request(`${cluster.url}${path}`, { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}` }, timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${cluster.url}${path}`,
+      { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}` }, timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
     req.end();
@@ -54,7 +58,8 @@ test('the next N requests fail with the asked status and the real reason, then r
 test('a failure for all requests of one verb leaves other verbs working until cleared', async () => {
   cluster.faults.fail(503, 'all', { verb: 'list' });
   try {
-    for (let i = 0; i < 3; i++) assert.equal((await statusOf(api.listNamespacedSecret({ namespace: 'default' }))).reason, 'ServiceUnavailable');
+    for (let i = 0; i < 3; i++)
+      assert.equal((await statusOf(api.listNamespacedSecret({ namespace: 'default' }))).reason, 'ServiceUnavailable');
     assert.equal((await api.readNamespacedSecret({ namespace: 'default', name: 'steady' })).metadata?.name, 'steady');
   } finally {
     cluster.faults.clear();
@@ -87,13 +92,19 @@ test('going down ends open watches, and a cut drops them mid-stream', async () =
   const start = () =>
     new Promise<void>((resolve, reject) => {
       new k8s.Watch(cluster.kubeConfig())
-        .watch('/api/v1/namespaces/default/secrets', { resourceVersion: cluster.store.resourceVersion }, () => undefined, (err) => {
-          ended.push(err);
-          resolve();
-        })
+        .watch(
+          '/api/v1/namespaces/default/secrets',
+          { resourceVersion: cluster.store.resourceVersion },
+          () => undefined,
+          (err) => {
+            ended.push(err);
+            resolve();
+          },
+        )
         .catch(reject);
     });
-  const waitForWatches = (n: number): Promise<void> => eventually(async () => (await admin().state()).openWatches >= n, 10000, `${n} open watch(es)`);
+  const waitForWatches = (n: number): Promise<void> =>
+    eventually(async () => (await admin().state()).openWatches >= n, 10000, `${n} open watch(es)`);
   const cut = start();
   await waitForWatches(1);
   assert.equal(cluster.faults.cutWatches(), 1);
@@ -109,7 +120,9 @@ test('going down ends open watches, and a cut drops them mid-stream', async () =
 const admin = (): LocalClusterAdmin => LocalClusterAdmin.beside(cluster.kubeconfigPath);
 
 test('the admin endpoint needs the admin token', async () => {
-  const res = await fetch(`${cluster.adminUrl}/__local/state`, { headers: { Authorization: `Bearer ${cluster.token}` } });
+  const res = await fetch(`${cluster.adminUrl}/__local/state`, {
+    headers: { Authorization: `Bearer ${cluster.token}` },
+  });
   assert.equal(res.status, 401);
   const viaApiPort = await get('/__local/state', 2000);
   assert.equal(viaApiPort, 401, 'the API user token is not the admin token');
@@ -166,7 +179,11 @@ test('an RBAC table can allow a user one namespace and forbid the others', async
   const scoped = await startTestCluster({
     users: [
       { name: 'admin', token: 'admin-token', rules: [{ verbs: ['*'], resources: ['*'], namespaces: ['*'] }] },
-      { name: 'team-a-reader', token: 'reader-token', rules: [{ verbs: ['get', 'list', 'watch'], resources: ['secrets'], namespaces: ['team-a'] }] },
+      {
+        name: 'team-a-reader',
+        token: 'reader-token',
+        rules: [{ verbs: ['get', 'list', 'watch'], resources: ['secrets'], namespaces: ['team-a'] }],
+      },
     ],
     seed: { items: [{ metadata: { name: 's', namespace: 'team-a' }, stringData: { a: '1' } }] },
   });
@@ -176,11 +193,20 @@ test('an RBAC table can allow a user one namespace and forbid the others', async
     assert.equal((await reader.listNamespacedSecret({ namespace: 'team-a' })).items.length, 1);
     const other = await statusOf(reader.listNamespacedSecret({ namespace: 'default' }));
     assert.equal(other.code, 403);
-    assert.equal(other.message, 'secrets is forbidden: User "team-a-reader" cannot list resource "secrets" in API group "" in the namespace "default"');
+    assert.equal(
+      other.message,
+      'secrets is forbidden: User "team-a-reader" cannot list resource "secrets" in API group "" in the namespace "default"',
+    );
     const write = await statusOf(reader.deleteNamespacedSecret({ namespace: 'team-a', name: 's' }));
-    assert.equal(write.message, 'secrets "s" is forbidden: User "team-a-reader" cannot delete resource "secrets" in API group "" in the namespace "team-a"');
+    assert.equal(
+      write.message,
+      'secrets "s" is forbidden: User "team-a-reader" cannot delete resource "secrets" in API group "" in the namespace "team-a"',
+    );
     const all = await statusOf(reader.listSecretForAllNamespaces());
-    assert.equal(all.message, 'secrets is forbidden: User "team-a-reader" cannot list resource "secrets" in API group "" at the cluster scope');
+    assert.equal(
+      all.message,
+      'secrets is forbidden: User "team-a-reader" cannot list resource "secrets" in API group "" at the cluster scope',
+    );
   } finally {
     await scoped.dispose();
   }
@@ -189,21 +215,26 @@ test('an RBAC table can allow a user one namespace and forbid the others', async
 /** Reads a raw GET until `maxBytes` arrived (then drops it) or it ends: what came, and whether it ended. */
 function readUpTo(path: string, maxBytes: number): Promise<{ status: number; text: string; ended: boolean }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${cluster.url}${path}`, { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      const done = (ended: boolean) => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ended });
-      res.on('data', (c: Buffer) => {
-        if (bytes >= maxBytes) return;
-        chunks.push(c);
-        bytes += c.length;
-        if (bytes >= maxBytes) {
-          done(false);
-          req.destroy();
-        }
-      });
-      res.on('end', () => done(true));
-    });
+    const req = request(
+      `${cluster.url}${path}`,
+      { ca: cluster.caPem, agent: false, headers: { Authorization: `Bearer ${cluster.token}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        const done = (ended: boolean) =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ended });
+        res.on('data', (c: Buffer) => {
+          if (bytes >= maxBytes) return;
+          chunks.push(c);
+          bytes += c.length;
+          if (bytes >= maxBytes) {
+            done(false);
+            req.destroy();
+          }
+        });
+        res.on('end', () => done(true));
+      },
+    );
     req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
     req.end();
   });
@@ -213,9 +244,14 @@ test('endless answers: every page has a next continue token, a list body and a w
   const a = admin();
   await a.endless('continue');
   try {
-    const first = JSON.parse((await readUpTo('/api/v1/namespaces/default/secrets?limit=1', 1 << 20)).text) as { metadata: { continue: string }; items: unknown[] };
+    const first = JSON.parse((await readUpTo('/api/v1/namespaces/default/secrets?limit=1', 1 << 20)).text) as {
+      metadata: { continue: string };
+      items: unknown[];
+    };
     assert.equal(first.items.length, 1);
-    const next = JSON.parse((await readUpTo(`/api/v1/namespaces/default/secrets?limit=1&continue=${first.metadata.continue}`, 1 << 20)).text) as { metadata: { continue: string } };
+    const next = JSON.parse(
+      (await readUpTo(`/api/v1/namespaces/default/secrets?limit=1&continue=${first.metadata.continue}`, 1 << 20)).text,
+    ) as { metadata: { continue: string } };
     assert.notEqual(next.metadata.continue, first.metadata.continue);
     assert.ok(next.metadata.continue);
 

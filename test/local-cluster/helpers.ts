@@ -27,7 +27,9 @@ export interface TestCluster extends LocalCluster {
   dispose(): Promise<void>;
 }
 
-export async function startTestCluster(options: Omit<LocalClusterOptions, 'kubeconfigPath'> = {}): Promise<TestCluster> {
+export async function startTestCluster(
+  options: Omit<LocalClusterOptions, 'kubeconfigPath'> = {},
+): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'local-cluster-test-'));
   const kubeconfigPath = join(dir, 'kubeconfig');
   const cluster = await startLocalCluster({ ...options, kubeconfigPath });
@@ -59,12 +61,25 @@ export interface RunResult {
  * Runs the real kubectl against the cluster. Asynchronous on purpose: the server runs in this process, so a
  * synchronous child would block it.
  */
-export function kubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, args: string[], binary = 'kubectl'): Promise<RunResult> {
+export function kubectl(
+  cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>,
+  args: string[],
+  binary = 'kubectl',
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(binary, ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      binary,
+      ['--kubeconfig', cluster.kubeconfigPath, ...args],
+      { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -75,7 +90,11 @@ export function kubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, ar
  */
 export function kubectlVersions(): Array<{ name: string; binary: string }> {
   const dir = '/usr/lib/google-cloud-sdk/bin';
-  const versioned = existsSync(dir) ? readdirSync(dir).filter((f) => /^kubectl\.1\.\d+$/.test(f)).sort() : [];
+  const versioned = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^kubectl\.1\.\d+$/.test(f))
+        .sort()
+    : [];
   return [{ name: 'kubectl', binary: 'kubectl' }, ...versioned.map((f) => ({ name: f, binary: join(dir, f) }))];
 }
 
@@ -83,13 +102,17 @@ export function kubectlVersions(): Array<{ name: string; binary: string }> {
 export function waitForLine(child: ChildProcess, match: RegExp, timeoutMs = 15000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => finish(new Error(`no line matching ${match} within ${timeoutMs} ms; output so far:\n${seen}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`no line matching ${match} within ${timeoutMs} ms; output so far:\n${seen}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       seen += chunk.toString('utf8');
       const line = seen.split('\n').find((l) => match.test(l));
       if (line !== undefined) finish(undefined, line);
     };
-    const onExit = (code: number | null): void => finish(new Error(`exited (${code}) before a line matched ${match}; output:\n${seen}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`exited (${code}) before a line matched ${match}; output:\n${seen}`));
     const finish = (err?: Error, line?: string): void => {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
@@ -103,10 +126,18 @@ export function waitForLine(child: ChildProcess, match: RegExp, timeoutMs = 1500
 }
 
 export function spawnKubectl(cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>, args: string[]): ChildProcess {
-  return spawn('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn('kubectl', ['--kubeconfig', cluster.kubeconfigPath, ...args], {
+    env: { ...process.env, KUBECONFIG: '' },
+    cwd: cluster.dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-export const opaque = (name: string, stringData: Record<string, string>, labels?: Record<string, string>): k8s.V1Secret => ({
+export const opaque = (
+  name: string,
+  stringData: Record<string, string>,
+  labels?: Record<string, string>,
+): k8s.V1Secret => ({
   apiVersion: 'v1',
   kind: 'Secret',
   metadata: { name, ...(labels ? { labels } : {}) },
@@ -114,7 +145,11 @@ export const opaque = (name: string, stringData: Record<string, string>, labels?
 });
 
 /** Polls a condition until it holds or the overall timeout passes (no fixed sleeps). */
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10000, what = 'condition'): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -123,7 +158,14 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 }
 
 /** The Kubernetes Status a client-node call failed with (ApiException carries the code and the raw body). */
-export async function statusOf(call: Promise<unknown>): Promise<{ code: number; reason: string; message: string; details?: { causes?: Array<{ field?: string; message: string; reason?: string }> } }> {
+export async function statusOf(
+  call: Promise<unknown>,
+): Promise<{
+  code: number;
+  reason: string;
+  message: string;
+  details?: { causes?: Array<{ field?: string; message: string; reason?: string }> };
+}> {
   try {
     await call;
   } catch (err) {
@@ -136,11 +178,20 @@ export async function statusOf(call: Promise<unknown>): Promise<{ code: number; 
 }
 
 /** Runs a client-node watch from `resourceVersion` until the server ends it, and returns the event types and Status codes seen. */
-export function watchUntilEnd(cluster: TestCluster, path: string, resourceVersion: string): Promise<Array<{ type: string; code?: number }>> {
+export function watchUntilEnd(
+  cluster: TestCluster,
+  path: string,
+  resourceVersion: string,
+): Promise<Array<{ type: string; code?: number }>> {
   const events: Array<{ type: string; code?: number }> = [];
   return new Promise((resolve, reject) => {
     new k8s.Watch(cluster.kubeConfig())
-      .watch(path, { resourceVersion }, (type, o) => events.push({ type, code: o.code }), () => resolve(events))
+      .watch(
+        path,
+        { resourceVersion },
+        (type, o) => events.push({ type, code: o.code }),
+        () => resolve(events),
+      )
       .catch(reject);
   });
 }

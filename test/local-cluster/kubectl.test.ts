@@ -22,12 +22,21 @@ function manifest(name: string, body: Record<string, unknown>): string {
   return file;
 }
 
-const names = (stdout: string): string[] => (JSON.parse(stdout) as { items: Array<{ metadata: { name: string } }> }).items.map((i) => i.metadata.name);
+const names = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { items: Array<{ metadata: { name: string } }> }).items.map((i) => i.metadata.name);
 
 test('kubectl get secrets -o json lists the seeded secrets with kind and data', async () => {
   const r = await kubectl(cluster, ['get', 'secrets', '-o', 'json']);
   assert.equal(r.code, 0, r.stderr);
-  const list = JSON.parse(r.stdout) as { kind: string; items: Array<{ kind: string; metadata: { name: string; namespace: string }; type: string; data: Record<string, string> }> };
+  const list = JSON.parse(r.stdout) as {
+    kind: string;
+    items: Array<{
+      kind: string;
+      metadata: { name: string; namespace: string };
+      type: string;
+      data: Record<string, string>;
+    }>;
+  };
   assert.equal(list.kind, 'List');
   const regcred = list.items.find((i) => i.metadata.name === 'regcred')!;
   assert.equal(regcred.kind, 'Secret');
@@ -46,19 +55,42 @@ test('kubectl get -l filters with =, !=, in, notin, exists and !key selectors', 
   const managed = ['aws-credentials', 'openai', 'snowflakesecret', 'superbai', 'wandb'];
   assert.deepEqual(await get('secret-source=pachyderm-user'), managed);
   assert.deepEqual(await get('secret-source==pachyderm-user,suite=pachyderm'), managed);
-  assert.deepEqual(await get('app in (pachd,console)'), ['pachyderm-auth', 'pachyderm-console-secret', 'pachyderm-identity', 'pachyderm-storage-secret']);
-  assert.deepEqual(await get('suite,secret-source notin (pachyderm-user)'), ['pachyderm-auth', 'pachyderm-console-secret', 'pachyderm-identity', 'pachyderm-storage-secret']);
+  assert.deepEqual(await get('app in (pachd,console)'), [
+    'pachyderm-auth',
+    'pachyderm-console-secret',
+    'pachyderm-identity',
+    'pachyderm-storage-secret',
+  ]);
+  assert.deepEqual(await get('suite,secret-source notin (pachyderm-user)'), [
+    'pachyderm-auth',
+    'pachyderm-console-secret',
+    'pachyderm-identity',
+    'pachyderm-storage-secret',
+  ]);
   assert.deepEqual(await get('app.kubernetes.io/name'), ['postgres', 'rabbitmq-password']);
   const unlabelled = await get('!suite,!app.kubernetes.io/name');
   assert.ok(unlabelled.includes('mongosecret') && unlabelled.includes('regcred') && !unlabelled.includes('postgres'));
   const notManaged = await get('secret-source!=pachyderm-user');
-  assert.ok(notManaged.includes('postgres') && !notManaged.includes('wandb'), '!= also matches secrets without the label');
+  assert.ok(
+    notManaged.includes('postgres') && !notManaged.includes('wandb'),
+    '!= also matches secrets without the label',
+  );
 });
 
 test('kubectl get --field-selector filters by type and name, across namespaces with -A', async () => {
-  const r = await kubectl(cluster, ['get', 'secrets', '-A', '-o', 'json', '--field-selector', 'type=kubernetes.io/dockerconfigjson']);
+  const r = await kubectl(cluster, [
+    'get',
+    'secrets',
+    '-A',
+    '-o',
+    'json',
+    '--field-selector',
+    'type=kubernetes.io/dockerconfigjson',
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  const items = (JSON.parse(r.stdout) as { items: Array<{ metadata: { name: string; namespace: string } }> }).items.map((i) => `${i.metadata.namespace}/${i.metadata.name}`);
+  const items = (JSON.parse(r.stdout) as { items: Array<{ metadata: { name: string; namespace: string } }> }).items.map(
+    (i) => `${i.metadata.namespace}/${i.metadata.name}`,
+  );
   assert.deepEqual(items, ['default/regcred', 'team-analytics/regcred']);
   const byName = await kubectl(cluster, ['get', 'secrets', '-o', 'name', '--field-selector', 'metadata.name=postgres']);
   assert.equal(byName.stdout, 'secret/postgres\n');
@@ -67,7 +99,10 @@ test('kubectl get --field-selector filters by type and name, across namespaces w
 test('a malformed selector is a 400 BadRequest that says what could not be parsed', async () => {
   const label = await kubectl(cluster, ['get', 'secrets', '-l', 'a b']);
   assert.equal(label.code, 1);
-  assert.match(label.stderr, /Error from server \(BadRequest\): .*unable to parse requirement: found 'a b', expected: ',' or 'end of string'/);
+  assert.match(
+    label.stderr,
+    /Error from server \(BadRequest\): .*unable to parse requirement: found 'a b', expected: ',' or 'end of string'/,
+  );
   const field = await kubectl(cluster, ['get', 'secrets', '--field-selector', 'spec.x=1']);
   assert.equal(field.code, 1);
   assert.match(field.stderr, /field label not supported: spec\.x/);
@@ -76,18 +111,34 @@ test('a malformed selector is a 400 BadRequest that says what could not be parse
 test('kubectl api-resources lists what discovery offers (aggregated for new kubectl, per group for old)', async () => {
   const r = await kubectl(cluster, ['api-resources', '-o', 'name']);
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(r.stdout.trim().split('\n'), ['namespaces', 'secrets', 'selfsubjectaccessreviews.authorization.k8s.io']);
-  const aggregated = await new Promise<{ type?: string; body: { kind: string; items: Array<{ versions: Array<{ resources: Array<{ resource: string }> }> }> } }>((resolve, reject) => {
+  assert.deepEqual(r.stdout.trim().split('\n'), [
+    'namespaces',
+    'secrets',
+    'selfsubjectaccessreviews.authorization.k8s.io',
+  ]);
+  const aggregated = await new Promise<{
+    type?: string;
+    body: { kind: string; items: Array<{ versions: Array<{ resources: Array<{ resource: string }> }> }> };
+  }>((resolve, reject) => {
     const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
-    https.get(`${cluster.url}/api`, { ca: cluster.caPem, headers: { Authorization: `Bearer ${cluster.token}`, Accept: accept } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ type: res.headers['content-type'], body: JSON.parse(text) }));
-    }).on('error', reject);
+    https
+      .get(
+        `${cluster.url}/api`,
+        { ca: cluster.caPem, headers: { Authorization: `Bearer ${cluster.token}`, Accept: accept } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ type: res.headers['content-type'], body: JSON.parse(text) }));
+        },
+      )
+      .on('error', reject);
   });
   assert.match(aggregated.type ?? '', /as=APIGroupDiscoveryList/);
   assert.equal(aggregated.body.kind, 'APIGroupDiscoveryList');
-  assert.deepEqual(aggregated.body.items[0].versions[0].resources.map((x) => x.resource), ['namespaces', 'secrets']);
+  assert.deepEqual(
+    aggregated.body.items[0].versions[0].resources.map((x) => x.resource),
+    ['namespaces', 'secrets'],
+  );
 });
 
 test('kubectl get prints the server-side table: NAME TYPE DATA AGE', async () => {
@@ -108,25 +159,44 @@ test('kubectl create -f creates the secret; a second create says AlreadyExists w
   assert.equal(stored.stringData, undefined);
   const again = await kubectl(cluster, ['create', '-f', file]);
   assert.equal(again.code, 1);
-  assert.match(again.stderr, /Error from server \(AlreadyExists\): error when creating ".*created-by-file.json": secrets "created-by-file" already exists/);
+  assert.match(
+    again.stderr,
+    /Error from server \(AlreadyExists\): error when creating ".*created-by-file.json": secrets "created-by-file" already exists/,
+  );
 });
 
 test('kubectl create secret generic (a protobuf request body) creates the secret kubectl describes', async () => {
-  const r = await kubectl(cluster, ['create', 'secret', 'generic', 'from-literal', '--from-literal=user=admin', '--from-literal=pass=s3cr=t']);
+  const r = await kubectl(cluster, [
+    'create',
+    'secret',
+    'generic',
+    'from-literal',
+    '--from-literal=user=admin',
+    '--from-literal=pass=s3cr=t',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const stored = cluster.store.get('secrets', 'default', 'from-literal');
-  assert.deepEqual(stored.data, { pass: Buffer.from('s3cr=t').toString('base64'), user: Buffer.from('admin').toString('base64') });
+  assert.deepEqual(stored.data, {
+    pass: Buffer.from('s3cr=t').toString('base64'),
+    user: Buffer.from('admin').toString('base64'),
+  });
   assert.equal(stored.type, 'Opaque');
 });
 
 test('kubectl apply -f creates, then updates the same secret, keeping its uid', async () => {
-  const file = manifest('applied', { stringData: { url: 'https://one' }, metadata: { name: 'applied', labels: { stage: 'one' } } });
+  const file = manifest('applied', {
+    stringData: { url: 'https://one' },
+    metadata: { name: 'applied', labels: { stage: 'one' } },
+  });
   const first = await kubectl(cluster, ['apply', '-f', file]);
   assert.equal(first.code, 0, first.stderr);
   assert.equal(first.stdout.trim(), 'secret/applied created');
   const created = cluster.store.get('secrets', 'default', 'applied');
   const b64 = (v: string): string => Buffer.from(v).toString('base64');
-  manifest('applied', { data: { url: b64('https://two'), extra: b64('x') }, metadata: { name: 'applied', labels: { stage: 'two' } } });
+  manifest('applied', {
+    data: { url: b64('https://two'), extra: b64('x') },
+    metadata: { name: 'applied', labels: { stage: 'two' } },
+  });
   const second = await kubectl(cluster, ['apply', '-f', file]);
   assert.equal(second.code, 0, second.stderr);
   assert.equal(second.stdout.trim(), 'secret/applied configured');
@@ -146,7 +216,9 @@ test('kubectl apply --server-side creates and updates with field manager kubectl
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.trim(), 'secret/server-applied serverside-applied');
   const stored = cluster.store.get('secrets', 'default', 'server-applied');
-  const managers = (stored.metadata?.managedFields as Array<{ manager: string; operation: string }>).map((m) => `${m.manager}/${m.operation}`);
+  const managers = (stored.metadata?.managedFields as Array<{ manager: string; operation: string }>).map(
+    (m) => `${m.manager}/${m.operation}`,
+  );
   assert.deepEqual(managers, ['kubectl/Apply']);
   manifest('server-applied', { stringData: { a: '2' } });
   const again = await kubectl(cluster, ['apply', '--server-side', '-f', file]);
@@ -158,7 +230,14 @@ test('kubectl apply --server-side creates and updates with field manager kubectl
 
 test('kubectl patch applies merge, strategic and JSON patches', async () => {
   await kubectl(cluster, ['create', 'secret', 'generic', 'patched', '--from-literal=a=1']);
-  let r = await kubectl(cluster, ['patch', 'secret', 'patched', '--type=merge', '-p', '{"metadata":{"labels":{"team":"x"}},"stringData":{"b":"2"}}']);
+  let r = await kubectl(cluster, [
+    'patch',
+    'secret',
+    'patched',
+    '--type=merge',
+    '-p',
+    '{"metadata":{"labels":{"team":"x"}},"stringData":{"b":"2"}}',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   r = await kubectl(cluster, ['patch', 'secret', 'patched', '-p', '{"metadata":{"labels":{"tier":"y"}}}']);
   assert.equal(r.code, 0, r.stderr);
@@ -167,7 +246,14 @@ test('kubectl patch applies merge, strategic and JSON patches', async () => {
   const stored = cluster.store.get('secrets', 'default', 'patched');
   assert.deepEqual(stored.metadata?.labels, { team: 'x', tier: 'y' });
   assert.deepEqual(Object.keys(stored.data as object), ['b']);
-  const bad = await kubectl(cluster, ['patch', 'secret', 'patched', '--type=json', '-p', '[{"op":"replace","path":"/data/nope","value":"eA=="}]']);
+  const bad = await kubectl(cluster, [
+    'patch',
+    'secret',
+    'patched',
+    '--type=json',
+    '-p',
+    '[{"op":"replace","path":"/data/nope","value":"eA=="}]',
+  ]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /replace operation does not apply/);
 });
@@ -184,7 +270,16 @@ test('kubectl delete removes the secret and waits for it to be gone; deleting it
 });
 
 test('kubectl create --dry-run=server validates and returns the object but stores nothing', async () => {
-  const r = await kubectl(cluster, ['create', 'secret', 'generic', 'dry', '--from-literal=a=1', '--dry-run=server', '-o', 'name']);
+  const r = await kubectl(cluster, [
+    'create',
+    'secret',
+    'generic',
+    'dry',
+    '--from-literal=a=1',
+    '--dry-run=server',
+    '-o',
+    'name',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.trim(), 'secret/dry');
   assert.equal(cluster.store.has('secrets', 'default', 'dry'), false);
@@ -203,12 +298,18 @@ test('kubectl get --watch sees secrets added, changed and deleted through the AP
   await waitForLine(watcher, /^DELETED\s+watched\s/);
 });
 
-test('a user RBAC forbids to list secrets gets kubectl\'s Forbidden error and exit code 1', async () => {
+test("a user RBAC forbids to list secrets gets kubectl's Forbidden error and exit code 1", async () => {
   const r = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'secrets']);
   assert.equal(r.code, 1);
-  assert.equal(r.stderr.trim(), 'Error from server (Forbidden): secrets is forbidden: User "restricted" cannot list resource "secrets" in API group "" in the namespace "default"');
+  assert.equal(
+    r.stderr.trim(),
+    'Error from server (Forbidden): secrets is forbidden: User "restricted" cannot list resource "secrets" in API group "" in the namespace "default"',
+  );
   const get = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'secret', 'postgres']);
-  assert.match(get.stderr, /secrets "postgres" is forbidden: User "restricted" cannot get resource "secrets" in API group "" in the namespace "default"/);
+  assert.match(
+    get.stderr,
+    /secrets "postgres" is forbidden: User "restricted" cannot get resource "secrets" in API group "" in the namespace "default"/,
+  );
   const ns = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'namespaces', '-o', 'name']);
   assert.equal(ns.code, 0, 'the restricted user may still list namespaces');
 });
@@ -230,7 +331,7 @@ test('a bad token makes kubectl say it must be logged in', async () => {
   assert.match(r.stderr, /error: You must be logged in to the server \(Unauthorized\)/);
 });
 
-test('an invalid name is rejected with the API\'s 422 message', async () => {
+test("an invalid name is rejected with the API's 422 message", async () => {
   const r = await kubectl(cluster, ['create', 'secret', 'generic', 'Bad_Name', '--from-literal=a=1']);
   assert.equal(r.code, 1);
   assert.equal(
@@ -241,7 +342,10 @@ test('an invalid name is rejected with the API\'s 422 message', async () => {
   const fromFile = await kubectl(cluster, ['create', '-f', file]);
   assert.equal(fromFile.code, 1);
   assert.match(fromFile.stderr, /The Secret "Also_Bad" is invalid: \n\* metadata\.name: Invalid value: "Also_Bad"/);
-  assert.match(fromFile.stderr, /\* data\[bad key\]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters/);
+  assert.match(
+    fromFile.stderr,
+    /\* data\[bad key\]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters/,
+  );
 });
 
 test('a secret in a namespace that does not exist is NotFound; kubectl create namespace makes it', async () => {
@@ -249,11 +353,17 @@ test('a secret in a namespace that does not exist is NotFound; kubectl create na
   assert.equal(r.code, 1);
   assert.match(r.stderr, /namespaces "fresh" not found/);
   assert.equal((await kubectl(cluster, ['create', 'namespace', 'fresh'])).code, 0);
-  assert.equal((await kubectl(cluster, ['-n', 'fresh', 'create', 'secret', 'generic', 'x', '--from-literal=a=1'])).code, 0);
+  assert.equal(
+    (await kubectl(cluster, ['-n', 'fresh', 'create', 'secret', 'generic', 'x', '--from-literal=a=1'])).code,
+    0,
+  );
 });
 
 test('the default namespace cannot be deleted, as on a real cluster', async () => {
   const r = await kubectl(cluster, ['delete', 'namespace', 'default']);
   assert.equal(r.code, 1);
-  assert.equal(r.stderr.trim(), 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
+  assert.equal(
+    r.stderr.trim(),
+    'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted',
+  );
 });

@@ -13,10 +13,16 @@ import { ADMIN_FILE, CERT_CONTEXT, FORBIDDEN_CONTEXT } from '../../tools/local-c
 
 function runScript(args: string[]) {
   // Its own process group, so Ctrl-C can be sent to npm and everything it started, as a terminal does.
-  const child = spawn('npm', ['run', '--silent', 'local-cluster', '--', ...args], { cwd: repoRoot(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'local-cluster', '--', ...args], {
+    cwd: repoRoot(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   return { child, exited, stderr: () => stderr, interrupt: () => process.kill(-child.pid!, 'SIGINT') };
 }
 
@@ -39,9 +45,21 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
     const forbidden = await kubectl(asCluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'secrets']);
     assert.equal(forbidden.code, 1);
     assert.match(forbidden.stderr, /Forbidden/);
-    const byCertificate = await kubectl(asCluster, ['--context', CERT_CONTEXT, 'get', 'secrets', '-n', 'team-analytics', '-o', 'name']);
+    const byCertificate = await kubectl(asCluster, [
+      '--context',
+      CERT_CONTEXT,
+      'get',
+      'secrets',
+      '-n',
+      'team-analytics',
+      '-o',
+      'name',
+    ]);
     assert.equal(byCertificate.stdout, 'secret/regcred\nsecret/warehouse-creds\n', byCertificate.stderr);
-    const admin = JSON.parse(readFileSync(join(dir, 'kube', ADMIN_FILE), 'utf8')) as { adminUrl: string; adminToken: string };
+    const admin = JSON.parse(readFileSync(join(dir, 'kube', ADMIN_FILE), 'utf8')) as {
+      adminUrl: string;
+      adminToken: string;
+    };
     assert.match(admin.adminUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     // An open watch must not keep the server from stopping.
     const watcher = spawnKubectl(asCluster, ['get', 'secrets', '--watch']);
@@ -75,9 +93,21 @@ test('npm run local-cluster names the seed item that is invalid, and does not st
   const dir = mkdtempSync(join(tmpdir(), 'local-cluster-npm-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const seedFile = join(dir, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify({ kind: 'List', items: [{ kind: 'Secret', metadata: { name: 'ok' } }, { kind: 'Secret', metadata: { name: 'half', namespace: 'web' }, type: 'kubernetes.io/tls', data: {} }] }));
+  writeFileSync(
+    seedFile,
+    JSON.stringify({
+      kind: 'List',
+      items: [
+        { kind: 'Secret', metadata: { name: 'ok' } },
+        { kind: 'Secret', metadata: { name: 'half', namespace: 'web' }, type: 'kubernetes.io/tls', data: {} },
+      ],
+    }),
+  );
   const run = runScript(['--kubeconfig', join(dir, 'config'), '--seed', seedFile]);
   assert.equal(await run.exited, 2);
-  assert.match(run.stderr(), /local-cluster: seed .*seed\.json: item 1 \(web\/half\): Secret "half" is invalid: \[data\[tls\.crt\]: Required value, data\[tls\.key\]: Required value\]/);
+  assert.match(
+    run.stderr(),
+    /local-cluster: seed .*seed\.json: item 1 \(web\/half\): Secret "half" is invalid: \[data\[tls\.crt\]: Required value, data\[tls\.key\]: Required value\]/,
+  );
   assert.ok(!existsSync(join(dir, 'config')), 'no kubeconfig for a cluster that did not start');
 });

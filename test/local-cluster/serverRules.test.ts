@@ -10,7 +10,10 @@ import { base64ErrorOffset, configKeyErrors } from '../../tools/local-cluster/va
 import { humanDuration } from '../../tools/local-cluster/table';
 import { StatusError } from '../../tools/local-cluster/status';
 
-const obj = (labels: Record<string, string>, type = 'Opaque') => ({ metadata: { name: 'n', namespace: 'ns', labels }, type });
+const obj = (labels: Record<string, string>, type = 'Opaque') => ({
+  metadata: { name: 'n', namespace: 'ns', labels },
+  type,
+});
 
 test('label selectors: set-based requirements, commas inside parentheses, and != matching a missing label', () => {
   const sel = parseLabelSelector('env in (prod, staging),tier notin (db),!legacy,team');
@@ -25,7 +28,11 @@ test('label selectors: set-based requirements, commas inside parentheses, and !=
 
 test('label selectors with bad syntax or bad values are 400 BadRequest', () => {
   for (const bad of ['a b', 'a=b c', 'a in (x y)', ',a']) {
-    assert.throws(() => parseLabelSelector(bad), (e: unknown) => e instanceof StatusError && e.code === 400, bad);
+    assert.throws(
+      () => parseLabelSelector(bad),
+      (e: unknown) => e instanceof StatusError && e.code === 400,
+      bad,
+    );
   }
 });
 
@@ -36,20 +43,43 @@ test('field selectors support metadata.name, metadata.namespace and type, and re
 });
 
 test('JSON merge patch: null deletes, objects merge, arrays replace', () => {
-  assert.deepEqual(mergePatch({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { b: null, d: 3 }, l: [3] }), { a: { c: 2, d: 3 }, l: [3] });
+  assert.deepEqual(mergePatch({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { b: null, d: 3 }, l: [3] }), {
+    a: { c: 2, d: 3 },
+    l: [3],
+  });
 });
 
 test('strategic merge patch: directives as kubectl apply sends them, and lists merged by key', () => {
-  const current = { metadata: { labels: { a: '1', b: '2' }, ownerReferences: [{ uid: 'u1', name: 'x' }], finalizers: ['f1', 'f2'] }, data: { k: 'v' } };
+  const current = {
+    metadata: { labels: { a: '1', b: '2' }, ownerReferences: [{ uid: 'u1', name: 'x' }], finalizers: ['f1', 'f2'] },
+    data: { k: 'v' },
+  };
   const patched = strategicMergePatch(current, {
-    metadata: { labels: { b: null, c: '3' }, ownerReferences: [{ uid: 'u1', name: 'y' }, { uid: 'u2', name: 'z' }], '$deleteFromPrimitiveList/finalizers': ['f1'], '$setElementOrder/ownerReferences': [{ uid: 'u1' }] },
+    metadata: {
+      labels: { b: null, c: '3' },
+      ownerReferences: [
+        { uid: 'u1', name: 'y' },
+        { uid: 'u2', name: 'z' },
+      ],
+      '$deleteFromPrimitiveList/finalizers': ['f1'],
+      '$setElementOrder/ownerReferences': [{ uid: 'u1' }],
+    },
     data: { $patch: 'replace', n: 'w' },
   });
   assert.deepEqual(patched, {
-    metadata: { labels: { a: '1', c: '3' }, ownerReferences: [{ uid: 'u1', name: 'y' }, { uid: 'u2', name: 'z' }], finalizers: ['f2'] },
+    metadata: {
+      labels: { a: '1', c: '3' },
+      ownerReferences: [
+        { uid: 'u1', name: 'y' },
+        { uid: 'u2', name: 'z' },
+      ],
+      finalizers: ['f2'],
+    },
     data: { n: 'w' },
   });
-  assert.deepEqual(strategicMergePatch({ data: { a: '1', b: '2' } }, { data: { $retainKeys: ['a'], a: '3' } }), { data: { a: '3' } });
+  assert.deepEqual(strategicMergePatch({ data: { a: '1', b: '2' } }, { data: { $retainKeys: ['a'], a: '3' } }), {
+    data: { a: '3' },
+  });
 });
 
 test('JSON patch: add, replace, remove, move, copy, test; a missing path or failed test is an error', () => {

@@ -19,9 +19,16 @@ const catalog: CatalogSnapshot = {
   context: 'kind',
   namespace: 'default',
   state: { kind: 'ready' },
-  secrets: [toSecretMeta({ metadata: { name: 'regcred', namespace: 'default' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64('{}') } })],
+  secrets: [
+    toSecretMeta({
+      metadata: { name: 'regcred', namespace: 'default' },
+      type: 'kubernetes.io/dockerconfigjson',
+      data: { '.dockerconfigjson': b64('{}') },
+    }),
+  ],
 };
-const user = (name: string) => `pipeline:\n  name: ${name}\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n`;
+const user = (name: string) =>
+  `pipeline:\n  name: ${name}\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n`;
 
 let root: string;
 let workspace: string;
@@ -42,7 +49,10 @@ after(async () => {
 
 async function hoverOnRegcred(uri: string, text: string): Promise<string> {
   const at = text.indexOf('regcred') + 1;
-  const position = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at - 1) - 1 };
+  const position = {
+    line: text.slice(0, at).split('\n').length - 1,
+    character: at - text.lastIndexOf('\n', at - 1) - 1,
+  };
   const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }

@@ -20,7 +20,10 @@ after(() => s.stop());
 test('a YAML spec that is a Go template gets one PS115 information note over LSP, not PS100s', async () => {
   const uri = 'file:///tmp/go-template-lsp/edges.pipeline.yaml';
   const published = await s.open(uri, 'yaml', fixture('edges-template.pipeline.yaml'));
-  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['PS115', 3, 4]]);
+  assert.deepEqual(
+    published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+    [['PS115', 3, 4]],
+  );
   await s.close(uri);
 });
 
@@ -28,6 +31,9 @@ test('a JSON spec with actions only inside strings gets no diagnostic on the tem
   const uri = 'file:///tmp/go-template-lsp/inline.pipeline.json';
   const published = await s.open(uri, 'json', fixture('edges-inline-template.pipeline.json'));
   // Without the catalog only PS001 (env_var without key) on the plain entry; nothing on the templated name.
-  assert.deepEqual(published.diagnostics.map((d) => d.code), ['PS001']);
+  assert.deepEqual(
+    published.diagnostics.map((d) => d.code),
+    ['PS001'],
+  );
   await s.close(uri);
 });

@@ -29,7 +29,8 @@ let n = 0;
 const valuesUri = () => `file:///tmp/helm-fix-${++n}/values.yaml`;
 
 /** What YAML itself reads at pachd.rootToken: the value the client must end up with. */
-const yamlValue = (text: string) => String((parseDocument(text).toJS() as { pachd: { rootToken: unknown } }).pachd.rootToken);
+const yamlValue = (text: string) =>
+  String((parseDocument(text).toJS() as { pachd: { rootToken: unknown } }).pachd.rootToken);
 
 const cases: [string, string][] = [
   ['plain', 'pachd:\n  rootToken: fixture-plain-token\n'],
@@ -56,27 +57,50 @@ for (const [what, text] of cases) {
 test('helmPlainValue answers no slices when the path holds no scalar, and reads an unopened file from disk', async () => {
   const uri = valuesUri();
   await s.open(uri, 'yaml', 'pachd:\n  rootToken:\n    nested: x\n');
-  assert.deepEqual(await s.connection.sendRequest(HelmPlainValueRequest.type, { uri, plainPath: 'pachd.rootToken' }), { version: 1, problem: 'no-scalar' });
-  assert.deepEqual(await s.connection.sendRequest(HelmPlainValueRequest.type, { uri, plainPath: 'pachd.missing' }), { version: 1, problem: 'no-scalar' });
+  assert.deepEqual(await s.connection.sendRequest(HelmPlainValueRequest.type, { uri, plainPath: 'pachd.rootToken' }), {
+    version: 1,
+    problem: 'no-scalar',
+  });
+  assert.deepEqual(await s.connection.sendRequest(HelmPlainValueRequest.type, { uri, plainPath: 'pachd.missing' }), {
+    version: 1,
+    problem: 'no-scalar',
+  });
   await s.close(uri);
 
   const file = path.join(dir, 'values.yaml');
   const text = 'pachd:\n  rootToken: "on-disk-fixture"\n';
   writeFileSync(file, text);
-  const onDisk = await s.connection.sendRequest(HelmPlainValueRequest.type, { uri: pathToFileURL(file).href, plainPath: 'pachd.rootToken' });
+  const onDisk = await s.connection.sendRequest(HelmPlainValueRequest.type, {
+    uri: pathToFileURL(file).href,
+    plainPath: 'pachd.rootToken',
+  });
   assert.equal(onDisk.version, null);
   assert.equal(readSlices(text, onDisk.slices!), 'on-disk-fixture');
-  await assert.rejects(s.connection.sendRequest(HelmPlainValueRequest.type, { uri: pathToFileURL(path.join(dir, 'gone.yaml')).href, plainPath: 'pachd.rootToken' }), /could not read .*gone\.yaml: ENOENT/);
+  await assert.rejects(
+    s.connection.sendRequest(HelmPlainValueRequest.type, {
+      uri: pathToFileURL(path.join(dir, 'gone.yaml')).href,
+      plainPath: 'pachd.rootToken',
+    }),
+    /could not read .*gone\.yaml: ENOENT/,
+  );
 });
 
 test('helmSecretNameEdits replaces the plain value by the SecretName the user chose, or fills an existing one', async () => {
   const uri = valuesUri();
   const text = 'pachd:\n  rootToken: "fixture"\ncloudsqlAuthProxy:\n  iamLogin: true\n';
   await s.open(uri, 'yaml', text, 7);
-  const params = { uri, plainPath: 'pachd.rootToken', secretNamePath: 'pachd.rootTokenSecretName', name: 'pachd-root-token' };
+  const params = {
+    uri,
+    plainPath: 'pachd.rootToken',
+    secretNamePath: 'pachd.rootTokenSecretName',
+    name: 'pachd-root-token',
+  };
   const result = await s.connection.sendRequest(HelmSecretNameEditsRequest.type, params);
   assert.equal(result.version, 7);
-  assert.equal(applyOffsetEdits(text, result.edits), 'pachd:\n  rootTokenSecretName: pachd-root-token\ncloudsqlAuthProxy:\n  iamLogin: true\n');
+  assert.equal(
+    applyOffsetEdits(text, result.edits),
+    'pachd:\n  rootTokenSecretName: pachd-root-token\ncloudsqlAuthProxy:\n  iamLogin: true\n',
+  );
   await s.close(uri);
 
   const both = 'pachd:\n  rootTokenSecretName:\n  rootToken: fixture\n';

@@ -36,7 +36,9 @@ const codesAt = (text: string, ds: Diagnostic[]) =>
   });
 
 async function withCatalog(ready: boolean): Promise<void> {
-  const snap = ready ? readySnapshot() : { context: '', namespace: 'default', state: { kind: 'unknown' as const, reason: 'test' }, secrets: [] };
+  const snap = ready
+    ? readySnapshot()
+    : { context: '', namespace: 'default', state: { kind: 'unknown' as const, reason: 'test' }, secrets: [] };
   await s.connection.sendNotification(CatalogNotification.type, snap);
 }
 
@@ -45,11 +47,18 @@ test('a values file written from the docs table gets PH002 with the near-miss hi
   const uri = valuesUri();
   const text = fixtureText('values-docs-table.yaml');
   const published = await s.open(uri, 'yaml', text);
-  assert.deepEqual(codesAt(text, published.diagnostics), ['PH002 pachyderm-root-token', 'PH002 pachyderm-oauth', 'PH005 postgres-creds']);
+  assert.deepEqual(codesAt(text, published.diagnostics), [
+    'PH002 pachyderm-root-token',
+    'PH002 pachyderm-oauth',
+    'PH005 postgres-creds',
+  ]);
   const [root] = published.diagnostics;
   assert.equal(root.severity, 1);
   assert.equal(root.source, 'pachyderm');
-  assert.match(root.message, /It has `rootToken`: that is the key the docs' Platform Secrets Map names, but the chart reads `root-token`/);
+  assert.match(
+    root.message,
+    /It has `rootToken`: that is the key the docs' Platform Secrets Map names, but the chart reads `root-token`/,
+  );
 
   const actions = (await s.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
@@ -58,7 +67,9 @@ test('a values file written from the docs table gets PH002 with the near-miss hi
   })) as CodeAction[];
   assert.equal(actions.length, 1);
   assert.equal(actions[0].command?.command, ClientCommands.copySecretKey);
-  assert.deepEqual(actions[0].command?.arguments, [{ uri, secret: 'pachyderm-root-token', from: 'rootToken', to: 'root-token' }]);
+  assert.deepEqual(actions[0].command?.arguments, [
+    { uri, secret: 'pachyderm-root-token', from: 'rootToken', to: 'root-token' },
+  ]);
   await s.close(uri);
 });
 
@@ -70,7 +81,11 @@ test('chart 2.11 and 2.12 layouts get every PH rule over LSP', async () => {
   ] as const) {
     const uri = valuesUri(name);
     const published = await s.open(uri, 'yaml', fixtureText(name));
-    assert.deepEqual(published.diagnostics.map((d) => d.code), expected, name);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      expected,
+      name,
+    );
     await s.close(uri);
   }
 });
@@ -80,10 +95,16 @@ test('cluster rules stay silent until the catalog is ready, then the file is re-
   const uri = valuesUri();
   const text = fixtureText('values-docs-table.yaml');
   const first = await s.open(uri, 'yaml', text);
-  assert.deepEqual(first.diagnostics.map((d) => d.code), ['PH005']);
+  assert.deepEqual(
+    first.diagnostics.map((d) => d.code),
+    ['PH005'],
+  );
   const rechecked = s.nextDiagnostics(uri, (p) => p.diagnostics.length > 1);
   await withCatalog(true);
-  assert.deepEqual((await rechecked).diagnostics.map((d) => d.code), ['PH002', 'PH002', 'PH005']);
+  assert.deepEqual(
+    (await rechecked).diagnostics.map((d) => d.code),
+    ['PH002', 'PH002', 'PH005'],
+  );
   await s.close(uri);
 });
 
@@ -100,7 +121,13 @@ test('PH003 offers moving the value into a Secret, and the action carries no val
   })) as CodeAction[];
   assert.equal(actions[0].command?.command, ClientCommands.moveValueToSecret);
   assert.deepEqual(actions[0].command?.arguments, [
-    { uri, plainPath: 'pachd.rootToken', secretNamePath: 'pachd.rootTokenSecretName', key: 'root-token', suggestedName: 'pachd-root-token' },
+    {
+      uri,
+      plainPath: 'pachd.rootToken',
+      secretNamePath: 'pachd.rootTokenSecretName',
+      key: 'root-token',
+      suggestedName: 'pachd-root-token',
+    },
   ]);
   assert.ok(!JSON.stringify(actions).includes('plain-root-value'));
   assert.ok(!JSON.stringify(published).includes('plain-root-value'));
@@ -114,8 +141,14 @@ test('PH004 offers removing the ignored plain value as an edit', async () => {
   const published = await s.open(uri, 'yaml', text);
   const [d] = published.diagnostics;
   assert.equal(d.code, 'PH004');
-  const [action] = (await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
-  assert.deepEqual(action.edit?.changes?.[uri], [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }]);
+  const [action] = (await s.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as CodeAction[];
+  assert.deepEqual(action.edit?.changes?.[uri], [
+    { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' },
+  ]);
   await s.close(uri);
 });
 
@@ -124,9 +157,15 @@ test('completion on rootTokenSecretName offers secrets holding root-token first'
   const uri = valuesUri();
   const { text, position } = caret('pachd:\n  rootTokenSecretName: |\ncloudsqlAuthProxy:\n  iamLogin: true\n');
   await s.open(uri, 'yaml', text);
-  const result = (await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[];
-  const items = (Array.isArray(result) ? result : result.items).slice().sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
-  assert.deepEqual(items.slice(0, 2).map((i) => i.label), ['pach-root', 'pachyderm-root-token-good']);
+  const result = (await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+    CompletionList | CompletionItem[];
+  const items = (Array.isArray(result) ? result : result.items)
+    .slice()
+    .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  assert.deepEqual(
+    items.slice(0, 2).map((i) => i.label),
+    ['pach-root', 'pachyderm-root-token-good'],
+  );
   assert.equal(items.find((i) => i.label === 'pachyderm-root-token')?.detail, 'no key root-token');
   await s.close(uri);
 });
@@ -138,7 +177,10 @@ test('hover on a SecretName says what the chart does with it', async () => {
   await s.open(uri, 'yaml', text);
   const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   const md = (hover!.contents as MarkupContent).value;
-  assert.match(md, /reads key `pachd-oauth-client-secret`\.\n\nNot `auth-config`: that is the key the docs' Platform Secrets Map names/);
+  assert.match(
+    md,
+    /reads key `pachd-oauth-client-secret`\.\n\nNot `auth-config`: that is the key the docs' Platform Secrets Map names/,
+  );
   assert.match(md, /`pachyderm-auth`/);
   assert.match(md, /Used by: pachd, enterprise-server/);
   await s.close(uri);
@@ -168,7 +210,10 @@ test('a values file of the pre-2.0 community chart gets one information note ove
   const published = await s.open(uri, 'yaml', text);
   assert.deepEqual(codesAt(text, published.diagnostics), ['PH008 tag']);
   assert.equal(published.diagnostics[0].severity, 3);
-  assert.match((await hoverAt(uri, text, 'etcd:'))!, /^Recognised as the community chart stable\/pachyderm .* Not judged:/);
+  assert.match(
+    (await hoverAt(uri, text, 'etcd:'))!,
+    /^Recognised as the community chart stable\/pachyderm .* Not judged:/,
+  );
   await s.close(uri);
 });
 
@@ -203,7 +248,9 @@ test('a helmfile values template gets one information note over LSP, not a flood
 });
 
 test('a file named by pachyderm.helmValuesFiles is checked without a top-level pachd', async () => {
-  const own = await LspSession.start({ initializationOptions: { settings: { helmValuesFiles: ['deploy/override-*.yaml'] } } });
+  const own = await LspSession.start({
+    initializationOptions: { settings: { helmValuesFiles: ['deploy/override-*.yaml'] } },
+  });
   try {
     await own.connection.sendNotification(CatalogNotification.type, readySnapshot());
     const text = fixtureText('override-postgres-console.yaml');

@@ -59,8 +59,14 @@ test('a malformed glob is named with its setting and reason; the other globs and
         '(write `\\[` for a literal `[`).',
     ];
     // Shown once each, however many documents read the settings.
-    assert.deepEqual(shown.map((p) => p.message), expected.map((m) => `Pachyderm: ${m}`));
-    assert.ok(shown.every((p) => p.type === 2), 'shown as warnings');
+    assert.deepEqual(
+      shown.map((p) => p.message),
+      expected.map((m) => `Pachyderm: ${m}`),
+    );
+    assert.ok(
+      shown.every((p) => p.type === 2),
+      'shown as warnings',
+    );
     for (const m of expected) assert.equal(logged.filter((l) => l.message === m).length, 1, m);
   });
 });

@@ -40,7 +40,10 @@ test('5 million --- lines: bounded memory, one diagnostic, and a small spec afte
   assert.equal(published.diagnostics[0].range.start.line, 0);
   assert.equal(published.diagnostics[1].range.start.line, MAX_CHUNKS - 1);
   const small = await session.open('file:///w/small.pipeline.json', 'json', '{"pipeline": {"name": "x"}}', 1, 120_000);
-  assert.ok(small.diagnostics.some((d) => d.code === 'PS113'), JSON.stringify(small.diagnostics));
+  assert.ok(
+    small.diagnostics.some((d) => d.code === 'PS113'),
+    JSON.stringify(small.diagnostics),
+  );
   // Before: 3.5 GB. The 20 MB text itself is held a few times over (the message, the document, the analysis).
   const peak = peakMiB(session.pid);
   assert.ok(peak < 1024, `the server peaked at ${peak.toFixed(0)} MiB`);

@@ -33,8 +33,16 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 function snapshot(): CatalogSnapshot {
   const objects: SecretObject[] = [
-    { metadata: { name: 'db-credentials', namespace: 'pachyderm', labels: { 'secret-source': 'pachyderm-user' } }, type: 'Opaque', data: { password: b64('pw'), username: b64('u') } },
-    { metadata: { name: 'regcred', namespace: 'pachyderm' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64('{}') } },
+    {
+      metadata: { name: 'db-credentials', namespace: 'pachyderm', labels: { 'secret-source': 'pachyderm-user' } },
+      type: 'Opaque',
+      data: { password: b64('pw'), username: b64('u') },
+    },
+    {
+      metadata: { name: 'regcred', namespace: 'pachyderm' },
+      type: 'kubernetes.io/dockerconfigjson',
+      data: { '.dockerconfigjson': b64('{}') },
+    },
   ];
   const secrets = objects.map((o) => toSecretMeta(o));
   return { context: 'kind-pach', namespace: 'pachyderm', state: { kind: 'ready' }, secrets };
@@ -120,30 +128,47 @@ test('completes secret names from the catalog and keys of the named secret', asy
   const uri = pathToFileURL(path.join(workspace, 'complete.pipeline.yaml')).href;
   const { text, position } = caret('pipeline:\n  name: c\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - |\n');
   await session.open(uri, 'yaml', text);
-  const list = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList;
+  const list = (await session.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position,
+  })) as CompletionList;
   const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
-  assert.deepEqual(sorted.map((i) => i.label), ['regcred', 'db-credentials']);
+  assert.deepEqual(
+    sorted.map((i) => i.label),
+    ['regcred', 'db-credentials'],
+  );
   assert.equal(sorted[0].detail, 'kubernetes.io/dockerconfigjson · 1 key');
   // Documentation comes on resolve, so a long list stays small on the wire; it lists keys, never a value.
   assert.equal(sorted[1].documentation, undefined);
   const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, sorted[1]);
   assert.match((resolved.documentation as MarkupContent).value, /password/);
 
-  const keyDoc = caret('pipeline:\n  name: c\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    envVar: PW\n    key: |\n');
+  const keyDoc = caret(
+    'pipeline:\n  name: c\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    envVar: PW\n    key: |\n',
+  );
   const { diagnostics } = await session.edit(uri, 2, text, text, keyDoc.text);
   await diagnostics;
-  const keys = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: keyDoc.position })) as CompletionList;
-  assert.deepEqual(keys.items.map((i) => i.label), ['password', 'username']);
+  const keys = (await session.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: keyDoc.position,
+  })) as CompletionList;
+  assert.deepEqual(
+    keys.items.map((i) => i.label),
+    ['password', 'username'],
+  );
   await session.close(uri);
 });
 
-test('hover shows the secret\'s metadata and the other pipelines in the workspace using it', async () => {
+test("hover shows the secret's metadata and the other pipelines in the workspace using it", async () => {
   await session.connection.sendNotification(CatalogNotification.type, snapshot());
   const uri = pathToFileURL(path.join(workspace, 'hover.pipeline.json')).href;
   const fixed = SPEC.replace('"db-credential"', '"db-credentials"');
   await session.open(uri, 'json', fixed);
   const at = fixed.indexOf('db-credentials');
-  const position = { line: fixed.slice(0, at).split('\n').length - 1, character: at - fixed.lastIndexOf('\n', at) - 1 + 2 };
+  const position = {
+    line: fixed.slice(0, at).split('\n').length - 1,
+    character: at - fixed.lastIndexOf('\n', at) - 1 + 2,
+  };
   // The workspace scan runs in the background after `initialized`: poll until it has reached the other file.
   const deadline = Date.now() + 10_000;
   let value = '';
@@ -164,7 +189,10 @@ test('hover shows the secret\'s metadata and the other pipelines in the workspac
 
 async function hoverText(s: LspSession, uri: string, text: string, word: string): Promise<string> {
   const at = text.indexOf(word) + 1;
-  const position = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at - 1) - 1 };
+  const position = {
+    line: text.slice(0, at).split('\n').length - 1,
+    character: at - text.lastIndexOf('\n', at - 1) - 1,
+  };
   const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }
@@ -175,8 +203,13 @@ test('the workspace index follows files created and deleted on disk', async () =
   const text = 'pipeline:\n  name: watcher\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n';
   await session.open(uri, 'yaml', text);
   const created = path.join(workspace, 'pipelines', 'late.pipeline.json');
-  writeFileSync(created, JSON.stringify({ pipeline: { name: 'latecomer' }, transform: { image: 'a:1', imagePullSecrets: ['regcred'] } }));
-  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Created }] });
+  writeFileSync(
+    created,
+    JSON.stringify({ pipeline: { name: 'latecomer' }, transform: { image: 'a:1', imagePullSecrets: ['regcred'] } }),
+  );
+  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Created }],
+  });
   const deadline = Date.now() + 10_000;
   let value = '';
   while (Date.now() < deadline && !value.includes('latecomer')) {
@@ -186,7 +219,9 @@ test('the workspace index follows files created and deleted on disk', async () =
   assert.match(value, /Also used by `latecomer` \(pipelines\/late\.pipeline\.json\)/);
 
   rmSync(created);
-  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Deleted }] });
+  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: pathToFileURL(created).href, type: FileChangeType.Deleted }],
+  });
   while (Date.now() < deadline && value.includes('latecomer')) {
     value = await hoverText(session, uri, text, 'regcred');
   }
@@ -194,10 +229,14 @@ test('the workspace index follows files created and deleted on disk', async () =
   await session.close(uri);
 });
 
-test('an open document\'s unsaved text counts as a user of a secret until it closes', async () => {
+test("an open document's unsaved text counts as a user of a secret until it closes", async () => {
   await session.connection.sendNotification(CatalogNotification.type, snapshot());
   const draft = pathToFileURL(path.join(workspace, 'draft.pipeline.yaml')).href;
-  await session.open(draft, 'yaml', 'pipeline:\n  name: draft\ntransform:\n  image: a:1\n  secrets:\n  - name: regcred\n    mountPath: /r\n');
+  await session.open(
+    draft,
+    'yaml',
+    'pipeline:\n  name: draft\ntransform:\n  image: a:1\n  secrets:\n  - name: regcred\n    mountPath: /r\n',
+  );
   const uri = pathToFileURL(path.join(workspace, 'reader.pipeline.yaml')).href;
   const text = 'pipeline:\n  name: reader\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - regcred\n';
   await session.open(uri, 'yaml', text);
@@ -225,7 +264,10 @@ test('edits in quick succession are validated once, for the latest version only'
       });
     }
     await latest;
-    assert.deepEqual(s.published.slice(before).map((p) => p.version), [4]);
+    assert.deepEqual(
+      s.published.slice(before).map((p) => p.version),
+      [4],
+    );
   } finally {
     await s.stop();
   }
@@ -233,7 +275,11 @@ test('edits in quick succession are validated once, for the latest version only'
 
 test('a JSON file that is not a pipeline spec gets no diagnostics', async () => {
   const uri = pathToFileURL(path.join(workspace, 'secret.json')).href;
-  const published = await session.open(uri, 'json', '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "data": {"a": "b"}}');
+  const published = await session.open(
+    uri,
+    'json',
+    '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "data": {"a": "b"}}',
+  );
   assert.deepEqual(published.diagnostics, []);
   await session.close(uri);
 });
@@ -241,7 +287,9 @@ test('a JSON file that is not a pipeline spec gets no diagnostics', async () => 
 test('reads pachyderm.specFiles through workspace/configuration', async () => {
   const s = await LspSession.start({ capabilities: { workspace: { configuration: true } } });
   try {
-    s.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ specFiles: ['**/specs/*.json'] })));
+    s.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => ({ specFiles: ['**/specs/*.json'] })),
+    );
     const uri = 'file:///nowhere/specs/plain.json';
     // Named like nothing special: only the setting makes it a spec, and a spec without `transform` is an error.
     const published = await s.open(uri, 'json', '{"pipeline": {"name": "x"}}');
@@ -259,7 +307,9 @@ test('a client without workspace/configuration sets specFiles in initializationO
     assert.ok(codes(published.diagnostics).includes('PS113'));
     // The setting no longer covers the file: it is not a spec any more, and its diagnostics go.
     const cleared = s.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
-    await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pachyderm: { specFiles: [] } } });
+    await s.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { pachyderm: { specFiles: [] } },
+    });
     await cleared;
   } finally {
     await s.stop();
@@ -269,7 +319,11 @@ test('a client without workspace/configuration sets specFiles in initializationO
 test('no secret value crosses the connection when the catalog is built from secrets with values', async () => {
   const values = ['hunter2-plain-value', 'AKIA-SECRET-ACCESS-1234', 'keystore\u0000binary\u00ff'];
   const objects: SecretObject[] = [
-    { metadata: { name: 'app', namespace: 'pachyderm' }, type: 'Opaque', data: { password: b64(values[0]), token: b64(values[1]) } },
+    {
+      metadata: { name: 'app', namespace: 'pachyderm' },
+      type: 'Opaque',
+      data: { password: b64(values[0]), token: b64(values[1]) },
+    },
     { metadata: { name: 'store', namespace: 'pachyderm' }, type: 'Opaque', stringData: { 'keystore.p12': values[2] } },
   ];
   const s = await LspSession.start();
@@ -278,7 +332,11 @@ test('no secret value crosses the connection when the catalog is built from secr
     const snap: CatalogSnapshot = { context: 'c', namespace: 'pachyderm', state: { kind: 'ready' }, secrets: meta };
     assert.equal(new CatalogIndex(snap).size, 2);
     const uri = 'file:///nowhere/values.pipeline.yaml';
-    await s.open(uri, 'yaml', 'pipeline:\n  name: v\ntransform:\n  image: a:1\n  secrets:\n  - name: app\n    key: nope\n    envVar: X\n');
+    await s.open(
+      uri,
+      'yaml',
+      'pipeline:\n  name: v\ntransform:\n  image: a:1\n  secrets:\n  - name: app\n    key: nope\n    envVar: X\n',
+    );
     const revalidated = s.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'PS003'));
     await s.connection.sendNotification(CatalogNotification.type, snap);
     await revalidated;

@@ -9,7 +9,9 @@ import { LspSession } from './serverProcess';
 
 const CANARY = 'CANARY-hunter2-Q7zX9';
 /** Pieces of the canary a quoting message would carry: any 4 of its characters in a row. */
-const PIECES = new RegExp([...Array(CANARY.length - 3).keys()].map((i) => CANARY.slice(i, i + 4).replace(/[-]/g, '\\-')).join('|'));
+const PIECES = new RegExp(
+  [...Array(CANARY.length - 3).keys()].map((i) => CANARY.slice(i, i + 4).replace(/[-]/g, '\\-')).join('|'),
+);
 
 let s: LspSession;
 before(async () => {
@@ -35,6 +37,9 @@ test('YAML syntax errors inside values are published by range, never with the va
     assert.ok(syntax.length > 0, `${uri}: no syntax error published: ${JSON.stringify(published.diagnostics)}`);
     for (const d of published.diagnostics) assert.ok(!PIECES.test(d.message), `${uri}: ${d.message}`);
     // Where it is: on the value's line.
-    assert.ok(syntax.some((d) => text.split('\n')[d.range.start.line].includes(CANARY)), `${uri}: ${JSON.stringify(syntax)}`);
+    assert.ok(
+      syntax.some((d) => text.split('\n')[d.range.start.line].includes(CANARY)),
+      `${uri}: ${JSON.stringify(syntax)}`,
+    );
   }
 });

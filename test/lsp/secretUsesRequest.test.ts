@@ -25,8 +25,20 @@ const YAML_SPEC = [
   '  image_pull_secrets: [db]',
   '',
 ].join('\n');
-const JSON_SPEC = JSON.stringify({ pipeline: { name: 'export' }, transform: { image: 'x:1' }, egress: { sql_database: { url: 'u', file_format: { type: 'CSV' }, secret: { name: 'db', key: 'pw' } } } }, null, 2);
-const OTHER_SPEC = (pipeline: string) => JSON.stringify({ pipeline: { name: pipeline }, transform: { image: 'x:1', secrets: [{ name: 'db', mount_path: '/s' }] } });
+const JSON_SPEC = JSON.stringify(
+  {
+    pipeline: { name: 'export' },
+    transform: { image: 'x:1' },
+    egress: { sql_database: { url: 'u', file_format: { type: 'CSV' }, secret: { name: 'db', key: 'pw' } } },
+  },
+  null,
+  2,
+);
+const OTHER_SPEC = (pipeline: string) =>
+  JSON.stringify({
+    pipeline: { name: pipeline },
+    transform: { image: 'x:1', secrets: [{ name: 'db', mount_path: '/s' }] },
+  });
 
 let workspace: string;
 const files: Record<string, string> = {
@@ -54,7 +66,10 @@ before(() => {
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
 async function session(initializationOptions: Record<string, unknown> = {}): Promise<LspSession> {
-  return LspSession.start({ workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }], initializationOptions });
+  return LspSession.start({
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+    initializationOptions,
+  });
 }
 
 const summary = (r: SecretUsesResult) => r.uses.map((u) => `${u.file}:${u.line} ${u.pipeline} ${u.how}`);
@@ -90,7 +105,10 @@ test('secretUses reads an open document from the editor, not from the disk', asy
     await s.open(uri, 'json', unsaved);
     const result = await s.connection.sendRequest(SecretUsesRequest.type, { name: 'db' });
     const edited = result.uses.filter((u) => u.file === 'specs/unrelated.pipeline.json');
-    assert.deepEqual(edited.map((u) => [u.pipeline, u.uri]), [['edited', uri]]);
+    assert.deepEqual(
+      edited.map((u) => [u.pipeline, u.uri]),
+      [['edited', uri]],
+    );
     assert.equal(unsaved.slice(edited[0].start, edited[0].end), '"db"');
   } finally {
     await s.stop();
@@ -111,7 +129,9 @@ test('secretUses says how many files it read when the workspace has more than it
 test('secretUses finds nothing for a name no file uses, and refuses a request without a name', async () => {
   const s = await session();
   try {
-    assert.deepEqual(await s.connection.sendRequest(SecretUsesRequest.type, { name: 'nobody-uses-this' }), { uses: [] });
+    assert.deepEqual(await s.connection.sendRequest(SecretUsesRequest.type, { name: 'nobody-uses-this' }), {
+      uses: [],
+    });
     assert.deepEqual(await s.connection.sendRequest(SecretUsesRequest.type, { name: '' }), { uses: [] });
     await assert.rejects(
       s.connection.sendRequest(SecretUsesRequest.type, {} as { name: string }),

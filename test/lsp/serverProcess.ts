@@ -38,7 +38,10 @@ export const serverBundle = path.join(repoRoot, 'dist', 'server.js');
 /** Builds the bundles once when a plain test run finds none (npm test builds them first). */
 function ensureBuilt(): void {
   if (existsSync(serverBundle)) return;
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('npm run build failed; the LSP tests need dist/server.js');
 }
 
@@ -76,7 +79,9 @@ export class LspSession {
 
   static async start(options: StartOptions = {}): Promise<LspSession> {
     if (!options.nodeArgs) ensureBuilt();
-    const child = spawn(process.execPath, options.nodeArgs ?? [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, options.nodeArgs ?? [serverBundle, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const tap = new PassThrough();
@@ -98,12 +103,18 @@ export class LspSession {
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `accept` (published after this call). */
-  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const i = this.diagnosticWaiters.indexOf(waiter);
         if (i >= 0) this.diagnosticWaiters.splice(i, 1);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server stderr:\n${this.stderr()}`));
+        reject(
+          new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server stderr:\n${this.stderr()}`),
+        );
       }, timeoutMs);
       const waiter = (p: PublishDiagnosticsParams): boolean => {
         if (p.uri !== uri || !accept(p)) return false;
@@ -115,14 +126,28 @@ export class LspSession {
     });
   }
 
-  async open(uri: string, languageId: string, text: string, version = 1, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+  async open(
+    uri: string,
+    languageId: string,
+    text: string,
+    version = 1,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams> {
     const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version, timeoutMs);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
     return published;
   }
 
   /** Replaces `oldText` (first occurrence) with `newText` through an incremental change. */
-  async edit(uri: string, version: number, current: string, oldText: string, newText: string): Promise<{ text: string; diagnostics: Promise<PublishDiagnosticsParams> }> {
+  async edit(
+    uri: string,
+    version: number,
+    current: string,
+    oldText: string,
+    newText: string,
+  ): Promise<{ text: string; diagnostics: Promise<PublishDiagnosticsParams> }> {
     const planned = planEdit(current, oldText, newText);
     const diagnostics = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version);
     await this.sendChange(uri, version, planned.range, newText);

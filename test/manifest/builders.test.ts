@@ -37,12 +37,18 @@ function memoryReader(files: Record<string, string>, env: Record<string, string>
 }
 
 test('builders read files through the injected reader', () => {
-  const reader = memoryReader({ 'mem/a.txt': 'A', 'mem/b.txt': 'B', 'app.env': 'HOST=db\nFROM_ENV\n' }, { FROM_ENV: 'x' });
+  const reader = memoryReader(
+    { 'mem/a.txt': 'A', 'mem/b.txt': 'B', 'app.env': 'HOST=db\nFROM_ENV\n' },
+    { FROM_ENV: 'x' },
+  );
   const fromDir = buildGenericSecret({ name: 's', fromFile: ['mem'] }, reader);
   assert.deepEqual([...fromDir.data.keys()], ['a.txt', 'b.txt']);
   const fromEnv = buildGenericSecret({ name: 's', fromEnvFile: ['app.env'] }, reader);
   assert.equal(Buffer.from(fromEnv.data.get('FROM_ENV')!).toString(), 'x');
-  assert.throws(() => buildGenericSecret({ name: 's', fromFile: ['nope'] }, reader), new ManifestError('error reading nope: no such file or directory'));
+  assert.throws(
+    () => buildGenericSecret({ name: 's', fromFile: ['nope'] }, reader),
+    new ManifestError('error reading nope: no such file or directory'),
+  );
 });
 
 test('the hash suffix matches the examples kubectl gives', () => {
@@ -56,7 +62,10 @@ test('the hash suffix matches the examples kubectl gives', () => {
 });
 
 test('JSON strings use Go’s escaping', () => {
-  assert.equal(goJsonString('<a href="x">&\u2028\b\f\u0001é'), '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028\\b\\f\\u0001é"');
+  assert.equal(
+    goJsonString('<a href="x">&\u2028\b\f\u0001é'),
+    '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028\\b\\f\\u0001é"',
+  );
 });
 
 test('data keys that look like numbers keep Go’s byte order in JSON', () => {
@@ -66,7 +75,15 @@ test('data keys that look like numbers keep Go’s byte order in JSON', () => {
 });
 
 test('YAML keys follow go-yaml’s natural order: other characters before letters, digit runs as numbers', () => {
-  assert.deepEqual(['key10', 'B', 'key2', '_u', 'a', '10', '9'].sort(naturalCompare), ['_u', '9', '10', 'B', 'a', 'key2', 'key10']);
+  assert.deepEqual(['key10', 'B', 'key2', '_u', 'a', '10', '9'].sort(naturalCompare), [
+    '_u',
+    '9',
+    '10',
+    'B',
+    'a',
+    'key2',
+    'key10',
+  ]);
 });
 
 test('key errors carry kubectl’s exact wording', () => {

@@ -66,7 +66,8 @@ export function makeFixtures(): string {
   w('unicodeval.env', 'U=héllo ✓\n');
 
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  const selfSigned = (key: string, crt: string, cn: string) => ssl('req', '-x509', '-key', key, '-out', crt, '-subj', `/CN=${cn}`, '-days', '2');
+  const selfSigned = (key: string, crt: string, cn: string) =>
+    ssl('req', '-x509', '-key', key, '-out', crt, '-subj', `/CN=${cn}`, '-days', '2');
   ssl('genrsa', '-traditional', '-out', 'rsa1.pkcs1.key', '2048');
   ssl('pkcs8', '-topk8', '-nocrypt', '-in', 'rsa1.pkcs1.key', '-out', 'rsa1.pkcs8.key');
   selfSigned('rsa1.pkcs1.key', 'rsa1.crt', 'rsa-one');
@@ -80,7 +81,17 @@ export function makeFixtures(): string {
   selfSigned('ed.key', 'ed.crt', 'ed');
   ssl('pkcs8', '-topk8', '-in', 'rsa1.pkcs1.key', '-passout', 'pass:secret', '-out', 'rsa1.encrypted.key');
   ssl('x509', '-in', 'rsa1.crt', '-outform', 'DER', '-out', 'rsa1.der');
-  ssl('rsa', '-in', 'rsa1.pkcs1.key', '-traditional', '-aes128', '-passout', 'pass:secret', '-out', 'rsa1.proctype.key');
+  ssl(
+    'rsa',
+    '-in',
+    'rsa1.pkcs1.key',
+    '-traditional',
+    '-aes128',
+    '-passout',
+    'pass:secret',
+    '-out',
+    'rsa1.proctype.key',
+  );
   ssl('rsa', '-in', 'rsa1.pkcs1.key', '-outform', 'DER', '-out', 'rsa1.key.der');
   w('rsa1.text.crt', ssl('x509', '-in', 'rsa1.crt', '-text'));
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');

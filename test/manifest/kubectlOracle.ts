@@ -13,7 +13,9 @@ export interface RunResult {
 }
 
 export function kubectlAvailable(): boolean {
-  return spawnSync('kubectl', ['version', '--client'], { env: { ...process.env, KUBECONFIG: '/dev/null' } }).status === 0;
+  return (
+    spawnSync('kubectl', ['version', '--client'], { env: { ...process.env, KUBECONFIG: '/dev/null' } }).status === 0
+  );
 }
 
 export function runKubectl(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
@@ -24,7 +26,13 @@ export function runKubectl(args: readonly string[], cwd: string, env: NodeJS.Pro
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? -1 }));
+    child.on('close', (code) =>
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? -1,
+      }),
+    );
   });
 }
 

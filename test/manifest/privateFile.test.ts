@@ -77,14 +77,21 @@ test('a failed save names the path and the cause, leaves the target alone and no
     const value = 'the-secret-value-9876';
     assert.throws(
       () => writePrivateFile(folder, `{"data":"${value}"}`),
-      (err: unknown) => err instanceof PrivateFileError && err.path === folder && err.reason === 'it is a folder' && !err.message.includes(value),
+      (err: unknown) =>
+        err instanceof PrivateFileError &&
+        err.path === folder &&
+        err.reason === 'it is a folder' &&
+        !err.message.includes(value),
     );
     assert.equal(fs.readFileSync(path.join(folder, 'inside'), 'utf8'), 'kept');
     const underFile = path.join(dir, 'plain-file', 'x.json');
     fs.writeFileSync(path.join(dir, 'plain-file'), 'kept');
     assert.throws(
       () => writePrivateFile(underFile, value),
-      (err: unknown) => err instanceof PrivateFileError && err.path === underFile && err.reason === 'a part of the path is not a folder',
+      (err: unknown) =>
+        err instanceof PrivateFileError &&
+        err.path === underFile &&
+        err.reason === 'a part of the path is not a folder',
     );
     assert.deepEqual(fs.readdirSync(dir).sort(), ['a-folder.json', 'plain-file']);
   });

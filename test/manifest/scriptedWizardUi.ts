@@ -54,19 +54,36 @@ export class ScriptedUi implements WizardUi {
 
   async input(req: InputRequest): Promise<StepResult<string>> {
     this.inputs.push(req);
-    this.shown.push({ kind: 'input', title: req.title, step: req.step, totalSteps: req.totalSteps, text: req.prompt, password: req.password, canGoBack: req.canGoBack });
+    this.shown.push({
+      kind: 'input',
+      title: req.title,
+      step: req.step,
+      totalSteps: req.totalSteps,
+      text: req.prompt,
+      password: req.password,
+      canGoBack: req.canGoBack,
+    });
     const a = this.next(`input "${req.prompt}"`);
     if (a === 'back' || a === 'cancel') return { kind: a };
     if (!('input' in a)) throw new Error(`input "${req.prompt}" got ${JSON.stringify(a)}`);
     const value = typeof a.input === 'function' ? a.input(req) : a.input;
     const problem = req.validate(value);
-    if (problem) throw new Error(`the wizard would not accept ${JSON.stringify(value)} for "${req.prompt}": ${problem}`);
+    if (problem)
+      throw new Error(`the wizard would not accept ${JSON.stringify(value)} for "${req.prompt}": ${problem}`);
     return { kind: 'value', value };
   }
 
   async pick<T>(req: PickRequest<T>): Promise<StepResult<T>> {
     const labels = req.items.map((i) => i.label);
-    this.shown.push({ kind: 'pick', title: req.title, step: req.step, totalSteps: req.totalSteps, text: req.placeholder, labels, canGoBack: req.canGoBack });
+    this.shown.push({
+      kind: 'pick',
+      title: req.title,
+      step: req.step,
+      totalSteps: req.totalSteps,
+      text: req.placeholder,
+      labels,
+      canGoBack: req.canGoBack,
+    });
     const a = this.next(`pick "${req.placeholder}" ${JSON.stringify(labels)}`);
     if (a === 'back' || a === 'cancel') return { kind: a };
     if (!('pick' in a)) throw new Error(`pick "${req.placeholder}" got ${JSON.stringify(a)}`);
@@ -85,7 +102,8 @@ export class ScriptedUi implements WizardUi {
   async confirm(req: ConfirmRequest): Promise<boolean> {
     this.confirms.push(req);
     const a = this.next(`confirm "${req.message}"`);
-    if (typeof a !== 'object' || !('confirm' in a)) throw new Error(`confirm "${req.message}" got ${JSON.stringify(a)}`);
+    if (typeof a !== 'object' || !('confirm' in a))
+      throw new Error(`confirm "${req.message}" got ${JSON.stringify(a)}`);
     return a.confirm;
   }
 

@@ -29,7 +29,21 @@ before(() => {
   fs.writeFileSync(f('app.env'), 'HOST=db\nPORT=5432\n');
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   for (const n of ['one', 'two']) {
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${n}.key`, '-out', `${n}.crt`, '-subj', `/CN=${n}`, '-days', '1');
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${n}.key`,
+      '-out',
+      `${n}.crt`,
+      '-subj',
+      `/CN=${n}`,
+      '-days',
+      '1',
+    );
   }
 });
 
@@ -61,7 +75,16 @@ test('generic wizard writes the manifest kubectl writes for the same literals, f
 });
 
 test('generic wizard shows a step counter, masks the typed value and lists the keys added so far', async () => {
-  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'token' }, { input: SECRET_VALUE }, { pick: 'Add env file' }, { file: f('app.env') }, { pick: 'Done' }, 'cancel']);
+  const ui = new ScriptedUi([
+    { input: 's' },
+    { pick: 'Add literal' },
+    { input: 'token' },
+    { input: SECRET_VALUE },
+    { pick: 'Add env file' },
+    { file: f('app.env') },
+    { pick: 'Done' },
+    'cancel',
+  ]);
   await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
   assert.deepEqual(
     ui.shown.filter((s) => s.kind !== 'file').map((s) => `${s.step}/${s.totalSteps}`),
@@ -76,7 +99,14 @@ test('generic wizard shows a step counter, masks the typed value and lists the k
 });
 
 test('generic wizard validates keys as you type with kubectl’s rules and refuses duplicates', async () => {
-  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'a' }, { input: 'x' }, { pick: 'Add literal' }, 'cancel']);
+  const ui = new ScriptedUi([
+    { input: 's' },
+    { pick: 'Add literal' },
+    { input: 'a' },
+    { input: 'x' },
+    { pick: 'Add literal' },
+    'cancel',
+  ]);
   await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
   const keyBox = ui.inputs.filter((r) => r.prompt === 'Key').at(-1)!;
   assert.match(keyBox.validate('..')!, /^"\.\." is not valid key name for a Secret must not be '\.\.'$/);
@@ -86,14 +116,23 @@ test('generic wizard validates keys as you type with kubectl’s rules and refus
   assert.equal(ui.inputs[0].validate(''), 'name must be specified');
   // kubectl lets any name through; the wizard warns (without blocking) when the API server would refuse it.
   assert.equal(ui.inputs[0].validate('MySecret'), undefined);
-  assert.match(ui.inputs[0].warn!('MySecret')!, /^the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain/);
+  assert.match(
+    ui.inputs[0].warn!('MySecret')!,
+    /^the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain/,
+  );
   assert.equal(ui.inputs[0].warn!('my-secret.v2'), undefined);
 });
 
 test('generic wizard refuses a folder whose file names kubectl would refuse, with kubectl’s message', async () => {
   fs.mkdirSync(f('bad'), { recursive: true });
   fs.writeFileSync(f('bad/bad name'), 'x');
-  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add folder' }, { file: f('bad') }, { pick: 'Done' }, { pick: 'unsaved JSON' }]);
+  const ui = new ScriptedUi([
+    { input: 's' },
+    { pick: 'Add folder' },
+    { file: f('bad') },
+    { pick: 'Done' },
+    { pick: 'unsaved JSON' },
+  ]);
   const sinks = new RecordingSinks();
   await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
   assert.match(ui.errors[0], /^"bad name" is not valid key name for a Secret/);
@@ -101,7 +140,13 @@ test('generic wizard refuses a folder whose file names kubectl would refuse, wit
 });
 
 test('Back returns to the previous step with its answer filled in', async () => {
-  const ui = new ScriptedUi([{ input: 'first' }, 'back', { input: (req) => `${req.value}-edited` }, { pick: 'Done' }, { pick: 'unsaved JSON' }]);
+  const ui = new ScriptedUi([
+    { input: 'first' },
+    'back',
+    { input: (req) => `${req.value}-edited` },
+    { pick: 'Done' },
+    { pick: 'unsaved JSON' },
+  ]);
   const sinks = new RecordingSinks();
   await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
   assert.equal(JSON.parse(sinks.editors[0]).metadata.name, 'first-edited');
@@ -122,7 +167,10 @@ test('a failed create keeps every answer and lets the user go back to fix them',
     { pick: 'Done' },
     { pick: 'Create in cluster' },
   ]);
-  const sinks = new RecordingSinks([{ ok: false, message: 'The cluster refused it: 403 Forbidden.' }, { ok: true, message: 'Secret "app" created.' }]);
+  const sinks = new RecordingSinks([
+    { ok: false, message: 'The cluster refused it: 403 Forbidden.' },
+    { ok: true, message: 'Secret "app" created.' },
+  ]);
   assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
   assert.match(ui.errors[0], /403 Forbidden.*answers are kept/);
   assert.equal(sinks.created.length, 2);
@@ -131,14 +179,28 @@ test('a failed create keeps every answer and lets the user go back to fix them',
 });
 
 test('a cancelled wizard sends nothing anywhere', async () => {
-  const ui = new ScriptedUi([{ input: 'x' }, { pick: 'Add literal' }, { input: 'k' }, { input: SECRET_VALUE }, 'cancel']);
+  const ui = new ScriptedUi([
+    { input: 'x' },
+    { pick: 'Add literal' },
+    { input: 'k' },
+    { input: SECRET_VALUE },
+    'cancel',
+  ]);
   const sinks = new RecordingSinks();
   assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'cancel');
   assert.deepEqual([sinks.editors, sinks.saved, sinks.created, sinks.dryRuns], [[], [], [], []]);
 });
 
 test('the stringData choice writes readable values instead of base64 data', async () => {
-  const ui = new ScriptedUi([{ input: 's' }, { pick: 'Add literal' }, { input: 'k' }, { input: 'plain text' }, { pick: 'Done' }, { pick: 'stringData' }, { pick: 'unsaved JSON' }]);
+  const ui = new ScriptedUi([
+    { input: 's' },
+    { pick: 'Add literal' },
+    { input: 'k' },
+    { input: 'plain text' },
+    { pick: 'Done' },
+    { pick: 'stringData' },
+    { pick: 'unsaved JSON' },
+  ]);
   const sinks = new RecordingSinks();
   await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState());
   const obj = JSON.parse(sinks.editors[0]);
@@ -147,7 +209,15 @@ test('the stringData choice writes readable values instead of base64 data', asyn
 });
 
 test('the quick fix’s (name, key) pre-fill the generic wizard', async () => {
-  const ui = new ScriptedUi([{ input: (req) => req.value! }, { pick: 'Add literal' }, { input: (req) => req.value! }, { input: 'v' }, { pick: 'Done' }, { pick: 'Server-side dry run' }, 'cancel']);
+  const ui = new ScriptedUi([
+    { input: (req) => req.value! },
+    { pick: 'Add literal' },
+    { input: (req) => req.value! },
+    { input: 'v' },
+    { pick: 'Done' },
+    { pick: 'Server-side dry run' },
+    'cancel',
+  ]);
   const sinks = new RecordingSinks();
   await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState({ name: 'missing-secret', key: 'token' }));
   const sent = JSON.parse(sinks.dryRuns[0]);
@@ -172,7 +242,10 @@ test('tls wizard checks the pair before it can finish and writes kubectl’s man
   assert.match(ui.errors[0], /^tls: private key does not match public key/);
   const kubectlWay = buildTlsSecret({ name: 'web-tls', cert: f('one.crt'), key: f('one.key') }, nodeSourceReader);
   assert.deepEqual(sinks.created, [printSecret(kubectlWay, 'json')]);
-  assert.deepEqual(ui.shown.filter((s) => s.kind !== 'file').map((s) => s.step), [1, 2, 3, 3, 4]);
+  assert.deepEqual(
+    ui.shown.filter((s) => s.kind !== 'file').map((s) => s.step),
+    [1, 2, 3, 3, 4],
+  );
 });
 
 test('docker-registry wizard defaults the server, masks the password and writes kubectl’s .dockerconfigjson', async () => {
@@ -186,7 +259,10 @@ test('docker-registry wizard defaults the server, masks the password and writes 
   ]);
   const sinks = new RecordingSinks();
   await runDockerRegistryWizard(ui, sinks, nodeSourceReader, initialDockerRegistryState());
-  const kubectlWay = buildDockerRegistrySecret({ name: 'regcred', username: 'robot', password: SECRET_VALUE }, nodeSourceReader);
+  const kubectlWay = buildDockerRegistrySecret(
+    { name: 'regcred', username: 'robot', password: SECRET_VALUE },
+    nodeSourceReader,
+  );
   assert.deepEqual(sinks.editors, [printSecret(kubectlWay, 'json')]);
   assert.equal(ui.inputs[1].value, 'https://index.docker.io/v1/');
   assert.equal(ui.inputs[3].password, true);
@@ -215,7 +291,10 @@ test('no wizard message or prompt ever contains a typed value', async () => {
 test('an env file with a bad line is refused by line, column and what was expected, never by its text', async () => {
   const canary = 'CANARY-hunter2-value';
   fs.writeFileSync(f('bad.env'), `HOST=db\nDB_PASSWORD: ${canary}\n`);
-  fs.writeFileSync(f('bad-utf8.env'), Buffer.concat([Buffer.from(`HOST=db\nTOKEN=${canary}`), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+  fs.writeFileSync(
+    f('bad-utf8.env'),
+    Buffer.concat([Buffer.from(`HOST=db\nTOKEN=${canary}`), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]),
+  );
   const ui = new ScriptedUi([
     { input: 's' },
     { pick: 'Add env file' },
@@ -245,9 +324,15 @@ test('a failed save names the path and cause and offers the outputs again with e
   const sinks = new RecordingSinks([], [{ kind: 'failed', path: '/somewhere/keep-me.json', reason: 'it is a folder' }]);
   assert.equal(await runGenericWizard(ui, sinks, nodeSourceReader, initialGenericState()), 'done');
   assert.equal(ui.errors.length, 1);
-  assert.match(ui.errors[0], /^Could not save the manifest to \/somewhere\/keep-me\.json: it is a folder\. Your answers are kept/);
+  assert.match(
+    ui.errors[0],
+    /^Could not save the manifest to \/somewhere\/keep-me\.json: it is a folder\. Your answers are kept/,
+  );
   assert.ok(!ui.errors[0].includes(SECRET_VALUE));
-  const kubectlWay = buildGenericSecret({ name: 'keep-me', fromLiteral: [`password=${SECRET_VALUE}`] }, nodeSourceReader);
+  const kubectlWay = buildGenericSecret(
+    { name: 'keep-me', fromLiteral: [`password=${SECRET_VALUE}`] },
+    nodeSourceReader,
+  );
   assert.deepEqual(sinks.saved, [printSecret(kubectlWay, 'json')]);
 });
 

@@ -15,7 +15,9 @@ interface Manifest {
   activationEvents?: string[];
   contributes: {
     commands?: { command: string; title: string; category?: string }[];
-    configuration?: { properties: Record<string, { scope?: string; markdownDescription?: string; description?: string }> };
+    configuration?: {
+      properties: Record<string, { scope?: string; markdownDescription?: string; description?: string }>;
+    };
     menus?: Record<string, { command: string; when?: string }[]>;
   };
 }
@@ -39,7 +41,8 @@ test('tree item menus are keyed on viewItem, and every menu entry names a contri
   for (const [menu, entries] of Object.entries(manifest.contributes.menus ?? {})) {
     for (const e of entries) {
       if (!commands.has(e.command)) problems.push(`${menu}: ${e.command} is not a contributed command`);
-      if (menu === 'view/item/context' && !/\bviewItem\b/.test(e.when ?? '')) problems.push(`${menu}: ${e.command} has no viewItem in its when`);
+      if (menu === 'view/item/context' && !/\bviewItem\b/.test(e.when ?? ''))
+        problems.push(`${menu}: ${e.command} has no viewItem in its when`);
     }
   }
   assert.deepEqual(problems, []);
@@ -59,7 +62,16 @@ test('engines.vscode admits VS Code 1.100, the version the real-VS-Code tests ru
 
 test('the entry point is the bundled client that the .vscodeignore allow-list ships', () => {
   assert.equal(manifest.main, './dist/client.js');
-  const allowed = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  assert.ok(allowed.includes('!dist/client.js') && allowed.includes('!dist/server.js'), '.vscodeignore must re-include both bundles');
-  assert.equal(allowed.find((l) => l && !l.startsWith('#')), '**', '.vscodeignore must start by excluding everything');
+  const allowed = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
+  assert.ok(
+    allowed.includes('!dist/client.js') && allowed.includes('!dist/server.js'),
+    '.vscodeignore must re-include both bundles',
+  );
+  assert.equal(
+    allowed.find((l) => l && !l.startsWith('#')),
+    '**',
+    '.vscodeignore must start by excluding everything',
+  );
 });

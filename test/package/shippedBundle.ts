@@ -20,7 +20,11 @@ export function shippedBundle(entry: 'client' | 'server' | 'cli'): ShippedBundle
     const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
     const inputs = Object.fromEntries(Object.entries(out.inputs).map(([k, v]) => [k, v.bytesInOutput]));
     process.stdout.write(JSON.stringify({ inputs, bytes: out.bytes }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as ShippedBundle;
 }

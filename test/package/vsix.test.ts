@@ -39,14 +39,19 @@ test('the packaged VSIX holds only what the extension needs, installs into VS Co
   const temp = mkdtempSync(path.join(tmpdir(), 'pachyderm-vsix-test-'));
   try {
     const vsix = path.join(temp, 'pachyderm-secrets.vsix');
-    execFileSync(process.execPath, [path.join(root, 'scripts/package.mjs'), vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [path.join(root, 'scripts/package.mjs'), vsix], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
 
     const entries = zipEntries(vsix);
     console.log(`VSIX files (${entries.length}):\n${entries.map((e) => `  ${e.name}  ${e.size} B`).join('\n')}`);
     const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e.name))).map((e) => e.name);
     assert.deepEqual(unexpected, [], 'files the installed extension does not need');
     for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js']) {
-      assert.ok(entries.some((e) => e.name === needed), `${needed} is missing from the VSIX`);
+      assert.ok(
+        entries.some((e) => e.name === needed),
+        `${needed} is missing from the VSIX`,
+      );
     }
     // The download users get; the bundles inside are larger (client-node alone is megabytes of JS).
     const vsixBytes = statSync(vsix).size;
@@ -65,7 +70,10 @@ test('the packaged VSIX holds only what the extension needs, installs into VS Co
     // A spec in an otherwise empty workspace, and an empty extension as the required "development" extension.
     const workspace = path.join(temp, 'workspace');
     mkdirSync(workspace);
-    writeFileSync(path.join(workspace, 'probe.pipeline.json'), '{ "pipeline": { "name": "probe" }, "transform": { "image": "alpine" } }\n');
+    writeFileSync(
+      path.join(workspace, 'probe.pipeline.json'),
+      '{ "pipeline": { "name": "probe" }, "transform": { "image": "alpine" } }\n',
+    );
     const probeExtension = path.join(temp, 'probe-extension');
     mkdirSync(probeExtension);
     writeFileSync(

@@ -12,12 +12,16 @@ export async function run(): Promise<void> {
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
   const installedFrom = process.env.PACHYDERM_VSIX_EXTENSIONS_DIR ?? '';
   if (!ext.extensionPath.startsWith(installedFrom + path.sep)) {
-    throw new Error(`${EXTENSION_ID} was loaded from ${ext.extensionPath}, not from the VSIX install in ${installedFrom}`);
+    throw new Error(
+      `${EXTENSION_ID} was loaded from ${ext.extensionPath}, not from the VSIX install in ${installedFrom}`,
+    );
   }
   const spec = (await vscode.workspace.findFiles('**/*.pipeline.json'))[0];
   if (!spec) throw new Error('the probe workspace has no pipeline spec');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
   await waitFor(() => ext.isActive, { what: 'the installed extension to activate' });
   const pid = await waitForLanguageServer({ what: "the installed extension's language server to answer" });
-  console.log(`vsix probe: ${EXTENSION_ID} ${ext.packageJSON.version} active from ${ext.extensionPath}; language server pid ${pid}`);
+  console.log(
+    `vsix probe: ${EXTENSION_ID} ${ext.packageJSON.version} active from ${ext.extensionPath}; language server pid ${pid}`,
+  );
 }

@@ -69,13 +69,17 @@ test('hovering a secret reference shows its keys and sizes from the cluster, nev
 });
 
 test('the Secrets view lists the seeded secrets and expands one to its keys, without values', async () => {
-  await wb.page.locator('.activitybar').getByRole('tab', { name: /^Pachyderm/ }).click();
+  await wb.page
+    .locator('.activitybar')
+    .getByRole('tab', { name: /^Pachyderm/ })
+    .click();
   const view = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Secrets' }) });
   const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
   await row('s3-credentials').waitFor();
   await row('registry-pull').waitFor();
   await row('s3-credentials').click();
-  if ((await row('s3-credentials').getAttribute('aria-expanded')) !== 'true') await wb.page.keyboard.press('ArrowRight');
+  if ((await row('s3-credentials').getAttribute('aria-expanded')) !== 'true')
+    await wb.page.keyboard.press('ArrowRight');
   await row('access-key').waitFor();
   await row('secret-key').waitFor();
   assert.doesNotMatch(await view.innerText(), /fixture-access-key|fixture-secret-key-value/);

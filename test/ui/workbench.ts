@@ -137,7 +137,10 @@ export class Workbench {
     let seen = '';
     while (Date.now() < deadline) {
       seen = await qi
-        .evaluate((el) => `${(el as unknown as { innerText: string }).innerText}\n${el.querySelector('input')?.getAttribute('placeholder') ?? ''}`)
+        .evaluate(
+          (el) =>
+            `${(el as unknown as { innerText: string }).innerText}\n${el.querySelector('input')?.getAttribute('placeholder') ?? ''}`,
+        )
         .catch(() => '(no quick input)');
       if (expect.test(seen)) return qi;
       await new Promise((r) => setTimeout(r, 100));

@@ -7,7 +7,12 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 test('toSecretMeta keeps names, sizes and kinds of keys but no value', () => {
   const secretValue = 'hunter2-very-secret';
   const meta = toSecretMeta({
-    metadata: { name: 'db', namespace: 'pach', labels: { 'secret-source': 'pachyderm-user' }, creationTimestamp: '2026-01-02T03:04:05Z' },
+    metadata: {
+      name: 'db',
+      namespace: 'pach',
+      labels: { 'secret-source': 'pachyderm-user' },
+      creationTimestamp: '2026-01-02T03:04:05Z',
+    },
     type: 'Opaque',
     data: { password: b64(secretValue), 'keystore.p12': b64(Buffer.from([0x30, 0x82, 0xff, 0x00])) },
   });

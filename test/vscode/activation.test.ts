@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
-import { activateExtension, EXTENSION_ID, fixtureUri, languageServerPids, openFixture, waitFor, waitForDiagnostics, waitForLanguageServer } from './harness';
+import {
+  activateExtension,
+  EXTENSION_ID,
+  fixtureUri,
+  languageServerPids,
+  openFixture,
+  waitFor,
+  waitForDiagnostics,
+  waitForLanguageServer,
+} from './harness';
 
 suite('activation', () => {
   test('opening a pipeline spec activates the extension without anyone calling activate()', async () => {
@@ -22,9 +31,13 @@ suite('activation', () => {
     const pid = await waitForLanguageServer();
     await openFixture('specs/broken.pipeline.json');
     await openFixture('specs/broken.pipeline.yaml');
-    await waitForDiagnostics(fixtureUri('specs/broken.pipeline.yaml'), (ds) => ds.some((d) => d.source === 'pachyderm'), {
-      what: 'diagnostics on the YAML spec',
-    });
+    await waitForDiagnostics(
+      fixtureUri('specs/broken.pipeline.yaml'),
+      (ds) => ds.some((d) => d.source === 'pachyderm'),
+      {
+        what: 'diagnostics on the YAML spec',
+      },
+    );
     // A server that crashed on a document would have been replaced by a restarted one: same PID, still one.
     assert.deepEqual(languageServerPids(), [pid]);
   });

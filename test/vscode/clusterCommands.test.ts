@@ -13,13 +13,17 @@ const ACCESS_KEY = Buffer.from('Zml4dHVyZS1hY2Nlc3Mta2V5', 'base64').toString();
 
 suite('cluster: secret commands', () => {
   let area: PachydermExtensionExports['cluster'];
-  const secretRow = (name: string) => (area.tree.getChildren() as TreeRow[]).find((r) => r.kind === 'secret' && r.label === name);
-  const keyRow = (name: string, key: string) => (area.tree.getChildren(secretRow(name)) as TreeRow[]).find((r) => r.key === key)!;
+  const secretRow = (name: string) =>
+    (area.tree.getChildren() as TreeRow[]).find((r) => r.kind === 'secret' && r.label === name);
+  const keyRow = (name: string, key: string) =>
+    (area.tree.getChildren(secretRow(name)) as TreeRow[]).find((r) => r.key === key)!;
   const inCatalog = (name: string) => area.catalog.snapshot().secrets.some((s) => s.name === name);
 
   suiteSetup(async () => {
     area = (await activateExtension<PachydermExtensionExports>()).cluster;
-    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && secretRow('s3-credentials'), { what: 'the seeded secrets in the tree' });
+    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && secretRow('s3-credentials'), {
+      what: 'the seeded secrets in the tree',
+    });
   });
 
   teardown(async () => {
@@ -31,7 +35,9 @@ suite('cluster: secret commands', () => {
     const uri = await runCommand<vscode.Uri>('pachyderm.inspectSecret', secretRow('s3-credentials'));
     assert.equal(uri.scheme, 'pachyderm-secret');
     assert.ok(!uri.toString().includes(ACCESS_KEY));
-    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), { what: 'the inspect document' });
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), {
+      what: 'the inspect document',
+    });
     const text = doc.getText();
     assert.match(text.split('\n')[0], /^NAME +TYPE +CREATED$/);
     assert.match(text.split('\n')[1], /^s3-credentials +Opaque +.* ago$/);
@@ -44,13 +50,17 @@ suite('cluster: secret commands', () => {
     await cluster.createSecret({ name: 'inspect-live', stringData: { one: '1' } });
     await waitFor(() => inCatalog('inspect-live'), { what: 'inspect-live in the catalog' });
     const uri = await runCommand<vscode.Uri>('pachyderm.inspectSecret', 'inspect-live');
-    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), { what: 'the inspect document' });
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), {
+      what: 'the inspect document',
+    });
     assert.match(doc.getText(), /Keys \(1\)/);
     await cluster.deleteSecret('inspect-live');
     await cluster.createSecret({ name: 'inspect-live', stringData: { one: '1', two: '22' } });
     await waitFor(() => /Keys \(2\)/.test(doc.getText()), { what: 'the document to show the new key' });
     await cluster.deleteSecret('inspect-live');
-    await waitFor(() => /is not in the catalog/.test(doc.getText()), { what: 'the document to say the secret is gone' });
+    await waitFor(() => /is not in the catalog/.test(doc.getText()), {
+      what: 'the document to say the secret is gone',
+    });
   });
 
   test('Reveal Value shows the value only in a modal dialog, and Copy Value puts it on the clipboard', async () => {
@@ -90,18 +100,33 @@ suite('cluster: secret commands', () => {
       'pipeline:\n  name: load\ntransform:\n  image: etl:1\n  secrets:\n    - name: warehouse-db\n      env_var: PGPASSWORD\n      key: PGPASSWORD\n',
     );
     const prompts = answerPrompts([(_p, items) => items.find((i) => (i as { label: string }).label === 'load')]);
-    const uses = await runCommand<{ pipeline: string; file: string; line: number }[]>('pachyderm.showPipelinesUsingSecret', secretRow('warehouse-db'));
+    const uses = await runCommand<{ pipeline: string; file: string; line: number }[]>(
+      'pachyderm.showPipelinesUsingSecret',
+      secretRow('warehouse-db'),
+    );
     prompts.done();
     assert.ok(prompts.prompts[0].items.includes('load'));
-    assert.deepEqual(uses.filter((u) => u.pipeline === 'load').map((u) => [u.file, u.line]), [['specs/uses-warehouse.pipeline.yaml', 6]]);
+    assert.deepEqual(
+      uses.filter((u) => u.pipeline === 'load').map((u) => [u.file, u.line]),
+      [['specs/uses-warehouse.pipeline.yaml', 6]],
+    );
     // Sorted by file, then position, so the list reads like the workspace.
-    assert.deepEqual(uses.map((u) => u.file), [...uses.map((u) => u.file)].sort());
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('uses-warehouse.pipeline.yaml'), { what: 'the spec to open' });
+    assert.deepEqual(
+      uses.map((u) => u.file),
+      [...uses.map((u) => u.file)].sort(),
+    );
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('uses-warehouse.pipeline.yaml'), {
+      what: 'the spec to open',
+    });
     assert.equal(vscode.window.activeTextEditor!.selection.start.line, 5);
   });
 
   test('Delete Secret asks a modal confirmation for a Pachyderm-managed secret, and a stronger one for others', async () => {
-    await cluster.createSecret({ name: 'del-managed', stringData: { k: 'v' }, labels: { suite: 'pachyderm', 'secret-source': 'pachyderm-user' } });
+    await cluster.createSecret({
+      name: 'del-managed',
+      stringData: { k: 'v' },
+      labels: { suite: 'pachyderm', 'secret-source': 'pachyderm-user' },
+    });
     await cluster.createSecret({ name: 'del-other', stringData: { k: 'v' } });
     await waitFor(() => secretRow('del-managed') && secretRow('del-other'), { what: 'both secrets in the tree' });
 
@@ -121,12 +146,27 @@ suite('cluster: secret commands', () => {
     await waitFor(() => !inCatalog('del-other') && !inCatalog('del-managed'), { what: 'both secrets gone' });
   });
 
-  test('Create Secret from File creates with pachctl\'s labels, offers to replace, and refuses a foreign suite label', async () => {
+  test("Create Secret from File creates with pachctl's labels, offers to replace, and refuses a foreign suite label", async () => {
     const file = 'secrets/api-token.json';
-    await writeFixture(file, JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-token' }, type: 'Opaque', stringData: { token: 'abc' } }, null, 2));
+    await writeFixture(
+      file,
+      JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'api-token' },
+          type: 'Opaque',
+          stringData: { token: 'abc' },
+        },
+        null,
+        2,
+      ),
+    );
     const created = await runCommand<{ kind: string }>('pachyderm.createSecretFromFile', fixtureUri(file));
     assert.deepEqual(created, { kind: 'created', name: 'api-token' });
-    await waitFor(() => area.catalog.get('api-token')?.labels['secret-source'] === 'pachyderm-user', { what: 'api-token with pachctl labels' });
+    await waitFor(() => area.catalog.get('api-token')?.labels['secret-source'] === 'pachyderm-user', {
+      what: 'api-token with pachctl labels',
+    });
 
     const replace = answerPrompts(['Replace']);
     const replaced = await runCommand<{ kind: string }>('pachyderm.createSecretFromFile', fixtureUri(file));
@@ -134,18 +174,28 @@ suite('cluster: secret commands', () => {
     assert.deepEqual(replaced, { kind: 'replaced', name: 'api-token' });
     assert.match(replace.prompts[0].text, /"api-token" already exists/);
 
-    await writeFixture('secrets/bad-suite.json', JSON.stringify({ kind: 'Secret', metadata: { name: 'bad', labels: { suite: 'other' } }, stringData: { a: 'b' } }));
+    await writeFixture(
+      'secrets/bad-suite.json',
+      JSON.stringify({ kind: 'Secret', metadata: { name: 'bad', labels: { suite: 'other' } }, stringData: { a: 'b' } }),
+    );
     const errors = answerPrompts([]);
     // From the active editor this time (writeFixture opened it).
     const refused = await runCommand<{ kind: string; message: string }>('pachyderm.createSecretFromFile');
     errors.done();
     assert.deepEqual(refused, { kind: 'refused', message: 'invalid suite label set on secret: suite=other' });
-    assert.ok(errors.prompts.some((p) => p.kind === 'showErrorMessage' && p.text.includes('invalid suite label set on secret: suite=other')));
+    assert.ok(
+      errors.prompts.some(
+        (p) => p.kind === 'showErrorMessage' && p.text.includes('invalid suite label set on secret: suite=other'),
+      ),
+    );
     await cluster.deleteSecret('api-token');
   });
 
   test('Insert Secret Reference adds an env var entry to the active spec in its spelling', async () => {
-    const editor = await writeFixture('specs/insert.pipeline.json', '{\n  "pipeline": {"name": "ins"},\n  "transform": {\n    "image": "x:1",\n    "err_cmd": ["true"]\n  }\n}\n');
+    const editor = await writeFixture(
+      'specs/insert.pipeline.json',
+      '{\n  "pipeline": {"name": "ins"},\n  "transform": {\n    "image": "x:1",\n    "err_cmd": ["true"]\n  }\n}\n',
+    );
     const prompts = answerPrompts(['Environment variable', 'DB_PASSWORD']);
     assert.equal(await runCommand('pachyderm.insertSecretReference', keyRow('warehouse-db', 'PGPASSWORD')), true);
     prompts.done();

@@ -38,15 +38,19 @@ suite('cluster: ages in the Secrets tree', () => {
       const at = clock.nextTimerAt();
       if (at === undefined || at > target) break;
       clock.advance(at - clock.now());
-      await waitFor(() => clock.timers.size > 0, { what: 'VS Code to redraw the tree and the tree to schedule its next age change' });
+      await waitFor(() => clock.timers.size > 0, {
+        what: 'VS Code to redraw the tree and the tree to schedule its next age change',
+      });
     }
     clock.advance(target - clock.now());
   }
 
-  test('a visible tree redraws a secret\'s age when its minute turns; a hidden one keeps no timer and catches up when shown', async () => {
+  test("a visible tree redraws a secret's age when its minute turns; a hidden one keeps no timer and catches up when shown", async () => {
     await cluster.createSecret({ name: 'age-probe', stringData: { k: 'v' } });
     const created = Date.parse(
-      (await waitFor(() => area.catalog.get('age-probe')?.creationTimestamp, { what: 'age-probe in the catalog' })) as string,
+      (await waitFor(() => area.catalog.get('age-probe')?.creationTimestamp, {
+        what: 'age-probe in the catalog',
+      })) as string,
     );
     await vscode.commands.executeCommand('pachyderm.secrets.focus');
     await waitFor(() => area.view.visible, { what: 'the Secrets view to be visible' });
@@ -68,7 +72,9 @@ suite('cluster: ages in the Secrets tree', () => {
     await runClockTo(clock, created + 6 * M - 1);
     assert.match(seen!, /5 minutes ago/);
     await runClockTo(clock, created + 6 * M);
-    await waitFor(() => seen?.includes('6 minutes ago'), { what: 'the row to read "6 minutes ago" once the minute turned' });
+    await waitFor(() => seen?.includes('6 minutes ago'), {
+      what: 'the row to read "6 minutes ago" once the minute turned',
+    });
 
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor(() => !area.view.visible, { what: 'the Secrets view to be hidden' });

@@ -11,7 +11,10 @@ suite('cluster: untrusted workspace', () => {
   test('the workspace kubeconfig setting is ignored and the Secrets view says why', async () => {
     await openFixture('specs/broken.pipeline.json');
     const area = (await activateExtension<PachydermExtensionExports>()).cluster;
-    await waitFor(() => area.catalog.snapshot().state.kind !== 'loading' && area.catalog.snapshot().state.kind !== 'unknown', { what: 'the catalog to settle' });
+    await waitFor(
+      () => area.catalog.snapshot().state.kind !== 'loading' && area.catalog.snapshot().state.kind !== 'unknown',
+      { what: 'the catalog to settle' },
+    );
     assert.deepEqual(area.ignoredSettings, ['pachyderm.kubeconfig']);
     const state = area.catalog.snapshot().state;
     const rows = area.tree.getChildren() as TreeRow[];
@@ -21,8 +24,14 @@ suite('cluster: untrusted workspace', () => {
       assert.match(state.reason, /not trusted/);
     } else {
       // A user-level kubeconfig exists on this machine: it is used, with a notice about the ignored setting.
-      assert.ok(rows.some((r) => r.id === 'notice/untrusted'), JSON.stringify(rows.map((r) => r.label)));
+      assert.ok(
+        rows.some((r) => r.id === 'notice/untrusted'),
+        JSON.stringify(rows.map((r) => r.label)),
+      );
     }
-    assert.ok(!area.catalog.target().server || !testEnv().cluster || area.catalog.target().server !== testEnv().cluster!.server, 'the local cluster from the workspace setting was contacted');
+    assert.ok(
+      !area.catalog.target().server || !testEnv().cluster || area.catalog.target().server !== testEnv().cluster!.server,
+      'the local cluster from the workspace setting was contacted',
+    );
   });
 });

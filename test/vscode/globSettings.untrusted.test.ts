@@ -13,7 +13,7 @@ import {
 } from './harness';
 
 suite('glob settings in an untrusted workspace', () => {
-  test('the workspace\'s specFiles apply, and a pathological glob beside them does not stall the server', async () => {
+  test("the workspace's specFiles apply, and a pathological glob beside them does not stall the server", async () => {
     await activateExtension();
     await waitForLanguageServer();
     await setSetting('pachyderm.specFiles', ['*a*a*a*a*a*a*a*a*a*a*a*!', 'untrusted-globs/*.json']);

@@ -11,7 +11,8 @@ suite('harness: the local cluster', () => {
 
   test('the cluster holds the seeded secrets, and createSecret/deleteSecret change it', async () => {
     const seeded = await cluster.listSecrets('default');
-    for (const name of ['registry-pull', 's3-credentials', 'warehouse-db']) assert.ok(seeded.includes(name), `${name} is not seeded`);
+    for (const name of ['registry-pull', 's3-credentials', 'warehouse-db'])
+      assert.ok(seeded.includes(name), `${name} is not seeded`);
     await cluster.createSecret({ name: 'harness-probe', stringData: { k: 'v' } });
     assert.ok((await cluster.listSecrets()).includes('harness-probe'));
     await cluster.deleteSecret('harness-probe');

@@ -148,14 +148,16 @@ export function languageServerPids(): number[] {
 export async function waitForLanguageServer(options: WaitOptions = {}): Promise<number> {
   const doc = await vscode.workspace.openTextDocument({
     language: 'json',
-    content: '{ "pipeline": { "name": "server-probe" }, "transform": { "image": "alpine", "secrets": [ { "mountPath": "/s" } ] } }\n',
+    content:
+      '{ "pipeline": { "name": "server-probe" }, "transform": { "image": "alpine", "secrets": [ { "mountPath": "/s" } ] } }\n',
   });
   await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.source === 'pachyderm'), {
     what: "the language server's first diagnostic",
     ...options,
   });
   const pids = languageServerPids();
-  if (pids.length !== 1) throw new Error(`expected one language server process under the extension host, found ${JSON.stringify(pids)}`);
+  if (pids.length !== 1)
+    throw new Error(`expected one language server process under the extension host, found ${JSON.stringify(pids)}`);
   return pids[0];
 }
 
@@ -172,7 +174,10 @@ export interface WaitOptions {
  * Polls `condition` until it returns a truthy value (returned) or the timeout passes (throws, with the last value or
  * error seen). Polling with an overall timeout is the fallback when no event signals the change.
  */
-export async function waitFor<T>(condition: () => T | Promise<T>, options: WaitOptions & { intervalMs?: number } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  condition: () => T | Promise<T>,
+  options: WaitOptions & { intervalMs?: number } = {},
+): Promise<NonNullable<T>> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -186,14 +191,20 @@ export async function waitFor<T>(condition: () => T | Promise<T>, options: WaitO
     }
     if (Date.now() > deadline) {
       const seen = last instanceof Error ? last.message : JSON.stringify(last);
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'} (last seen: ${seen})`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'} (last seen: ${seen})`,
+      );
     }
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
 }
 
 /** Resolves with the first event that matches `predicate`; rejects after the timeout. */
-export function waitForEvent<E>(event: vscode.Event<E>, predicate: (e: E) => boolean = () => true, options: WaitOptions = {}): Promise<E> {
+export function waitForEvent<E>(
+  event: vscode.Event<E>,
+  predicate: (e: E) => boolean = () => true,
+  options: WaitOptions = {},
+): Promise<E> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise<E>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -229,8 +240,12 @@ export async function waitForDiagnostics(
       options,
     );
   } catch (err) {
-    const seen = current().map((d) => `${d.code ?? ''} ${d.message} @${d.range.start.line + 1}:${d.range.start.character + 1}`);
-    throw new Error(`${(err as Error).message} on ${path.basename(uri.path)}; diagnostics now: ${JSON.stringify(seen)}`);
+    const seen = current().map(
+      (d) => `${d.code ?? ''} ${d.message} @${d.range.start.line + 1}:${d.range.start.character + 1}`,
+    );
+    throw new Error(
+      `${(err as Error).message} on ${path.basename(uri.path)}; diagnostics now: ${JSON.stringify(seen)}`,
+    );
   }
   return current();
 }
@@ -327,7 +342,13 @@ export interface PromptRecord {
 export type PromptAnswer = string | undefined | ((prompt: PromptRecord, items: readonly unknown[]) => unknown);
 
 type Win = typeof vscode.window;
-const promptKinds = ['showQuickPick', 'showInputBox', 'showWarningMessage', 'showInformationMessage', 'showErrorMessage'] as const;
+const promptKinds = [
+  'showQuickPick',
+  'showInputBox',
+  'showWarningMessage',
+  'showInformationMessage',
+  'showErrorMessage',
+] as const;
 
 function labelOf(item: unknown): string {
   if (typeof item === 'string') return item;
@@ -352,18 +373,28 @@ export function answerPrompts(answers: PromptAnswer[]): { prompts: PromptRecord[
 
   win.showQuickPick = async (items: unknown, options?: vscode.QuickPickOptions & { canPickMany?: boolean }) => {
     const list = (await items) as unknown[];
-    const record: PromptRecord = { kind: 'showQuickPick', text: options?.placeHolder ?? options?.title ?? '', items: list.map(labelOf) };
+    const record: PromptRecord = {
+      kind: 'showQuickPick',
+      text: options?.placeHolder ?? options?.title ?? '',
+      items: list.map(labelOf),
+    };
     prompts.push(record);
-    if (!queue.length) throw new Error(`unscripted quick pick "${record.text}" offering ${JSON.stringify(record.items)}`);
+    if (!queue.length)
+      throw new Error(`unscripted quick pick "${record.text}" offering ${JSON.stringify(record.items)}`);
     const answer = queue.shift();
     if (typeof answer === 'function') return answer(record, list);
     if (answer === undefined) return undefined;
     const picked = list.find((i) => labelOf(i) === answer);
-    if (picked === undefined) throw new Error(`quick pick "${record.text}" has no item "${answer}"; it offers ${JSON.stringify(record.items)}`);
+    if (picked === undefined)
+      throw new Error(`quick pick "${record.text}" has no item "${answer}"; it offers ${JSON.stringify(record.items)}`);
     return options?.canPickMany ? [picked] : picked;
   };
   win.showInputBox = async (options?: vscode.InputBoxOptions) => {
-    const record: PromptRecord = { kind: 'showInputBox', text: options?.prompt ?? options?.placeHolder ?? options?.title ?? '', items: [] };
+    const record: PromptRecord = {
+      kind: 'showInputBox',
+      text: options?.prompt ?? options?.placeHolder ?? options?.title ?? '',
+      items: [],
+    };
     prompts.push(record);
     if (!queue.length) throw new Error(`unscripted input box "${record.text}"`);
     const answer = queue.shift();
@@ -383,12 +414,14 @@ export function answerPrompts(answers: PromptAnswer[]): { prompts: PromptRecord[
       const record: PromptRecord = { kind, text: message, items: buttons.map(labelOf) };
       prompts.push(record);
       if (!buttons.length) return (original as (...a: unknown[]) => unknown).call(vscode.window, message, ...rest);
-      if (!queue.length) throw new Error(`unscripted ${kind} "${message}" with buttons ${JSON.stringify(record.items)}`);
+      if (!queue.length)
+        throw new Error(`unscripted ${kind} "${message}" with buttons ${JSON.stringify(record.items)}`);
       const answer = queue.shift();
       if (typeof answer === 'function') return answer(record, buttons);
       if (answer === undefined) return undefined;
       const picked = buttons.find((b) => labelOf(b) === answer);
-      if (picked === undefined) throw new Error(`${kind} "${message}" has no button "${answer}"; it offers ${JSON.stringify(record.items)}`);
+      if (picked === undefined)
+        throw new Error(`${kind} "${message}" has no button "${answer}"; it offers ${JSON.stringify(record.items)}`);
       return picked;
     };
   }
@@ -396,7 +429,10 @@ export function answerPrompts(answers: PromptAnswer[]): { prompts: PromptRecord[
     prompts,
     done: () => {
       restore();
-      if (queue.length) throw new Error(`${queue.length} scripted answer(s) were never asked for; prompts shown: ${JSON.stringify(prompts)}`);
+      if (queue.length)
+        throw new Error(
+          `${queue.length} scripted answer(s) were never asked for; prompts shown: ${JSON.stringify(prompts)}`,
+        );
     },
   };
 }
@@ -405,7 +441,9 @@ export function answerPrompts(answers: PromptAnswer[]): { prompts: PromptRecord[
  * Resolves with the next QuickPick or InputBox the extension creates through `createQuickPick`/`createInputBox`,
  * once it is shown. Drive it like a user: set `.value` / `.selectedItems`, then `acceptQuickInput()`.
  */
-export function nextQuickInput<T extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(options: WaitOptions = {}): Promise<T> {
+export function nextQuickInput<T extends vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>(
+  options: WaitOptions = {},
+): Promise<T> {
   const win = vscode.window as unknown as Record<string, (...a: unknown[]) => unknown>;
   const originals = { createQuickPick: win.createQuickPick, createInputBox: win.createInputBox };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -513,20 +551,37 @@ export const cluster = {
   async createSecret(s: SecretInput): Promise<void> {
     const c = localCluster();
     const ns = s.namespace ?? c.namespace;
-    const data = Object.fromEntries(Object.entries(s.stringData ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
-    const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: s.name, namespace: ns, labels: s.labels }, type: s.type ?? 'Opaque', data };
-    expectOk(`creating secret ${ns}/${s.name}`, await request(c.server, c.token, 'POST', `/api/v1/namespaces/${ns}/secrets`, body));
+    const data = Object.fromEntries(
+      Object.entries(s.stringData ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]),
+    );
+    const body = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: s.name, namespace: ns, labels: s.labels },
+      type: s.type ?? 'Opaque',
+      data,
+    };
+    expectOk(
+      `creating secret ${ns}/${s.name}`,
+      await request(c.server, c.token, 'POST', `/api/v1/namespaces/${ns}/secrets`, body),
+    );
   },
   async deleteSecret(name: string, namespace?: string): Promise<void> {
     const c = localCluster();
     const ns = namespace ?? c.namespace;
-    expectOk(`deleting secret ${ns}/${name}`, await request(c.server, c.token, 'DELETE', `/api/v1/namespaces/${ns}/secrets/${name}`));
+    expectOk(
+      `deleting secret ${ns}/${name}`,
+      await request(c.server, c.token, 'DELETE', `/api/v1/namespaces/${ns}/secrets/${name}`),
+    );
   },
   /** Names of the secrets in a namespace (values are not returned to the caller). */
   async listSecrets(namespace?: string): Promise<string[]> {
     const c = localCluster();
     const ns = namespace ?? c.namespace;
-    const body = expectOk(`listing secrets in ${ns}`, await request(c.server, c.token, 'GET', `/api/v1/namespaces/${ns}/secrets`)) as {
+    const body = expectOk(
+      `listing secrets in ${ns}`,
+      await request(c.server, c.token, 'GET', `/api/v1/namespaces/${ns}/secrets`),
+    ) as {
       items: { metadata: { name: string } }[];
     };
     return body.items.map((i) => i.metadata.name).sort();

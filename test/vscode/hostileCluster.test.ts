@@ -15,7 +15,10 @@ import { activateExtension, cluster, restoreSettings, runCommand, setSetting, te
 suite('cluster: hostile answers and unverified TLS', () => {
   let area: PachydermExtensionExports['cluster'];
   const roots = () => area.tree.getChildren() as TreeRow[];
-  const secretNames = () => roots().filter((r) => r.kind === 'secret').map((r) => r.label);
+  const secretNames = () =>
+    roots()
+      .filter((r) => r.kind === 'secret')
+      .map((r) => r.label);
   const serverErrorRow = () => roots().find((r) => r.label === 'API server error');
 
   suiteSetup(async () => {
@@ -27,18 +30,27 @@ suite('cluster: hostile answers and unverified TLS', () => {
     await restoreSettings();
     await cluster.heal();
     if (area.catalog.snapshot().state.kind !== 'ready') await runCommand('pachyderm.refreshSecrets');
-    await waitFor(() => area.catalog.snapshot().state.kind === 'ready', { what: 'the default target again', timeoutMs: 45_000 });
+    await waitFor(() => area.catalog.snapshot().state.kind === 'ready', {
+      what: 'the default target again',
+      timeoutMs: 45_000,
+    });
   });
 
   test('a watch event that never ends shows the bound that stopped it, and the tree recovers by itself', async () => {
     await cluster.admin('POST', '/__local/faults', { endless: 'watch-line' });
     await cluster.admin('POST', '/__local/cut-watches');
     const row = await waitFor(serverErrorRow, { what: 'the API server error row', timeoutMs: 45_000 });
-    assert.match(row.description!, /^Watching secrets in namespace "default" was stopped: the API server sent a watch event longer than 12 MiB/);
+    assert.match(
+      row.description!,
+      /^Watching secrets in namespace "default" was stopped: the API server sent a watch event longer than 12 MiB/,
+    );
     assert.match(area.status.current.text, /server-error/);
     assert.ok(roots().some((r) => r.label === 'Retry'));
     await cluster.heal();
-    await waitFor(() => secretNames().includes('postgres'), { what: 'secrets once watch events end again', timeoutMs: 45_000 });
+    await waitFor(() => secretNames().includes('postgres'), {
+      what: 'secrets once watch events end again',
+      timeoutMs: 45_000,
+    });
   });
 
   test('a list whose continue tokens never end stops after the page bound, and recovers once lists end', async () => {
@@ -47,18 +59,27 @@ suite('cluster: hostile answers and unverified TLS', () => {
     const row = await waitFor(serverErrorRow, { what: 'the API server error row', timeoutMs: 45_000 });
     assert.match(row.description!, /kept sending continue tokens after 401 pages of 250/);
     await cluster.heal();
-    await waitFor(() => secretNames().includes('postgres'), { what: 'secrets once lists end again', timeoutMs: 45_000 });
+    await waitFor(() => secretNames().includes('postgres'), {
+      what: 'secrets once lists end again',
+      timeoutMs: 45_000,
+    });
   });
 
   test('skip-TLS-verify is marked on the target row and the status bar; next to a CA it is refused as kubectl does', async () => {
     const kubeconfig = fs.readFileSync(testEnv().kubeconfig, 'utf8');
     const insecure = path.join(os.tmpdir(), `pachyderm-insecure-${process.pid}`);
     const both = path.join(os.tmpdir(), `pachyderm-insecure-ca-${process.pid}`);
-    fs.writeFileSync(insecure, kubeconfig.replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true'));
+    fs.writeFileSync(
+      insecure,
+      kubeconfig.replace(/^(\s+)certificate-authority-data: .*$/m, '$1insecure-skip-tls-verify: true'),
+    );
     fs.writeFileSync(both, kubeconfig.replace(/^(\s+)server: /m, '$1insecure-skip-tls-verify: true\n$1server: '));
     try {
       await setSetting('pachyderm.kubeconfig', insecure);
-      await waitFor(() => area.catalog.snapshot().insecurity === 'tls-not-verified' && secretNames().includes('postgres'), { what: 'the unverified target' });
+      await waitFor(
+        () => area.catalog.snapshot().insecurity === 'tls-not-verified' && secretNames().includes('postgres'),
+        { what: 'the unverified target' },
+      );
       const target = roots()[0];
       assert.equal(target.description, 'namespace default · ⚠ TLS not verified');
       const item = area.tree.getTreeItem(target);
@@ -70,13 +91,18 @@ suite('cluster: hostile answers and unverified TLS', () => {
       await setSetting('pachyderm.kubeconfig', both);
       await waitFor(() => roots().some((r) => r.label === 'Cannot read secrets'), { what: 'the refused kubeconfig' });
       const refused = roots().find((r) => r.label === 'Cannot read secrets')!;
-      assert.match(refused.description!, /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/);
+      assert.match(
+        refused.description!,
+        /specifying a root certificates file with the insecure flag is not allowed: cluster "local" sets both/,
+      );
     } finally {
       await restoreSettings();
       fs.rmSync(insecure, { force: true });
       fs.rmSync(both, { force: true });
     }
-    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && !area.catalog.snapshot().insecurity, { what: 'the verified target again' });
+    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && !area.catalog.snapshot().insecurity, {
+      what: 'the verified target again',
+    });
     assert.equal(roots()[0].description, 'namespace default');
     assert.doesNotMatch(area.status.current.text, /unlock/);
   });

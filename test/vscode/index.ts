@@ -43,10 +43,10 @@ export function run(): Promise<void> {
   const files = findTests(__dirname)
     .filter((f) => f.endsWith('.untrusted.test.js') === untrusted)
     .sort((a, b) => {
-    const aLast = path.basename(a) === COVERAGE_FILE ? 1 : 0;
-    const bLast = path.basename(b) === COVERAGE_FILE ? 1 : 0;
-    return aLast - bLast || a.localeCompare(b);
-  });
+      const aLast = path.basename(a) === COVERAGE_FILE ? 1 : 0;
+      const bLast = path.basename(b) === COVERAGE_FILE ? 1 : 0;
+      return aLast - bLast || a.localeCompare(b);
+    });
   for (const f of files) mocha.addFile(f);
   console.log(`extension-host suite: ${files.length} test files in VS Code ${vscode.version}`);
 

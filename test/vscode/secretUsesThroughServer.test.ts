@@ -11,24 +11,34 @@ import { activateExtension, answerPrompts, cluster, runCommand, waitFor, writeFi
 
 suite('secret uses and edits through the language server', () => {
   let area: PachydermExtensionExports['cluster'];
-  const secretRow = (name: string) => (area.tree.getChildren() as TreeRow[]).find((r) => r.kind === 'secret' && r.label === name);
-  const keyRow = (name: string, key: string) => (area.tree.getChildren(secretRow(name)) as TreeRow[]).find((r) => r.key === key)!;
+  const secretRow = (name: string) =>
+    (area.tree.getChildren() as TreeRow[]).find((r) => r.kind === 'secret' && r.label === name);
+  const keyRow = (name: string, key: string) =>
+    (area.tree.getChildren(secretRow(name)) as TreeRow[]).find((r) => r.key === key)!;
   const openDocText = (uri: vscode.Uri) =>
-    waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText(), { what: 'the inspect document' });
+    waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText(), {
+      what: 'the inspect document',
+    });
 
   suiteSetup(async () => {
     area = (await activateExtension<PachydermExtensionExports>()).cluster;
-    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && secretRow('s3-credentials'), { what: 'the seeded secrets in the tree' });
+    await waitFor(() => area.catalog.snapshot().state.kind === 'ready' && secretRow('s3-credentials'), {
+      what: 'the seeded secrets in the tree',
+    });
   });
 
   teardown(async () => {
-    if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (vscode.window.activeTextEditor?.document.isDirty)
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('the delete confirmation names the workspace pipelines that use the secret', async () => {
     await cluster.createSecret({ name: 'del-used', stringData: { k: 'v' } });
-    await writeFixture('specs/uses-del.pipeline.yaml', 'pipeline:\n  name: uses-del\ntransform:\n  image: x:1\n  secrets:\n    - name: del-used\n      mount_path: /s\n');
+    await writeFixture(
+      'specs/uses-del.pipeline.yaml',
+      'pipeline:\n  name: uses-del\ntransform:\n  image: x:1\n  secrets:\n    - name: del-used\n      mount_path: /s\n',
+    );
     const win = vscode.window as unknown as { showWarningMessage: (...a: unknown[]) => Thenable<unknown> };
     const original = win.showWarningMessage;
     const shown: { message: unknown; detail?: string }[] = [];
@@ -48,7 +58,10 @@ suite('secret uses and edits through the language server', () => {
   });
 
   test('Inspect lists a use that exists only in an unsaved editor', async () => {
-    const editor = await writeFixture('specs/unsaved-use.pipeline.yaml', 'pipeline:\n  name: unsaved-use\ntransform:\n  image: x:1\n');
+    const editor = await writeFixture(
+      'specs/unsaved-use.pipeline.yaml',
+      'pipeline:\n  name: unsaved-use\ntransform:\n  image: x:1\n',
+    );
     await editor.edit((b) => b.insert(new vscode.Position(4, 0), '  image_pull_secrets: [registry-pull]\n'));
     assert.ok(editor.document.isDirty);
     const uri = await runCommand<vscode.Uri>('pachyderm.inspectSecret', 'registry-pull');
@@ -60,12 +73,17 @@ suite('secret uses and edits through the language server', () => {
     const client = area.host.client;
     await client.stop();
     try {
-      await writeFixture('specs/insert-stopped.pipeline.json', '{"pipeline": {"name": "s"}, "transform": {"image": "x:1"}}\n');
+      await writeFixture(
+        'specs/insert-stopped.pipeline.json',
+        '{"pipeline": {"name": "s"}, "transform": {"image": "x:1"}}\n',
+      );
       const prompts = answerPrompts(['Environment variable', 'PGUSER']);
       assert.equal(await runCommand('pachyderm.showPipelinesUsingSecret', 'warehouse-db'), undefined);
       const uri = await runCommand<vscode.Uri>('pachyderm.inspectSecret', 'warehouse-db');
       const inspected = await openDocText(uri);
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'specs/insert-stopped.pipeline.json'));
+      await vscode.window.showTextDocument(
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'specs/insert-stopped.pipeline.json'),
+      );
       assert.equal(await runCommand('pachyderm.insertSecretReference', keyRow('warehouse-db', 'PGUSER')), false);
       prompts.done();
 
@@ -74,7 +92,10 @@ suite('secret uses and edits through the language server', () => {
         'Pachyderm: could not search the workspace for pipelines using secret "warehouse-db": the Pachyderm language server is not running (see the "Pachyderm" output).',
         'Insert Secret Reference: the Pachyderm language server is not running (see the "Pachyderm" output)',
       ]);
-      assert.match(inspected, /Pipelines in this workspace that use it \(0\):\n {2}\(not searched: the Pachyderm language server is not running/);
+      assert.match(
+        inspected,
+        /Pipelines in this workspace that use it \(0\):\n {2}\(not searched: the Pachyderm language server is not running/,
+      );
     } finally {
       await client.start();
     }

@@ -18,12 +18,22 @@ type AnyInput = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 export interface DriveResult {
   outcome: 'done' | 'cancel';
   /** What each prompt showed: step counters and masking, no values. */
-  seen: { step?: number; totalSteps?: number; title?: string; password?: boolean; labels?: string[]; prompt?: string; value?: string }[];
+  seen: {
+    step?: number;
+    totalSteps?: number;
+    title?: string;
+    password?: boolean;
+    labels?: string[];
+    prompt?: string;
+    value?: string;
+  }[];
 }
 
 export async function driveWizard(command: string, args: unknown[], acts: Act[]): Promise<DriveResult> {
   const seen: DriveResult['seen'] = [];
-  let next: Promise<AnyInput> | undefined = acts.length ? nextQuickInput<AnyInput>({ what: `the first prompt of ${command}` }) : undefined;
+  let next: Promise<AnyInput> | undefined = acts.length
+    ? nextQuickInput<AnyInput>({ what: `the first prompt of ${command}` })
+    : undefined;
   const result = runCommand<'done' | 'cancel'>(command, ...args);
   for (let i = 0; i < acts.length; i++) {
     const act = acts[i];
@@ -47,7 +57,8 @@ export async function driveWizard(command: string, args: unknown[], acts: Act[])
       qi.hide();
     } else if ('input' in act) {
       assert.ok(isBox, `prompt ${i + 1} is a quick pick, expected an input box`);
-      if (act.password !== undefined) assert.equal((qi as vscode.InputBox).password, act.password, `masking of prompt ${i + 1}`);
+      if (act.password !== undefined)
+        assert.equal((qi as vscode.InputBox).password, act.password, `masking of prompt ${i + 1}`);
       qi.value = typeof act.input === 'function' ? act.input(qi.value) : act.input;
       await acceptQuickInput();
     } else {
@@ -64,15 +75,26 @@ export async function driveWizard(command: string, args: unknown[], acts: Act[])
  * Moves the workbench's active item down to the one whose label contains `wanted`, with the commands the
  * keyboard runs (so the renderer, not the test, decides what Enter accepts).
  */
-async function selectWithKeyboard(qp: vscode.QuickPick<vscode.QuickPickItem>, wanted: string, promptNo: number): Promise<void> {
+async function selectWithKeyboard(
+  qp: vscode.QuickPick<vscode.QuickPickItem>,
+  wanted: string,
+  promptNo: number,
+): Promise<void> {
   const index = qp.items.findIndex((it) => it.label.includes(wanted));
-  assert.ok(index >= 0, `prompt ${promptNo} has no item "${wanted}": ${JSON.stringify(qp.items.map((it) => it.label))}`);
+  assert.ok(
+    index >= 0,
+    `prompt ${promptNo} has no item "${wanted}": ${JSON.stringify(qp.items.map((it) => it.label))}`,
+  );
   const activeIndex = () => qp.items.indexOf(qp.activeItems[0]);
   await waitFor(() => activeIndex() >= 0 || undefined, { what: `an active item in prompt ${promptNo}` });
   while (activeIndex() !== index) {
     const from = activeIndex();
-    await vscode.commands.executeCommand(from < index ? 'workbench.action.quickOpenSelectNext' : 'workbench.action.quickOpenSelectPrevious');
-    await waitFor(() => activeIndex() !== from || undefined, { what: `the active item of prompt ${promptNo} to move from ${from} towards ${index}` });
+    await vscode.commands.executeCommand(
+      from < index ? 'workbench.action.quickOpenSelectNext' : 'workbench.action.quickOpenSelectPrevious',
+    );
+    await waitFor(() => activeIndex() !== from || undefined, {
+      what: `the active item of prompt ${promptNo} to move from ${from} towards ${index}`,
+    });
   }
 }
 

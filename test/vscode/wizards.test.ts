@@ -7,13 +7,29 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildDockerRegistrySecret, buildGenericSecret, nodeSourceReader, printSecret } from '../../core/src/manifest';
 import type { PachydermExtensionExports } from '../../client/src/extension';
-import { activateExtension, answerPrompts, cluster, coversCommand, nextQuickInput, testEnv, waitFor, waitForDiagnostics, writeFixture, type PromptRecord } from './harness';
+import {
+  activateExtension,
+  answerPrompts,
+  cluster,
+  coversCommand,
+  nextQuickInput,
+  testEnv,
+  waitFor,
+  waitForDiagnostics,
+  writeFixture,
+  type PromptRecord,
+} from './harness';
 import { answerDialogs, driveWizard, type Act } from './wizardDriver';
 
 const VALUE = 'wizard-typed-value-1234';
 
 /** The secret as the API server has it (labels and key names; the test never prints values). */
-function getSecret(name: string): Promise<{ status: number; body: { metadata?: { labels?: Record<string, string> }; data?: Record<string, string>; type?: string } }> {
+function getSecret(
+  name: string,
+): Promise<{
+  status: number;
+  body: { metadata?: { labels?: Record<string, string> }; data?: Record<string, string>; type?: string };
+}> {
   const c = testEnv().cluster!;
   return new Promise((resolve, reject) => {
     const req = https.request(
@@ -42,7 +58,21 @@ suite('New Secret wizards in the real quick input', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-wizard-host-'));
     fs.writeFileSync(path.join(dir, 'ca.pem'), 'dummy CA bundle\n');
     const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'web.key', '-out', 'web.crt', '-subj', '/CN=web', '-days', '2');
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'web.key',
+      '-out',
+      'web.crt',
+      '-subj',
+      '/CN=web',
+      '-days',
+      '2',
+    );
     ssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'other.key');
   });
 
@@ -66,20 +96,30 @@ suite('New Secret wizards in the real quick input', () => {
   test('generic: literal and file, saved to a 0600 file holding exactly kubectl’s manifest', async () => {
     const target = path.join(dir, 'generic.secret.json');
     restoreDialogs = answerDialogs([path.join(dir, 'ca.pem')], [target]);
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [
-      { input: 'app-config', step: 1 },
-      { pick: 'Add literal value', step: 2 },
-      { input: 'password', step: 2, password: false },
-      { input: VALUE, step: 2, password: true },
-      { pick: 'Add file', step: 2 },
-      { input: (suggested) => (assert.equal(suggested, 'ca.pem'), 'ca.crt') },
-      { pick: 'Done', step: 2 },
-      { pick: 'Save to file', step: 3 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [
+        { input: 'app-config', step: 1 },
+        { pick: 'Add literal value', step: 2 },
+        { input: 'password', step: 2, password: false },
+        { input: VALUE, step: 2, password: true },
+        { pick: 'Add file', step: 2 },
+        { input: (suggested) => (assert.equal(suggested, 'ca.pem'), 'ca.crt') },
+        { pick: 'Done', step: 2 },
+        { pick: 'Save to file', step: 3 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
     assert.deepEqual([...new Set(run.seen.map((s) => s.totalSteps))], [3]);
-    assert.ok(run.seen.some((s) => s.prompt === 'Keys so far: password, ca.crt'), JSON.stringify(run.seen.map((s) => s.prompt)));
-    const want = buildGenericSecret({ name: 'app-config', fromLiteral: [`password=${VALUE}`], fromFile: [`ca.crt=${path.join(dir, 'ca.pem')}`] }, nodeSourceReader);
+    assert.ok(
+      run.seen.some((s) => s.prompt === 'Keys so far: password, ca.crt'),
+      JSON.stringify(run.seen.map((s) => s.prompt)),
+    );
+    const want = buildGenericSecret(
+      { name: 'app-config', fromLiteral: [`password=${VALUE}`], fromFile: [`ca.crt=${path.join(dir, 'ca.pem')}`] },
+      nodeSourceReader,
+    );
     assert.equal(fs.readFileSync(target, 'utf8'), printSecret(want, 'json'));
     assert.equal(fs.statSync(target).mode & 0o777, 0o600);
     assert.ok(messages('showInformationMessage').some((m) => /mode 0600/.test(m) && /not encryption/.test(m)));
@@ -97,26 +137,38 @@ suite('New Secret wizards in the real quick input', () => {
     fs.mkdirSync(folder);
     const target = path.join(dir, 'after-failure.secret.json');
     restoreDialogs = answerDialogs([path.join(dir, 'ca.pem')], [folder, target]);
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [
-      { input: 'after-failure', step: 1 },
-      { pick: 'Add literal value', step: 2 },
-      { input: 'password', step: 2 },
-      { input: VALUE, step: 2 },
-      { pick: 'Add file', step: 2 },
-      { input: 'ca.crt' },
-      { pick: 'Done', step: 2 },
-      { pick: 'Save to file', step: 3 },
-      { pick: 'Save to file', step: 3 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [
+        { input: 'after-failure', step: 1 },
+        { pick: 'Add literal value', step: 2 },
+        { input: 'password', step: 2 },
+        { input: VALUE, step: 2 },
+        { pick: 'Add file', step: 2 },
+        { input: 'ca.crt' },
+        { pick: 'Done', step: 2 },
+        { pick: 'Save to file', step: 3 },
+        { pick: 'Save to file', step: 3 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
     const errors = messages('showErrorMessage');
     assert.ok(
-      errors.some((m) => m.startsWith(`Could not save the manifest to ${folder}: it is a folder.`) && m.includes('answers are kept')),
+      errors.some(
+        (m) =>
+          m.startsWith(`Could not save the manifest to ${folder}: it is a folder.`) && m.includes('answers are kept'),
+      ),
       JSON.stringify(errors),
     );
     assert.ok(!errors.some((m) => m.includes(VALUE)));
     assert.ok(fs.statSync(folder).isDirectory());
-    const want = kubectlJson(['generic', 'after-failure', `--from-literal=password=${VALUE}`, `--from-file=ca.crt=${path.join(dir, 'ca.pem')}`]);
+    const want = kubectlJson([
+      'generic',
+      'after-failure',
+      `--from-literal=password=${VALUE}`,
+      `--from-file=ca.crt=${path.join(dir, 'ca.pem')}`,
+    ]);
     assert.equal(fs.readFileSync(target, 'utf8'), want);
     assert.equal(fs.statSync(target).mode & 0o777, 0o600);
   });
@@ -128,32 +180,43 @@ suite('New Secret wizards in the real quick input', () => {
     prompts!.done();
     prompts = answerPrompts(['Go back', 'Build anyway']);
     restoreDialogs = answerDialogs([big], [target]);
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [
-      { input: 'too-big' },
-      { pick: 'Add file' },
-      { input: 'blob' },
-      { pick: 'Done' },
-      { pick: 'Save to file', step: 3 },
-      { pick: 'Save to file', step: 3 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [
+        { input: 'too-big' },
+        { pick: 'Add file' },
+        { input: 'blob' },
+        { pick: 'Done' },
+        { pick: 'Save to file', step: 3 },
+        { pick: 'Save to file', step: 3 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
     const modals = prompts!.prompts.filter((p) => p.kind === 'showWarningMessage');
     assert.equal(modals.length, 2);
-    assert.match(modals[0].text, /"too-big" total 1,048,577 bytes; the Kubernetes API server refuses a Secret over 1 MiB/);
+    assert.match(
+      modals[0].text,
+      /"too-big" total 1,048,577 bytes; the Kubernetes API server refuses a Secret over 1 MiB/,
+    );
     assert.deepEqual(modals[0].items, ['Build anyway', 'Go back']);
     assert.equal(fs.readFileSync(target, 'utf8'), kubectlJson(['generic', 'too-big', `--from-file=blob=${big}`]));
   });
 
   test('generic: Open as unsaved JSON editor gives an in-memory JSON document the language server does not receive', async () => {
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [
-      { input: 'editor-secret' },
-      { pick: 'Add literal value' },
-      { input: 'k' },
-      { input: VALUE },
-      { pick: 'Done' },
-      { pick: 'stringData' },
-      { pick: 'Open as unsaved JSON editor' },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [
+        { input: 'editor-secret' },
+        { pick: 'Add literal value' },
+        { input: 'k' },
+        { input: VALUE },
+        { pick: 'Done' },
+        { pick: 'stringData' },
+        { pick: 'Open as unsaved JSON editor' },
+      ],
+    );
     assert.equal(run.outcome, 'done');
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc);
@@ -170,53 +233,78 @@ suite('New Secret wizards in the real quick input', () => {
   test('tls: the pair is checked before finishing, then Create puts it in the cluster with pachctl’s labels and the tree shows it', async () => {
     restoreDialogs = answerDialogs([path.join(dir, 'web.crt'), path.join(dir, 'other.key'), path.join(dir, 'web.key')]);
     created.push('wizard-tls');
-    const run = await driveWizard('pachyderm.newTlsSecret', [], [
-      { input: 'wizard-tls', step: 1 },
-      { pick: 'Choose the certificate', step: 2 },
-      { pick: 'Choose the private key', step: 3 },
-      { pick: 'Choose the private key', step: 3 },
-      { pick: 'Create in cluster now', step: 4 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newTlsSecret',
+      [],
+      [
+        { input: 'wizard-tls', step: 1 },
+        { pick: 'Choose the certificate', step: 2 },
+        { pick: 'Choose the private key', step: 3 },
+        { pick: 'Choose the private key', step: 3 },
+        { pick: 'Create in cluster now', step: 4 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
-    assert.ok(messages('showErrorMessage').some((m) => m.startsWith('tls: private key type does not match public key type')), JSON.stringify(messages('showErrorMessage')));
+    assert.ok(
+      messages('showErrorMessage').some((m) => m.startsWith('tls: private key type does not match public key type')),
+      JSON.stringify(messages('showErrorMessage')),
+    );
     const got = await getSecret('wizard-tls');
     assert.equal(got.status, 200);
     assert.equal(got.body.type, 'kubernetes.io/tls');
     assert.deepEqual(Object.keys(got.body.data ?? {}).sort(), ['tls.crt', 'tls.key']);
     assert.equal(got.body.metadata?.labels?.['secret-source'], 'pachyderm-user');
     assert.equal(got.body.metadata?.labels?.suite, 'pachyderm');
-    await waitFor(() => exports.cluster.catalog.snapshot().secrets.some((s) => s.name === 'wizard-tls'), { what: 'wizard-tls in the live catalog' });
+    await waitFor(() => exports.cluster.catalog.snapshot().secrets.some((s) => s.name === 'wizard-tls'), {
+      what: 'wizard-tls in the live catalog',
+    });
   });
 
   test('docker-registry: server-side dry run stores nothing, then saving writes kubectl’s .dockerconfigjson', async () => {
     const target = path.join(dir, 'regcred.json');
     restoreDialogs = answerDialogs([], [target]);
-    const run = await driveWizard('pachyderm.newDockerRegistrySecret', [], [
-      { input: 'wizard-regcred', step: 1 },
-      { input: (server) => (assert.equal(server, 'https://index.docker.io/v1/'), server), step: 2 },
-      { input: 'robot', step: 3 },
-      { input: VALUE, step: 4, password: true },
-      { input: '', step: 5 },
-      { pick: 'Server-side dry run', step: 6 },
-      { pick: 'Save to file', step: 6 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newDockerRegistrySecret',
+      [],
+      [
+        { input: 'wizard-regcred', step: 1 },
+        { input: (server) => (assert.equal(server, 'https://index.docker.io/v1/'), server), step: 2 },
+        { input: 'robot', step: 3 },
+        { input: VALUE, step: 4, password: true },
+        { input: '', step: 5 },
+        { pick: 'Server-side dry run', step: 6 },
+        { pick: 'Save to file', step: 6 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
-    assert.ok(messages('showInformationMessage').some((m) => m.startsWith('Server-side dry run:') && m.includes('"wizard-regcred"')), JSON.stringify(messages('showInformationMessage')));
+    assert.ok(
+      messages('showInformationMessage').some(
+        (m) => m.startsWith('Server-side dry run:') && m.includes('"wizard-regcred"'),
+      ),
+      JSON.stringify(messages('showInformationMessage')),
+    );
     assert.equal((await getSecret('wizard-regcred')).status, 404);
-    const want = buildDockerRegistrySecret({ name: 'wizard-regcred', username: 'robot', password: VALUE }, nodeSourceReader);
+    const want = buildDockerRegistrySecret(
+      { name: 'wizard-regcred', username: 'robot', password: VALUE },
+      nodeSourceReader,
+    );
     assert.equal(fs.readFileSync(target, 'utf8'), printSecret(want, 'json'));
   });
 
   test('docker-registry: Create in cluster now makes a kubernetes.io/dockerconfigjson secret', async () => {
     created.push('wizard-registry');
-    const run = await driveWizard('pachyderm.newDockerRegistrySecret', [], [
-      { input: 'wizard-registry' },
-      { input: 'registry.example.com' },
-      { input: 'robot' },
-      { input: VALUE },
-      { input: 'robot@example.com' },
-      { pick: 'Create in cluster now' },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newDockerRegistrySecret',
+      [],
+      [
+        { input: 'wizard-registry' },
+        { input: 'registry.example.com' },
+        { input: 'robot' },
+        { input: VALUE },
+        { input: 'robot@example.com' },
+        { pick: 'Create in cluster now' },
+      ],
+    );
     assert.equal(run.outcome, 'done');
     const got = await getSecret('wizard-registry');
     assert.equal(got.body.type, 'kubernetes.io/dockerconfigjson');
@@ -225,7 +313,11 @@ suite('New Secret wizards in the real quick input', () => {
 
   test('a cancelled wizard creates, saves and opens nothing', async () => {
     const before = vscode.workspace.textDocuments.length;
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [{ input: 'never-made' }, { pick: 'Add literal value' }, { input: 'k' }, { cancel: true }]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [{ input: 'never-made' }, { pick: 'Add literal value' }, { input: 'k' }, { cancel: true }],
+    );
     assert.equal(run.outcome, 'cancel');
     assert.equal((await getSecret('never-made')).status, 404);
     assert.equal(vscode.workspace.textDocuments.length, before);
@@ -252,7 +344,10 @@ suite('New Secret wizards in the real quick input', () => {
     assert.equal(once.outcome, 'cancel');
     const warnings = prompts.prompts.filter((p) => p.kind === 'showWarningMessage');
     assert.match(warnings[0].text, new RegExp(`^Secret "${name}" already exists in .*\\. Replace it\\?$`));
-    assert.match(warnings[1].text, /a platform secret of the Pachyderm Helm chart \(cluster deployment ID\)\. Replace it/);
+    assert.match(
+      warnings[1].text,
+      /a platform secret of the Pachyderm Helm chart \(cluster deployment ID\)\. Replace it/,
+    );
     assert.deepEqual(warnings[1].items, ['Replace Platform Secret']);
     let got = await getSecret(name);
     assert.deepEqual(Object.keys(got.body.data ?? {}), ['CLUSTER_DEPLOYMENT_ID'], 'one Replace left it as it was');
@@ -269,24 +364,34 @@ suite('New Secret wizards in the real quick input', () => {
   test('a failed create keeps the answers; Back, fix, and Create again succeeds', async () => {
     created.push('wizard-retry');
     await cluster.admin('POST', '/__local/faults', { fail: { status: 403, count: 1, verb: 'create' } });
-    const run = await driveWizard('pachyderm.newGenericSecret', [], [
-      { input: 'wizard-retry' },
-      { pick: 'Add literal value' },
-      { input: 'user' },
-      { input: 'admin' },
-      { pick: 'Done' },
-      { pick: 'Create in cluster now', step: 3 },
-      { back: true },
-      { pick: 'Add literal value', step: 2 },
-      { input: 'pass' },
-      { input: VALUE },
-      { pick: 'Done' },
-      { pick: 'Create in cluster now', step: 3 },
-    ]);
+    const run = await driveWizard(
+      'pachyderm.newGenericSecret',
+      [],
+      [
+        { input: 'wizard-retry' },
+        { pick: 'Add literal value' },
+        { input: 'user' },
+        { input: 'admin' },
+        { pick: 'Done' },
+        { pick: 'Create in cluster now', step: 3 },
+        { back: true },
+        { pick: 'Add literal value', step: 2 },
+        { input: 'pass' },
+        { input: VALUE },
+        { pick: 'Done' },
+        { pick: 'Create in cluster now', step: 3 },
+      ],
+    );
     assert.equal(run.outcome, 'done');
-    assert.ok(messages('showErrorMessage').some((m) => m.includes('answers are kept')), JSON.stringify(messages('showErrorMessage')));
+    assert.ok(
+      messages('showErrorMessage').some((m) => m.includes('answers are kept')),
+      JSON.stringify(messages('showErrorMessage')),
+    );
     const listAfterBack = run.seen[7];
-    assert.ok(listAfterBack.labels?.some((l) => l.includes('user')), 'the key added before the failed create is still listed');
+    assert.ok(
+      listAfterBack.labels?.some((l) => l.includes('user')),
+      'the key added before the failed create is still listed',
+    );
     const got = await getSecret('wizard-retry');
     assert.deepEqual(Object.keys(got.body.data ?? {}).sort(), ['pass', 'user']);
   });
@@ -295,12 +400,23 @@ suite('New Secret wizards in the real quick input', () => {
     created.push('wizard-missing');
     const editor = await writeFixture(
       'specs/wizard-missing.pipeline.json',
-      JSON.stringify({ pipeline: { name: 'wm' }, transform: { image: 'x', cmd: ['sh'], secrets: [{ name: 'wizard-missing', key: 'token', envVar: 'T' }] } }, null, 2),
+      JSON.stringify(
+        {
+          pipeline: { name: 'wm' },
+          transform: { image: 'x', cmd: ['sh'], secrets: [{ name: 'wizard-missing', key: 'token', envVar: 'T' }] },
+        },
+        null,
+        2,
+      ),
     );
     const uri = editor.document.uri;
     const missing = (ds: readonly vscode.Diagnostic[]) => ds.some((d) => d.message.includes('wizard-missing'));
     const [diag] = (await waitForDiagnostics(uri, missing)).filter((d) => d.message.includes('wizard-missing'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+    );
     const fix = actions.find((a) => a.command?.command === 'pachyderm.createMissingSecret');
     assert.ok(fix?.command, `no create-secret quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
     coversCommand('pachyderm.createMissingSecret');
@@ -326,7 +442,9 @@ suite('New Secret wizards in the real quick input', () => {
     const list = nextQuickInput<vscode.QuickPick<vscode.QuickPickItem>>({ what: 'the keys list' });
     // Enter on an empty name is refused by the as-you-type validation: the wizard stays on step 1.
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => nameBox.validationMessage === 'name must be specified' || undefined, { what: 'the empty-name message' });
+    await waitFor(() => nameBox.validationMessage === 'name must be specified' || undefined, {
+      what: 'the empty-name message',
+    });
     nameBox.value = 'keyboard-name';
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const keys = await list;
@@ -336,7 +454,9 @@ suite('New Secret wizards in the real quick input', () => {
     for (let n = 0; n < doneIndex; n++) {
       const before = keys.items.indexOf(keys.activeItems[0]);
       await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await waitFor(() => keys.items.indexOf(keys.activeItems[0]) !== before || undefined, { what: 'the active item to move down' });
+      await waitFor(() => keys.items.indexOf(keys.activeItems[0]) !== before || undefined, {
+        what: 'the active item to move down',
+      });
     }
     const finish = nextQuickInput<vscode.QuickPick<vscode.QuickPickItem>>({ what: 'the output step' });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -349,7 +469,13 @@ suite('New Secret wizards in the real quick input', () => {
   const typeAnswers: Record<string, { command: string; acts: (name: string) => Act[]; dialogs: () => string[] }> = {
     generic: {
       command: 'pachyderm.newGenericSecret',
-      acts: (name) => [{ input: name }, { pick: 'Add literal value' }, { input: 'k' }, { input: VALUE }, { pick: 'Done' }],
+      acts: (name) => [
+        { input: name },
+        { pick: 'Add literal value' },
+        { input: 'k' },
+        { input: VALUE },
+        { pick: 'Done' },
+      ],
       dialogs: () => [],
     },
     tls: {
@@ -364,7 +490,12 @@ suite('New Secret wizards in the real quick input', () => {
     },
   };
   for (const [type, t] of Object.entries(typeAnswers)) {
-    for (const output of ['Open as unsaved JSON editor', 'Save to file', 'Create in cluster now', 'Server-side dry run'] as const) {
+    for (const output of [
+      'Open as unsaved JSON editor',
+      'Save to file',
+      'Create in cluster now',
+      'Server-side dry run',
+    ] as const) {
       test(`${type} wizard to the end with "${output}"`, async () => {
         const name = `matrix-${type}-${output.split(' ')[0].toLowerCase()}`;
         const file = path.join(dir, `${name}.json`);
@@ -382,7 +513,11 @@ suite('New Secret wizards in the real quick input', () => {
           assert.equal(JSON.parse(vscode.window.activeTextEditor!.document.getText()).metadata.name, name);
           await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
         }
-        if (dryRun) assert.ok(messages('showInformationMessage').some((m) => m.startsWith('Server-side dry run:')), JSON.stringify(messages('showErrorMessage')));
+        if (dryRun)
+          assert.ok(
+            messages('showInformationMessage').some((m) => m.startsWith('Server-side dry run:')),
+            JSON.stringify(messages('showErrorMessage')),
+          );
       });
     }
   }

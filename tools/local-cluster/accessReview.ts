@@ -20,7 +20,15 @@ export const AUTHORIZATION_V1_RESOURCES = {
   kind: 'APIResourceList',
   apiVersion: 'v1',
   groupVersion: 'authorization.k8s.io/v1',
-  resources: [{ name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] }],
+  resources: [
+    {
+      name: 'selfsubjectaccessreviews',
+      singularName: 'selfsubjectaccessreview',
+      namespaced: false,
+      kind: 'SelfSubjectAccessReview',
+      verbs: ['create'],
+    },
+  ],
 };
 
 export async function reviewAccess(user: LocalUser, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -28,11 +36,21 @@ export async function reviewAccess(user: LocalUser, req: IncomingMessage, res: S
   const spec = (req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
     ? decodeAccessReviewSpec(bytes)
     : ((decodeBody(bytes.toString('utf8'), 'DeleteOptions').spec ?? {}) as Record<string, unknown>);
-  const attrs = isPlainObject(spec.resourceAttributes) ? (spec.resourceAttributes as Record<string, string>) : undefined;
+  const attrs = isPlainObject(spec.resourceAttributes)
+    ? (spec.resourceAttributes as Record<string, string>)
+    : undefined;
   // Only core-group resources this server has can be allowed; anything else (and non-resource URLs) is denied.
   const allowed =
-    !!attrs && !attrs.group && !attrs.subresource && (attrs.resource === 'secrets' || attrs.resource === 'namespaces') &&
-    isAllowed(user, attrs.verb ?? '', attrs.resource, attrs.resource === 'secrets' ? attrs.namespace || undefined : undefined);
+    !!attrs &&
+    !attrs.group &&
+    !attrs.subresource &&
+    (attrs.resource === 'secrets' || attrs.resource === 'namespaces') &&
+    isAllowed(
+      user,
+      attrs.verb ?? '',
+      attrs.resource,
+      attrs.resource === 'secrets' ? attrs.namespace || undefined : undefined,
+    );
   sendJson(res, 201, {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',

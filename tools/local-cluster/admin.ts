@@ -26,7 +26,8 @@ export interface AdminContext {
 export function upsertSecret(store: ClusterStore, secret: K8sObject): K8sObject {
   const ns = secret.metadata?.namespace ?? 'default';
   const name = secret.metadata?.name ?? '';
-  if (!store.has('namespaces', undefined, ns)) store.create('namespaces', undefined, { metadata: { name: ns } }, { fieldManager: 'local-cluster' });
+  if (!store.has('namespaces', undefined, ns))
+    store.create('namespaces', undefined, { metadata: { name: ns } }, { fieldManager: 'local-cluster' });
   const body = { ...secret, metadata: { ...(secret.metadata ?? {}), namespace: ns } };
   delete body.metadata.resourceVersion;
   return store.has('secrets', ns, name)
@@ -34,7 +35,8 @@ export function upsertSecret(store: ClusterStore, secret: K8sObject): K8sObject 
     : store.create('secrets', ns, body, { fieldManager: 'local-cluster' });
 }
 
-const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
+const isNames = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
 
 /**
  * Adds a token user with these rules, or replaces the rules of the user of that name (keeping its token), so a
@@ -42,12 +44,17 @@ const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 
  */
 export function putUser(users: LocalUser[], body: Record<string, unknown>): { name: string; token: string } {
   const { name, rules } = body;
-  if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) throw badRequest('name must be a DNS label such as "team-b-reader"');
-  if (!Array.isArray(rules) || !rules.every((r) => isPlainObject(r) && isNames(r.verbs) && isNames(r.resources) && isNames(r.namespaces))) {
+  if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+    throw badRequest('name must be a DNS label such as "team-b-reader"');
+  if (
+    !Array.isArray(rules) ||
+    !rules.every((r) => isPlainObject(r) && isNames(r.verbs) && isNames(r.resources) && isNames(r.namespaces))
+  ) {
     throw badRequest('rules must be a list of {verbs: string[], resources: string[], namespaces: string[]}');
   }
   const existing = users.find((u) => u.name === name);
-  if (existing && !existing.token) throw badRequest(`user "${name}" signs in by client certificate; choose another name`);
+  if (existing && !existing.token)
+    throw badRequest(`user "${name}" signs in by client certificate; choose another name`);
   const user = existing ?? { name, token: newToken(), rules: [] };
   user.rules = rules as RbacRule[];
   if (!existing) users.push(user);
@@ -72,7 +79,12 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
   const url = new URL(req.url ?? '/', 'http://local');
   const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
   const { faults, store } = ctx;
-  const state = (): Record<string, unknown> => ({ ...ctx.info(), resourceVersion: store.resourceVersion, openWatches: ctx.openWatches(), faults: faults.state() });
+  const state = (): Record<string, unknown> => ({
+    ...ctx.info(),
+    resourceVersion: store.resourceVersion,
+    openWatches: ctx.openWatches(),
+    faults: faults.state(),
+  });
 
   switch (route) {
     case 'GET /__local/state':
@@ -80,18 +92,26 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
     case 'POST /__local/faults': {
       const body = await jsonBody(req);
       if (body.delayMs !== undefined) {
-        if (typeof body.delayMs !== 'number' || body.delayMs < 0) throw badRequest('delayMs must be a number of milliseconds >= 0');
+        if (typeof body.delayMs !== 'number' || body.delayMs < 0)
+          throw badRequest('delayMs must be a number of milliseconds >= 0');
         faults.delayMs = body.delayMs;
       }
       if (body.fail !== undefined) {
         const f = body.fail;
-        if (!isPlainObject(f) || typeof f.status !== 'number') throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
+        if (!isPlainObject(f) || typeof f.status !== 'number')
+          throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
         const count = f.count === undefined ? 1 : f.count;
         if (count !== 'all' && typeof count !== 'number') throw badRequest('fail.count must be a number or "all"');
-        faults.fail(f.status, count, { verb: f.verb as string | undefined, path: f.path as string | undefined, message: f.message as string | undefined, raw: f.raw === true });
+        faults.fail(f.status, count, {
+          verb: f.verb as string | undefined,
+          path: f.path as string | undefined,
+          message: f.message as string | undefined,
+          raw: f.raw === true,
+        });
       }
       if (body.endless !== undefined) {
-        if (body.endless !== null && !ENDLESS_MODES.includes(body.endless as Endless)) throw badRequest(`endless must be null or one of ${ENDLESS_MODES.join(', ')}`);
+        if (body.endless !== null && !ENDLESS_MODES.includes(body.endless as Endless))
+          throw badRequest(`endless must be null or one of ${ENDLESS_MODES.join(', ')}`);
         faults.endless = (body.endless ?? undefined) as Endless | undefined;
       }
       return sendJson(res, 200, state());

@@ -20,11 +20,17 @@ export interface AdminState {
 }
 
 export class LocalClusterAdmin {
-  constructor(readonly adminUrl: string, private readonly adminToken: string) {}
+  constructor(
+    readonly adminUrl: string,
+    private readonly adminToken: string,
+  ) {}
 
   /** The admin endpoint of the cluster that wrote this kubeconfig. */
   static beside(kubeconfigPath: string): LocalClusterAdmin {
-    const info = JSON.parse(readFileSync(join(dirname(kubeconfigPath), ADMIN_FILE), 'utf8')) as { adminUrl: string; adminToken: string };
+    const info = JSON.parse(readFileSync(join(dirname(kubeconfigPath), ADMIN_FILE), 'utf8')) as {
+      adminUrl: string;
+      adminToken: string;
+    };
     return new LocalClusterAdmin(info.adminUrl, info.adminToken);
   }
 
@@ -52,7 +58,11 @@ export class LocalClusterAdmin {
     return this.call('POST', '/__local/faults', { delayMs: ms });
   }
   /** The next `count` matching requests (default 1; `all` until cleared) fail with `status`. */
-  fail(status: number, count: number | 'all' = 1, filter: Pick<FailureRule, 'verb' | 'path' | 'message' | 'raw'> = {}): Promise<AdminState> {
+  fail(
+    status: number,
+    count: number | 'all' = 1,
+    filter: Pick<FailureRule, 'verb' | 'path' | 'message' | 'raw'> = {},
+  ): Promise<AdminState> {
     return this.call('POST', '/__local/faults', { fail: { status, count, ...filter } });
   }
   /** Secret lists or watches that never end (see endless.ts); undefined serves them normally again. */

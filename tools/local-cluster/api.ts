@@ -4,7 +4,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { badRequest, forbidden, methodNotAllowed, notFound, success, unauthorized, StatusError, type Resource } from './status';
+import {
+  badRequest,
+  forbidden,
+  methodNotAllowed,
+  notFound,
+  success,
+  unauthorized,
+  StatusError,
+  type Resource,
+} from './status';
 import { clone, decodeBody, isPlainObject, type K8sObject } from './objects';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { applyPatch, PATCH_TYPES } from './patch';
@@ -14,7 +23,15 @@ import { serveWatch, type OpenWatch } from './watch';
 import { endlessPage, streamEndless } from './endless';
 import { isAllowed, type LocalUser } from './rbac';
 import { authenticate } from './authentication';
-import { AGGREGATED_V2, API_GROUP_LIST, API_V1_RESOURCES, VERSION, aggregatedDiscovery, apiVersions, wantsAggregated } from './discovery';
+import {
+  AGGREGATED_V2,
+  API_GROUP_LIST,
+  API_V1_RESOURCES,
+  VERSION,
+  aggregatedDiscovery,
+  apiVersions,
+  wantsAggregated,
+} from './discovery';
 import { OPENAPI_V3_ROOT, openApiV3Document } from './openapi';
 import { ACCESS_REVIEW_PATH, AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES, reviewAccess } from './accessReview';
 import { readBody, readBodyBytes, sendError, sendJson } from './http';
@@ -58,12 +75,18 @@ function route(path: string): Target | undefined {
 
 function verbOf(method: string, t: Target, watch: boolean): string {
   switch (method) {
-    case 'GET': return watch ? 'watch' : t.name ? 'get' : 'list';
-    case 'POST': return 'create';
-    case 'PUT': return 'update';
-    case 'PATCH': return 'patch';
-    case 'DELETE': return t.name ? 'delete' : 'deletecollection';
-    default: return method.toLowerCase();
+    case 'GET':
+      return watch ? 'watch' : t.name ? 'get' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return t.name ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
   }
 }
 
@@ -72,14 +95,32 @@ const KNOWN_FIELDS: Record<Resource, Set<string>> = {
   namespaces: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
 };
 const KNOWN_META = new Set([
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
-  'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
 ]);
 
 /** `fieldValidation=Strict` (kubectl's default) rejects unknown fields; `Warn` reports them in a Warning header. */
 function unknownFields(resource: Resource, obj: K8sObject): string[] {
   const unknown = Object.keys(obj).filter((k) => !KNOWN_FIELDS[resource].has(k));
-  if (isPlainObject(obj.metadata)) unknown.push(...Object.keys(obj.metadata).filter((k) => !KNOWN_META.has(k)).map((k) => `metadata.${k}`));
+  if (isPlainObject(obj.metadata))
+    unknown.push(
+      ...Object.keys(obj.metadata)
+        .filter((k) => !KNOWN_META.has(k))
+        .map((k) => `metadata.${k}`),
+    );
   return unknown;
 }
 
@@ -133,7 +174,13 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     return;
   }
   if (!isAllowed(user, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined)) {
-    throw forbidden(user.name, verb, target.resource, target.resource === 'secrets' ? target.namespace : undefined, target.name);
+    throw forbidden(
+      user.name,
+      verb,
+      target.resource,
+      target.resource === 'secrets' ? target.namespace : undefined,
+      target.name,
+    );
   }
   const { store } = ctx;
   const { resource, name } = target;
@@ -160,7 +207,11 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
       if (endless === 'body' && !watch) return streamEndless(res, 'body');
       if (endless === 'continue' && !watch) {
         const all = store.list(resource, ns);
-        sendJson(res, 200, endlessPage(all.items.map(listItem), all.resourceVersion, Number(q.get('limit') ?? '0'), q.get('continue')));
+        sendJson(
+          res,
+          200,
+          endlessPage(all.items.map(listItem), all.resourceVersion, Number(q.get('limit') ?? '0'), q.get('continue')),
+        );
         return;
       }
       if (watch) {
@@ -169,21 +220,29 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
         const allowBookmarks = q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1';
         if (sendInitialEvents && (q.get('resourceVersionMatch') !== 'NotOlderThan' || !allowBookmarks)) {
           // The API server's ListOptions validation for the watch-list protocol.
-          throw invalidListOptions(q.get('resourceVersionMatch') !== 'NotOlderThan'
-            ? 'resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'
-            : 'allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true');
+          throw invalidListOptions(
+            q.get('resourceVersionMatch') !== 'NotOlderThan'
+              ? 'resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'
+              : 'allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true',
+          );
         }
-        serveWatch(store, req, res, {
-          resource,
-          namespace: resource === 'secrets' ? ns : undefined,
-          matches: name ? (o) => o.metadata?.name === name && matches(o) : matches,
-          resourceVersion: q.get('resourceVersion') ?? undefined,
-          allowBookmarks,
-          sendInitialEvents,
-          timeoutSeconds: timeout ? Number(timeout) : undefined,
-          render,
-          bookmarkIntervalMs: ctx.bookmarkIntervalMs,
-        }, ctx.watches);
+        serveWatch(
+          store,
+          req,
+          res,
+          {
+            resource,
+            namespace: resource === 'secrets' ? ns : undefined,
+            matches: name ? (o) => o.metadata?.name === name && matches(o) : matches,
+            resourceVersion: q.get('resourceVersion') ?? undefined,
+            allowBookmarks,
+            sendInitialEvents,
+            timeoutSeconds: timeout ? Number(timeout) : undefined,
+            render,
+            bookmarkIntervalMs: ctx.bookmarkIntervalMs,
+          },
+          ctx.watches,
+        );
         return;
       }
       if (name) {
@@ -215,7 +274,19 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
         // Server-side apply creates what does not exist yet.
         const applied = applyPatch({}, PATCH_TYPES.apply, text, parseYaml);
         const warnings = checkFields(resource, applied, q.get('fieldValidation'));
-        sendJson(res, 201, render(store.create(resource, ns, { ...applied, metadata: { ...(applied.metadata ?? {}), name } }, { dryRun, fieldManager, operation: 'Apply' })), warnings);
+        sendJson(
+          res,
+          201,
+          render(
+            store.create(
+              resource,
+              ns,
+              { ...applied, metadata: { ...(applied.metadata ?? {}), name } },
+              { dryRun, fieldManager, operation: 'Apply' },
+            ),
+          ),
+          warnings,
+        );
         return;
       }
       const current = store.get(resource, scope, name);
@@ -225,7 +296,11 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
       // A patch that names no resourceVersion applies to whatever is stored; one that does must match (optimistic lock).
       const next = { ...patched, metadata: { ...(patched.metadata ?? {}) } };
       if (next.metadata.resourceVersion === current.metadata?.resourceVersion) delete next.metadata.resourceVersion;
-      const updated = store.update(resource, ns, name, next, { dryRun, fieldManager, operation: apply ? 'Apply' : 'Update' });
+      const updated = store.update(resource, ns, name, next, {
+        dryRun,
+        fieldManager,
+        operation: apply ? 'Apply' : 'Update',
+      });
       sendJson(res, 200, render(updated), warnings);
       return;
     }
@@ -233,16 +308,26 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
       const text = await readBody(req);
       const options = text.trim() ? decodeBody(text, 'DeleteOptions') : {};
       const optsDryRun = dryRun || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
-      const preconditions = isPlainObject(options.preconditions) ? (options.preconditions as { uid?: string; resourceVersion?: string }) : undefined;
+      const preconditions = isPlainObject(options.preconditions)
+        ? (options.preconditions as { uid?: string; resourceVersion?: string })
+        : undefined;
       if (!name) {
         const matches = parseLabelSelector(q.get('labelSelector'));
         const byField = parseFieldSelector(q.get('fieldSelector'), resource);
         const gone = store.list(resource, ns).items.filter((o) => matches(o) && byField(o));
         for (const o of gone) store.delete(resource, ns, o.metadata!.name!, { dryRun: optsDryRun });
-        sendJson(res, 200, { kind: LIST_KIND[resource], apiVersion: 'v1', metadata: { resourceVersion: store.resourceVersion }, items: gone.map(listItem) });
+        sendJson(res, 200, {
+          kind: LIST_KIND[resource],
+          apiVersion: 'v1',
+          metadata: { resourceVersion: store.resourceVersion },
+          items: gone.map(listItem),
+        });
         return;
       }
-      const deleted = store.delete(resource, resource === 'secrets' ? ns : undefined, name, { dryRun: optsDryRun, preconditions });
+      const deleted = store.delete(resource, resource === 'secrets' ? ns : undefined, name, {
+        dryRun: optsDryRun,
+        preconditions,
+      });
       if (resource === 'namespaces') sendJson(res, 200, deleted);
       else sendJson(res, 200, success(resource, name, deleted.metadata?.uid));
       return;
@@ -253,7 +338,12 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
 }
 
 /** The body of a create or replace, checked against the URL's namespace and the fieldValidation mode. */
-async function readWrite(req: IncomingMessage, resource: Resource, ns: string | undefined, q: URLSearchParams): Promise<{ body: K8sObject; warnings: Record<string, string> }> {
+async function readWrite(
+  req: IncomingMessage,
+  resource: Resource,
+  ns: string | undefined,
+  q: URLSearchParams,
+): Promise<{ body: K8sObject; warnings: Record<string, string> }> {
   const body = await readObject(req, resource);
   const warnings = checkFields(resource, body, q.get('fieldValidation'));
   if (resource === 'secrets' && body.metadata?.namespace && body.metadata.namespace !== ns) {
@@ -271,13 +361,23 @@ async function readObject(req: IncomingMessage, resource: Resource): Promise<K8s
 }
 
 function invalidListOptions(message: string): StatusError {
-  return new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `ListOptions.meta.k8s.io "" is invalid: ${message}`, reason: 'Invalid', details: { group: 'meta.k8s.io', kind: 'ListOptions' }, code: 422 });
+  return new StatusError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `ListOptions.meta.k8s.io "" is invalid: ${message}`,
+    reason: 'Invalid',
+    details: { group: 'meta.k8s.io', kind: 'ListOptions' },
+    code: 422,
+  });
 }
 
 function checkFields(resource: Resource, body: K8sObject, mode: string | null): Record<string, string> {
   const unknown = unknownFields(resource, body);
   if (!unknown.length || mode === 'Ignore') return {};
-  if (mode === 'Strict') throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  if (mode === 'Strict')
+    throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
   return { Warning: unknown.map((f) => `299 - "unknown field \\"${f}\\""`).join(', ') };
 }
 
@@ -287,21 +387,38 @@ function serveDiscovery(ctx: ApiContext, path: string, req: IncomingMessage, res
     return sendJson(res, 200, aggregatedDiscovery(root), { 'Content-Type': AGGREGATED_V2 });
   }
   switch (root) {
-    case '/version': return sendJson(res, 200, VERSION);
-    case '/api': return sendJson(res, 200, apiVersions(ctx.serverAddress()));
-    case '/api/v1': return sendJson(res, 200, API_V1_RESOURCES);
-    case '/apis': return sendJson(res, 200, API_GROUP_LIST);
-    case '/apis/authorization.k8s.io': return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...AUTHORIZATION_GROUP });
-    case '/apis/authorization.k8s.io/v1': return sendJson(res, 200, AUTHORIZATION_V1_RESOURCES);
+    case '/version':
+      return sendJson(res, 200, VERSION);
+    case '/api':
+      return sendJson(res, 200, apiVersions(ctx.serverAddress()));
+    case '/api/v1':
+      return sendJson(res, 200, API_V1_RESOURCES);
+    case '/apis':
+      return sendJson(res, 200, API_GROUP_LIST);
+    case '/apis/authorization.k8s.io':
+      return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...AUTHORIZATION_GROUP });
+    case '/apis/authorization.k8s.io/v1':
+      return sendJson(res, 200, AUTHORIZATION_V1_RESOURCES);
     case '/openapi/v2': {
       const doc = openApiV2Document();
       res.writeHead(200, { 'Content-Type': OPENAPI_V2_CONTENT_TYPE, 'Content-Length': doc.length });
       res.end(doc);
       return;
     }
-    case '/openapi/v3': return sendJson(res, 200, OPENAPI_V3_ROOT);
-    case '/openapi/v3/api/v1': return sendJson(res, 200, openApiV3Document());
+    case '/openapi/v3':
+      return sendJson(res, 200, OPENAPI_V3_ROOT);
+    case '/openapi/v3/api/v1':
+      return sendJson(res, 200, openApiV3Document());
     default:
-      throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      });
   }
 }

@@ -48,7 +48,24 @@ function signed(ca: CertificateAuthority, subject: string, extensions: string[])
     openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', f('leaf.key'));
     openssl('req', '-new', '-key', f('leaf.key'), '-subj', subject, '-out', f('leaf.csr'));
     writeFileSync(f('ext.cnf'), [...extensions, ''].join('\n'));
-    openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.crt'), '-CAkey', f('ca.key'), '-CAcreateserial', '-days', '30', '-sha256', '-extfile', f('ext.cnf'), '-out', f('leaf.crt'));
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      f('leaf.csr'),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '30',
+      '-sha256',
+      '-extfile',
+      f('ext.cnf'),
+      '-out',
+      f('leaf.crt'),
+    );
     return { certPem: readFileSync(f('leaf.crt'), 'utf8'), keyPem: readFileSync(f('leaf.key'), 'utf8') };
   });
 }
@@ -56,14 +73,32 @@ function signed(ca: CertificateAuthority, subject: string, extensions: string[])
 export function generateCertificateAuthority(): CertificateAuthority {
   return inScratchDir((f, openssl) => {
     openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', f('ca.key'));
-    openssl('req', '-x509', '-new', '-key', f('ca.key'), '-sha256', '-days', '30', '-subj', '/CN=local-cluster-ca', '-out', f('ca.crt'));
+    openssl(
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      f('ca.key'),
+      '-sha256',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=local-cluster-ca',
+      '-out',
+      f('ca.crt'),
+    );
     return { caPem: readFileSync(f('ca.crt'), 'utf8'), caKeyPem: readFileSync(f('ca.key'), 'utf8') };
   });
 }
 
 export function generateCertificates(): ServerCertificates {
   const ca = generateCertificateAuthority();
-  const server = signed(ca, '/CN=local-cluster', ['basicConstraints=CA:FALSE', 'keyUsage=digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth', 'subjectAltName=IP:127.0.0.1,DNS:localhost']);
+  const server = signed(ca, '/CN=local-cluster', [
+    'basicConstraints=CA:FALSE',
+    'keyUsage=digitalSignature,keyEncipherment',
+    'extendedKeyUsage=serverAuth',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+  ]);
   return { ...ca, ...server };
 }
 
@@ -76,5 +111,9 @@ const subjectValue = (v: string): string => v.replace(/[\\/+=]/g, (c) => `\\${c}
  */
 export function issueClientCertificate(ca: CertificateAuthority, user: string, groups: string[] = []): KeyPair {
   const subject = [...groups.map((g) => `/O=${subjectValue(g)}`), `/CN=${subjectValue(user)}`].join('');
-  return signed(ca, subject, ['basicConstraints=CA:FALSE', 'keyUsage=digitalSignature,keyEncipherment', 'extendedKeyUsage=clientAuth']);
+  return signed(ca, subject, [
+    'basicConstraints=CA:FALSE',
+    'keyUsage=digitalSignature,keyEncipherment',
+    'extendedKeyUsage=clientAuth',
+  ]);
 }

@@ -18,7 +18,11 @@ export const VERSION = {
 };
 
 export function apiVersions(serverAddress: string): unknown {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 export const API_GROUP_LIST = { kind: 'APIGroupList', apiVersion: 'v1', groups: [AUTHORIZATION_GROUP] };
@@ -41,7 +45,11 @@ const NAMESPACES_RESOURCE = {
   storageVersionHash: 'Q3oi5N2YM8M=',
 };
 
-export const API_V1_RESOURCES = { kind: 'APIResourceList', groupVersion: 'v1', resources: [NAMESPACES_RESOURCE, SECRETS_RESOURCE] };
+export const API_V1_RESOURCES = {
+  kind: 'APIResourceList',
+  groupVersion: 'v1',
+  resources: [NAMESPACES_RESOURCE, SECRETS_RESOURCE],
+};
 
 interface LegacyResource {
   name: string;
@@ -54,7 +62,8 @@ interface LegacyResource {
 
 /** Accept header of kubectl 1.30+: it prefers one aggregated document per root over a request per group version. */
 export const AGGREGATED_V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
-export const wantsAggregated = (accept: string | undefined): boolean => (accept ?? '').replace(/\s/g, '').includes(AGGREGATED_V2);
+export const wantsAggregated = (accept: string | undefined): boolean =>
+  (accept ?? '').replace(/\s/g, '').includes(AGGREGATED_V2);
 
 /** The aggregated (apidiscovery.k8s.io/v2) form of a group's resource list, built from the legacy one so both agree. */
 function discoveryGroup(group: string, list: { resources: LegacyResource[] }): unknown {
@@ -78,6 +87,9 @@ function discoveryGroup(group: string, list: { resources: LegacyResource[] }): u
 }
 
 export function aggregatedDiscovery(root: '/api' | '/apis'): unknown {
-  const items = root === '/api' ? [discoveryGroup('', API_V1_RESOURCES)] : [discoveryGroup(AUTHORIZATION_GROUP.name, AUTHORIZATION_V1_RESOURCES)];
+  const items =
+    root === '/api'
+      ? [discoveryGroup('', API_V1_RESOURCES)]
+      : [discoveryGroup(AUTHORIZATION_GROUP.name, AUTHORIZATION_V1_RESOURCES)];
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
 }

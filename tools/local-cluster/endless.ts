@@ -19,7 +19,12 @@ const CHUNK = 64 * 1024;
  * One page of a list that never ends: the first `limit` items each time, with a token that names the page
  * number, so every answer looks like the next page of a consistent list.
  */
-export function endlessPage(items: K8sObject[], resourceVersion: string, limit: number, continueToken: string | null): K8sObject {
+export function endlessPage(
+  items: K8sObject[],
+  resourceVersion: string,
+  limit: number,
+  continueToken: string | null,
+): K8sObject {
   const page = Number(/^endless-(\d+)$/.exec(continueToken ?? '')?.[1] ?? 0) + 1;
   return {
     kind: 'SecretList',
@@ -31,12 +36,17 @@ export function endlessPage(items: K8sObject[], resourceVersion: string, limit: 
 
 /** A 200 whose body starts like a list (or a watch event) and then repeats `unit` until the client leaves. */
 export function streamEndless(res: ServerResponse, mode: 'body' | 'watch-line'): void {
-  const head = mode === 'body'
-    ? '{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":['
-    : '{"type":"ADDED","object":{"kind":"Secret","apiVersion":"v1","metadata":{"name":"';
+  const head =
+    mode === 'body'
+      ? '{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":['
+      : '{"type":"ADDED","object":{"kind":"Secret","apiVersion":"v1","metadata":{"name":"';
   const unit = mode === 'body' ? '{"metadata":{"name":"filler"}},' : 'a';
   const chunk = unit.repeat(Math.ceil(CHUNK / unit.length));
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.write(head);
   let sent = head.length;
   // Writes while the socket takes them, then waits for 'drain': memory stays at one chunk per connection.

@@ -53,7 +53,11 @@ export class Faults {
   constructor(private readonly hooks: FaultHooks) {}
 
   /** The next `count` matching requests (or all of them, until `clear()`) get a Status with this code. */
-  fail(status: number, count: number | 'all' = 1, filter: { message?: string; verb?: string; path?: string; raw?: boolean } = {}): void {
+  fail(
+    status: number,
+    count: number | 'all' = 1,
+    filter: { message?: string; verb?: string; path?: string; raw?: boolean } = {},
+  ): void {
     this.failures.push({ status, remaining: count, ...filter });
   }
 
@@ -85,7 +89,12 @@ export class Faults {
   }
 
   state(): FaultState {
-    return { delayMs: this.delayMs, failures: this.failures.map((f) => ({ ...f })), up: this.hooks.isUp(), endless: this.endless };
+    return {
+      delayMs: this.delayMs,
+      failures: this.failures.map((f) => ({ ...f })),
+      up: this.hooks.isUp(),
+      endless: this.endless,
+    };
   }
 
   /** The injected failure for this request, if one applies (and counts it down). */

@@ -29,7 +29,12 @@ export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -40,7 +45,15 @@ export function sendError(res: ServerResponse, err: unknown): void {
   }
   // A bug in this server: report it as the API would report any internal error, without echoing request data.
   const message = err instanceof Error ? err.message : String(err);
-  sendJson(res, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${message}`, reason: 'InternalError', code: 500 });
+  sendJson(res, 500, {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: `Internal error occurred: ${message}`,
+    reason: 'InternalError',
+    code: 500,
+  });
 }
 
 export function bearerToken(req: IncomingMessage): string | undefined {

@@ -106,7 +106,6 @@ export interface LocalCluster {
   stop(): Promise<void>;
 }
 
-
 /** Loads the seed; a bad item is reported with its place in the file, and nothing starts. */
 function seed(store: ClusterStore, source: K8sObject | string): void {
   const where = typeof source === 'string' ? `seed ${source}` : 'seed';
@@ -115,15 +114,21 @@ function seed(store: ClusterStore, source: K8sObject | string): void {
     list = typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as K8sObject) : source;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new Error(`${where}: ${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`);
+    throw new Error(
+      `${where}: ${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`,
+    );
   }
-  if (!Array.isArray(list?.items)) throw new Error(`${where}: the seed must be a List of Secrets (an object with "items")`);
+  if (!Array.isArray(list?.items))
+    throw new Error(`${where}: the seed must be a List of Secrets (an object with "items")`);
   list.items.forEach((item: K8sObject, i: number) => {
     try {
-      if (item?.kind !== undefined && item.kind !== 'Secret') throw new Error(`kind "${String(item.kind)}" is not Secret`);
+      if (item?.kind !== undefined && item.kind !== 'Secret')
+        throw new Error(`kind "${String(item.kind)}" is not Secret`);
       upsertSecret(store, item);
     } catch (e) {
-      throw new Error(`${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ${(e as Error).message}`);
+      throw new Error(
+        `${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ${(e as Error).message}`,
+      );
     }
   });
 }
@@ -206,7 +211,14 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
 
   const info = (): Record<string, unknown> => ({ url, adminUrl, up: apiUp });
   const adminHandler = createAdminHandler({ store, faults, adminToken, users, openWatches: () => watches.size, info });
-  const apiHandler = createApiHandler({ store, faults, users, watches, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000, serverAddress: () => `127.0.0.1:${port}` });
+  const apiHandler = createApiHandler({
+    store,
+    faults,
+    users,
+    watches,
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000,
+    serverAddress: () => `127.0.0.1:${port}`,
+  });
   // Asked for, not required: token users send none, and an unverified one is judged per request (authentication.ts).
   const tls = { key: certs.keyPem, cert: certs.certPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false };
   api = createHttpsServer(tls, (req, res) => {
@@ -222,12 +234,19 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
 
   const url = `https://127.0.0.1:${port}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const clientCertificates = new Map(users.filter((u) => u.certificate).map((u) => [u.name, issueClientCertificate(certs, u.name, u.certificate?.groups)]));
+  const clientCertificates = new Map(
+    users
+      .filter((u) => u.certificate)
+      .map((u) => [u.name, issueClientCertificate(certs, u.name, u.certificate?.groups)]),
+  );
   const kubeconfig = kubeconfigYaml(url, certs.caPem, users, clientCertificates);
   if (options.kubeconfigPath) {
     mkdirSync(dirname(options.kubeconfigPath), { recursive: true });
     writeAtomically(options.kubeconfigPath, kubeconfig);
-    writeAtomically(join(dirname(options.kubeconfigPath), ADMIN_FILE), `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`);
+    writeAtomically(
+      join(dirname(options.kubeconfigPath), ADMIN_FILE),
+      `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`,
+    );
   }
 
   return {

@@ -4,5 +4,7 @@
  */
 export function jsonSyntaxError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return /end of JSON input/i.test(message) ? 'unexpected end of JSON input' : 'invalid character looking for beginning of value';
+  return /end of JSON input/i.test(message)
+    ? 'unexpected end of JSON input'
+    : 'invalid character looking for beginning of value';
 }

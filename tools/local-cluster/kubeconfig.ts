@@ -11,15 +11,26 @@ export const CONTEXT = 'local';
 export const FORBIDDEN_CONTEXT = 'local-forbidden';
 export const CERT_CONTEXT = 'local-cert';
 
-const CONTEXTS: Record<string, string> = { [ADMIN_USER]: CONTEXT, [RESTRICTED_USER]: FORBIDDEN_CONTEXT, [CERT_USER]: CERT_CONTEXT };
+const CONTEXTS: Record<string, string> = {
+  [ADMIN_USER]: CONTEXT,
+  [RESTRICTED_USER]: FORBIDDEN_CONTEXT,
+  [CERT_USER]: CERT_CONTEXT,
+};
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
 /** `clientCertificates`: the key pair issued to each user that signs in with a certificate, by user name. */
-export function kubeconfigYaml(url: string, caPem: string, users: LocalUser[], clientCertificates: ReadonlyMap<string, KeyPair>): string {
+export function kubeconfigYaml(
+  url: string,
+  caPem: string,
+  users: LocalUser[],
+  clientCertificates: ReadonlyMap<string, KeyPair>,
+): string {
   const credentials = (u: LocalUser): Record<string, string> => {
     const pair = clientCertificates.get(u.name);
-    return pair ? { 'client-certificate-data': b64(pair.certPem), 'client-key-data': b64(pair.keyPem) } : { token: u.token ?? '' };
+    return pair
+      ? { 'client-certificate-data': b64(pair.certPem), 'client-key-data': b64(pair.keyPem) }
+      : { token: u.token ?? '' };
   };
   return stringify({
     apiVersion: 'v1',
@@ -27,13 +38,20 @@ export function kubeconfigYaml(url: string, caPem: string, users: LocalUser[], c
     preferences: {},
     clusters: [{ name: 'local', cluster: { server: url, 'certificate-authority-data': b64(caPem) } }],
     users: users.map((u) => ({ name: u.name, user: credentials(u) })),
-    contexts: users.map((u) => ({ name: CONTEXTS[u.name] ?? `local-${u.name}`, context: { cluster: 'local', user: u.name, namespace: 'default' } })),
+    contexts: users.map((u) => ({
+      name: CONTEXTS[u.name] ?? `local-${u.name}`,
+      context: { cluster: 'local', user: u.name, namespace: 'default' },
+    })),
     'current-context': CONTEXT,
   });
 }
 
 /** This kubeconfig plus a token user (say one added through the admin endpoint) and its context `local-<name>`, made current. */
-export function withTokenUser(kubeconfig: string, user: { name: string; token: string }, namespace = 'default'): string {
+export function withTokenUser(
+  kubeconfig: string,
+  user: { name: string; token: string },
+  namespace = 'default',
+): string {
   const config = parse(kubeconfig) as { users: unknown[]; contexts: unknown[]; 'current-context': string };
   const context = `local-${user.name}`;
   config.users.push({ name: user.name, user: { token: user.token } });

@@ -18,12 +18,17 @@ function parseArgs(argv: string[]): { kubeconfig: string; seed?: string; port: n
       return v;
     };
     switch (flag) {
-      case '--kubeconfig': out.kubeconfig = resolve(value()); break;
-      case '--seed': out.seed = resolve(value()); break;
+      case '--kubeconfig':
+        out.kubeconfig = resolve(value());
+        break;
+      case '--seed':
+        out.seed = resolve(value());
+        break;
       case '--port': {
         const v = value();
         out.port = Number(v);
-        if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) fail(`--port must be a port number (0-65535), got "${v}"`);
+        if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535)
+          fail(`--port must be a port number (0-65535), got "${v}"`);
         break;
       }
       case '-h':
@@ -31,7 +36,8 @@ function parseArgs(argv: string[]): { kubeconfig: string; seed?: string; port: n
         console.log(USAGE);
         process.exit(0);
         break;
-      default: fail(`unknown argument "${argv[i]}"`);
+      default:
+        fail(`unknown argument "${argv[i]}"`);
     }
   }
   if (!out.kubeconfig) fail('--kubeconfig FILE is required');
@@ -45,8 +51,8 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const cluster = await startLocalCluster({ kubeconfigPath: args.kubeconfig, seed: args.seed, port: args.port }).catch((err: Error) =>
-    fail(err.message),
+  const cluster = await startLocalCluster({ kubeconfigPath: args.kubeconfig, seed: args.seed, port: args.port }).catch(
+    (err: Error) => fail(err.message),
   );
   const secrets = cluster.store.list('secrets').items.length;
   console.log(`local cluster listening on ${cluster.url} (${secrets} secret${secrets === 1 ? '' : 's'} seeded)`);

@@ -38,23 +38,34 @@ export function decodeBody(text: string, kind: 'Secret' | 'Namespace' | 'DeleteO
   } catch (e) {
     throw badRequest(`couldn't get version/kind; json parse error: ${jsonSyntaxError(e)}`);
   }
-  if (!isPlainObject(value)) throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: the body must be a JSON object`);
+  if (!isPlainObject(value))
+    throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: the body must be a JSON object`);
   const obj = value as K8sObject;
   if (kind !== 'DeleteOptions' && obj.kind !== undefined && obj.kind !== kind) {
-    throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: the kind in the body ("${String(obj.kind)}") does not match`);
+    throw badRequest(
+      `${kind} in version "v1" cannot be handled as a ${kind}: the kind in the body ("${String(obj.kind)}") does not match`,
+    );
   }
   if (obj.metadata !== undefined && !isPlainObject(obj.metadata)) {
-    throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${typeof obj.metadata} into Go struct field ${kind}.metadata of type v1.ObjectMeta`);
+    throw badRequest(
+      `${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${typeof obj.metadata} into Go struct field ${kind}.metadata of type v1.ObjectMeta`,
+    );
   }
   return obj;
 }
 
 function stringMap(value: unknown, field: string): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (!isPlainObject(value)) throw badRequest(`Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go struct field Secret.${field} of type map[string][]uint8`);
+  if (!isPlainObject(value))
+    throw badRequest(
+      `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go struct field Secret.${field} of type map[string][]uint8`,
+    );
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw badRequest(`Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${typeof v} into Go struct field Secret.${field} of type []uint8`);
+    if (typeof v !== 'string')
+      throw badRequest(
+        `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${typeof v} into Go struct field Secret.${field} of type []uint8`,
+      );
     out[k] = v;
   }
   return out;
@@ -66,7 +77,10 @@ export function normaliseSecret(input: K8sObject): K8sObject {
   for (const value of Object.values(data)) {
     const offset = base64ErrorOffset(value);
     // The value itself is never echoed: only where decoding failed, as Go's error says it.
-    if (offset !== undefined) throw badRequest(`Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${offset}`);
+    if (offset !== undefined)
+      throw badRequest(
+        `Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${offset}`,
+      );
   }
   // Re-encode so that equal bytes have equal text (Go stores bytes and encodes them canonically).
   for (const k of Object.keys(data)) data[k] = Buffer.from(data[k], 'base64').toString('base64');
@@ -84,7 +98,13 @@ export function sortKeys<T>(map: Record<string, T>): Record<string, T> {
 }
 
 export function normaliseNamespace(input: K8sObject): K8sObject {
-  return { kind: 'Namespace', apiVersion: 'v1', metadata: { ...(input.metadata ?? {}) }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+  return {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    metadata: { ...(input.metadata ?? {}) },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
 }
 
 export const clone = <T>(v: T): T => structuredClone(v);

@@ -12,21 +12,42 @@ const stringMap = { type: 'object', additionalProperties: { type: 'string', defa
 const byteMap = { type: 'object', additionalProperties: { type: 'string', format: 'byte' } };
 const gvk = (kind: string): unknown => [{ group: '', kind, version: 'v1' }];
 
-const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'pretty'].map((name) => ({ name, in: 'query', schema: { type: 'string', uniqueItems: true } }));
+const PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'pretty'].map((name) => ({
+  name,
+  in: 'query',
+  schema: { type: 'string', uniqueItems: true },
+}));
 
 function operations(kind: string, idPart: string, namespaced: boolean, named: boolean): Record<string, unknown> {
   const body = { content: { '*/*': { schema: ref(`io.k8s.api.core.v1.${kind}`) } }, required: true };
-  const ok = { responses: { '200': { content: { 'application/json': { schema: ref(`io.k8s.api.core.v1.${kind}`) } } } } };
+  const ok = {
+    responses: { '200': { content: { 'application/json': { schema: ref(`io.k8s.api.core.v1.${kind}`) } } } },
+  };
   const ns = namespaced ? 'Namespaced' : '';
   const ext = { 'x-kubernetes-group-version-kind': { group: '', kind, version: 'v1' } };
   if (named) {
     return {
       get: { operationId: `readCoreV1${ns}${idPart}`, ...ok, ...ext, 'x-kubernetes-action': 'get' },
-      put: { operationId: `replaceCoreV1${ns}${idPart}`, parameters: PARAMS, requestBody: body, ...ok, ...ext, 'x-kubernetes-action': 'put' },
+      put: {
+        operationId: `replaceCoreV1${ns}${idPart}`,
+        parameters: PARAMS,
+        requestBody: body,
+        ...ok,
+        ...ext,
+        'x-kubernetes-action': 'put',
+      },
       patch: {
         operationId: `patchCoreV1${ns}${idPart}`,
         parameters: [...PARAMS, { name: 'force', in: 'query', schema: { type: 'boolean', uniqueItems: true } }],
-        requestBody: { content: { 'application/apply-patch+yaml': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') }, 'application/json-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') }, 'application/merge-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') }, 'application/strategic-merge-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') } }, required: true },
+        requestBody: {
+          content: {
+            'application/apply-patch+yaml': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') },
+            'application/json-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') },
+            'application/merge-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') },
+            'application/strategic-merge-patch+json': { schema: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Patch') },
+          },
+          required: true,
+        },
         ...ok,
         ...ext,
         'x-kubernetes-action': 'patch',
@@ -36,7 +57,14 @@ function operations(kind: string, idPart: string, namespaced: boolean, named: bo
   }
   return {
     get: { operationId: `listCoreV1${ns}${idPart}`, ...ok, ...ext, 'x-kubernetes-action': 'list' },
-    post: { operationId: `createCoreV1${ns}${idPart}`, parameters: PARAMS, requestBody: body, ...ok, ...ext, 'x-kubernetes-action': 'post' },
+    post: {
+      operationId: `createCoreV1${ns}${idPart}`,
+      parameters: PARAMS,
+      requestBody: body,
+      ...ok,
+      ...ext,
+      'x-kubernetes-action': 'post',
+    },
   };
 }
 
@@ -51,8 +79,18 @@ const OBJECT_META = {
     creationTimestamp: ref('io.k8s.apimachinery.pkg.apis.meta.v1.Time'),
     labels: stringMap,
     annotations: stringMap,
-    finalizers: { type: 'array', items: { type: 'string', default: '' }, 'x-kubernetes-list-type': 'set', 'x-kubernetes-patch-strategy': 'merge' },
-    ownerReferences: { type: 'array', items: { type: 'object' }, 'x-kubernetes-patch-merge-key': 'uid', 'x-kubernetes-patch-strategy': 'merge' },
+    finalizers: {
+      type: 'array',
+      items: { type: 'string', default: '' },
+      'x-kubernetes-list-type': 'set',
+      'x-kubernetes-patch-strategy': 'merge',
+    },
+    ownerReferences: {
+      type: 'array',
+      items: { type: 'object' },
+      'x-kubernetes-patch-merge-key': 'uid',
+      'x-kubernetes-patch-strategy': 'merge',
+    },
     managedFields: { type: 'array', items: { type: 'object' } },
   },
 };
@@ -83,9 +121,17 @@ export function openApiV3Document(): unknown {
     },
     components: {
       schemas: {
-        'io.k8s.api.core.v1.Secret': objectSchema('Secret', { data: byteMap, stringData: stringMap, immutable: { type: 'boolean' }, type: { type: 'string' } }),
+        'io.k8s.api.core.v1.Secret': objectSchema('Secret', {
+          data: byteMap,
+          stringData: stringMap,
+          immutable: { type: 'boolean' },
+          type: { type: 'string' },
+        }),
         'io.k8s.api.core.v1.Namespace': objectSchema('Namespace', {
-          spec: { type: 'object', properties: { finalizers: { type: 'array', items: { type: 'string', default: '' } } } },
+          spec: {
+            type: 'object',
+            properties: { finalizers: { type: 'array', items: { type: 'string', default: '' } } },
+          },
           status: { type: 'object', properties: { phase: { type: 'string' } } },
         }),
         'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': OBJECT_META,

@@ -18,7 +18,8 @@ interface ContinueToken {
 function decodeContinue(token: string): ContinueToken {
   try {
     const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
-    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string') throw new Error('bad token');
+    if (t.v !== 'meta.k8s.io/v1' || typeof t.rv !== 'number' || typeof t.start !== 'string')
+      throw new Error('bad token');
     return t;
   } catch {
     throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
@@ -36,7 +37,14 @@ export function listItem(o: K8sObject): K8sObject {
   return rest;
 }
 
-export function list(store: ClusterStore, resource: Resource, namespace: string | undefined, q: URLSearchParams, matches: (o: K8sObject) => boolean, table: boolean): K8sObject {
+export function list(
+  store: ClusterStore,
+  resource: Resource,
+  namespace: string | undefined,
+  q: URLSearchParams,
+  matches: (o: K8sObject) => boolean,
+  table: boolean,
+): K8sObject {
   const ns = resource === 'secrets' ? namespace : undefined;
   const snapshotId = (rv: number): string => `${resource}:${ns ?? '*'}:${rv}`;
   const limit = Number(q.get('limit') ?? '0');
@@ -75,5 +83,10 @@ export function list(store: ClusterStore, resource: Resource, namespace: string 
     meta.remainingItemCount = remaining.length - limit;
   }
   if (table) return toTable(resource, page, meta, q.get('includeObject'));
-  return { kind: LIST_KIND[resource], apiVersion: 'v1', metadata: meta as K8sObject['metadata'], items: page.map(listItem) };
+  return {
+    kind: LIST_KIND[resource],
+    apiVersion: 'v1',
+    metadata: meta as K8sObject['metadata'],
+    items: page.map(listItem),
+  };
 }

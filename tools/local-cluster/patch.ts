@@ -40,7 +40,8 @@ export function strategicMergePatch(target: unknown, patch: unknown): unknown {
     if (k === '$retainKeys' || k === '$patch' || k.startsWith('$setElementOrder/')) continue;
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const list = k.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(out[list]) && Array.isArray(v)) out[list] = (out[list] as unknown[]).filter((x) => !v.includes(x));
+      if (Array.isArray(out[list]) && Array.isArray(v))
+        out[list] = (out[list] as unknown[]).filter((x) => !v.includes(x));
       continue;
     }
     if (v === null) {
@@ -73,16 +74,33 @@ function mergeList(target: unknown[], patch: unknown[], key: string): unknown[] 
 function stripDirectives(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripDirectives);
   if (!isPlainObject(v)) return v;
-  return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, stripDirectives(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => !k.startsWith('$'))
+      .map(([k, x]) => [k, stripDirectives(x)]),
+  );
 }
 
 /** RFC 6901 pointer → path segments. */
 function pointer(path: unknown): string[] {
-  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) throw badRequest(`the server rejected our request due to an error in our request: invalid JSON pointer ${JSON.stringify(path)}`);
-  return path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/')))
+    throw badRequest(
+      `the server rejected our request due to an error in our request: invalid JSON pointer ${JSON.stringify(path)}`,
+    );
+  return path === ''
+    ? []
+    : path
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function parentOf(doc: unknown, segs: string[], op: string, path: string): { parent: Record<string, unknown> | unknown[]; last: string } {
+function parentOf(
+  doc: unknown,
+  segs: string[],
+  op: string,
+  path: string,
+): { parent: Record<string, unknown> | unknown[]; last: string } {
   let cur: unknown = doc;
   for (const s of segs.slice(0, -1)) {
     if (Array.isArray(cur)) cur = cur[Number(s)];
@@ -96,7 +114,9 @@ function parentOf(doc: unknown, segs: string[], op: string, path: string): { par
 
 function jsonPatchError(op: string, path: string, why: string): Error {
   // The same text the API server's evanphx/json-patch gives, wrapped in a 422 as the real server does.
-  return unprocessable(`the server rejected our request due to an error in our request: doc is ${why}: "${path}": ${op} operation does not apply`);
+  return unprocessable(
+    `the server rejected our request due to an error in our request: doc is ${why}: "${path}": ${op} operation does not apply`,
+  );
 }
 
 function getAt(doc: unknown, segs: string[]): unknown {
@@ -146,25 +166,49 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
       }
     };
     switch (op) {
-      case 'add': add(segs, raw.value, path, false); break;
-      case 'replace': add(segs, raw.value, path, true); break;
-      case 'remove': remove(segs, path); break;
-      case 'move': { const from = pointer(raw.from); const v = remove(from, String(raw.from)); add(segs, v, path, false); break; }
-      case 'copy': { const v = getAt(doc, pointer(raw.from)); if (v === undefined) throw jsonPatchError(op, String(raw.from), 'missing path'); add(segs, v, path, false); break; }
+      case 'add':
+        add(segs, raw.value, path, false);
+        break;
+      case 'replace':
+        add(segs, raw.value, path, true);
+        break;
+      case 'remove':
+        remove(segs, path);
+        break;
+      case 'move': {
+        const from = pointer(raw.from);
+        const v = remove(from, String(raw.from));
+        add(segs, v, path, false);
+        break;
+      }
+      case 'copy': {
+        const v = getAt(doc, pointer(raw.from));
+        if (v === undefined) throw jsonPatchError(op, String(raw.from), 'missing path');
+        add(segs, v, path, false);
+        break;
+      }
       case 'test': {
         if (JSON.stringify(getAt(doc, segs)) !== JSON.stringify(raw.value)) {
-          throw unprocessable(`the server rejected our request due to an error in our request: testing value ${path} failed: test failed`);
+          throw unprocessable(
+            `the server rejected our request due to an error in our request: testing value ${path} failed: test failed`,
+          );
         }
         break;
       }
-      default: throw badRequest(`the server rejected our request due to an error in our request: Unexpected kind: ${op}`);
+      default:
+        throw badRequest(`the server rejected our request due to an error in our request: Unexpected kind: ${op}`);
     }
   }
   return doc;
 }
 
 /** Applies a PATCH body of the given content type to the stored object. */
-export function applyPatch(current: K8sObject, contentType: string, body: string, parseYaml: (text: string) => unknown): K8sObject {
+export function applyPatch(
+  current: K8sObject,
+  contentType: string,
+  body: string,
+  parseYaml: (text: string) => unknown,
+): K8sObject {
   const type = contentType.split(';')[0].trim();
   const parseJson = (): unknown => {
     try {
@@ -174,9 +218,12 @@ export function applyPatch(current: K8sObject, contentType: string, body: string
     }
   };
   switch (type) {
-    case PATCH_TYPES.merge: return mergePatch(current, parseJson()) as K8sObject;
-    case PATCH_TYPES.strategic: return strategicMergePatch(current, parseJson()) as K8sObject;
-    case PATCH_TYPES.json: return jsonPatch(current, parseJson()) as K8sObject;
+    case PATCH_TYPES.merge:
+      return mergePatch(current, parseJson()) as K8sObject;
+    case PATCH_TYPES.strategic:
+      return strategicMergePatch(current, parseJson()) as K8sObject;
+    case PATCH_TYPES.json:
+      return jsonPatch(current, parseJson()) as K8sObject;
     case PATCH_TYPES.apply: {
       // Server-side apply approximated as a merge of the applied configuration: enough for `kubectl apply --server-side`.
       let applied: unknown;
@@ -189,6 +236,7 @@ export function applyPatch(current: K8sObject, contentType: string, body: string
       }
       return mergePatch(current, applied) as K8sObject;
     }
-    default: throw unsupportedMediaType(contentType);
+    default:
+      throw unsupportedMediaType(contentType);
   }
 }

@@ -33,16 +33,23 @@ function* fields(buf: Buffer): Generator<Field> {
     const no = key >>> 3;
     const wire = key & 7;
     switch (wire) {
-      case 0: yield { no, wire, value: varint() }; break;
-      case 1: yield { no, wire, value: buf.subarray(pos, (pos += 8)) }; break;
+      case 0:
+        yield { no, wire, value: varint() };
+        break;
+      case 1:
+        yield { no, wire, value: buf.subarray(pos, (pos += 8)) };
+        break;
       case 2: {
         const len = Number(varint());
         if (pos + len > buf.length) throw new Error('truncated field');
         yield { no, wire, value: buf.subarray(pos, (pos += len)) };
         break;
       }
-      case 5: yield { no, wire, value: buf.subarray(pos, (pos += 4)) }; break;
-      default: throw new Error(`unsupported wire type ${wire}`);
+      case 5:
+        yield { no, wire, value: buf.subarray(pos, (pos += 4)) };
+        break;
+      default:
+        throw new Error(`unsupported wire type ${wire}`);
     }
   }
 }
@@ -61,7 +68,13 @@ function mapEntry(buf: Buffer): [string, Buffer] {
 
 function objectMeta(buf: Buffer): ObjectMeta {
   const meta: ObjectMeta = {};
-  const strings: Record<number, keyof ObjectMeta> = { 1: 'name', 2: 'generateName', 3: 'namespace', 5: 'uid', 6: 'resourceVersion' };
+  const strings: Record<number, keyof ObjectMeta> = {
+    1: 'name',
+    2: 'generateName',
+    3: 'namespace',
+    5: 'uid',
+    6: 'resourceVersion',
+  };
   for (const f of fields(buf)) {
     const s = strings[f.no];
     if (s && text(f.value)) meta[s] = text(f.value);
@@ -98,7 +111,10 @@ function namespace(buf: Buffer): K8sObject {
 
 /** Decodes a protobuf request body into the JSON shape the rest of the server works on. */
 export function decodeProtobuf(body: Buffer, kind: 'Secret' | 'Namespace'): K8sObject {
-  if (!body.subarray(0, 4).equals(MAGIC)) throw badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]`);
+  if (!body.subarray(0, 4).equals(MAGIC))
+    throw badRequest(
+      `${kind} in version "v1" cannot be handled as a ${kind}: provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]`,
+    );
   try {
     let raw: Buffer | undefined;
     let bodyKind = '';
@@ -143,7 +159,8 @@ export function openApiV2Document(): Buffer {
 
 /** `SelfSubjectAccessReview.spec` from a protobuf body (k8s.io/api/authorization/v1/generated.proto). */
 export function decodeAccessReviewSpec(body: Buffer): Record<string, unknown> {
-  if (!body.subarray(0, 4).equals(MAGIC)) throw badRequest('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]');
+  if (!body.subarray(0, 4).equals(MAGIC))
+    throw badRequest('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]');
   const spec: Record<string, unknown> = {};
   const attributes = (buf: Buffer, names: Record<number, string>): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -156,13 +173,24 @@ export function decodeAccessReviewSpec(body: Buffer): Record<string, unknown> {
       for (const review of fields(f.value as Buffer)) {
         if (review.no !== 2) continue;
         for (const s of fields(review.value as Buffer)) {
-          if (s.no === 1) spec.resourceAttributes = attributes(s.value as Buffer, { 1: 'namespace', 2: 'verb', 3: 'group', 4: 'version', 5: 'resource', 6: 'subresource', 7: 'name' });
+          if (s.no === 1)
+            spec.resourceAttributes = attributes(s.value as Buffer, {
+              1: 'namespace',
+              2: 'verb',
+              3: 'group',
+              4: 'version',
+              5: 'resource',
+              6: 'subresource',
+              7: 'name',
+            });
           if (s.no === 2) spec.nonResourceAttributes = attributes(s.value as Buffer, { 1: 'path', 2: 'verb' });
         }
       }
     }
   } catch (e) {
-    throw badRequest(`SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: ${(e as Error).message}`);
+    throw badRequest(
+      `SelfSubjectAccessReview in version "v1" cannot be handled as a SelfSubjectAccessReview: ${(e as Error).message}`,
+    );
   }
   return spec;
 }

@@ -30,7 +30,10 @@ const matches = (list: string[], value: string): boolean => list.includes('*') |
 
 export function isAllowed(user: LocalUser, verb: string, resource: string, namespace: string | undefined): boolean {
   return user.rules.some(
-    (r) => matches(r.verbs, verb) && matches(r.resources, resource) && (namespace === undefined ? r.namespaces.includes('*') : matches(r.namespaces, namespace)),
+    (r) =>
+      matches(r.verbs, verb) &&
+      matches(r.resources, resource) &&
+      (namespace === undefined ? r.namespaces.includes('*') : matches(r.namespaces, namespace)),
   );
 }
 
@@ -56,7 +59,11 @@ export const RESTRICTED_USER = 'restricted';
 export function defaultUsers(): LocalUser[] {
   return [
     { name: ADMIN_USER, token: newToken(), rules: [ANYTHING] },
-    { name: RESTRICTED_USER, token: newToken(), rules: [{ verbs: ['get', 'list', 'watch'], resources: ['namespaces'], namespaces: ['*'] }] },
+    {
+      name: RESTRICTED_USER,
+      token: newToken(),
+      rules: [{ verbs: ['get', 'list', 'watch'], resources: ['namespaces'], namespaces: ['*'] }],
+    },
     { name: CERT_USER, certificate: {}, rules: [ANYTHING] },
   ];
 }

@@ -64,13 +64,19 @@ function parseRequirement(raw: string): Requirement {
 function matchesRequirement(labels: Record<string, string>, r: Requirement): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   switch (r.op) {
-    case 'exists': return has;
-    case 'notexists': return !has;
-    case 'in': return has && r.values.includes(labels[r.key]);
+    case 'exists':
+      return has;
+    case 'notexists':
+      return !has;
+    case 'in':
+      return has && r.values.includes(labels[r.key]);
     // `!=` and `notin` also match objects that lack the label, as on a real cluster.
-    case 'notin': return !has || !r.values.includes(labels[r.key]);
-    case 'gt': return has && Number(labels[r.key]) > r.value;
-    case 'lt': return has && Number(labels[r.key]) < r.value;
+    case 'notin':
+      return !has || !r.values.includes(labels[r.key]);
+    case 'gt':
+      return has && Number(labels[r.key]) > r.value;
+    case 'lt':
+      return has && Number(labels[r.key]) < r.value;
   }
 }
 

@@ -15,7 +15,14 @@ export interface Status {
   status: 'Failure' | 'Success';
   message?: string;
   reason?: string;
-  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: StatusCause[]; retryAfterSeconds?: number };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    uid?: string;
+    causes?: StatusCause[];
+    retryAfterSeconds?: number;
+  };
   code: number;
 }
 
@@ -40,13 +47,24 @@ export type Resource = 'secrets' | 'namespaces';
 
 export const unauthorized = (): StatusError => failure(401, 'Unauthorized', 'Unauthorized');
 
-export function forbidden(user: string, verb: string, resource: Resource, namespace: string | undefined, name?: string): StatusError {
+export function forbidden(
+  user: string,
+  verb: string,
+  resource: Resource,
+  namespace: string | undefined,
+  name?: string,
+): StatusError {
   const what = name ? `${resource} "${name}"` : resource;
   const where = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
-  return failure(403, 'Forbidden', `${what} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "" ${where}`, {
-    ...(name ? { name } : {}),
-    kind: resource,
-  });
+  return failure(
+    403,
+    'Forbidden',
+    `${what} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "" ${where}`,
+    {
+      ...(name ? { name } : {}),
+      kind: resource,
+    },
+  );
 }
 
 /** A 403 the server gives for a reason of its own rather than RBAC (`this namespace may not be deleted`). */
@@ -59,7 +77,11 @@ export const notFound = (resource: Resource, name: string): StatusError =>
 export const alreadyExists = (resource: Resource, name: string): StatusError =>
   failure(409, 'AlreadyExists', `${resource} "${name}" already exists`, { name, kind: resource });
 
-export const conflict = (resource: Resource, name: string, why = 'the object has been modified; please apply your changes to the latest version and try again'): StatusError =>
+export const conflict = (
+  resource: Resource,
+  name: string,
+  why = 'the object has been modified; please apply your changes to the latest version and try again',
+): StatusError =>
   failure(409, 'Conflict', `Operation cannot be fulfilled on ${resource} "${name}": ${why}`, { name, kind: resource });
 
 /** `kind` is the object kind (`Secret`), as in `Secret "x" is invalid: …`. */
@@ -74,12 +96,18 @@ export const unprocessable = (message: string): StatusError => failure(422, 'Inv
 
 export const badRequest = (message: string): StatusError => failure(400, 'BadRequest', message);
 
-export const methodNotAllowed = (): StatusError => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+export const methodNotAllowed = (): StatusError =>
+  failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 
 export const unsupportedMediaType = (contentType: string): StatusError =>
-  failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`);
+  failure(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`,
+  );
 
-export const requestEntityTooLarge = (): StatusError => failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+export const requestEntityTooLarge = (): StatusError =>
+  failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
 
 /** The watch and the continue-token flavours of 410 share reason `Expired`, as on a real API server. */
 export const expired = (message: string): StatusError => failure(410, 'Expired', message);
@@ -90,16 +118,36 @@ export const internalError = (message: string): StatusError =>
 /** The status a fault injection asks for, with the reason a real server gives for that code. */
 export function statusForCode(code: number, message?: string): StatusError {
   switch (code) {
-    case 401: return unauthorized();
-    case 500: return internalError(message ?? 'injected fault');
-    case 503: return failure(503, 'ServiceUnavailable', message ?? 'the server is currently unable to handle the request');
-    case 504: return failure(504, 'Timeout', message ?? 'the server was unable to return a response in the time allotted, but may still be processing the request');
-    case 429: return failure(429, 'TooManyRequests', message ?? 'the server has received too many requests and has asked us to try again later', { retryAfterSeconds: 1 });
-    case 403: return failure(403, 'Forbidden', message ?? 'forbidden: injected fault');
-    case 404: return failure(404, 'NotFound', message ?? 'the server could not find the requested resource');
-    case 409: return failure(409, 'Conflict', message ?? 'conflict: injected fault');
-    case 410: return expired(message ?? 'too old resource version');
-    default: return failure(code, code >= 500 ? 'InternalError' : 'BadRequest', message ?? `injected fault ${code}`);
+    case 401:
+      return unauthorized();
+    case 500:
+      return internalError(message ?? 'injected fault');
+    case 503:
+      return failure(503, 'ServiceUnavailable', message ?? 'the server is currently unable to handle the request');
+    case 504:
+      return failure(
+        504,
+        'Timeout',
+        message ??
+          'the server was unable to return a response in the time allotted, but may still be processing the request',
+      );
+    case 429:
+      return failure(
+        429,
+        'TooManyRequests',
+        message ?? 'the server has received too many requests and has asked us to try again later',
+        { retryAfterSeconds: 1 },
+      );
+    case 403:
+      return failure(403, 'Forbidden', message ?? 'forbidden: injected fault');
+    case 404:
+      return failure(404, 'NotFound', message ?? 'the server could not find the requested resource');
+    case 409:
+      return failure(409, 'Conflict', message ?? 'conflict: injected fault');
+    case 410:
+      return expired(message ?? 'too old resource version');
+    default:
+      return failure(code, code >= 500 ? 'InternalError' : 'BadRequest', message ?? `injected fault ${code}`);
   }
 }
 

@@ -7,7 +7,16 @@
  * which `compact()` forces on demand.
  */
 import { randomUUID, randomInt } from 'node:crypto';
-import { alreadyExists, conflict, expired, forbiddenBecause, invalid, notFound, type Resource, type StatusCause } from './status';
+import {
+  alreadyExists,
+  conflict,
+  expired,
+  forbiddenBecause,
+  invalid,
+  notFound,
+  type Resource,
+  type StatusCause,
+} from './status';
 import { clone, normaliseNamespace, normaliseSecret, type K8sObject } from './objects';
 import { namespaceErrors, secretErrors, secretUpdateErrors } from './validation';
 
@@ -49,10 +58,15 @@ const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** The `fieldsV1` set of the top-level fields a write touched: enough for kubectl's managedFields display. */
 function fieldsOf(obj: K8sObject): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  const mapFields = (m: unknown): Record<string, unknown> => ({ '.': {}, ...Object.fromEntries(Object.keys((m as object) ?? {}).map((k) => [`f:${k}`, {}])) });
+  const mapFields = (m: unknown): Record<string, unknown> => ({
+    '.': {},
+    ...Object.fromEntries(Object.keys((m as object) ?? {}).map((k) => [`f:${k}`, {}])),
+  });
   const meta: Record<string, unknown> = {};
-  if (obj.metadata?.labels && Object.keys(obj.metadata.labels).length) meta['f:labels'] = mapFields(obj.metadata.labels);
-  if (obj.metadata?.annotations && Object.keys(obj.metadata.annotations).length) meta['f:annotations'] = mapFields(obj.metadata.annotations);
+  if (obj.metadata?.labels && Object.keys(obj.metadata.labels).length)
+    meta['f:labels'] = mapFields(obj.metadata.labels);
+  if (obj.metadata?.annotations && Object.keys(obj.metadata.annotations).length)
+    meta['f:annotations'] = mapFields(obj.metadata.annotations);
   if (Object.keys(meta).length) fields['f:metadata'] = meta;
   for (const k of Object.keys(obj)) {
     if (k === 'kind' || k === 'apiVersion' || k === 'metadata' || k === 'status') continue;
@@ -139,7 +153,9 @@ export class ClusterStore {
     const obj = this.normalise(resource, input);
     const meta = obj.metadata!;
     if (!meta.name && meta.generateName) {
-      meta.name = meta.generateName + Array.from({ length: 5 }, () => GENERATE_ALPHABET[randomInt(GENERATE_ALPHABET.length)]).join('');
+      meta.name =
+        meta.generateName +
+        Array.from({ length: 5 }, () => GENERATE_ALPHABET[randomInt(GENERATE_ALPHABET.length)]).join('');
     }
     if (resource === 'secrets') {
       meta.namespace = namespace;
@@ -155,28 +171,46 @@ export class ClusterStore {
     return this.commit('ADDED', resource, obj);
   }
 
-  update(resource: Resource, namespace: string | undefined, name: string, input: K8sObject, options: WriteOptions = {}): K8sObject {
+  update(
+    resource: Resource,
+    namespace: string | undefined,
+    name: string,
+    input: K8sObject,
+    options: WriteOptions = {},
+  ): K8sObject {
     const old = this.objects[resource].get(keyOf(namespace, name));
     if (!old) throw notFound(resource, name);
     const obj = this.normalise(resource, input);
     const meta = obj.metadata!;
     if (meta.name !== undefined && meta.name !== name) {
-      throw invalid(KIND[resource], name, [{ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: ${JSON.stringify(meta.name)}: field is immutable` }]);
+      throw invalid(KIND[resource], name, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.name',
+          message: `Invalid value: ${JSON.stringify(meta.name)}: field is immutable`,
+        },
+      ]);
     }
     meta.name = name;
     if (meta.resourceVersion && meta.resourceVersion !== old.metadata!.resourceVersion) throw conflict(resource, name);
     if (meta.uid && meta.uid !== old.metadata!.uid) {
-      throw conflict(resource, name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata!.uid}`);
+      throw conflict(
+        resource,
+        name,
+        `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata!.uid}`,
+      );
     }
     if (resource === 'secrets') meta.namespace = namespace;
     meta.uid = old.metadata!.uid;
     meta.creationTimestamp = old.metadata!.creationTimestamp;
     this.validate(resource, obj, old);
     this.setManagedFields(obj, input, old, options);
-    const comparable = (o: K8sObject): string => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
+    const comparable = (o: K8sObject): string =>
+      JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
     // A write that changes nothing is not an event and keeps the resourceVersion, as on a real server.
     if (comparable(obj) === comparable(old)) return clone(old);
-    if (options.dryRun) return this.ordered({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
+    if (options.dryRun)
+      return this.ordered({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
     return this.commit('MODIFIED', resource, obj, old);
   }
 
@@ -185,10 +219,18 @@ export class ClusterStore {
     if (!old) throw notFound(resource, name);
     const pre = options.preconditions;
     if (pre?.uid && pre.uid !== old.metadata!.uid) {
-      throw conflict(resource, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata!.uid}`);
+      throw conflict(
+        resource,
+        name,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata!.uid}`,
+      );
     }
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata!.resourceVersion) {
-      throw conflict(resource, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata!.resourceVersion}`);
+      throw conflict(
+        resource,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata!.resourceVersion}`,
+      );
     }
     if (resource === 'namespaces' && name === 'default') {
       throw forbiddenBecause('namespaces', name, 'this namespace may not be deleted');
@@ -218,16 +260,47 @@ export class ClusterStore {
   private setManagedFields(obj: K8sObject, input: K8sObject, old: K8sObject | undefined, options: WriteOptions): void {
     const manager = options.fieldManager ?? 'unknown';
     const operation = options.operation ?? 'Update';
-    const entries = ((old?.metadata?.managedFields ?? []) as Array<Record<string, unknown>>).filter((e) => !(e.manager === manager && e.operation === operation));
-    entries.push({ manager, operation, apiVersion: 'v1', time: now(), fieldsType: 'FieldsV1', fieldsV1: fieldsOf(input) });
+    const entries = ((old?.metadata?.managedFields ?? []) as Array<Record<string, unknown>>).filter(
+      (e) => !(e.manager === manager && e.operation === operation),
+    );
+    entries.push({
+      manager,
+      operation,
+      apiVersion: 'v1',
+      time: now(),
+      fieldsType: 'FieldsV1',
+      fieldsV1: fieldsOf(input),
+    });
     obj.metadata!.managedFields = entries;
   }
 
   /** Field order of the real API's JSON: kind, apiVersion, metadata (name, namespace, uid, resourceVersion, creationTimestamp, …), then the rest. */
   private ordered(obj: K8sObject): K8sObject {
-    const { name, generateName, namespace, uid, resourceVersion, creationTimestamp, labels, annotations, managedFields, ...restMeta } = obj.metadata!;
+    const {
+      name,
+      generateName,
+      namespace,
+      uid,
+      resourceVersion,
+      creationTimestamp,
+      labels,
+      annotations,
+      managedFields,
+      ...restMeta
+    } = obj.metadata!;
     const meta = Object.fromEntries(
-      Object.entries({ name, generateName, namespace, uid, resourceVersion, creationTimestamp, labels, annotations, ...restMeta, managedFields }).filter(([, v]) => v !== undefined),
+      Object.entries({
+        name,
+        generateName,
+        namespace,
+        uid,
+        resourceVersion,
+        creationTimestamp,
+        labels,
+        annotations,
+        ...restMeta,
+        managedFields,
+      }).filter(([, v]) => v !== undefined),
     );
     const { kind, apiVersion, metadata: _m, ...rest } = obj;
     return { kind, apiVersion, metadata: meta, ...rest };
@@ -239,7 +312,13 @@ export class ClusterStore {
     const obj = this.ordered(input);
     const ns = resource === 'secrets' ? obj.metadata!.namespace : undefined;
     this.objects[resource].set(keyOf(ns, obj.metadata!.name!), obj);
-    this.record({ type, resource, object: clone(obj), previous: previous && clone(previous), resourceVersion: this.rv });
+    this.record({
+      type,
+      resource,
+      object: clone(obj),
+      previous: previous && clone(previous),
+      resourceVersion: this.rv,
+    });
     return clone(obj);
   }
 

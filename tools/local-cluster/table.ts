@@ -25,17 +25,39 @@ export function humanDuration(ms: number): string {
   return `${years}y`;
 }
 
-const NAME_COLUMN = { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 };
-const AGE_COLUMN = { name: 'Age', type: 'string', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.', priority: 0 };
+const NAME_COLUMN = {
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  description: 'Name must be unique within a namespace.',
+  priority: 0,
+};
+const AGE_COLUMN = {
+  name: 'Age',
+  type: 'string',
+  format: '',
+  description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+  priority: 0,
+};
 
 const COLUMNS: Record<Resource, unknown[]> = {
   secrets: [
     NAME_COLUMN,
-    { name: 'Type', type: 'string', format: '', description: 'Used to facilitate programmatic handling of secret data.', priority: 0 },
+    {
+      name: 'Type',
+      type: 'string',
+      format: '',
+      description: 'Used to facilitate programmatic handling of secret data.',
+      priority: 0,
+    },
     { name: 'Data', type: 'integer', format: '', description: 'The number of entries in the secret.', priority: 0 },
     AGE_COLUMN,
   ],
-  namespaces: [NAME_COLUMN, { name: 'Status', type: 'string', format: '', description: 'The status of the namespace', priority: 0 }, AGE_COLUMN],
+  namespaces: [
+    NAME_COLUMN,
+    { name: 'Status', type: 'string', format: '', description: 'The status of the namespace', priority: 0 },
+    AGE_COLUMN,
+  ],
 };
 
 function cells(resource: Resource, obj: K8sObject): unknown[] {
@@ -46,7 +68,12 @@ function cells(resource: Resource, obj: K8sObject): unknown[] {
 }
 
 /** `includeObject`: None, Metadata (default) or Object, as the `includeObject` query parameter says. */
-export function toTable(resource: Resource, items: K8sObject[], listMeta: Record<string, unknown>, includeObject: string | null): K8sObject {
+export function toTable(
+  resource: Resource,
+  items: K8sObject[],
+  listMeta: Record<string, unknown>,
+  includeObject: string | null,
+): K8sObject {
   const rows = items.map((obj) => {
     const row: Record<string, unknown> = { cells: cells(resource, obj) };
     if (includeObject === 'Object') row.object = obj;
@@ -56,7 +83,13 @@ export function toTable(resource: Resource, items: K8sObject[], listMeta: Record
     }
     return row;
   });
-  return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: listMeta as K8sObject['metadata'], columnDefinitions: COLUMNS[resource], rows };
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: listMeta as K8sObject['metadata'],
+    columnDefinitions: COLUMNS[resource],
+    rows,
+  };
 }
 
 export const wantsTable = (accept: string | undefined): boolean => /as=Table/.test(accept ?? '');

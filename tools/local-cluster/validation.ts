@@ -29,7 +29,11 @@ export const requiredValue = (field: string, detail = ''): StatusCause => ({
   message: detail ? `Required value: ${detail}` : 'Required value',
   field,
 });
-export const forbiddenValue = (field: string, detail: string): StatusCause => ({ reason: 'FieldValueForbidden', message: `Forbidden: ${detail}`, field });
+export const forbiddenValue = (field: string, detail: string): StatusCause => ({
+  reason: 'FieldValueForbidden',
+  message: `Forbidden: ${detail}`,
+  field,
+});
 
 export function dns1123SubdomainErrors(value: string): string[] {
   const errs: string[] = [];
@@ -58,7 +62,9 @@ export function configKeyErrors(key: string): string[] {
   const errs: string[] = [];
   if (key.length > 253) errs.push('must be no more than 253 characters');
   if (!full(CONFIG_KEY).test(key)) {
-    errs.push(`a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '${CONFIG_KEY}')`);
+    errs.push(
+      `a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '${CONFIG_KEY}')`,
+    );
   }
   if (key === '.') errs.push("must not be '.'");
   else if (key === '..') errs.push("must not be '..'");
@@ -72,19 +78,28 @@ function labelErrors(labels: Record<string, unknown> | undefined, field: string)
     const slash = key.lastIndexOf('/');
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (prefix !== undefined) for (const e of dns1123SubdomainErrors(prefix)) causes.push(invalidValue(field, key, `prefix part ${e}`));
+    if (prefix !== undefined)
+      for (const e of dns1123SubdomainErrors(prefix)) causes.push(invalidValue(field, key, `prefix part ${e}`));
     if (name.length === 0) causes.push(invalidValue(field, key, 'name part must be non-empty'));
     else if (name.length > 63) causes.push(invalidValue(field, key, 'name part must be no more than 63 characters'));
     if (name.length > 0 && !full(QUALIFIED_NAME).test(name)) {
       causes.push(
-        invalidValue(field, key, `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '${QUALIFIED_NAME}')`),
+        invalidValue(
+          field,
+          key,
+          `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '${QUALIFIED_NAME}')`,
+        ),
       );
     }
     const v = typeof value === 'string' ? value : String(value);
     if (v.length > 63) causes.push(invalidValue(field, v, 'must be no more than 63 characters'));
     if (!full(LABEL_VALUE).test(v)) {
       causes.push(
-        invalidValue(field, v, `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '${LABEL_VALUE}')`),
+        invalidValue(
+          field,
+          v,
+          `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '${LABEL_VALUE}')`,
+        ),
       );
     }
   }
@@ -152,17 +167,24 @@ function typeErrors(type: string, data: Record<string, string>, annotations: Rec
   };
   switch (type) {
     case 'kubernetes.io/tls':
-      return [...(has('tls.crt') ? [] : [requiredValue('data[tls.crt]')]), ...(has('tls.key') ? [] : [requiredValue('data[tls.key]')])];
+      return [
+        ...(has('tls.crt') ? [] : [requiredValue('data[tls.crt]')]),
+        ...(has('tls.key') ? [] : [requiredValue('data[tls.key]')]),
+      ];
     case 'kubernetes.io/dockerconfigjson':
       return has('.dockerconfigjson') ? jsonError('.dockerconfigjson') : [requiredValue('data[.dockerconfigjson]')];
     case 'kubernetes.io/dockercfg':
       return has('.dockercfg') ? jsonError('.dockercfg') : [requiredValue('data[.dockercfg]')];
     case 'kubernetes.io/basic-auth':
-      return has('username') || has('password') ? [] : [requiredValue('data[username]'), requiredValue('data[password]')];
+      return has('username') || has('password')
+        ? []
+        : [requiredValue('data[username]'), requiredValue('data[password]')];
     case 'kubernetes.io/ssh-auth':
       return decoded('ssh-privatekey').length > 0 ? [] : [requiredValue('data[ssh-privatekey]')];
     case 'kubernetes.io/service-account-token':
-      return annotations['kubernetes.io/service-account.name'] ? [] : [requiredValue('metadata.annotations[kubernetes.io/service-account.name]')];
+      return annotations['kubernetes.io/service-account.name']
+        ? []
+        : [requiredValue('metadata.annotations[kubernetes.io/service-account.name]')];
     default:
       return [];
   }
@@ -177,7 +199,12 @@ export function secretErrors(secret: K8sObject): StatusCause[] {
     for (const e of configKeyErrors(key)) causes.push(invalidValue(`data[${key}]`, key, e));
     total += Buffer.byteLength(value, 'base64');
   }
-  if (total > MAX_SECRET_SIZE) causes.push({ reason: 'FieldValueTooLong', message: `Too long: must have at most ${MAX_SECRET_SIZE} bytes`, field: 'data' });
+  if (total > MAX_SECRET_SIZE)
+    causes.push({
+      reason: 'FieldValueTooLong',
+      message: `Too long: must have at most ${MAX_SECRET_SIZE} bytes`,
+      field: 'data',
+    });
   causes.push(...typeErrors(String(secret.type), data, (secret.metadata?.annotations ?? {}) as Record<string, string>));
   return causes;
 }
@@ -188,7 +215,8 @@ export function secretUpdateErrors(next: K8sObject, old: K8sObject): StatusCause
   if (next.type !== old.type) causes.push(invalidValue('type', String(next.type), 'field is immutable'));
   if (old.immutable === true) {
     if (next.immutable !== true) causes.push(forbiddenValue('immutable', 'field is immutable when `immutable` is set'));
-    if (JSON.stringify(next.data ?? {}) !== JSON.stringify(old.data ?? {})) causes.push(forbiddenValue('data', 'field is immutable when `immutable` is set'));
+    if (JSON.stringify(next.data ?? {}) !== JSON.stringify(old.data ?? {}))
+      causes.push(forbiddenValue('data', 'field is immutable when `immutable` is set'));
   }
   return causes;
 }

@@ -30,11 +30,21 @@ export interface OpenWatch {
 
 const KIND: Record<Resource, string> = { secrets: 'Secret', namespaces: 'Namespace' };
 
-export function serveWatch(store: ClusterStore, req: IncomingMessage, res: ServerResponse, w: WatchRequest, open: Set<OpenWatch>): void {
+export function serveWatch(
+  store: ClusterStore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  w: WatchRequest,
+  open: Set<OpenWatch>,
+): void {
   const inScope = (o: K8sObject): boolean => w.namespace === undefined || o.metadata?.namespace === w.namespace;
   const matching = (o: K8sObject | undefined): boolean => !!o && inScope(o) && w.matches(o);
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   // Clients resolve their watch call on the headers; an idle watch must not hold them back.
   res.flushHeaders();
   const write = (type: EventType | 'BOOKMARK' | 'ERROR', object: K8sObject): void => {
@@ -54,8 +64,18 @@ export function serveWatch(store: ClusterStore, req: IncomingMessage, res: Serve
   let initial: K8sObject[] = [];
   const rv = w.resourceVersion;
   try {
-    if (w.sendInitialEvents || rv === undefined || rv === '' || rv === '0') initial = store.list(w.resource, w.namespace).items.filter(matching);
-    else if (!/^\d+$/.test(rv)) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Invalid value: "${rv}": resourceVersion must be an integer`, reason: 'BadRequest', code: 400 });
+    if (w.sendInitialEvents || rv === undefined || rv === '' || rv === '0')
+      initial = store.list(w.resource, w.namespace).items.filter(matching);
+    else if (!/^\d+$/.test(rv))
+      throw new StatusError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `Invalid value: "${rv}": resourceVersion must be an integer`,
+        reason: 'BadRequest',
+        code: 400,
+      });
     else backlog = store.eventsSince(Number(rv));
   } catch (err) {
     if (err instanceof StatusError) {
@@ -80,10 +100,19 @@ export function serveWatch(store: ClusterStore, req: IncomingMessage, res: Serve
   const timers: NodeJS.Timeout[] = [];
   if (w.allowBookmarks) {
     timers.push(
-      setInterval(() => write('BOOKMARK', { kind: KIND[w.resource], apiVersion: 'v1', metadata: { resourceVersion: store.resourceVersion } }), w.bookmarkIntervalMs),
+      setInterval(
+        () =>
+          write('BOOKMARK', {
+            kind: KIND[w.resource],
+            apiVersion: 'v1',
+            metadata: { resourceVersion: store.resourceVersion },
+          }),
+        w.bookmarkIntervalMs,
+      ),
     );
   }
-  if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0) timers.push(setTimeout(() => res.end(), w.timeoutSeconds * 1000));
+  if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0)
+    timers.push(setTimeout(() => res.end(), w.timeoutSeconds * 1000));
 
   const handle: OpenWatch = { cut: () => res.socket?.destroy() };
   open.add(handle);

@@ -26,7 +26,9 @@ export class CatalogForwarder implements vscode.Disposable {
     this.pending = undefined;
     if (!snapshot) return;
     this.host.client.sendNotification(CatalogNotification.type, snapshot).catch((err: unknown) => {
-      this.host.output.warn(`could not send the secret catalog to the language server: ${err instanceof Error ? err.message : String(err)}`);
+      this.host.output.warn(
+        `could not send the secret catalog to the language server: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   }
 

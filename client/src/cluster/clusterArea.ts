@@ -38,7 +38,9 @@ export class ClusterArea {
     const api = this.catalog.currentApi();
     const state = this.catalog.snapshot().state;
     if (!api) {
-      throw new Error(state.kind === 'error' ? `Not connected to a cluster: ${state.reason}` : 'Not connected to a cluster yet.');
+      throw new Error(
+        state.kind === 'error' ? `Not connected to a cluster: ${state.reason}` : 'Not connected to a cluster yet.',
+      );
     }
     return api;
   }

@@ -3,13 +3,22 @@ import * as vscode from 'vscode';
 import type { TargetSettings } from '../../../core/src/cluster/clusterTarget';
 import { effectiveTargetSettings, type SettingLevels } from '../../../core/src/cluster/trustedSettings';
 
-export const CLUSTER_SETTING_KEYS = ['pachyderm.kubeconfig', 'pachyderm.context', 'pachyderm.namespace', 'pachyderm.requestTimeoutSeconds'] as const;
+export const CLUSTER_SETTING_KEYS = [
+  'pachyderm.kubeconfig',
+  'pachyderm.context',
+  'pachyderm.namespace',
+  'pachyderm.requestTimeoutSeconds',
+] as const;
 
 export function readTargetSettings(): TargetSettings {
   const config = vscode.workspace.getConfiguration('pachyderm');
   const levels = (key: string): SettingLevels<string> => {
     const i = config.inspect<string>(key);
-    return { globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue };
+    return {
+      globalValue: i?.globalValue,
+      workspaceValue: i?.workspaceValue,
+      workspaceFolderValue: i?.workspaceFolderValue,
+    };
   };
   return effectiveTargetSettings(
     { kubeconfig: levels('kubeconfig'), context: levels('context'), namespace: levels('namespace') },

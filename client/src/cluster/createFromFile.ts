@@ -20,37 +20,44 @@ interface TextSource {
 
 export function registerCreateFromFile(area: ClusterArea): void {
   area.host.context.subscriptions.push(
-    vscode.commands.registerCommand(ClusterCommands.createFromFile, async (arg?: unknown): Promise<CreateOutcome | undefined> => {
-      const input = await inputFrom(arg);
-      if (!input) return undefined;
-      let api;
-      try {
-        api = area.api();
-      } catch (err) {
-        void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
-        return undefined;
-      }
-      const where = `${area.catalog.target().context}/${api.namespace}`;
-      let outcome = await createSecretLikePachctl(api, input.text);
-      if (outcome.kind === 'exists') {
-        if (!(await confirmReplace(area, outcome.name, where, input.source))) return outcome;
-        outcome = await createSecretLikePachctl(api, input.text, { replace: true });
-      }
-      switch (outcome.kind) {
-        case 'created':
-        case 'replaced':
-          area.host.output.info(`[cluster] ${outcome.kind} secret ${outcome.name} in ${where} from ${input.source}`);
-          void vscode.window.showInformationMessage(`Secret "${outcome.name}" ${outcome.kind} in ${where} (labels suite=pachyderm, secret-source=pachyderm-user).`);
-          break;
-        case 'refused':
-          void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${outcome.message}`);
-          break;
-        case 'api-error':
-          void vscode.window.showErrorMessage(`The cluster refused the secret from ${input.source}: ${outcome.message}`);
-          break;
-      }
-      return outcome;
-    }),
+    vscode.commands.registerCommand(
+      ClusterCommands.createFromFile,
+      async (arg?: unknown): Promise<CreateOutcome | undefined> => {
+        const input = await inputFrom(arg);
+        if (!input) return undefined;
+        let api;
+        try {
+          api = area.api();
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
+          return undefined;
+        }
+        const where = `${area.catalog.target().context}/${api.namespace}`;
+        let outcome = await createSecretLikePachctl(api, input.text);
+        if (outcome.kind === 'exists') {
+          if (!(await confirmReplace(area, outcome.name, where, input.source))) return outcome;
+          outcome = await createSecretLikePachctl(api, input.text, { replace: true });
+        }
+        switch (outcome.kind) {
+          case 'created':
+          case 'replaced':
+            area.host.output.info(`[cluster] ${outcome.kind} secret ${outcome.name} in ${where} from ${input.source}`);
+            void vscode.window.showInformationMessage(
+              `Secret "${outcome.name}" ${outcome.kind} in ${where} (labels suite=pachyderm, secret-source=pachyderm-user).`,
+            );
+            break;
+          case 'refused':
+            void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${outcome.message}`);
+            break;
+          case 'api-error':
+            void vscode.window.showErrorMessage(
+              `The cluster refused the secret from ${input.source}: ${outcome.message}`,
+            );
+            break;
+        }
+        return outcome;
+      },
+    ),
   );
 }
 
@@ -104,9 +111,14 @@ async function inputFrom(arg: unknown): Promise<TextSource | undefined> {
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showErrorMessage('Create Secret from File: open a JSON Secret file, or run it from the explorer on a .json file.');
+    void vscode.window.showErrorMessage(
+      'Create Secret from File: open a JSON Secret file, or run it from the explorer on a .json file.',
+    );
     return undefined;
   }
   const doc = editor.document;
-  return { text: doc.getText(), source: doc.isUntitled ? 'the untitled editor' : vscode.workspace.asRelativePath(doc.uri) };
+  return {
+    text: doc.getText(),
+    source: doc.isUntitled ? 'the untitled editor' : vscode.workspace.asRelativePath(doc.uri),
+  };
 }

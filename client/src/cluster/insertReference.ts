@@ -16,7 +16,9 @@ export function registerInsertReference(area: ClusterArea): void {
     vscode.commands.registerCommand(ClusterCommands.insertReference, async (arg?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showErrorMessage('Insert Secret Reference: open the pipeline spec (JSON or YAML) to insert into first.');
+        void vscode.window.showErrorMessage(
+          'Insert Secret Reference: open the pipeline spec (JSON or YAML) to insert into first.',
+        );
         return false;
       }
       const target = await secretKeyFrom(area, arg, 'Pachyderm: Insert Secret Reference');
@@ -36,7 +38,8 @@ export function registerInsertReference(area: ClusterArea): void {
         const envVar = await vscode.window.showInputBox({
           title: 'Environment variable name',
           value: defaultEnvVarName(target.key),
-          validateInput: (v) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'Letters, digits and "_", not starting with a digit.'),
+          validateInput: (v) =>
+            /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'Letters, digits and "_", not starting with a digit.',
         });
         if (!envVar) return false;
         ref = { as: 'env', name: target.secret.name, key: target.key, envVar };
@@ -63,11 +66,15 @@ export function registerInsertReference(area: ClusterArea): void {
       }
       // The edit's offsets hold for the text the server read; a keystroke since then would shift them.
       if (result.version !== version || doc.version !== version) {
-        void vscode.window.showErrorMessage('Insert Secret Reference: the file changed while the reference was prepared; run the command again.');
+        void vscode.window.showErrorMessage(
+          'Insert Secret Reference: the file changed while the reference was prepared; run the command again.',
+        );
         return false;
       }
       const { offset, length, text } = result.edit;
-      return editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length)), text));
+      return editor.edit((b) =>
+        b.replace(new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length)), text),
+      );
     }),
   );
 }

@@ -8,20 +8,32 @@ import type { ClusterArea } from './clusterArea';
 import type { TreeRow } from './treeModel';
 
 export function isRow(arg: unknown): arg is TreeRow {
-  return !!arg && typeof arg === 'object' && typeof (arg as TreeRow).id === 'string' && typeof (arg as TreeRow).kind === 'string';
+  return (
+    !!arg &&
+    typeof arg === 'object' &&
+    typeof (arg as TreeRow).id === 'string' &&
+    typeof (arg as TreeRow).kind === 'string'
+  );
 }
 
 /** A secret given as a tree row, `{ name }`, or a name; otherwise asked for. */
 export async function secretFrom(area: ClusterArea, arg: unknown, title: string): Promise<SecretMeta | undefined> {
-  const name = isRow(arg) ? arg.secret?.name : typeof arg === 'string' ? arg : (arg as { name?: unknown } | undefined)?.name;
+  const name = isRow(arg)
+    ? arg.secret?.name
+    : typeof arg === 'string'
+      ? arg
+      : (arg as { name?: unknown } | undefined)?.name;
   if (typeof name === 'string' && name) {
     const meta = area.catalog.get(name) ?? (isRow(arg) ? arg.secret : undefined);
-    if (!meta) void vscode.window.showErrorMessage(`Secret "${name}" is not in namespace "${area.catalog.target().namespace}".`);
+    if (!meta)
+      void vscode.window.showErrorMessage(`Secret "${name}" is not in namespace "${area.catalog.target().namespace}".`);
     return meta;
   }
   const snapshot = area.catalog.snapshot();
   if (snapshot.state.kind !== 'ready') {
-    void vscode.window.showErrorMessage(`The secrets of the cluster are not available: ${snapshot.state.kind === 'error' ? snapshot.state.reason : snapshot.state.kind}.`);
+    void vscode.window.showErrorMessage(
+      `The secrets of the cluster are not available: ${snapshot.state.kind === 'error' ? snapshot.state.reason : snapshot.state.kind}.`,
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -32,7 +44,11 @@ export async function secretFrom(area: ClusterArea, arg: unknown, title: string)
 }
 
 /** A key given as a key row or `{ name, key }`; otherwise asked for (secret, then key). */
-export async function secretKeyFrom(area: ClusterArea, arg: unknown, title: string): Promise<{ secret: SecretMeta; key: string } | undefined> {
+export async function secretKeyFrom(
+  area: ClusterArea,
+  arg: unknown,
+  title: string,
+): Promise<{ secret: SecretMeta; key: string } | undefined> {
   const given = isRow(arg) ? arg.key : (arg as { key?: unknown } | undefined)?.key;
   const secret = await secretFrom(area, arg, title);
   if (!secret) return undefined;

@@ -71,12 +71,17 @@ export function registerSecretCommands(area: ClusterArea): void {
     if (!secret) return;
     const answer = await workspaceUses(area, secret.name);
     if (!answer.ok) {
-      void vscode.window.showErrorMessage(`Pachyderm: could not search the workspace for pipelines using secret "${secret.name}": ${answer.reason}.`);
+      void vscode.window.showErrorMessage(
+        `Pachyderm: could not search the workspace for pipelines using secret "${secret.name}": ${answer.reason}.`,
+      );
       return undefined;
     }
     const { uses, searchedOnly } = answer.result;
     if (!uses.length) {
-      const where = searchedOnly === undefined ? 'this workspace' : `the ${searchedOnly} JSON/YAML files searched in this workspace`;
+      const where =
+        searchedOnly === undefined
+          ? 'this workspace'
+          : `the ${searchedOnly} JSON/YAML files searched in this workspace`;
       void vscode.window.showInformationMessage(`No pipeline spec in ${where} uses secret "${secret.name}".`);
       return [];
     }
@@ -109,7 +114,10 @@ export function registerSecretCommands(area: ClusterArea): void {
       confirmed =
         (await vscode.window.showWarningMessage(
           `Delete secret "${secret.name}" from namespace "${namespace}"?`,
-          { modal: true, detail: `Pipelines that use it will fail to start their workers. This cannot be undone.${usedBy}` },
+          {
+            modal: true,
+            detail: `Pipelines that use it will fail to start their workers. This cannot be undone.${usedBy}`,
+          },
           DELETE,
         )) === DELETE;
     } else {
@@ -137,7 +145,10 @@ export function registerSecretCommands(area: ClusterArea): void {
     const { text, encoding } = copiedText(bytes);
     await vscode.env.clipboard.writeText(text);
     a.host.output.info(`[cluster] copied value of ${name}/${key} (${bytes.length} bytes, ${encoding})`);
-    vscode.window.setStatusBarMessage(`Copied value of ${name} → ${key}${encoding === 'base64' ? ' (binary, as base64)' : ''}`, 5000);
+    vscode.window.setStatusBarMessage(
+      `Copied value of ${name} → ${key}${encoding === 'base64' ? ' (binary, as base64)' : ''}`,
+      5000,
+    );
   }
 }
 
@@ -169,7 +180,10 @@ function usedByDetail(answer: ServerAnswer<SecretUsesResult>): string {
 }
 
 /** The Inspect document's list of uses, with a note when it may be incomplete. */
-async function inspectUses(area: ClusterArea, name: string): Promise<{ uses: SecretUsesResult['uses']; note?: string }> {
+async function inspectUses(
+  area: ClusterArea,
+  name: string,
+): Promise<{ uses: SecretUsesResult['uses']; note?: string }> {
   const answer = await workspaceUses(area, name);
   if (!answer.ok) return { uses: [], note: `not searched: ${answer.reason}` };
   const { uses, searchedOnly } = answer.result;
@@ -193,7 +207,8 @@ class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Dis
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const name = nameOf(uri);
     const meta = this.area.catalog.get(name);
-    if (!meta) return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
+    if (!meta)
+      return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
     const { uses, note } = await inspectUses(this.area, name);
     return inspectSecretText(meta, uses, undefined, note);
   }
@@ -202,7 +217,8 @@ class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Dis
   private onCatalogChange(change: CatalogChange): void {
     const touched = new Set([...change.changed, ...change.removed]);
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === INSPECT_SCHEME && (change.stateChanged || touched.has(nameOf(doc.uri)))) this.emitter.fire(doc.uri);
+      if (doc.uri.scheme === INSPECT_SCHEME && (change.stateChanged || touched.has(nameOf(doc.uri))))
+        this.emitter.fire(doc.uri);
     }
   }
 

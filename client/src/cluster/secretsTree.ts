@@ -57,7 +57,10 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   getTreeItem(row: TreeRow): vscode.TreeItem {
-    const item = new vscode.TreeItem(row.label, row.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      row.label,
+      row.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = row.id;
     item.description = row.description;
     item.tooltip = row.tooltip;
@@ -100,7 +103,10 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     // Additions, removals and state changes change the list itself; edits of existing secrets only their rows.
     // (With the filter on, an edit can move a secret in or out of the list: labels decide.)
     const onlyEdits =
-      !this.pachydermOnly && !change.stateChanged && !change.removed.length && change.changed.every((n) => this.rows.has(secretRowId(ns, n)));
+      !this.pachydermOnly &&
+      !change.stateChanged &&
+      !change.removed.length &&
+      change.changed.every((n) => this.rows.has(secretRowId(ns, n)));
     if (!onlyEdits) {
       for (const name of change.removed) this.forgetSecret(ns, name);
       this.changed.fire(undefined);

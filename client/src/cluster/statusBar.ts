@@ -8,7 +8,11 @@ import { SECRETS_VIEW } from './commandIds';
 import { statusText } from './statusModel';
 
 export class CatalogStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('pachyderm.catalogStatus', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(
+    'pachyderm.catalogStatus',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
 
   constructor() {
     this.item.name = 'Pachyderm Secrets';

@@ -15,11 +15,19 @@ function stateText(snapshot: CatalogSnapshot): { text: string; tooltip: string; 
   const s = snapshot.state;
   switch (s.kind) {
     case 'ready':
-      return { text: `$(key) ${snapshot.secrets.length} secrets`, tooltip: `Pachyderm secrets: ${snapshot.secrets.length} in ${where}. Specs are checked against them.`, error: false };
+      return {
+        text: `$(key) ${snapshot.secrets.length} secrets`,
+        tooltip: `Pachyderm secrets: ${snapshot.secrets.length} in ${where}. Specs are checked against them.`,
+        error: false,
+      };
     case 'loading':
       return { text: '$(sync~spin) secrets', tooltip: `Pachyderm secrets: loading ${where}…`, error: false };
     case 'unknown':
-      return { text: '$(debug-disconnect) secrets', tooltip: `Pachyderm secrets: ${s.reason}. Cluster checks are off.`, error: false };
+      return {
+        text: '$(debug-disconnect) secrets',
+        tooltip: `Pachyderm secrets: ${s.reason}. Cluster checks are off.`,
+        error: false,
+      };
     case 'error':
       return {
         text: `$(error) secrets: ${s.problem}`,

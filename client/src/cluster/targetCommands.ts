@@ -6,14 +6,17 @@ import { writeTargetSetting } from './clusterSettings';
 import { ClusterCommands } from './commandIds';
 
 export function registerTargetCommands(area: ClusterArea): void {
-  const reg = (id: string, fn: (...args: never[]) => unknown) => area.host.context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const reg = (id: string, fn: (...args: never[]) => unknown) =>
+    area.host.context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   reg(ClusterCommands.refresh, () => area.catalog.refresh());
 
   reg(ClusterCommands.switchContext, async () => {
     const { context, contexts } = area.catalog.target();
     if (!contexts.length) {
-      void vscode.window.showErrorMessage('No contexts to switch to: no kubeconfig was read. Set pachyderm.kubeconfig or KUBECONFIG.');
+      void vscode.window.showErrorMessage(
+        'No contexts to switch to: no kubeconfig was read. Set pachyderm.kubeconfig or KUBECONFIG.',
+      );
       return;
     }
     const picked = await vscode.window.showQuickPick(

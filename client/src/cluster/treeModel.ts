@@ -63,9 +63,24 @@ export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): Tree
   const rows: TreeRow[] = [targetRow(snapshot, view)];
   if (view.ignoredSettings.length) rows.push(untrustedNotice(view.ignoredSettings));
   if (state.kind === 'unknown') {
-    rows.push({ id: 'state', kind: 'state', label: 'Not connected', description: state.reason, icon: 'debug-disconnect', contextValue: 'pachyderm.state', collapsible: false });
+    rows.push({
+      id: 'state',
+      kind: 'state',
+      label: 'Not connected',
+      description: state.reason,
+      icon: 'debug-disconnect',
+      contextValue: 'pachyderm.state',
+      collapsible: false,
+    });
   } else if (state.kind === 'loading') {
-    rows.push({ id: 'state', kind: 'state', label: 'Loading secrets…', icon: 'loading~spin', contextValue: 'pachyderm.state', collapsible: false });
+    rows.push({
+      id: 'state',
+      kind: 'state',
+      label: 'Loading secrets…',
+      icon: 'loading~spin',
+      contextValue: 'pachyderm.state',
+      collapsible: false,
+    });
   } else if (state.kind === 'error') {
     rows.push(...problemRows(state.problem, state.reason));
   } else {
@@ -76,7 +91,10 @@ export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): Tree
         id: 'state',
         kind: 'state',
         label: view.pachydermOnly ? 'No Pachyderm-managed secrets' : 'No secrets in this namespace',
-        description: view.pachydermOnly && snapshot.secrets.length ? `${snapshot.secrets.length} other secrets hidden by the filter` : undefined,
+        description:
+          view.pachydermOnly && snapshot.secrets.length
+            ? `${snapshot.secrets.length} other secrets hidden by the filter`
+            : undefined,
         icon: 'info',
         contextValue: 'pachyderm.state',
         collapsible: false,
@@ -195,7 +213,9 @@ export function secretRow(secret: SecretMeta, view: Pick<TreeViewOptions, 'decor
       `Created: ${secret.creationTimestamp ?? 'unknown'} (${age})`,
       `Keys: ${secret.keys.length ? secret.keys.map((k) => k.name).join(', ') : 'none'}`,
       `Labels: ${labels.length ? labels.join(', ') : 'none'}`,
-      managed ? 'Pachyderm-managed: listed by pachctl list secret.' : 'Not Pachyderm-managed: pachctl list secret does not show it.',
+      managed
+        ? 'Pachyderm-managed: listed by pachctl list secret.'
+        : 'Not Pachyderm-managed: pachctl list secret does not show it.',
       ...extraTooltip,
     ].join('\n'),
     icon: iconForType(secret.type),

@@ -36,12 +36,19 @@ export function registerPlatformCommands(area: ClusterArea): void {
   const subs = area.host.context.subscriptions;
   subs.push(
     vscode.commands.registerCommand(PlatformCommands.newPlatformSecret, () => newPlatformSecret(area)),
-    vscode.commands.registerCommand(ClientCommands.moveValueToSecret, (args: MoveValueToSecretArgs) => moveValueToSecret(area, args)),
-    vscode.commands.registerCommand(ClientCommands.copySecretKey, (args: CopySecretKeyArgs) => copySecretKey(area, args)),
+    vscode.commands.registerCommand(ClientCommands.moveValueToSecret, (args: MoveValueToSecretArgs) =>
+      moveValueToSecret(area, args),
+    ),
+    vscode.commands.registerCommand(ClientCommands.copySecretKey, (args: CopySecretKeyArgs) =>
+      copySecretKey(area, args),
+    ),
   );
 }
 
-const validName = (v: string) => (isDns1123Subdomain(v) ? undefined : 'A Secret name is lowercase letters, digits, "-" and ".", at most 253 characters.');
+const validName = (v: string) =>
+  isDns1123Subdomain(v)
+    ? undefined
+    : 'A Secret name is lowercase letters, digits, "-" and ".", at most 253 characters.';
 const nonEmpty = (v: string) => (v.length ? undefined : 'The value cannot be empty.');
 
 async function askName(fact: SecretNameFact, suggested: string, title: string): Promise<string | undefined> {
@@ -82,9 +89,14 @@ async function newPlatformSecret(area: ClusterArea): Promise<string | undefined>
   if (!created) return undefined;
   const setting = `${fact.path}: ${name}`;
   const COPY = 'Copy Setting';
-  void vscode.window.showInformationMessage(`Created Secret "${name}" with key "${fact.key}". Set ${setting} in your values file.`, COPY).then(async (c) => {
-    if (c === COPY) await vscode.env.clipboard.writeText(setting);
-  });
+  void vscode.window
+    .showInformationMessage(
+      `Created Secret "${name}" with key "${fact.key}". Set ${setting} in your values file.`,
+      COPY,
+    )
+    .then(async (c) => {
+      if (c === COPY) await vscode.env.clipboard.writeText(setting);
+    });
   return name;
 }
 
@@ -97,7 +109,10 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
   const uri = vscode.Uri.parse(args.uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const file = vscode.workspace.asRelativePath(uri);
-  const located = await askAboutDocument(area, document, HelmPlainValueRequest.type, { uri: document.uri.toString(), plainPath: args.plainPath });
+  const located = await askAboutDocument(area, document, HelmPlainValueRequest.type, {
+    uri: document.uri.toString(),
+    plainPath: args.plainPath,
+  });
   if (!located.ok) {
     void vscode.window.showErrorMessage(`Could not read ${args.plainPath} in ${file}: ${located.reason}.`);
     return undefined;
@@ -105,7 +120,9 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
   // The server says where the value is; the value itself is read here, from the editor's text.
   const { slices, problem } = located.result;
   if (problem === 'unreadable') {
-    void vscode.window.showErrorMessage(`${args.plainPath} in ${file} is written in a way this quick fix cannot read; move it into a Secret by hand.`);
+    void vscode.window.showErrorMessage(
+      `${args.plainPath} in ${file} is written in a way this quick fix cannot read; move it into a Secret by hand.`,
+    );
     return undefined;
   }
   const plain = slices && readSlices(located.text, slices);
@@ -123,15 +140,21 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
       return result.ok ? { ok: true, message: '' } : result;
     },
   };
-  const state: GenericWizardState = { ...initialGenericState({ name: args.suggestedName }), entries: [{ kind: 'literal', key: args.key, value: plain }] };
+  const state: GenericWizardState = {
+    ...initialGenericState({ name: args.suggestedName }),
+    entries: [{ kind: 'literal', key: args.key, value: plain }],
+  };
   const outcome = await runGenericWizard(new VscodeWizardUi(), sinks, nodeSourceReader, state);
   if (outcome !== 'done' || !created) {
-    if (outcome === 'done') void vscode.window.showInformationMessage(`${file} is unchanged: the Secret was not created in the cluster.`);
+    if (outcome === 'done')
+      void vscode.window.showInformationMessage(`${file} is unchanged: the Secret was not created in the cluster.`);
     return undefined;
   }
   const name = state.name;
   if (!state.entries.some((e) => e.kind === 'literal' && e.key === args.key)) {
-    void vscode.window.showWarningMessage(`Created Secret "${name}" without key "${args.key}", which the chart reads; ${file} is unchanged.`);
+    void vscode.window.showWarningMessage(
+      `Created Secret "${name}" without key "${args.key}", which the chart reads; ${file} is unchanged.`,
+    );
     return undefined;
   }
 
@@ -146,12 +169,16 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
   const applied = edits.ok && (await applyEdits(document, edits.result.edits));
   if (!applied) {
     const why = edits.ok ? '' : ` (${edits.reason})`;
-    void vscode.window.showErrorMessage(`Created Secret "${name}", but could not edit ${file}${why}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`);
+    void vscode.window.showErrorMessage(
+      `Created Secret "${name}", but could not edit ${file}${why}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`,
+    );
     return name;
   }
   // Saving takes the credential off the disk too; a file with other unsaved changes is left for the user to save.
   if (!wasDirty) await document.save();
-  void vscode.window.showInformationMessage(`Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`);
+  void vscode.window.showInformationMessage(
+    `Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`,
+  );
   return name;
 }
 
@@ -181,7 +208,11 @@ async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetE
   if (!edits.length) return false;
   const we = new vscode.WorkspaceEdit();
   for (const e of edits) {
-    we.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
+    we.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)),
+      e.newText,
+    );
   }
   return vscode.workspace.applyEdit(we);
 }
@@ -191,7 +222,10 @@ async function copySecretKey(area: ClusterArea, args: CopySecretKeyArgs): Promis
   const COPY = 'Copy Key';
   const ok = await vscode.window.showWarningMessage(
     `Copy the value of key "${args.from}" to key "${args.to}" in Secret "${args.secret}"?`,
-    { modal: true, detail: `The Pachyderm chart reads "${args.to}". "${args.from}" is kept unless you choose to remove it afterwards.` },
+    {
+      modal: true,
+      detail: `The Pachyderm chart reads "${args.to}". "${args.from}" is kept unless you choose to remove it afterwards.`,
+    },
     COPY,
   );
   if (ok !== COPY) return false;
@@ -199,7 +233,11 @@ async function copySecretKey(area: ClusterArea, args: CopySecretKeyArgs): Promis
   // Asked after the command has done its part: removing is a separate, explicit choice.
   const REMOVE = `Remove "${args.from}"`;
   void vscode.window
-    .showInformationMessage(`Copied "${args.from}" to "${args.to}" in Secret "${args.secret}". Remove the old key "${args.from}"?`, 'Keep Both', REMOVE)
+    .showInformationMessage(
+      `Copied "${args.from}" to "${args.to}" in Secret "${args.secret}". Remove the old key "${args.from}"?`,
+      'Keep Both',
+      REMOVE,
+    )
     .then((next) => (next === REMOVE ? removeKeyFromSecret(area, args.secret, args.from) : undefined));
   return true;
 }

@@ -36,7 +36,8 @@ export async function createPlatformSecret(area: ClusterArea, manifestJson: stri
     for (const dryRun of [true, false]) await api.create(body, dryRun);
   } catch (err) {
     const problem = classifyClusterError(err, { verb, resource: 'secrets', namespace, name });
-    if (problem.problem !== 'conflict') return { ok: false, message: `Could not create Secret "${name}": ${problem.reason}` };
+    if (problem.problem !== 'conflict')
+      return { ok: false, message: `Could not create Secret "${name}": ${problem.reason}` };
     const REPLACE = 'Replace';
     const answer = await vscode.window.showWarningMessage(
       `Secret "${name}" already exists in namespace "${namespace}". Replace it?`,
@@ -48,7 +49,10 @@ export async function createPlatformSecret(area: ClusterArea, manifestJson: stri
     try {
       for (const dryRun of [true, false]) await api.replace(name, body, dryRun);
     } catch (err2) {
-      return { ok: false, message: `Could not replace Secret "${name}": ${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}` };
+      return {
+        ok: false,
+        message: `Could not replace Secret "${name}": ${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}`,
+      };
     }
   }
   area.host.output.info(`[platform] ${verb === 'create' ? 'created' : 'replaced'} secret ${name} (keys ${keys})`);
@@ -57,7 +61,12 @@ export async function createPlatformSecret(area: ClusterArea, manifestJson: stri
 }
 
 /** Creates Secret `name` holding `value` under `key`, as `kubectl create secret generic --from-literal` builds it. */
-export async function createOneKeySecret(area: ClusterArea, name: string, key: string, value: string): Promise<boolean> {
+export async function createOneKeySecret(
+  area: ClusterArea,
+  name: string,
+  key: string,
+  value: string,
+): Promise<boolean> {
   let manifest: string;
   try {
     const draft = newDraft(name, '');
@@ -70,7 +79,11 @@ export async function createOneKeySecret(area: ClusterArea, name: string, key: s
   return result.ok ? true : fail(result.message);
 }
 
-async function updateData(area: ClusterArea, name: string, change: (data: Record<string, string>) => string | undefined): Promise<boolean> {
+async function updateData(
+  area: ClusterArea,
+  name: string,
+  change: (data: Record<string, string>) => string | undefined,
+): Promise<boolean> {
   try {
     const api = area.api();
     const secret: V1Secret = await api.read(name);
@@ -82,7 +95,12 @@ async function updateData(area: ClusterArea, name: string, change: (data: Record
     await area.catalog.refresh();
     return true;
   } catch (err) {
-    const problem = classifyClusterError(err, { verb: 'update', resource: 'secrets', namespace: area.catalog.target().namespace, name });
+    const problem = classifyClusterError(err, {
+      verb: 'update',
+      resource: 'secrets',
+      namespace: area.catalog.target().namespace,
+      name,
+    });
     return fail(`Could not update Secret "${name}": ${problem.reason}`);
   }
 }

@@ -2,7 +2,13 @@
  * Steps every wizard shares: the secret's name, and the last step where the user decides where the manifest
  * goes (unsaved editor, file, cluster, server-side dry run) and whether values are written readable.
  */
-import { ManifestError, printSecret, secretNameApiProblem, secretSizeProblem, type SecretDraft } from '../../../core/src/manifest';
+import {
+  ManifestError,
+  printSecret,
+  secretNameApiProblem,
+  secretSizeProblem,
+  type SecretDraft,
+} from '../../../core/src/manifest';
 import type { StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
 
@@ -32,7 +38,8 @@ const OVERSIZE_DETAIL =
   'Build anyway to get the manifest (for a file or an editor), or go back: your answers are kept, and Back ' +
   'on this step returns to the values.';
 
-export const SAVED_MESSAGE_NOTE = 'Base64 is an encoding, not encryption: anyone who can read the file can read the values.';
+export const SAVED_MESSAGE_NOTE =
+  'Base64 is an encoding, not encryption: anyone who can read the file can read the values.';
 
 /**
  * The last step. `build` makes the draft from the answers (it may throw a ManifestError, e.g. a file changed
@@ -47,13 +54,29 @@ export async function finishStep(
 ): Promise<StepOutcome> {
   for (;;) {
     const items = [
-      { label: '$(json) Open as unsaved JSON editor', description: 'review, then save or create from there', value: 'editor' as FinishChoice },
-      { label: '$(save) Save to file…', description: 'written with mode 0600', value: 'save' as FinishChoice },
-      { label: '$(cloud-upload) Create in cluster now', description: 'as pachctl create secret', value: 'create' as FinishChoice },
-      { label: '$(beaker) Server-side dry run', description: 'the API server checks it; nothing is stored', value: 'dry-run' as FinishChoice },
       {
-        label: state.stringData ? '$(check) Write values as stringData (readable)' : '$(circle-large-outline) Write values as stringData (readable)',
-        description: state.stringData ? 'on: text values under stringData' : 'off: base64 under data, as kubectl writes',
+        label: '$(json) Open as unsaved JSON editor',
+        description: 'review, then save or create from there',
+        value: 'editor' as FinishChoice,
+      },
+      { label: '$(save) Save to file…', description: 'written with mode 0600', value: 'save' as FinishChoice },
+      {
+        label: '$(cloud-upload) Create in cluster now',
+        description: 'as pachctl create secret',
+        value: 'create' as FinishChoice,
+      },
+      {
+        label: '$(beaker) Server-side dry run',
+        description: 'the API server checks it; nothing is stored',
+        value: 'dry-run' as FinishChoice,
+      },
+      {
+        label: state.stringData
+          ? '$(check) Write values as stringData (readable)'
+          : '$(circle-large-outline) Write values as stringData (readable)',
+        description: state.stringData
+          ? 'on: text values under stringData'
+          : 'off: base64 under data, as kubectl writes',
         value: 'toggle' as FinishChoice,
       },
     ];
@@ -73,7 +96,10 @@ export async function finishStep(
     }
     // Before the manifest text is made: a Secret the API server will refuse is asked about, not built silently.
     const tooLarge = secretSizeProblem(draft);
-    if (tooLarge && !(await ui.confirm({ message: tooLarge, detail: OVERSIZE_DETAIL, proceed: 'Build anyway', back: 'Go back' }))) {
+    if (
+      tooLarge &&
+      !(await ui.confirm({ message: tooLarge, detail: OVERSIZE_DETAIL, proceed: 'Build anyway', back: 'Go back' }))
+    ) {
       continue;
     }
     const json = printSecret(draft, 'json', { stringData: state.stringData });

@@ -2,7 +2,12 @@
  * New Secret (Docker Registry): name, server (kubectl's default), username, password (masked), email
  * (optional), output. The manifest is kubectl's `.dockerconfigjson` layout, built by core.
  */
-import { DEFAULT_DOCKER_SERVER, buildDockerRegistrySecret, type SecretDraft, type SourceReader } from '../../../core/src/manifest';
+import {
+  DEFAULT_DOCKER_SERVER,
+  buildDockerRegistrySecret,
+  type SecretDraft,
+  type SourceReader,
+} from '../../../core/src/manifest';
 import { finishStep, nameStep } from './commonSteps';
 import { runSteps, type StepOutcome } from './stepRunner';
 import type { InputRequest, ManifestSinks, StepPosition, WizardUi } from './wizardUi';
@@ -20,10 +25,20 @@ const TITLE = 'New Secret (Docker Registry)';
 const TOTAL = 6;
 
 export function initialDockerRegistryState(prefill: { name?: string } = {}): DockerRegistryWizardState {
-  return { name: prefill.name ?? '', server: DEFAULT_DOCKER_SERVER, username: '', password: '', email: '', stringData: false };
+  return {
+    name: prefill.name ?? '',
+    server: DEFAULT_DOCKER_SERVER,
+    username: '',
+    password: '',
+    email: '',
+    stringData: false,
+  };
 }
 
-const required = (what: string) => (v: string) => (v === '' ? `The ${what} is required (kubectl needs --docker-username, --docker-password and --docker-server).` : undefined);
+const required = (what: string) => (v: string) =>
+  v === ''
+    ? `The ${what} is required (kubectl needs --docker-username, --docker-password and --docker-server).`
+    : undefined;
 
 export async function runDockerRegistryWizard(
   ui: WizardUi,
@@ -33,7 +48,11 @@ export async function runDockerRegistryWizard(
 ): Promise<'done' | 'cancel'> {
   const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
   const field =
-    (step: number, key: 'server' | 'username' | 'password' | 'email', req: Omit<InputRequest, keyof StepPosition | 'value'>) =>
+    (
+      step: number,
+      key: 'server' | 'username' | 'password' | 'email',
+      req: Omit<InputRequest, keyof StepPosition | 'value'>,
+    ) =>
     async (): Promise<StepOutcome> => {
       const r = await ui.input({ ...pos(step), ...req, value: state[key] });
       if (r.kind !== 'value') return r.kind;

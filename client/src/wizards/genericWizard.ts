@@ -40,7 +40,12 @@ export function initialGenericState(prefill: { name?: string; key?: string } = {
   return { name: prefill.name ?? '', entries: [], stringData: false, suggestedKey: prefill.key };
 }
 
-export async function runGenericWizard(ui: WizardUi, sinks: ManifestSinks, reader: SourceReader, state: GenericWizardState): Promise<'done' | 'cancel'> {
+export async function runGenericWizard(
+  ui: WizardUi,
+  sinks: ManifestSinks,
+  reader: SourceReader,
+  state: GenericWizardState,
+): Promise<'done' | 'cancel'> {
   const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
   return runSteps([
     () => nameStep(ui, pos(1), state),
@@ -50,7 +55,10 @@ export async function runGenericWizard(ui: WizardUi, sinks: ManifestSinks, reade
 }
 
 /** The draft the entries make, in the order they were added. Throws ManifestError as kubectl would. */
-export function buildGenericDraft(state: Pick<GenericWizardState, 'name' | 'entries'>, reader: SourceReader): SecretDraft {
+export function buildGenericDraft(
+  state: Pick<GenericWizardState, 'name' | 'entries'>,
+  reader: SourceReader,
+): SecretDraft {
   const draft = newDraft(state.name, '');
   for (const e of state.entries) applyEntry(draft, e, reader);
   return draft;
@@ -71,7 +79,12 @@ function applyEntry(draft: SecretDraft, e: GenericEntry, reader: SourceReader): 
 
 type EntryChoice = 'literal' | 'file' | 'folder' | 'env' | 'done' | { remove: number };
 
-async function entriesStep(ui: WizardUi, pos: StepPosition, state: GenericWizardState, reader: SourceReader): Promise<StepOutcome> {
+async function entriesStep(
+  ui: WizardUi,
+  pos: StepPosition,
+  state: GenericWizardState,
+  reader: SourceReader,
+): Promise<StepOutcome> {
   for (;;) {
     const keysByEntry = keysPerEntry(state, reader);
     const allKeys = keysByEntry.flat();
@@ -82,10 +95,23 @@ async function entriesStep(ui: WizardUi, pos: StepPosition, state: GenericWizard
       { label: '$(file-text) Add env file…', description: 'KEY=value lines', value: 'env' },
     ];
     state.entries.forEach((e, i) => {
-      items.push({ label: `$(key) ${keysByEntry[i].join(', ') || '(no keys)'}`, description: describeEntry(e), detail: 'Select to remove', value: { remove: i } });
+      items.push({
+        label: `$(key) ${keysByEntry[i].join(', ') || '(no keys)'}`,
+        description: describeEntry(e),
+        detail: 'Select to remove',
+        value: { remove: i },
+      });
     });
-    items.push({ label: `$(check) Done`, description: `${allKeys.length} key${allKeys.length === 1 ? '' : 's'}`, value: 'done' });
-    const r = await ui.pick({ ...pos, placeholder: allKeys.length ? `Keys so far: ${allKeys.join(', ')}` : 'Add the keys of the Secret', items });
+    items.push({
+      label: `$(check) Done`,
+      description: `${allKeys.length} key${allKeys.length === 1 ? '' : 's'}`,
+      value: 'done',
+    });
+    const r = await ui.pick({
+      ...pos,
+      placeholder: allKeys.length ? `Keys so far: ${allKeys.join(', ')}` : 'Add the keys of the Secret',
+      items,
+    });
     if (r.kind !== 'value') return r.kind;
     const choice = r.value;
     if (choice === 'done') return 'next';
@@ -118,21 +144,42 @@ async function askEntry(
   const sub = { ...pos, canGoBack: true };
   if (kind === 'literal') {
     const suggested = state.suggestedKey && !existing.has(state.suggestedKey) ? state.suggestedKey : '';
-    const key = await ui.input({ ...sub, prompt: 'Key', placeholder: 'e.g. password', value: suggested, validate: (k) => newKeyError(k, existing) });
+    const key = await ui.input({
+      ...sub,
+      prompt: 'Key',
+      placeholder: 'e.g. password',
+      value: suggested,
+      validate: (k) => newKeyError(k, existing),
+    });
     if (key.kind !== 'value') return key.kind;
-    const value = await ui.input({ ...sub, prompt: `Value of "${key.value}" (masked; it stays in this window until you choose an output)`, password: true, validate: () => undefined });
+    const value = await ui.input({
+      ...sub,
+      prompt: `Value of "${key.value}" (masked; it stays in this window until you choose an output)`,
+      password: true,
+      validate: () => undefined,
+    });
     if (value.kind !== 'value') return value.kind;
     return { kind: 'literal', key: key.value, value: value.value };
   }
   const file = await ui.chooseFile({
-    title: kind === 'folder' ? 'Folder whose files become keys' : kind === 'env' ? 'Env file (KEY=value lines)' : 'File to add',
+    title:
+      kind === 'folder'
+        ? 'Folder whose files become keys'
+        : kind === 'env'
+          ? 'Env file (KEY=value lines)'
+          : 'File to add',
     folders: kind === 'folder',
     openLabel: 'Add',
   });
   if (file === undefined) return 'back';
   if (kind === 'folder') return { kind: 'folder', path: file };
   if (kind === 'env') return { kind: 'env', path: file };
-  const key = await ui.input({ ...sub, prompt: `Key for ${path.basename(file)}`, value: goPathBase(file), validate: (k) => newKeyError(k, existing) });
+  const key = await ui.input({
+    ...sub,
+    prompt: `Key for ${path.basename(file)}`,
+    value: goPathBase(file),
+    validate: (k) => newKeyError(k, existing),
+  });
   if (key.kind !== 'value') return key.kind;
   return { kind: 'file', key: key.value, path: file };
 }

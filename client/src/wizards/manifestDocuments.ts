@@ -25,7 +25,10 @@ export class ManifestDocuments implements vscode.TextDocumentContentProvider, vs
 
   /** Opens `json` in an editor as `<name>.secret.json` (numbered, so two manifests of one name do not collide). */
   async open(name: string, json: string): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: MANIFEST_SCHEME, path: `/${++this.counter}/${name || 'secret'}.secret.json` });
+    const uri = vscode.Uri.from({
+      scheme: MANIFEST_SCHEME,
+      path: `/${++this.counter}/${name || 'secret'}.secret.json`,
+    });
     this.texts.set(uri.toString(), json);
     const doc = await vscode.workspace.openTextDocument(uri);
     const shown = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');

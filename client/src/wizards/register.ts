@@ -21,7 +21,11 @@ export const WizardCommands = {
   createMissing: ClientCommands.createSecret,
 } as const;
 
-export function registerWizards(host: ExtensionHost, ui: WizardUi = new VscodeWizardUi(), out: ManifestSinks = vscodeSinks): void {
+export function registerWizards(
+  host: ExtensionHost,
+  ui: WizardUi = new VscodeWizardUi(),
+  out: ManifestSinks = vscodeSinks,
+): void {
   const reader = nodeSourceReader;
   // Only the kind of wizard and how it ended are logged: never a name's values, keys' values or paths' contents.
   const logged = (kind: string) => (outcome: 'done' | 'cancel') => {
@@ -30,12 +34,21 @@ export function registerWizards(host: ExtensionHost, ui: WizardUi = new VscodeWi
   };
   const reg = (id: string, run: (...args: unknown[]) => Promise<'done' | 'cancel'>) =>
     host.context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  reg(WizardCommands.newGeneric, () => runGenericWizard(ui, out, reader, initialGenericState()).then(logged('generic')));
+  reg(WizardCommands.newGeneric, () =>
+    runGenericWizard(ui, out, reader, initialGenericState()).then(logged('generic')),
+  );
   reg(WizardCommands.newTls, () => runTlsWizard(ui, out, reader, initialTlsState()).then(logged('tls')));
-  reg(WizardCommands.newDockerRegistry, () => runDockerRegistryWizard(ui, out, reader, initialDockerRegistryState()).then(logged('docker-registry')));
+  reg(WizardCommands.newDockerRegistry, () =>
+    runDockerRegistryWizard(ui, out, reader, initialDockerRegistryState()).then(logged('docker-registry')),
+  );
   reg(WizardCommands.createMissing, (arg?: unknown) => {
     const args = (arg && typeof arg === 'object' ? arg : {}) as CreateSecretArgs;
-    const prefill = { name: typeof args.name === 'string' ? args.name : undefined, key: typeof args.key === 'string' ? args.key : undefined };
-    return runGenericWizard(ui, out, reader, initialGenericState(prefill)).then(logged('generic (create missing secret)'));
+    const prefill = {
+      name: typeof args.name === 'string' ? args.name : undefined,
+      key: typeof args.key === 'string' ? args.key : undefined,
+    };
+    return runGenericWizard(ui, out, reader, initialGenericState(prefill)).then(
+      logged('generic (create missing secret)'),
+    );
   });
 }

@@ -12,6 +12,8 @@ export async function runSteps(steps: ReadonlyArray<() => Promise<StepOutcome>>)
 }
 
 /** Maps a prompt's Back/Cancel onto step outcomes, or hands the value on. */
-export function settled<T>(r: { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' }): T | 'back' | 'cancel' {
+export function settled<T>(
+  r: { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' },
+): T | 'back' | 'cancel' {
   return r.kind === 'value' ? r.value : r.kind;
 }

@@ -3,7 +3,13 @@
  * via core) as soon as the key is chosen, and again when building, so the wizard cannot finish with a
  * mismatched or unreadable pair.
  */
-import { ManifestError, readTlsFile, tlsDraftFromContents, type SecretDraft, type SourceReader } from '../../../core/src/manifest';
+import {
+  ManifestError,
+  readTlsFile,
+  tlsDraftFromContents,
+  type SecretDraft,
+  type SourceReader,
+} from '../../../core/src/manifest';
 import { finishStep, nameStep } from './commonSteps';
 import { runSteps, type StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
@@ -22,7 +28,12 @@ export function initialTlsState(prefill: { name?: string } = {}): TlsWizardState
   return { name: prefill.name ?? '', stringData: false };
 }
 
-export async function runTlsWizard(ui: WizardUi, sinks: ManifestSinks, reader: SourceReader, state: TlsWizardState): Promise<'done' | 'cancel'> {
+export async function runTlsWizard(
+  ui: WizardUi,
+  sinks: ManifestSinks,
+  reader: SourceReader,
+  state: TlsWizardState,
+): Promise<'done' | 'cancel'> {
   const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
   return runSteps([
     () => nameStep(ui, pos(1), state),
@@ -37,7 +48,13 @@ export function buildTlsDraft(state: TlsWizardState, reader: SourceReader): Secr
   return tlsDraftFromContents(state.name, readTlsFile(state.certPath, reader), readTlsFile(state.keyPath, reader));
 }
 
-async function fileStep(ui: WizardUi, pos: StepPosition, state: TlsWizardState, field: 'certPath' | 'keyPath', reader: SourceReader): Promise<StepOutcome> {
+async function fileStep(
+  ui: WizardUi,
+  pos: StepPosition,
+  state: TlsWizardState,
+  field: 'certPath' | 'keyPath',
+  reader: SourceReader,
+): Promise<StepOutcome> {
   const what = field === 'certPath' ? 'certificate' : 'private key';
   for (;;) {
     const current = state[field];

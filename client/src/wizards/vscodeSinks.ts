@@ -49,7 +49,8 @@ export const vscodeSinks: ManifestSinks = {
       source: 'the New Secret wizard',
     });
     if (outcome && (outcome.kind === 'created' || outcome.kind === 'replaced')) return { ok: true, message: '' };
-    if (outcome?.kind === 'exists') return { ok: false, message: `Secret "${outcome.name}" already exists and was not replaced.` };
+    if (outcome?.kind === 'exists')
+      return { ok: false, message: `Secret "${outcome.name}" already exists and was not replaced.` };
     return { ok: false, message: 'The secret was not created.' };
   },
 
@@ -58,7 +59,11 @@ export const vscodeSinks: ManifestSinks = {
     if (!target.ok) return { ok: false, message: `Server-side dry run needs a cluster: ${target.reason}` };
     const api = await SecretsApi.open(target, requestTimeoutMs());
     const outcome = await serverDryRun(api, json);
-    if (outcome.kind !== 'ok') return { ok: false, message: `Server-side dry run in ${target.context}/${api.namespace} failed: ${outcome.message}` };
+    if (outcome.kind !== 'ok')
+      return {
+        ok: false,
+        message: `Server-side dry run in ${target.context}/${api.namespace} failed: ${outcome.message}`,
+      };
     const keys = Object.keys(outcome.secret.data ?? {}).length;
     return {
       ok: true,

@@ -21,7 +21,8 @@ export class VscodeWizardUi implements WizardUi {
     const check = (v: string) => {
       const problem = req.validate(v);
       const warning = problem ? undefined : req.warn?.(v);
-      box.validationMessage = problem ?? (warning ? { message: warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
+      box.validationMessage =
+        problem ?? (warning ? { message: warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
     };
     check(box.value);
     return settle<string>(box, (resolve) => [
@@ -68,7 +69,10 @@ export class VscodeWizardUi implements WizardUi {
   async confirm(req: ConfirmRequest): Promise<boolean> {
     const proceed: vscode.MessageItem = { title: req.proceed };
     const back: vscode.MessageItem = { title: req.back, isCloseAffordance: true };
-    return (await vscode.window.showWarningMessage(req.message, { modal: true, detail: req.detail }, proceed, back)) === proceed;
+    return (
+      (await vscode.window.showWarningMessage(req.message, { modal: true, detail: req.detail }, proceed, back)) ===
+      proceed
+    );
   }
 
   showError(message: string): void {

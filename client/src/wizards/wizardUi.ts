@@ -76,4 +76,5 @@ export interface ManifestSinks {
 export type SinkResult = { ok: true; message: string } | { ok: false; message: string };
 
 /** A failed save names the path and the cause in words; the wizard stays open so another path can be chosen. */
-export type SaveResult = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; path: string; reason: string };
+export type SaveResult =
+  { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; path: string; reason: string };

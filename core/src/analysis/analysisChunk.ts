@@ -36,18 +36,39 @@ export function parseChunk(text: string, format: SpecFormat, range: TextRange, g
   const documents = parsed.documents.slice();
   const syntaxErrors = parsed.syntaxErrors.slice();
   const specs = buildSpecViews(text, specRootsOf(documents), spellings).slice();
-  return { start: range.start, end: range.end, atEnd: range.end === text.length, generation, documents, syntaxErrors, specs, spellings };
+  return {
+    start: range.start,
+    end: range.end,
+    atEnd: range.end === text.length,
+    generation,
+    documents,
+    syntaxErrors,
+    specs,
+    spellings,
+  };
 }
 
 /**
  * The chunk's findings in `file` (whose documents include the chunk's): memoised until the catalog or the
  * file's spelling style (PS101 suggests names in it) changes.
  */
-export function chunkFindings(chunk: AnalysisChunk, file: SpecFile, style: SpellingStyle, catalog: CatalogIndex): Finding[] {
+export function chunkFindings(
+  chunk: AnalysisChunk,
+  file: SpecFile,
+  style: SpellingStyle,
+  catalog: CatalogIndex,
+): Finding[] {
   const memo = chunk.findings;
   if (memo && memo.catalog === catalog && memo.style === style) return memo.list;
   // Written out rather than spread from `file`: this runs once per chunk, thousands of times per file.
-  const part: SpecFile = { uri: file.uri, text: file.text, format: file.format, documents: chunk.documents, syntaxErrors: chunk.syntaxErrors, lines: file.lines };
+  const part: SpecFile = {
+    uri: file.uri,
+    text: file.text,
+    format: file.format,
+    documents: chunk.documents,
+    syntaxErrors: chunk.syntaxErrors,
+    lines: file.lines,
+  };
   const list = runPipelineRules(part, { specs: chunk.specs, style }, catalog);
   chunk.findings = { catalog, style, list };
   return list;

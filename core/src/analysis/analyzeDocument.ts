@@ -39,6 +39,10 @@ export interface AnalysisResult {
  * which on a file of thousands of specs is much faster than parsing it all and then walking it all.
  * test/unit/analysis/incrementalAnalyzer.test.ts holds it to parsing and checking the file as one.
  */
-export function analyzeDocument(input: AnalyzeInput, catalog: CatalogIndex, options: AnalyzeOptions = {}): AnalysisResult {
+export function analyzeDocument(
+  input: AnalyzeInput,
+  catalog: CatalogIndex,
+  options: AnalyzeOptions = {},
+): AnalysisResult {
   return new IncrementalAnalyzer(0).analyze(input, catalog, options);
 }

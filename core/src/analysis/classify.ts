@@ -33,7 +33,11 @@ export function pathOfUri(uri: string): string {
 }
 
 /** By name alone: 'pipeline', 'none' (never a spec), or undefined (depends on the content). */
-export function classifyByName(uri: string, specFiles: readonly string[] = [], languageId?: string): DocumentKind | undefined {
+export function classifyByName(
+  uri: string,
+  specFiles: readonly string[] = [],
+  languageId?: string,
+): DocumentKind | undefined {
   const path = pathOfUri(uri);
   if (NEVER.test(path)) return 'none';
   if (PIPELINE_NAME.test(path)) return 'pipeline';

@@ -41,7 +41,11 @@ export function touchesAction(r: OffsetRange, actions: readonly OffsetRange[]): 
  * on the line after one (a `{{- if … }}` line breaks the mapping that follows it). A syntax error elsewhere is
  * the file's own and is still reported.
  */
-export function templateBreaksSyntax(text: string, actions: readonly OffsetRange[], errors: readonly OffsetRange[]): boolean {
+export function templateBreaksSyntax(
+  text: string,
+  actions: readonly OffsetRange[],
+  errors: readonly OffsetRange[],
+): boolean {
   if (!actions.length || !errors.length) return false;
   const spans = actions.map((a) => {
     const start = text.lastIndexOf('\n', a.start - 1) + 1;

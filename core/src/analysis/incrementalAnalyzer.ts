@@ -57,7 +57,10 @@ export class IncrementalAnalyzer {
     const previous = this.files.get(uri);
     const generation = (previous?.generation ?? 0) + 1;
     const ranges = documentChunks(text, format);
-    const chunks = previous && previous.format === format ? reuseChunks(previous, text, ranges) : new Array<AnalysisChunk | undefined>(ranges.length);
+    const chunks =
+      previous && previous.format === format
+        ? reuseChunks(previous, text, ranges)
+        : new Array<AnalysisChunk | undefined>(ranges.length);
     const documents: SpecDocument[] = [];
     const syntaxErrors: SyntaxProblem[] = [];
     const specs: SpecView[] = [];
@@ -107,7 +110,12 @@ export class IncrementalAnalyzer {
     const actions = goTemplateActions(text);
     if (!actions.length) return { kind, findings, file, model };
     if (templateBreaksSyntax(text, actions, syntaxErrors)) {
-      return { kind, findings: [finding('PS115', actions[0], { format: format === 'json' ? 'JSON' : 'YAML' })], file, model };
+      return {
+        kind,
+        findings: [finding('PS115', actions[0], { format: format === 'json' ? 'JSON' : 'YAML' })],
+        file,
+        model,
+      };
     }
     return { kind, findings: findings.filter((f) => !touchesAction(f, actions)), file, model };
   }
@@ -130,11 +138,17 @@ function countGenerations(chunks: readonly AnalysisChunk[]): number {
  * a chunk must be parsed). The unchanged chunks before and after the edit are matched in place, the few
  * between them by their text.
  */
-function reuseChunks(previous: FileState, text: string, ranges: readonly TextRange[]): Array<AnalysisChunk | undefined> {
+function reuseChunks(
+  previous: FileState,
+  text: string,
+  ranges: readonly TextRange[],
+): Array<AnalysisChunk | undefined> {
   const old = previous.chunks;
   const out = new Array<AnalysisChunk | undefined>(ranges.length);
   const same = (r: TextRange, c: AnalysisChunk) =>
-    r.end - r.start === c.end - c.start && (r.end === text.length) === c.atEnd && text.slice(r.start, r.end) === previous.text.slice(c.start, c.end);
+    r.end - r.start === c.end - c.start &&
+    (r.end === text.length) === c.atEnd &&
+    text.slice(r.start, r.end) === previous.text.slice(c.start, c.end);
   const n = Math.min(ranges.length, old.length);
   let head = 0;
   while (head < n && same(ranges[head], old[head])) head++;

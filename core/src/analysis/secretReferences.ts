@@ -42,10 +42,26 @@ function specReferences(spec: SpecView): SecretReference[] {
   if (known && known.index === spec.index && known.start === spec.root.start) return known.refs;
   const refs: SecretReference[] = [];
   for (const e of spec.secrets) {
-    if (e.name?.value) pushReference(refs, spec, 'secret', stringValue(e.name.value), e.name.value, stringValue(e.key?.value) || undefined);
+    if (e.name?.value)
+      pushReference(
+        refs,
+        spec,
+        'secret',
+        stringValue(e.name.value),
+        e.name.value,
+        stringValue(e.key?.value) || undefined,
+      );
   }
   for (const r of spec.imagePullSecrets) pushReference(refs, spec, 'imagePullSecret', r.name, r.node);
-  if (spec.egress?.name?.value) pushReference(refs, spec, 'egress', stringValue(spec.egress.name.value), spec.egress.name.value, stringValue(spec.egress.key?.value) || undefined);
+  if (spec.egress?.name?.value)
+    pushReference(
+      refs,
+      spec,
+      'egress',
+      stringValue(spec.egress.name.value),
+      spec.egress.name.value,
+      stringValue(spec.egress.key?.value) || undefined,
+    );
   for (const ps of spec.podStrings) for (const r of ps.refs) pushReference(refs, spec, ps.field, r.name, r, r.key);
   bySpec.set(spec, { index: spec.index, start: spec.root.start, refs });
   return refs;
@@ -60,7 +76,14 @@ function pushReference(
   key?: string,
 ): void {
   if (!name || isPlaceholder(name)) return;
-  const ref: SecretReference = { name, kind, start: range.start, end: range.end, pipeline: spec.pipelineName, specIndex: spec.index };
+  const ref: SecretReference = {
+    name,
+    kind,
+    start: range.start,
+    end: range.end,
+    pipeline: spec.pipelineName,
+    specIndex: spec.index,
+  };
   if (key) ref.key = key;
   refs.push(ref);
 }

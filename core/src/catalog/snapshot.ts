@@ -13,14 +13,7 @@ export type CatalogState =
 
 /** Why a cluster could not be read; each has its own UI state. */
 export type CatalogProblem =
-  | 'no-kubeconfig'
-  | 'unreachable'
-  | 'timeout'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'server-error'
-  | 'untrusted'
-  | 'other';
+  'no-kubeconfig' | 'unreachable' | 'timeout' | 'unauthorized' | 'forbidden' | 'server-error' | 'untrusted' | 'other';
 
 /** One consistent picture of a namespace's secrets: what the client sends to the language server. */
 export interface CatalogSnapshot {

@@ -98,11 +98,15 @@ export function classifyStatus(status: number, rawMessage: string | undefined, c
       reason: `403 Forbidden: missing permission to "${call.verb}" resource "${call.resource}" in namespace "${call.namespace}"${detail}.`,
     };
   }
-  if (status === 404) return { problem: 'not-found', status, reason: message ?? `${call.resource} "${call.name ?? ''}" not found` };
-  if (status === 409) return { problem: 'conflict', status, reason: message ?? `${call.resource} "${call.name ?? ''}" already exists` };
+  if (status === 404)
+    return { problem: 'not-found', status, reason: message ?? `${call.resource} "${call.name ?? ''}" not found` };
+  if (status === 409)
+    return { problem: 'conflict', status, reason: message ?? `${call.resource} "${call.name ?? ''}" already exists` };
   if (status === 410) return { problem: 'gone', status, reason: message ?? 'resource version too old' };
-  if (status === 422 || status === 400) return { problem: 'invalid', status, reason: message ?? `the API server refused the ${call.resource}` };
-  if (status >= 500) return { problem: 'server-error', status, reason: `${status} server error while ${describe(call)}${detail}.` };
+  if (status === 422 || status === 400)
+    return { problem: 'invalid', status, reason: message ?? `the API server refused the ${call.resource}` };
+  if (status >= 500)
+    return { problem: 'server-error', status, reason: `${status} server error while ${describe(call)}${detail}.` };
   return { problem: 'other', status, reason: `${status} while ${describe(call)}${detail}.` };
 }
 

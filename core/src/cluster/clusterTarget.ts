@@ -62,7 +62,10 @@ function expandHome(p: string): string {
   return p === '~' || p.startsWith('~/') ? path.join(os.homedir(), p.slice(1)) : p;
 }
 
-export async function resolveTarget(settings: TargetSettings, env: NodeJS.ProcessEnv = process.env): Promise<TargetResolution> {
+export async function resolveTarget(
+  settings: TargetSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TargetResolution> {
   const requestedNamespace = settings.namespace?.trim() || '';
   const fail = (problem: CatalogProblem, reason: string, context = '', contexts: string[] = []): UnresolvedTarget => ({
     ok: false,
@@ -77,9 +80,15 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   const files = candidates.filter((f) => isFile(f));
   if (!files.length) {
     if (ignored.includes('pachyderm.kubeconfig')) {
-      return fail('untrusted', `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other kubeconfig was found (${candidates.join(', ')}).`);
+      return fail(
+        'untrusted',
+        `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other kubeconfig was found (${candidates.join(', ')}).`,
+      );
     }
-    return fail('no-kubeconfig', `No kubeconfig found (looked for ${candidates.join(', ')}). Set pachyderm.kubeconfig or KUBECONFIG.`);
+    return fail(
+      'no-kubeconfig',
+      `No kubeconfig found (looked for ${candidates.join(', ')}). Set pachyderm.kubeconfig or KUBECONFIG.`,
+    );
   }
   const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
@@ -87,21 +96,39 @@ export async function resolveTarget(settings: TargetSettings, env: NodeJS.Proces
   try {
     mergeFirstWins(kc, files, KubeConfig);
   } catch (err) {
-    return fail('no-kubeconfig', `Cannot read kubeconfig: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return fail(
+      'no-kubeconfig',
+      `Cannot read kubeconfig: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    );
   }
   const contexts = kc.getContexts().map((c) => c.name);
   const contextName = settings.context?.trim() || kc.getCurrentContext();
   if (!contextName) {
-    return fail('no-kubeconfig', `The kubeconfig (${files.join(', ')}) has no current-context; pick one with "Pachyderm: Switch Context".`, '', contexts);
+    return fail(
+      'no-kubeconfig',
+      `The kubeconfig (${files.join(', ')}) has no current-context; pick one with "Pachyderm: Switch Context".`,
+      '',
+      contexts,
+    );
   }
   const ctx = kc.getContextObject(contextName);
   if (!ctx) {
-    return fail('no-kubeconfig', `Context "${contextName}" is not in the kubeconfig (${files.join(', ')}).`, contextName, contexts);
+    return fail(
+      'no-kubeconfig',
+      `Context "${contextName}" is not in the kubeconfig (${files.join(', ')}).`,
+      contextName,
+      contexts,
+    );
   }
   kc.setCurrentContext(contextName);
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster) {
-    return fail('no-kubeconfig', `Context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define.`, contextName, contexts);
+    return fail(
+      'no-kubeconfig',
+      `Context "${contextName}" names cluster "${ctx.cluster}", which the kubeconfig does not define.`,
+      contextName,
+      contexts,
+    );
   }
   const removedAuth = removedAuthProviderMessage(kc.getUser(ctx.user));
   if (removedAuth) return fail('unauthorized', `Context "${contextName}": ${removedAuth}`, contextName, contexts);

@@ -58,7 +58,11 @@ export function connectTunnel(proxy: URL, source: string, host: string, port: nu
     let received = Buffer.alloc(0);
     const fail = (err: Error & { code?: string }) => {
       socket.destroy();
-      reject(Object.assign(new Error(`${where}: could not connect to ${host}:${port} through it: ${err.message}`), { code: err.code ?? 'ERR_PROXY_CONNECT' }));
+      reject(
+        Object.assign(new Error(`${where}: could not connect to ${host}:${port} through it: ${err.message}`), {
+          code: err.code ?? 'ERR_PROXY_CONNECT',
+        }),
+      );
     };
     const onData = (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
@@ -72,7 +76,11 @@ export function connectTunnel(proxy: URL, source: string, host: string, port: nu
       if (!status) return fail(new Error('its answer to CONNECT is not HTTP'));
       if (!status[1].startsWith('2')) {
         const hint = status[1] === '407' ? '; put user:password in the proxy URL' : '';
-        return fail(Object.assign(new Error(`it refused the tunnel with ${status[1]}${status[2].trimEnd()}${hint}`), { code: 'ERR_PROXY_REFUSED' }));
+        return fail(
+          Object.assign(new Error(`it refused the tunnel with ${status[1]}${status[2].trimEnd()}${hint}`), {
+            code: 'ERR_PROXY_REFUSED',
+          }),
+        );
       }
       socket.off('data', onData);
       socket.off('error', fail);
@@ -81,7 +89,8 @@ export function connectTunnel(proxy: URL, source: string, host: string, port: nu
       if (rest.length) socket.unshift(rest);
       resolve(socket);
     };
-    const onEarlyClose = () => fail(Object.assign(new Error('it closed the connection before answering CONNECT'), { code: 'ECONNRESET' }));
+    const onEarlyClose = () =>
+      fail(Object.assign(new Error('it closed the connection before answering CONNECT'), { code: 'ECONNRESET' }));
     socket.on('data', onData);
     socket.on('error', fail);
     socket.on('close', onEarlyClose);

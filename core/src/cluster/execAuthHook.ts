@@ -13,7 +13,9 @@ export interface ExecAuthLike {
 }
 
 function isExecAuth(a: unknown): a is ExecAuthLike {
-  return !!a && typeof (a as ExecAuthLike).execFn === 'function' && typeof (a as ExecAuthLike).getCredential === 'function';
+  return (
+    !!a && typeof (a as ExecAuthLike).execFn === 'function' && typeof (a as ExecAuthLike).getCredential === 'function'
+  );
 }
 
 /** This KubeConfig's ExecAuth (an instance field of each KubeConfig), or undefined if client-node changed shape. */

@@ -19,9 +19,19 @@ export interface SecretUse {
 export const MASK = '••••••••';
 
 /** `usesNote` says why the list may be incomplete (the workspace was not, or only partly, searched). */
-export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], now: Date = new Date(), usesNote?: string): string {
+export function inspectSecretText(
+  meta: SecretMeta,
+  uses: readonly SecretUse[],
+  now: Date = new Date(),
+  usesNote?: string,
+): string {
   const lines: string[] = [];
-  lines.push(...table([['NAME', 'TYPE', 'CREATED'], [meta.name, meta.type, ago(meta.creationTimestamp, now)]]));
+  lines.push(
+    ...table([
+      ['NAME', 'TYPE', 'CREATED'],
+      [meta.name, meta.type, ago(meta.creationTimestamp, now)],
+    ]),
+  );
   lines.push('');
   lines.push(`Namespace:          ${meta.namespace}`);
   lines.push(
@@ -35,7 +45,12 @@ export function inspectSecretText(meta: SecretMeta, uses: readonly SecretUse[], 
   lines.push('');
   lines.push(`Keys (${meta.keys.length}):`);
   if (meta.keys.length) {
-    lines.push(...table([['KEY', 'SIZE', 'KIND', 'VALUE'], ...meta.keys.map((k) => [k.name, `${k.size} bytes`, k.binary ? 'binary' : 'text', MASK])]).map((l) => `  ${l}`));
+    lines.push(
+      ...table([
+        ['KEY', 'SIZE', 'KIND', 'VALUE'],
+        ...meta.keys.map((k) => [k.name, `${k.size} bytes`, k.binary ? 'binary' : 'text', MASK]),
+      ]).map((l) => `  ${l}`),
+    );
   } else {
     lines.push('  <none>');
   }

@@ -78,7 +78,12 @@ export class KubeHttp {
         if (bytes <= MAX_RESPONSE_BYTES) return void chunks.push(c);
         chunks.length = 0;
         const size = formatMiB(MAX_RESPONSE_BYTES);
-        settle(new ClusterLimitError('bytes', `the API server's answer passed ${size} without ending, more than a real page of secrets; reading stopped there`));
+        settle(
+          new ClusterLimitError(
+            'bytes',
+            `the API server's answer passed ${size} without ending, more than a real page of secrets; reading stopped there`,
+          ),
+        );
       });
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
@@ -113,7 +118,9 @@ export class KubeHttp {
     if (proxyUrl) return proxyUrlAgent(proxyUrl);
     const proxy = proxyFromEnvironment(url, this.env);
     if (!proxy) return undefined;
-    return proxy.url.protocol === 'socks5:' ? new SocksProxyAgent(proxy.url) : new ConnectProxyAgent(proxy.url, proxy.variable);
+    return proxy.url.protocol === 'socks5:'
+      ? new SocksProxyAgent(proxy.url)
+      : new ConnectProxyAgent(proxy.url, proxy.variable);
   }
 
   /**
@@ -190,10 +197,15 @@ export class KubeHttp {
  */
 function proxyUrlAgent(proxyUrl: string): http.Agent {
   const proxy = URL.canParse(proxyUrl) ? new URL(proxyUrl) : undefined;
-  if (!proxy?.hostname) throw new Error(`the cluster's proxy-url is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix it in the kubeconfig`);
+  if (!proxy?.hostname)
+    throw new Error(
+      `the cluster's proxy-url is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix it in the kubeconfig`,
+    );
   if (proxy.protocol.startsWith('socks')) return new SocksProxyAgent(proxy);
   if (proxy.protocol === 'http:' || proxy.protocol === 'https:') return new ConnectProxyAgent(proxy, 'proxy-url');
-  throw new Error(`the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`);
+  throw new Error(
+    `the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`,
+  );
 }
 
 /**
@@ -217,5 +229,7 @@ function readErrorBody(res: http.IncomingMessage, settle: (err: unknown) => void
 
 /** What a connection closed by the peer before the answer was complete looks like to the classifier. */
 export function connectionReset(): Error {
-  return Object.assign(new Error('the connection to the API server was closed before the answer was complete'), { code: 'ECONNRESET' });
+  return Object.assign(new Error('the connection to the API server was closed before the answer was complete'), {
+    code: 'ECONNRESET',
+  });
 }

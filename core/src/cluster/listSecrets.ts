@@ -44,11 +44,17 @@ export async function listAllSecrets(
     const maxPages = maxListPages(size);
     if (pages >= maxPages) {
       const why = `after ${maxPages} pages of ${size} (more than ${MAX_LISTED_SECRETS} secrets)`;
-      throw new ClusterLimitError('pages', `the API server kept sending continue tokens ${why}; the list was stopped there`);
+      throw new ClusterLimitError(
+        'pages',
+        `the API server kept sending continue tokens ${why}; the list was stopped there`,
+      );
     }
     if (pages > 0 && now() - start > deadlineMs) {
       const why = `${pages} pages; ${LIST_DEADLINE_TIMEOUTS} × pachyderm.requestTimeoutSeconds`;
-      throw new ClusterLimitError('deadline', `the list of secrets was still going after ${formatSeconds(deadlineMs)} (${why}); it was stopped there`);
+      throw new ClusterLimitError(
+        'deadline',
+        `the list of secrets was still going after ${formatSeconds(deadlineMs)} (${why}); it was stopped there`,
+      );
     }
     let page;
     try {

@@ -132,9 +132,11 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       server: target.ok ? target.server : undefined,
       insecurity: target.ok ? target.insecurity : undefined,
     };
-    if (target.context !== before.context || target.namespace !== before.namespace) this.setState({ kind: 'loading' }, true);
+    if (target.context !== before.context || target.namespace !== before.namespace)
+      this.setState({ kind: 'loading' }, true);
     // The mark follows the kubeconfig at once, even when the secrets shown stay the same.
-    else if (this.targetInfo.insecurity !== before.insecurity) this.emitChange({ changed: [], removed: [], stateChanged: true });
+    else if (this.targetInfo.insecurity !== before.insecurity)
+      this.emitChange({ changed: [], removed: [], stateChanged: true });
     if (!target.ok) {
       // A configuration problem does not fix itself by retrying; the user changes settings or presses Retry.
       this.api = undefined;
@@ -147,7 +149,9 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       this.api = api;
       const list = await listAllSecrets(api, this.options.pageSize ?? DEFAULT_PAGE_SIZE);
       if (stale()) return;
-      this.options.log?.(`listed ${list.secrets.size} secrets in ${target.context}/${target.namespace} at resourceVersion ${list.resourceVersion}`);
+      this.options.log?.(
+        `listed ${list.secrets.size} secrets in ${target.context}/${target.namespace} at resourceVersion ${list.resourceVersion}`,
+      );
       this.replaceAll(list.secrets);
       await this.watchFrom(gen, list.resourceVersion);
     } catch (err) {
@@ -181,7 +185,9 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       (err) => {
         if (gen !== this.generation || this.disposed) return;
         this.watchHandle = undefined;
-        const c = err ? classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace }) : undefined;
+        const c = err
+          ? classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace })
+          : undefined;
         if (c && err instanceof ClusterLimitError) {
           // A server that sends more than any real one would (an event that never ends) is shown as the problem
           // it is, not hidden behind silent re-watches; the retry relists with backoff until it behaves again.

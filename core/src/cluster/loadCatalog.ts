@@ -23,9 +23,18 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<CatalogSnapshot> {
   const target = await resolveTarget(options, options.env);
   if (!target.ok) {
-    return { context: target.context, namespace: target.namespace, state: { kind: 'error', problem: target.problem, reason: target.reason }, secrets: [] };
+    return {
+      context: target.context,
+      namespace: target.namespace,
+      state: { kind: 'error', problem: target.problem, reason: target.reason },
+      secrets: [],
+    };
   }
-  const base = { context: target.context, namespace: target.namespace, ...(target.insecurity ? { insecurity: target.insecurity } : {}) };
+  const base = {
+    context: target.context,
+    namespace: target.namespace,
+    ...(target.insecurity ? { insecurity: target.insecurity } : {}),
+  };
   try {
     const api = await SecretsApi.open(target, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const { secrets } = await listAllSecrets(api);
@@ -37,6 +46,8 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
 }
 
 /** Problems that only single-object calls have (404, 409, …) count as `other` for a catalog. */
-export function asCatalogProblem(p: ReturnType<typeof classifyClusterError>['problem']): import('../catalog/snapshot').CatalogProblem {
+export function asCatalogProblem(
+  p: ReturnType<typeof classifyClusterError>['problem'],
+): import('../catalog/snapshot').CatalogProblem {
   return p === 'gone' || p === 'not-found' || p === 'conflict' || p === 'invalid' ? 'other' : p;
 }

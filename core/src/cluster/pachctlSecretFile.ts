@@ -38,7 +38,8 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
     return { ok: false, message: `The file holds a "${String(obj.kind)}", not a Secret.` };
   }
   const md = (obj.metadata ?? {}) as Record<string, unknown>;
-  if (typeof md !== 'object' || Array.isArray(md)) return { ok: false, message: 'failed to unmarshal secret: metadata must be an object' };
+  if (typeof md !== 'object' || Array.isArray(md))
+    return { ok: false, message: 'failed to unmarshal secret: metadata must be an object' };
   const name = typeof md.name === 'string' ? md.name : '';
   if (!name) return { ok: false, message: 'The Secret has no metadata.name.' };
   for (const field of ['data', 'stringData'] as const) {
@@ -47,10 +48,14 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
       return { ok: false, message: `failed to unmarshal secret: ${field} must be an object of key → string` };
     }
     for (const [key, value] of Object.entries((v ?? {}) as Record<string, unknown>)) {
-      if (typeof value !== 'string') return { ok: false, message: `failed to unmarshal secret: ${field}["${key}"] must be a string` };
+      if (typeof value !== 'string')
+        return { ok: false, message: `failed to unmarshal secret: ${field}["${key}"] must be a string` };
       // Go decodes []byte fields as standard base64; anything else fails the whole unmarshal.
       if (field === 'data' && !BASE64.test(value)) {
-        return { ok: false, message: `failed to unmarshal secret: data["${key}"] is not valid base64 (use stringData for plain text)` };
+        return {
+          ok: false,
+          message: `failed to unmarshal secret: data["${key}"] is not valid base64 (use stringData for plain text)`,
+        };
       }
     }
   }
@@ -68,6 +73,9 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
   Object.assign(labels, PACHYDERM_SECRET_LABELS);
   return {
     ok: true,
-    secret: { ...(obj as SecretObject), metadata: { ...(md as SecretObject['metadata']), name, labels } } as PreparedSecret,
+    secret: {
+      ...(obj as SecretObject),
+      metadata: { ...(md as SecretObject['metadata']), name, labels },
+    } as PreparedSecret,
   };
 }

@@ -26,7 +26,12 @@ const PROXY_PROTOCOLS = new Set(['http:', 'https:', 'socks5:']);
  */
 export function proxyFromEnvironment(target: URL, env: ProxyEnv): EnvironmentProxy | undefined {
   // Go reads the uppercase name first and falls back to the lowercase one only when the uppercase is unset or empty.
-  const [variable, value] = target.protocol === 'https:' ? firstSet(env, 'HTTPS_PROXY', 'https_proxy') : target.protocol === 'http:' ? firstSet(env, 'HTTP_PROXY', 'http_proxy') : [];
+  const [variable, value] =
+    target.protocol === 'https:'
+      ? firstSet(env, 'HTTPS_PROXY', 'https_proxy')
+      : target.protocol === 'http:'
+        ? firstSet(env, 'HTTP_PROXY', 'http_proxy')
+        : [];
   if (!variable || !value) return undefined;
   const url = parseProxy(variable, value);
   const [, noProxy = ''] = firstSet(env, 'NO_PROXY', 'no_proxy');
@@ -61,7 +66,9 @@ function noProxyEntries(noProxy: string): Matcher[] {
     if (isIP(entryHost)) {
       const one = new BlockList();
       one.addAddress(entryHost, family(entryHost));
-      matchers.push((host, port) => isIP(host) !== 0 && one.check(host, family(host)) && (!entryPort || entryPort === port));
+      matchers.push(
+        (host, port) => isIP(host) !== 0 && one.check(host, family(host)) && (!entryPort || entryPort === port),
+      );
       continue;
     }
     // "example.com" matches it and its subdomains; ".example.com" and "*.example.com" only its subdomains (Go's rule,
@@ -69,7 +76,10 @@ function noProxyEntries(noProxy: string): Matcher[] {
     const name = entryHost.startsWith('*.') ? entryHost.slice(1) : entryHost;
     const matchesItself = !name.startsWith('.');
     const dotted = domainToASCII(matchesItself ? `.${name}` : name) || (matchesItself ? `.${name}` : name);
-    matchers.push((host, port) => (host.endsWith(dotted) || (matchesItself && host === dotted.slice(1))) && (!entryPort || entryPort === port));
+    matchers.push(
+      (host, port) =>
+        (host.endsWith(dotted) || (matchesItself && host === dotted.slice(1))) && (!entryPort || entryPort === port),
+    );
   }
   return matchers;
 }
@@ -111,9 +121,14 @@ function parseProxy(variable: string, value: string): URL {
   const trimmed = value.trim();
   const text = trimmed.includes('://') ? trimmed : `http://${trimmed}`;
   const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url?.hostname) throw new Error(`${variable} is set but is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix or unset it`);
+  if (!url?.hostname)
+    throw new Error(
+      `${variable} is set but is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix or unset it`,
+    );
   if (!PROXY_PROTOCOLS.has(url.protocol)) {
-    throw new Error(`${variable} names a ${url.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`);
+    throw new Error(
+      `${variable} names a ${url.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`,
+    );
   }
   return url;
 }

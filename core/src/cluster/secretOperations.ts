@@ -44,7 +44,11 @@ export type CreateOutcome =
   | { kind: 'api-error'; message: string; problem: ClusterProblem };
 
 /** `pachctl create secret -f FILE`: check like pachd, dry-run on the server, then create (or replace on request). */
-export async function createSecretLikePachctl(api: SecretsApi, fileText: string, options: { replace?: boolean } = {}): Promise<CreateOutcome> {
+export async function createSecretLikePachctl(
+  api: SecretsApi,
+  fileText: string,
+  options: { replace?: boolean } = {},
+): Promise<CreateOutcome> {
   const prepared = preparePachctlSecret(fileText, api.namespace);
   if (!prepared.ok) return { kind: 'refused', message: prepared.message };
   const body = prepared.secret as V1Secret;

@@ -11,8 +11,7 @@ import type { ArrayNode, ObjectNode } from '../spec/tree';
 export { defaultEnvVarName, defaultMountPath } from './referenceDefaults';
 
 export type SecretReference =
-  | { as: 'env'; name: string; key: string; envVar: string }
-  | { as: 'mount'; name: string; mountPath: string };
+  { as: 'env'; name: string; key: string; envVar: string } | { as: 'mount'; name: string; mountPath: string };
 
 export interface TextEdit {
   offset: number;
@@ -22,13 +21,23 @@ export interface TextEdit {
 
 export type ReferenceEditResult = { ok: true; edit: TextEdit } | { ok: false; message: string };
 
-export function secretReferenceEdit(uri: string, text: string, ref: SecretReference, cursorOffset = 0): ReferenceEditResult {
+export function secretReferenceEdit(
+  uri: string,
+  text: string,
+  ref: SecretReference,
+  cursorOffset = 0,
+): ReferenceEditResult {
   const file = parseSpecFile(uri, text);
-  if (file.syntaxErrors.length) return { ok: false, message: `The file has syntax errors; fix them first (${file.syntaxErrors[0].message}).` };
+  if (file.syntaxErrors.length)
+    return { ok: false, message: `The file has syntax errors; fix them first (${file.syntaxErrors[0].message}).` };
   const model = buildSpecModel(file);
   if (!model.specs.length) return { ok: false, message: 'The file holds no pipeline spec.' };
   const spec = model.specs.find((s) => s.root.start <= cursorOffset && cursorOffset <= s.root.end) ?? model.specs[0];
-  if (!spec.transform) return { ok: false, message: `Pipeline "${spec.pipelineName ?? spec.index + 1}" has no transform to add a secret to.` };
+  if (!spec.transform)
+    return {
+      ok: false,
+      message: `Pipeline "${spec.pipelineName ?? spec.index + 1}" has no transform to add a secret to.`,
+    };
   const fields = entryFields(ref, model.style);
   const yaml = file.format === 'yaml';
   const secretsProp = fieldProperty(spec.transform, 'Transform', 'secrets');
@@ -53,12 +62,16 @@ function entryFields(ref: SecretReference, style: 'snake' | 'camel'): [string, s
       ];
 }
 
-const jsonObject = (fields: [string, string][]) => `{${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
-const yamlFlowObject = (fields: [string, string][]) => `{${fields.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')}}`;
+const jsonObject = (fields: [string, string][]) =>
+  `{${fields.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+const yamlFlowObject = (fields: [string, string][]) =>
+  `{${fields.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')}}`;
 
 /** Plain when YAML reads it back as the same string, else double-quoted (JSON quoting is valid YAML). */
 function yamlScalar(v: string): string {
-  return /^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~)$/i.test(v) ? v : JSON.stringify(v);
+  return /^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|~)$/i.test(v)
+    ? v
+    : JSON.stringify(v);
 }
 
 function isFlow(text: string, node: { start: number }): boolean {

@@ -26,8 +26,15 @@ export function findSecretUses(uri: string, relativePath: string, text: string, 
       const key = stringValue(entry.key?.value);
       const env = stringValue(entry.envVar?.value);
       const mount = stringValue(entry.mountPath?.value);
-      const how = [env ? `env ${env}${key ? ` (key ${key})` : ''}` : '', mount ? `mounted at ${mount}` : ''].filter(Boolean).join(', ');
-      at(pipeline, `transform.secrets[${entry.index}]${how ? `: ${how}` : ''}`, entry.name.value.start, entry.name.value.end);
+      const how = [env ? `env ${env}${key ? ` (key ${key})` : ''}` : '', mount ? `mounted at ${mount}` : '']
+        .filter(Boolean)
+        .join(', ');
+      at(
+        pipeline,
+        `transform.secrets[${entry.index}]${how ? `: ${how}` : ''}`,
+        entry.name.value.start,
+        entry.name.value.end,
+      );
     }
     spec.imagePullSecrets.forEach((ref, i) => {
       if (ref.name === secretName) at(pipeline, `transform.imagePullSecrets[${i}]`, ref.node.start, ref.node.end);
@@ -39,7 +46,8 @@ export function findSecretUses(uri: string, relativePath: string, text: string, 
     }
     for (const pod of spec.podStrings) {
       for (const ref of pod.refs) {
-        if (ref.name === secretName) at(pipeline, `${pod.field} (${ref.kind}${ref.key ? ` ${ref.key}` : ''})`, ref.start, ref.end);
+        if (ref.name === secretName)
+          at(pipeline, `${pod.field} (${ref.kind}${ref.key ? ` ${ref.key}` : ''})`, ref.start, ref.end);
       }
     }
   }

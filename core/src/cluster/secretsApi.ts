@@ -19,8 +19,7 @@ export interface SecretPage {
 }
 
 export type WatchEvent =
-  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; secret: SecretMeta }
-  | { type: 'BOOKMARK'; resourceVersion: string };
+  { type: 'ADDED' | 'MODIFIED' | 'DELETED'; secret: SecretMeta } | { type: 'BOOKMARK'; resourceVersion: string };
 
 export interface WatchHandle {
   stop(): void;
@@ -46,7 +45,10 @@ export class SecretsApi {
   }
 
   async listPage(limit: number, continueToken?: string): Promise<SecretPage> {
-    const list = await this.http.json<ListJson<V1Secret>>({ method: 'GET', path: this.secretsPath(), query: { limit, continue: continueToken } }, this.timeoutMs);
+    const list = await this.http.json<ListJson<V1Secret>>(
+      { method: 'GET', path: this.secretsPath(), query: { limit, continue: continueToken } },
+      this.timeoutMs,
+    );
     return {
       items: (list.items ?? []).map((s) => toSecretMeta(s, this.namespace)),
       continueToken: list.metadata?.continue || undefined,
@@ -56,8 +58,14 @@ export class SecretsApi {
 
   /** Namespace names, for Switch Namespace; many users may not list namespaces, so callers fall back to typing one. */
   async listNamespaces(): Promise<string[]> {
-    const list = await this.http.json<ListJson<V1Namespace>>({ method: 'GET', path: '/api/v1/namespaces' }, this.timeoutMs);
-    return (list.items ?? []).map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
+    const list = await this.http.json<ListJson<V1Namespace>>(
+      { method: 'GET', path: '/api/v1/namespaces' },
+      this.timeoutMs,
+    );
+    return (list.items ?? [])
+      .map((n) => n.metadata?.name ?? '')
+      .filter(Boolean)
+      .sort();
   }
 
   /** The full object, values included: only for an explicit Reveal/Copy or for replacing. */
@@ -66,11 +74,17 @@ export class SecretsApi {
   }
 
   create(body: V1Secret, dryRun: boolean): Promise<V1Secret> {
-    return this.http.json<V1Secret>({ method: 'POST', path: this.secretsPath(), query: dryRunQuery(dryRun), body }, this.timeoutMs);
+    return this.http.json<V1Secret>(
+      { method: 'POST', path: this.secretsPath(), query: dryRunQuery(dryRun), body },
+      this.timeoutMs,
+    );
   }
 
   replace(name: string, body: V1Secret, dryRun: boolean): Promise<V1Secret> {
-    return this.http.json<V1Secret>({ method: 'PUT', path: this.secretPath(name), query: dryRunQuery(dryRun), body }, this.timeoutMs);
+    return this.http.json<V1Secret>(
+      { method: 'PUT', path: this.secretPath(name), query: dryRunQuery(dryRun), body },
+      this.timeoutMs,
+    );
   }
 
   async delete(name: string): Promise<void> {
@@ -82,7 +96,11 @@ export class SecretsApi {
    * or `stop()` was called, with an error otherwise (a 410, as HTTP status or ERROR event, classifies as `gone`).
    * Connecting is bounded by the timeout; the returned promise resolves once connected or failed, never rejects.
    */
-  async watch(resourceVersion: string, onEvent: (e: WatchEvent) => void, onDone: (err?: unknown) => void): Promise<WatchHandle> {
+  async watch(
+    resourceVersion: string,
+    onEvent: (e: WatchEvent) => void,
+    onDone: (err?: unknown) => void,
+  ): Promise<WatchHandle> {
     const query = { watch: 1, resourceVersion, allowWatchBookmarks: true };
     let res;
     try {
@@ -95,7 +113,13 @@ export class SecretsApi {
       onEvent: ({ type, object }) => {
         if (type === 'ERROR') {
           const status = object as V1Status;
-          return new ClassifiedClusterError(classifyStatus(status.code ?? 500, status.message, { verb: 'watch', resource: 'secrets', namespace: this.namespace }));
+          return new ClassifiedClusterError(
+            classifyStatus(status.code ?? 500, status.message, {
+              verb: 'watch',
+              resource: 'secrets',
+              namespace: this.namespace,
+            }),
+          );
         }
         if (type === 'BOOKMARK') {
           onEvent({ type, resourceVersion: (object as V1Secret).metadata?.resourceVersion ?? '' });

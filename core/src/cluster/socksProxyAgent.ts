@@ -27,7 +27,9 @@ export class SocksProxyAgent extends TunnelAgent {
     super(agentOptions);
     this.proxy = new URL(proxyUrl);
     if (this.proxy.protocol !== 'socks5:' && this.proxy.protocol !== 'socks5h:') {
-      throw new Error(`proxy-url ${this.proxy.protocol}//${this.proxy.host}: only socks5 SOCKS proxies are supported, as in kubectl`);
+      throw new Error(
+        `proxy-url ${this.proxy.protocol}//${this.proxy.host}: only socks5 SOCKS proxies are supported, as in kubectl`,
+      );
     }
   }
 
@@ -48,7 +50,8 @@ export function socksConnect(proxy: URL, host: string, port: number): Promise<ne
       socket.destroy();
       reject(err);
     };
-    const failWith = (code: string, text: string) => fail(Object.assign(new Error(`SOCKS proxy ${proxy.host}: ${text} (connecting to ${host}:${port})`), { code }));
+    const failWith = (code: string, text: string) =>
+      fail(Object.assign(new Error(`SOCKS proxy ${proxy.host}: ${text} (connecting to ${host}:${port})`), { code }));
     const sendConnect = () => {
       step = 'connect';
       socket.write(Buffer.concat([Buffer.from([5, 1, 0]), encodeAddress(host), Buffer.from([port >> 8, port & 0xff])]));
@@ -66,7 +69,10 @@ export function socksConnect(proxy: URL, host: string, port: number): Promise<ne
           const p = Buffer.from(password);
           return void socket.write(Buffer.concat([Buffer.from([1, u.length]), u, Buffer.from([p.length]), p]));
         }
-        return failWith('ERR_SOCKS_AUTH', user ? 'refused the username/password method' : 'requires authentication; put user:password in proxy-url');
+        return failWith(
+          'ERR_SOCKS_AUTH',
+          user ? 'refused the username/password method' : 'requires authentication; put user:password in proxy-url',
+        );
       }
       if (step === 'auth') {
         if (received.length < 2) return;

@@ -30,10 +30,12 @@ export function insecurityText(insecurity: Insecurity): { mark: string; sentence
   return insecurity === 'not-encrypted'
     ? {
         mark: 'not encrypted (http://)',
-        sentence: 'The cluster\'s server is an http:// URL: nothing sent to it is encrypted, credentials and secret values included.',
+        sentence:
+          "The cluster's server is an http:// URL: nothing sent to it is encrypted, credentials and secret values included.",
       }
     : {
         mark: 'TLS not verified',
-        sentence: 'The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked, so anyone on the network path could pose as it and read what is sent, credentials and secret values included.',
+        sentence:
+          'The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked, so anyone on the network path could pose as it and read what is sent, credentials and secret values included.',
       };
 }

@@ -9,7 +9,26 @@ import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 
 /** The request options that shape the TLS connection to the API server (client-node puts them on agent and request). */
-const TLS_OPTIONS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'secureOptions', 'secureProtocol', 'crl', 'dhparam', 'sessionIdContext', 'minVersion', 'maxVersion', 'checkServerIdentity'] as const;
+const TLS_OPTIONS = [
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'rejectUnauthorized',
+  'servername',
+  'ciphers',
+  'ecdhCurve',
+  'honorCipherOrder',
+  'secureOptions',
+  'secureProtocol',
+  'crl',
+  'dhparam',
+  'sessionIdContext',
+  'minVersion',
+  'maxVersion',
+  'checkServerIdentity',
+] as const;
 
 export abstract class TunnelAgent extends http.Agent {
   constructor(agentOptions: http.AgentOptions = {}) {
@@ -22,7 +41,10 @@ export abstract class TunnelAgent extends http.Agent {
   /** Resolves with a socket whose bytes reach `host:port` once the proxy has connected it. */
   protected abstract openTunnel(host: string, port: number): Promise<net.Socket>;
 
-  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): undefined {
+  override createConnection(
+    options: http.ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): undefined {
     const done = callback ?? (() => undefined);
     const host = (options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
     const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
@@ -30,7 +52,9 @@ export abstract class TunnelAgent extends http.Agent {
       (socket) => {
         if (options.protocol !== 'https:') return done(null, socket);
         const tlsOptions: tls.ConnectionOptions = { socket, host };
-        for (const k of TLS_OPTIONS) if ((options as Record<string, unknown>)[k] !== undefined) (tlsOptions as Record<string, unknown>)[k] = (options as Record<string, unknown>)[k];
+        for (const k of TLS_OPTIONS)
+          if ((options as Record<string, unknown>)[k] !== undefined)
+            (tlsOptions as Record<string, unknown>)[k] = (options as Record<string, unknown>)[k];
         // SNI carries names only; an IP address is still checked against the certificate through `host`.
         if (tlsOptions.servername === undefined && !net.isIP(host)) tlsOptions.servername = host;
         const secure = tls.connect(tlsOptions);

@@ -62,7 +62,9 @@ export function readWatchStream(res: IncomingMessage, handlers: WatchStreamHandl
     if (!finished && pending.length > MAX_WATCH_LINE_BYTES) {
       pending = '';
       const size = `${formatMiB(MAX_WATCH_LINE_BYTES)} (8 × the largest object etcd stores)`;
-      finish(new ClusterLimitError('line', `the API server sent a watch event longer than ${size}; the watch was closed`));
+      finish(
+        new ClusterLimitError('line', `the API server sent a watch event longer than ${size}; the watch was closed`),
+      );
     }
   });
   res.on('end', () => finish());

@@ -213,7 +213,8 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
       'With the in-cluster database (`postgresql.enabled`, the default) the subchart still sets the database password ' +
       'from `global.postgresql.postgresqlPassword`: set `global.postgresql.existingSecret` too.',
     knownMistakes: {
-      'postgres-password': 'the key newer Bitnami PostgreSQL charts use; the subchart Pachyderm pins (10.8.0) and the chart read `postgresql-password`',
+      'postgres-password':
+        'the key newer Bitnami PostgreSQL charts use; the subchart Pachyderm pins (10.8.0) and the chart read `postgresql-password`',
     },
     plainIsCredential: true,
     lines: ['2.11', '2.12'],
@@ -318,7 +319,7 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     mishandled: {
       worksOnlyWith: 'det-oidc-client-secret',
       effect:
-        'the chart\'s `default` has its arguments reversed, so pachd and the Determined master always read secret ' +
+        "the chart's `default` has its arguments reversed, so pachd and the Determined master always read secret " +
         '`det-oidc-client-secret`, which the chart no longer creates once this value is set',
     },
   },
@@ -331,7 +332,7 @@ export const SECRET_NAME_FACTS: readonly SecretNameFact[] = [
     mishandled: {
       worksOnlyWith: 'oidc-client-secret',
       effect:
-        'the chart\'s `default` has its arguments reversed, so pachd and the Determined master always read key ' +
+        "the chart's `default` has its arguments reversed, so pachd and the Determined master always read key " +
         '`oidc-client-secret`',
     },
   },
@@ -465,7 +466,11 @@ export interface PlatformSecretFact {
 }
 
 export const PLATFORM_SECRETS: readonly PlatformSecretFact[] = [
-  { name: 'pachyderm-auth', role: 'auth (root token, OAuth secret, auth config)', keys: ['root-token', 'pachd-oauth-client-secret', 'auth-config', 'cluster-role-bindings'] },
+  {
+    name: 'pachyderm-auth',
+    role: 'auth (root token, OAuth secret, auth config)',
+    keys: ['root-token', 'pachd-oauth-client-secret', 'auth-config', 'cluster-role-bindings'],
+  },
   { name: 'postgres', role: 'PostgreSQL password', keys: ['postgresql-password', 'postgresql-postgres-password'] },
   { name: 'pachyderm-identity', role: 'upstream identity providers', keys: ['upstream-idps'] },
   { name: 'pachyderm-identity-extras', role: 'additional OIDC clients', keys: ['additional-oidc-clients'] },

@@ -42,7 +42,7 @@ export function recogniseChart(doc: Document): ChartVerdict {
   const best = others.sort((a, b) => b.found.length - a.found.length)[0];
   const oldTag = major !== undefined && major < MODELLED_CHART.pachdMajor;
   if (oldTag || (!ours.length && best.found.length)) {
-    const chart = best.found.length ? best.chart : OTHER_CHARTS.find((c) => c.pachdMajor === major) ?? best.chart;
+    const chart = best.found.length ? best.chart : (OTHER_CHARTS.find((c) => c.pachdMajor === major) ?? best.chart);
     return { chart, evidence: [...tag, ...best.found].slice(0, MAX_EVIDENCE), assumed: false };
   }
   return { chart: MODELLED_CHART, evidence: ours.slice(0, MAX_EVIDENCE), assumed: ours.length === 0 };

@@ -26,7 +26,10 @@ export interface HelmCompletion {
 }
 
 /** What a secret must have to fit the value at `path`; undefined when the path names no secret. */
-export function requirementAt(doc: Document, path: string): ((s: SecretMeta) => { fits: boolean; detail: string }) | undefined {
+export function requirementAt(
+  doc: Document,
+  path: string,
+): ((s: SecretMeta) => { fits: boolean; detail: string }) | undefined {
   const fact = secretNameFact(path);
   if (fact && !fact.mishandled) {
     if (fact.registry) return registryFit;
@@ -47,7 +50,9 @@ function keysFit(s: SecretMeta, keys: readonly string[]): { fits: boolean; detai
 }
 
 function registryFit(s: SecretMeta): { fits: boolean; detail: string } {
-  return REGISTRY_SECRET_TYPES.has(s.type) ? { fits: true, detail: s.type } : { fits: false, detail: `${s.type}, not a registry credential` };
+  return REGISTRY_SECRET_TYPES.has(s.type)
+    ? { fits: true, detail: s.type }
+    : { fits: false, detail: `${s.type}, not a registry credential` };
 }
 
 export function helmCompletion(doc: Document, offset: number, catalog: CatalogIndex): HelmCompletion | undefined {

@@ -58,7 +58,9 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
       `**${code(path)}**: ${plainFor.role}, in plain text.`,
       `The chart ignores it when ${code(plainFor.path)} is set. Keeping it in a Secret under key ` +
         `${code(requiredKey(doc, plainFor) ?? '')} and naming that secret in ${code(plainFor.path)} keeps it out of this file.`,
-      ...(plainFor.plainDefault ? [`When empty, the chart uses its built-in default ${code(plainFor.plainDefault)}.`] : []),
+      ...(plainFor.plainDefault
+        ? [`When empty, the chart uses its built-in default ${code(plainFor.plainDefault)}.`]
+        : []),
     ];
   }
   const tls = TLS_SECRET_FACTS.find((f) => f.path === path);
@@ -77,7 +79,10 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
     ];
   }
   const plainOnly = PLAIN_ONLY_CREDENTIALS.find((c) => c.path === path);
-  if (plainOnly) return [`**${code(path)}**: storage credential with no SecretName option; the chart copies it into ${code(plainOnly.secret)}.`];
+  if (plainOnly)
+    return [
+      `**${code(path)}**: storage credential with no SecretName option; the chart copies it into ${code(plainOnly.secret)}.`,
+    ];
   return undefined;
 }
 
@@ -89,7 +94,9 @@ function tlsConditionLines(doc: Document, tls: TlsSecretFact, catalog: CatalogIn
   const name = stringAt(doc, tls.path);
   if (!conditionHolds(doc, tls.usedWhen)) {
     const needs = tls.usedWhen.map((t) => code(t.path)).join(' and ');
-    return [`Not read with these values: the chart mounts it only when ${needs} are on (not checked against the cluster).`];
+    return [
+      `Not read with these values: the chart mounts it only when ${needs} are on (not checked against the cluster).`,
+    ];
   }
   if (name && chartCreatedTlsSecrets(doc).has(name)) {
     return [`The chart creates secret ${code(name)} itself from this file's values (\`newSecret\` or \`secret\`).`];
@@ -108,7 +115,10 @@ function describeFact(doc: Document, fact: SecretNameFact): string[] {
     out.push('The chart mounts the whole secret; any keys.');
   }
   if (fact.keyPath) out.push(`Set ${code(fact.keyPath)} to read another key.`);
-  if (fact.defaultSecret) out.push(`When empty, the chart uses its own secret ${code(fact.defaultSecret)}${fact.plainPath ? `, filled from ${code(fact.plainPath)}` : ''}.`);
+  if (fact.defaultSecret)
+    out.push(
+      `When empty, the chart uses its own secret ${code(fact.defaultSecret)}${fact.plainPath ? `, filled from ${code(fact.plainPath)}` : ''}.`,
+    );
   out.push(`Used by: ${fact.pods.join(', ')}. Chart ${fact.lines.join(', ')}.`);
   if (fact.mishandled) out.push(`⚠ The chart mishandles this value: ${fact.mishandled.effect}.`);
   if (fact.note) out.push(fact.note);

@@ -83,7 +83,13 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
   const plainSet = !!fact.plainPath && truthyAt(doc, fact.plainPath);
 
   if (fact.mishandled && nameEntry && name && name !== fact.mishandled.worksOnlyWith) {
-    out.push(finding('PH005', `${quote(fact.path)} is mishandled by the chart: ${fact.mishandled.effect}.`, nameEntry.valueRange));
+    out.push(
+      finding(
+        'PH005',
+        `${quote(fact.path)} is mishandled by the chart: ${fact.mishandled.effect}.`,
+        nameEntry.valueRange,
+      ),
+    );
   }
 
   if (plain && plainSet) {
@@ -94,7 +100,16 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
             `PostgreSQL subchart still sets the database password from ${quote(fact.plainPath!)}; unless both hold the ` +
             'same password, pachd cannot log in.'
           : `${quote(fact.path)} is also set: the chart reads secret ${quote(name)} and silently ignores ${quote(fact.plainPath!)}.`;
-      out.push(finding('PH004', message, plain.valueRange, fact.keyPath && inClusterPostgres(doc) ? undefined : { kind: 'remove-ignored-plain', plainPath: fact.plainPath! }));
+      out.push(
+        finding(
+          'PH004',
+          message,
+          plain.valueRange,
+          fact.keyPath && inClusterPostgres(doc)
+            ? undefined
+            : { kind: 'remove-ignored-plain', plainPath: fact.plainPath! },
+        ),
+      );
     } else if (fact.plainIsCredential && isScalar(plain.value)) {
       out.push(plainCredentialFinding(doc, fact, plain.valueRange));
     }
@@ -103,7 +118,13 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
   if (!name || !nameEntry || fact.mishandled || !catalog.ready) return;
   const secret = catalog.get(name);
   if (!secret) {
-    out.push(finding('PH001', `Secret ${quote(name)} does not exist in namespace ${quote(catalog.snapshot.namespace)}; ${readsText(doc, fact)}`, nameEntry.valueRange));
+    out.push(
+      finding(
+        'PH001',
+        `Secret ${quote(name)} does not exist in namespace ${quote(catalog.snapshot.namespace)}; ${readsText(doc, fact)}`,
+        nameEntry.valueRange,
+      ),
+    );
     return;
   }
   if (fact.registry) {
@@ -114,14 +135,25 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
     if (!key || hasKey(secret, key)) continue;
     // Known mistakes are about the chart's default key; a key the user chose (postgresqlExistingSecretKey) has none.
     const mistakes = key === fact.key ? (fact.knownMistakes ?? {}) : {};
-    const near = nearMissKey(secret.keys.map((k) => k.name), key, Object.keys(mistakes));
+    const near = nearMissKey(
+      secret.keys.map((k) => k.name),
+      key,
+      Object.keys(mistakes),
+    );
     let message = `Secret ${quote(name)} has no key ${quote(key)}, which the chart reads for ${quote(fact.path)} (${podsText(fact.pods)} would fail to start).`;
     if (near) {
       message += mistakes[near]
         ? ` It has ${quote(near)}: ${mistakes[near]}, but the chart reads ${quote(key)}.`
         : ` It has ${quote(near)}, a near miss: the chart reads ${quote(key)}.`;
     }
-    out.push(finding('PH002', message, nameEntry.valueRange, near ? { kind: 'copy-key', secret: name, from: near, to: key } : undefined));
+    out.push(
+      finding(
+        'PH002',
+        message,
+        nameEntry.valueRange,
+        near ? { kind: 'copy-key', secret: name, from: near, to: key } : undefined,
+      ),
+    );
   }
 }
 

@@ -5,7 +5,11 @@
 const normal = (key: string) => key.toLowerCase().replace(/[-_.]/g, '');
 
 /** The first of `present` that is a near miss for `wanted`, or undefined. Known mistakes win. */
-export function nearMissKey(present: readonly string[], wanted: string, knownMistakes: readonly string[] = []): string | undefined {
+export function nearMissKey(
+  present: readonly string[],
+  wanted: string,
+  knownMistakes: readonly string[] = [],
+): string | undefined {
   const known = present.find((k) => knownMistakes.includes(k));
   if (known) return known;
   return present.find((k) => k !== wanted && normal(k) === normal(wanted));

@@ -10,7 +10,8 @@ import type { ValuesPath } from './chartFacts';
 import { readSlices, type ValueSlice } from './valueSlice';
 import { yamlEscapeAt } from './yamlEscape';
 
-export type PlainValueLocation = { kind: 'slices'; slices: ValueSlice[] } | { kind: 'no-scalar' } | { kind: 'unreadable' };
+export type PlainValueLocation =
+  { kind: 'slices'; slices: ValueSlice[] } | { kind: 'no-scalar' } | { kind: 'unreadable' };
 
 export function plainValueSlices(text: string, doc: Document, path: ValuesPath): PlainValueLocation {
   const value = scalarValueAt(doc, path);
@@ -18,7 +19,8 @@ export function plainValueSlices(text: string, doc: Document, path: ValuesPath):
   if (value === undefined || !entry) return { kind: 'no-scalar' };
   const { start, end } = entry.valueRange;
   const number: ValueSlice[] = [{ start, end, as: 'number' }];
-  const slices = isScalar(entry.value) && typeof entry.value.value === 'number' ? number : textSlices(text, entry.valueRange, value);
+  const slices =
+    isScalar(entry.value) && typeof entry.value.value === 'number' ? number : textSlices(text, entry.valueRange, value);
   // Checked here, where the value is known: the reader must get exactly it back.
   return slices && readSlices(text, slices) === value ? { kind: 'slices', slices } : { kind: 'unreadable' };
 }
@@ -27,11 +29,11 @@ export function plainValueSlices(text: string, doc: Document, path: ValuesPath):
 export function textSlices(text: string, within: OffsetRange, value: string): ValueSlice[] | undefined {
   const scope = text.slice(within.start, within.end);
   const out: ValueSlice[] = [];
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const inScope = longestAt(scope, value, i);
     const slice = inScope
       ? { start: inScope.at + within.start, end: inScope.at + within.start + inScope.length }
-      : escapeFor(text, within, value, i) ?? wholeText(text, value, i);
+      : (escapeFor(text, within, value, i) ?? wholeText(text, value, i));
     if (!slice) return undefined;
     const last = out[out.length - 1];
     if (!slice.as && last && !last.as && last.end === slice.start) last.end = slice.end;
@@ -50,7 +52,8 @@ function wholeText(text: string, value: string, i: number): ValueSlice | undefin
 function escapeFor(text: string, within: OffsetRange, value: string, i: number): ValueSlice | undefined {
   for (let at = text.indexOf('\\', within.start); at >= 0 && at < within.end; at = text.indexOf('\\', at + 1)) {
     const esc = yamlEscapeAt(text, at);
-    if (esc && esc.decoded && value.startsWith(esc.decoded, i)) return { start: at, end: at + esc.length, as: 'escape' };
+    if (esc && esc.decoded && value.startsWith(esc.decoded, i))
+      return { start: at, end: at + esc.length, as: 'escape' };
   }
   return undefined;
 }

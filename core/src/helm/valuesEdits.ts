@@ -37,7 +37,13 @@ export function removeEntryEdit(text: string, doc: Document, path: string): Offs
  * Replaces the plain value at `plainPath` by `secretNamePath: name`: in place of the plain entry, or, when the
  * SecretName entry already exists, by filling it and removing the plain entry.
  */
-export function useSecretNameEdits(text: string, doc: Document, plainPath: string, secretNamePath: string, name: string): OffsetEdit[] {
+export function useSecretNameEdits(
+  text: string,
+  doc: Document,
+  plainPath: string,
+  secretNamePath: string,
+  name: string,
+): OffsetEdit[] {
   const plain = entryAt(doc, plainPath);
   if (!plain) return [];
   const existing = entryAt(doc, secretNamePath);

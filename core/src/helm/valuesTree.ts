@@ -102,7 +102,10 @@ export function namesInList(doc: Document, path: ValuesPath): ListItem[] {
 }
 
 /** The dotted path of the mapping entry whose key or value holds `offset`, and whether it is on the value. */
-export function pathAt(doc: Document, offset: number): { path: ValuesPath; onValue: boolean; listItem?: boolean } | undefined {
+export function pathAt(
+  doc: Document,
+  offset: number,
+): { path: ValuesPath; onValue: boolean; listItem?: boolean } | undefined {
   let node: unknown = doc.contents;
   const parts: string[] = [];
   let found: { path: ValuesPath; onValue: boolean; listItem?: boolean } | undefined;

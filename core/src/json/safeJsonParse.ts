@@ -6,8 +6,7 @@
  */
 
 export type SafeJsonResult =
-  | { ok: true; value: unknown }
-  | { ok: false; line: number; column: number; expected: string; message: string };
+  { ok: true; value: unknown } | { ok: false; line: number; column: number; expected: string; message: string };
 
 /** Where the text stops being JSON: an offset and what JSON allows there. */
 interface SyntaxSpot {
@@ -25,7 +24,13 @@ export function safeJsonParse(text: string): SafeJsonResult {
   }
   const spot = firstSyntaxError(text) ?? { offset: 0, expected: 'JSON' };
   const { line, column } = lineAndColumn(text, spot.offset);
-  return { ok: false, line, column, expected: spot.expected, message: `line ${line}, column ${column}: expected ${spot.expected}` };
+  return {
+    ok: false,
+    line,
+    column,
+    expected: spot.expected,
+    message: `line ${line}, column ${column}: expected ${spot.expected}`,
+  };
 }
 
 /** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
@@ -57,7 +62,7 @@ export function firstSyntaxError(text: string): SyntaxSpot | undefined {
   const scanString = (): SyntaxSpot | undefined => {
     i++;
     for (;;) {
-      if (i >= n) return at('a closing \'"\' before the end of the text');
+      if (i >= n) return at("a closing '\"' before the end of the text");
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         i++;
@@ -105,7 +110,8 @@ export function firstSyntaxError(text: string): SyntaxSpot | undefined {
 
   const scanLiteral = (): SyntaxSpot | undefined => {
     const word = text[i] === 't' ? 'true' : text[i] === 'f' ? 'false' : 'null';
-    for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) return at(k ? `the rest of "${word}"` : A_VALUE);
+    for (let k = 0; k < word.length; k++, i++)
+      if (text[i] !== word[k]) return at(k ? `the rest of "${word}"` : A_VALUE);
     return undefined;
   };
 
@@ -130,7 +136,13 @@ export function firstSyntaxError(text: string): SyntaxSpot | undefined {
           break;
         }
         const err =
-          c === '"' ? scanString() : c === '-' || isDigit(c.charCodeAt(0)) ? scanNumber() : 'tfn'.includes(c) ? scanLiteral() : at(A_VALUE);
+          c === '"'
+            ? scanString()
+            : c === '-' || isDigit(c.charCodeAt(0))
+              ? scanNumber()
+              : 'tfn'.includes(c)
+                ? scanLiteral()
+                : at(A_VALUE);
         if (err) return err;
         state = 'after';
         break;

@@ -122,7 +122,11 @@ function addKey({ file, finding, catalog }: CodeActionInput, entry: ObjectNode |
   const meta = catalog.ready ? catalog.get(name) : undefined;
   const keys = meta ? meta.keys.map((k) => k.name).slice(0, MAX_KEY_ACTIONS) : [];
   if (!keys.length) return [{ title: 'Add "key"', edits: [addProperty(file, entry, 'key', '')] }];
-  return keys.map((k, i) => ({ title: `Add key "${k}"`, edits: [addProperty(file, entry, 'key', k)], isPreferred: keys.length === 1 && i === 0 }));
+  return keys.map((k, i) => ({
+    title: `Add key "${k}"`,
+    edits: [addProperty(file, entry, 'key', k)],
+    isPreferred: keys.length === 1 && i === 0,
+  }));
 }
 
 /** PS030 reports on the `secret` key of `egress.sqlDatabase`; its value is the object that lacks a field. */
@@ -132,7 +136,8 @@ function completeEgressSecret(input: CodeActionInput): SpecCodeAction[] {
   const secret = at?.onKey && at.property?.value?.type === 'object' ? at.property.value : undefined;
   if (!secret || !secret.properties.length) return [];
   const actions: SpecCodeAction[] = [];
-  if (missing.includes('name')) actions.push({ title: 'Add "name"', edits: [addProperty(input.file, secret, 'name', '')] });
+  if (missing.includes('name'))
+    actions.push({ title: 'Add "name"', edits: [addProperty(input.file, secret, 'name', '')] });
   if (missing.includes('key') && !missing.includes('name')) actions.push(...addKey(input, secret));
   return actions;
 }
@@ -183,7 +188,9 @@ export function addProperty(file: SpecFile, obj: ObjectNode, key: string, value:
 }
 
 function yamlScalar(value: string): string {
-  return /^[A-Za-z_][\w.-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z_][\w.-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 function removeSpelling({ file, finding }: CodeActionInput, canonical: string): SpecCodeAction[] {

@@ -5,7 +5,16 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SecretMeta } from '../catalog/secretMeta';
-import { fieldName, fieldsOf, nodeAt, resolveField, type NodeAt, type ObjectNode, type SpecFile, type SpellingStyle } from '../spec';
+import {
+  fieldName,
+  fieldsOf,
+  nodeAt,
+  resolveField,
+  type NodeAt,
+  type ObjectNode,
+  type SpecFile,
+  type SpellingStyle,
+} from '../spec';
 import { expandSnippet, type OffsetEdit } from './edits';
 import { entryName, objectAtPath, siteOfPath, type ReferenceSite } from './referenceAt';
 import { isRegistryCredential, keysMarkdown, keySummary, secretSummary } from './secretFacts';
@@ -68,13 +77,27 @@ export function completeSpec(input: CompletionInput): SpecCompletionItem[] {
   // YAML `- |` or `- na|` under `secrets`: a new entry, as a snippet or by its first field.
   if (site?.site === 'mount' && at.path.length === 3 && at.node?.type === 'scalar' && !json) {
     const word = /[\w$]*$/.exec(linePrefix)?.[0] ?? '';
-    const fields = keyItems(input, { ...at, node: { type: 'object', properties: [], start: offset, end: offset }, onKey: false, message: 'SecretMount' }, linePrefix);
-    return word ? fields : [...fields, ...snippetItems(input, 'secrets-item', offset - word.length, at.node.end, linePrefix)];
+    const fields = keyItems(
+      input,
+      {
+        ...at,
+        node: { type: 'object', properties: [], start: offset, end: offset },
+        onKey: false,
+        message: 'SecretMount',
+      },
+      linePrefix,
+    );
+    return word
+      ? fields
+      : [...fields, ...snippetItems(input, 'secrets-item', offset - word.length, at.node.end, linePrefix)];
   }
   // In the `secrets` or `imagePullSecrets` array itself, between items: a new entry.
   if (site && !site.inEntry && at.node?.type === 'array') {
     if (site.site === 'pull') {
-      const dash = json || /-\s+$/.test(linePrefix.slice(0, linePrefix.length - (/[\w.-]*$/.exec(linePrefix)?.[0].length ?? 0))) ? '' : '- ';
+      const dash =
+        json || /-\s+$/.test(linePrefix.slice(0, linePrefix.length - (/[\w.-]*$/.exec(linePrefix)?.[0].length ?? 0)))
+          ? ''
+          : '- ';
       return valueItems(input, [...at.path, 0], at, wordBefore(text, offset, json), json ? '"' : '', undefined, dash);
     }
     return snippetItems(input, 'secrets-item', offset, offset, linePrefix);
@@ -108,11 +131,17 @@ function yamlLineOwner(file: SpecFile, offset: number, linePrefix: string): Node
     const list = siteOfPath(found.path);
     if (fd?.repeated && list && !list.inEntry) {
       // `secrets:` / `imagePullSecrets:` above: the line starts a new item of that list.
-      const items = found.property.value?.type === 'array' ? found.property.value : { type: 'array' as const, items: [], start: offset, end: offset };
+      const items =
+        found.property.value?.type === 'array'
+          ? found.property.value
+          : { type: 'array' as const, items: [], start: offset, end: offset };
       return { ...found, node: items, property: undefined, onKey: false };
     }
     if (!fd || fd.value.kind !== 'message' || fd.repeated) return undefined;
-    const value = found.property.value?.type === 'object' ? found.property.value : { type: 'object' as const, properties: [], start: offset, end: offset };
+    const value =
+      found.property.value?.type === 'object'
+        ? found.property.value
+        : { type: 'object' as const, properties: [], start: offset, end: offset };
     return { ...found, node: value, property: undefined, onKey: false, message: fd.value.type };
   }
   return undefined;
@@ -236,7 +265,9 @@ function keyItems(input: CompletionInput, at: NodeAt, linePrefix: string): SpecC
   const message = at.message;
   const items: SpecCompletionItem[] = [];
   if (message === 'SecretMount' || message === 'SQLSecret') {
-    const present = new Set(owner?.properties.filter((p) => p !== typed).map((p) => resolveField(message, p.key)?.json));
+    const present = new Set(
+      owner?.properties.filter((p) => p !== typed).map((p) => resolveField(message, p.key)?.json),
+    );
     for (const fd of fieldsOf(message)) {
       if (present.has(fd.json)) continue;
       const name = fieldName(fd, style);
@@ -254,7 +285,14 @@ function keyItems(input: CompletionInput, at: NodeAt, linePrefix: string): SpecC
     return items;
   }
   if (hasColon) return items;
-  const place: SnippetPlace | undefined = message === 'Transform' ? 'transform' : message === 'Egress' ? 'egress' : message === 'CreatePipelineRequest' && at.path.length === 0 ? 'root' : undefined;
+  const place: SnippetPlace | undefined =
+    message === 'Transform'
+      ? 'transform'
+      : message === 'Egress'
+        ? 'egress'
+        : message === 'CreatePipelineRequest' && at.path.length === 0
+          ? 'root'
+          : undefined;
   if (!place || !owner) return items;
   const existing = new Set(owner.properties.filter((p) => p !== typed).map((p) => resolveField(message!, p.key)?.json));
   return snippetItems(input, place, start, end, linePrefix, existing);
@@ -273,7 +311,14 @@ function snippetItems(
   return snippetsFor(place)
     .filter((s) => !s.field || !existing.has(s.field))
     .map((s) => {
-      const body = buildSnippet(s, { format: file.format, style, catalog, indent, column: linePrefix.length, listItemTyped: /-\s+$/.test(linePrefix) });
+      const body = buildSnippet(s, {
+        format: file.format,
+        style,
+        catalog,
+        indent,
+        column: linePrefix.length,
+        listItemTyped: /-\s+$/.test(linePrefix),
+      });
       const needsComma = file.format === 'json' && /^\s*["{]/.test(file.text.slice(end));
       return {
         label: s.label,
@@ -289,8 +334,8 @@ function snippetItems(
 }
 
 const FIELD_DETAILS: Record<string, string> = {
-  name: 'the Kubernetes Secret, in pachd\'s namespace',
+  name: "the Kubernetes Secret, in pachd's namespace",
   key: 'the key whose value becomes the environment variable',
   mountPath: 'mount every key of the secret as a file under this directory',
-  envVar: 'environment variable set from the secret\'s key',
+  envVar: "environment variable set from the secret's key",
 };

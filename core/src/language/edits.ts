@@ -15,5 +15,8 @@ export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
 
 /** The text a snippet inserts when every placeholder keeps its default (the first choice of a choice). */
 export function expandSnippet(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|([^,|}]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g, (_m, choice?: string, def?: string) => choice ?? def ?? '');
+  return snippet.replace(
+    /\$\{\d+\|([^,|}]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g,
+    (_m, choice?: string, def?: string) => choice ?? def ?? '',
+  );
 }

@@ -84,7 +84,10 @@ function describe(t: Target, catalog: CatalogIndex, now: Date): string {
   const title = t.key ? `Key \`${t.key}\` of secret **${t.secret}**` : `Secret **${t.secret}**`;
   const state = catalog.snapshot.state;
   if (state.kind !== 'ready') {
-    const why = state.kind === 'loading' ? 'the cluster\'s secrets are still loading' : `the cluster's secrets are not known (${state.reason})`;
+    const why =
+      state.kind === 'loading'
+        ? "the cluster's secrets are still loading"
+        : `the cluster's secrets are not known (${state.reason})`;
     return `${title} · ${SITE_LABEL[t.site]}\n\nCannot check it: ${why}.`;
   }
   const where = placeOf(catalog, catalog.snapshot.namespace);
@@ -93,7 +96,11 @@ function describe(t: Target, catalog: CatalogIndex, now: Date): string {
   const lines = [`${title} · ${SITE_LABEL[t.site]}`, facts(meta, catalog, now)];
   if (t.key) {
     const k = meta.keys.find((x) => x.name === t.key);
-    lines.push(k ? `\`${k.name}\`: ${formatSize(k.size)}, ${k.binary ? 'binary' : 'text'}` : `The secret has no key \`${t.key}\`.`);
+    lines.push(
+      k
+        ? `\`${k.name}\`: ${formatSize(k.size)}, ${k.binary ? 'binary' : 'text'}`
+        : `The secret has no key \`${t.key}\`.`,
+    );
   }
   lines.push(keyTable(meta));
   return lines.join('\n\n');
@@ -108,13 +115,21 @@ function facts(meta: SecretMeta, catalog: CatalogIndex, now: Date): string {
   const bits = [`\`${meta.type}\``, placeOf(catalog, meta.namespace), keyCount(meta)];
   const a = age(meta.creationTimestamp, now);
   if (a) bits.push(`created ${a} ago`);
-  bits.push(isPachydermManaged(meta) ? 'Pachyderm-managed (`secret-source=pachyderm-user`)' : 'not managed by Pachyderm (`pachctl list secret` does not show it)');
+  bits.push(
+    isPachydermManaged(meta)
+      ? 'Pachyderm-managed (`secret-source=pachyderm-user`)'
+      : 'not managed by Pachyderm (`pachctl list secret` does not show it)',
+  );
   return bits.join(' · ');
 }
 
 function keyTable(meta: SecretMeta): string {
   if (!meta.keys.length) return '_The secret has no keys._';
-  return ['| key | size | content |', '|---|---|---|', ...meta.keys.map((k) => `| \`${k.name}\` | ${formatSize(k.size)} | ${k.binary ? 'binary' : 'text'} |`)].join('\n');
+  return [
+    '| key | size | content |',
+    '|---|---|---|',
+    ...meta.keys.map((k) => `| \`${k.name}\` | ${formatSize(k.size)} | ${k.binary ? 'binary' : 'text'} |`),
+  ].join('\n');
 }
 
 function specAt(model: SpecModel, offset: number): SpecView | undefined {

@@ -16,11 +16,14 @@ export interface ReferenceAt {
 }
 
 /** The site a path (from the spec root) lies in, and the part it names, if any. */
-export function siteOfPath(path: ReadonlyArray<string | number>): { site: ReferenceSite; part?: 'name' | 'key'; inEntry: boolean } | undefined {
+export function siteOfPath(
+  path: ReadonlyArray<string | number>,
+): { site: ReferenceSite; part?: 'name' | 'key'; inEntry: boolean } | undefined {
   const [a, b, c, d] = path;
   if (a === 'transform' && b === 'secrets') {
     if (path.length === 2) return { site: 'mount', inEntry: false };
-    if (typeof c === 'number') return { site: 'mount', part: d === 'name' || d === 'key' ? d : undefined, inEntry: true };
+    if (typeof c === 'number')
+      return { site: 'mount', part: d === 'name' || d === 'key' ? d : undefined, inEntry: true };
   }
   if (a === 'transform' && b === 'imagePullSecrets' && (path.length === 2 || typeof c === 'number')) {
     return { site: 'pull', part: path.length === 3 ? 'name' : undefined, inEntry: false };
@@ -32,7 +35,10 @@ export function siteOfPath(path: ReadonlyArray<string | number>): { site: Refere
 }
 
 /** The object at `path` (canonical keys) under `root`, when every step exists. */
-export function objectAtPath(root: ObjectNode | undefined, path: ReadonlyArray<string | number>): ObjectNode | undefined {
+export function objectAtPath(
+  root: ObjectNode | undefined,
+  path: ReadonlyArray<string | number>,
+): ObjectNode | undefined {
   let node: SpecNode | undefined = root;
   let message = 'CreatePipelineRequest' as Parameters<typeof resolveField>[0] | undefined;
   for (const step of path) {

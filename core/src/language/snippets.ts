@@ -25,24 +25,90 @@ export interface SnippetDef {
 }
 
 const secretName: Placeholder = { hole: 'secret' };
-const envEntry: Shape = { fields: [['name', secretName], ['key', { hole: 'text', default: 'key' }], ['envVar', { hole: 'text', default: 'ENV_VAR' }]] };
-const mountEntry: Shape = { fields: [['name', secretName], ['mountPath', { hole: 'text', default: '/secrets' }]] };
+const envEntry: Shape = {
+  fields: [
+    ['name', secretName],
+    ['key', { hole: 'text', default: 'key' }],
+    ['envVar', { hole: 'text', default: 'ENV_VAR' }],
+  ],
+};
+const mountEntry: Shape = {
+  fields: [
+    ['name', secretName],
+    ['mountPath', { hole: 'text', default: '/secrets' }],
+  ],
+};
 const sqlDatabase: Shape = {
   fields: [
     ['url', { hole: 'text', default: 'snowflake://user@account/db' }],
     ['fileFormat', { fields: [['type', { hole: 'text', choices: ['CSV', 'JSON', 'PARQUET'] }]] }],
-    ['secret', { fields: [['name', secretName], ['key', { hole: 'text', default: 'password' }]] }],
+    [
+      'secret',
+      {
+        fields: [
+          ['name', secretName],
+          ['key', { hole: 'text', default: 'password' }],
+        ],
+      },
+    ],
   ],
 };
 
 const SNIPPETS: readonly SnippetDef[] = [
-  { label: 'secret as environment variable', detail: 'transform.secrets entry with envVar', place: 'transform', field: 'secrets', message: 'Transform', shape: { fields: [['secrets', { items: [envEntry] }]] } },
-  { label: 'secret as mounted files', detail: 'transform.secrets entry with mountPath', place: 'transform', field: 'secrets', message: 'Transform', shape: { fields: [['secrets', { items: [mountEntry] }]] } },
-  { label: 'image pull secret', detail: 'transform.imagePullSecrets', place: 'transform', field: 'imagePullSecrets', message: 'Transform', shape: { fields: [['imagePullSecrets', { items: [{ hole: 'pull-secret' }] }]] } },
-  { label: 'secret as environment variable', detail: 'secrets entry with envVar', place: 'secrets-item', message: 'SecretMount', shape: envEntry },
-  { label: 'secret as mounted files', detail: 'secrets entry with mountPath', place: 'secrets-item', message: 'SecretMount', shape: mountEntry },
-  { label: 'egress SQL secret', detail: 'egress.sqlDatabase with its password secret', place: 'root', field: 'egress', message: 'CreatePipelineRequest', shape: { fields: [['egress', { fields: [['sqlDatabase', sqlDatabase]] }]] } },
-  { label: 'egress SQL secret', detail: 'sqlDatabase with its password secret', place: 'egress', field: 'sqlDatabase', message: 'Egress', shape: { fields: [['sqlDatabase', sqlDatabase]] } },
+  {
+    label: 'secret as environment variable',
+    detail: 'transform.secrets entry with envVar',
+    place: 'transform',
+    field: 'secrets',
+    message: 'Transform',
+    shape: { fields: [['secrets', { items: [envEntry] }]] },
+  },
+  {
+    label: 'secret as mounted files',
+    detail: 'transform.secrets entry with mountPath',
+    place: 'transform',
+    field: 'secrets',
+    message: 'Transform',
+    shape: { fields: [['secrets', { items: [mountEntry] }]] },
+  },
+  {
+    label: 'image pull secret',
+    detail: 'transform.imagePullSecrets',
+    place: 'transform',
+    field: 'imagePullSecrets',
+    message: 'Transform',
+    shape: { fields: [['imagePullSecrets', { items: [{ hole: 'pull-secret' }] }]] },
+  },
+  {
+    label: 'secret as environment variable',
+    detail: 'secrets entry with envVar',
+    place: 'secrets-item',
+    message: 'SecretMount',
+    shape: envEntry,
+  },
+  {
+    label: 'secret as mounted files',
+    detail: 'secrets entry with mountPath',
+    place: 'secrets-item',
+    message: 'SecretMount',
+    shape: mountEntry,
+  },
+  {
+    label: 'egress SQL secret',
+    detail: 'egress.sqlDatabase with its password secret',
+    place: 'root',
+    field: 'egress',
+    message: 'CreatePipelineRequest',
+    shape: { fields: [['egress', { fields: [['sqlDatabase', sqlDatabase]] }]] },
+  },
+  {
+    label: 'egress SQL secret',
+    detail: 'sqlDatabase with its password secret',
+    place: 'egress',
+    field: 'sqlDatabase',
+    message: 'Egress',
+    shape: { fields: [['sqlDatabase', sqlDatabase]] },
+  },
 ];
 
 export function snippetsFor(place: SnippetPlace): SnippetDef[] {
@@ -89,7 +155,9 @@ export function buildSnippet(def: SnippetDef, o: RenderOptions): string {
     };
     if ('fields' in def.shape && def.place !== 'secrets-item') {
       // At a key position: the fields go into the existing object, without braces of their own.
-      return def.shape.fields.map(([k, v]) => `"${key(def.message, k)}": ${render(v, childMessage(def.message, k))}`).join(', ');
+      return def.shape.fields
+        .map(([k, v]) => `"${key(def.message, k)}": ${render(v, childMessage(def.message, k))}`)
+        .join(', ');
     }
     return render(def.shape, def.message);
   }
@@ -110,7 +178,12 @@ export function buildSnippet(def: SnippetDef, o: RenderOptions): string {
     }
     emitFields(s, message, col, firstPrefix);
   };
-  const emitFields = (s: Shape, message: MessageName | undefined, col: number, firstPrefix: string | undefined): void => {
+  const emitFields = (
+    s: Shape,
+    message: MessageName | undefined,
+    col: number,
+    firstPrefix: string | undefined,
+  ): void => {
     if (!('fields' in s)) return;
     s.fields.forEach(([k, v], i) => {
       const prefix = i === 0 && firstPrefix !== undefined ? firstPrefix : ' '.repeat(col);

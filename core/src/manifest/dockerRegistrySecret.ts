@@ -28,7 +28,10 @@ export function buildDockerRegistrySecret(o: DockerRegistrySecretOptions, reader
     const sources = o.fromFile.map((s) => (s.includes('=') ? s : `${DOCKER_CONFIG_JSON_KEY}=${s}`));
     addFileSources(draft, sources, reader);
   } else {
-    draft.data.set(DOCKER_CONFIG_JSON_KEY, Buffer.from(dockerConfigJson(o.server ?? DEFAULT_DOCKER_SERVER, o.username!, o.password!, o.email ?? ''), 'utf8'));
+    draft.data.set(
+      DOCKER_CONFIG_JSON_KEY,
+      Buffer.from(dockerConfigJson(o.server ?? DEFAULT_DOCKER_SERVER, o.username!, o.password!, o.email ?? ''), 'utf8'),
+    );
   }
   return draft;
 }
@@ -37,7 +40,9 @@ export function checkDockerRegistryOptions(o: DockerRegistrySecretOptions): void
   if (!o.name) throw new ManifestError('name must be specified');
   const server = o.server ?? DEFAULT_DOCKER_SERVER;
   if (!o.fromFile?.length && (!o.username || !o.password || !server)) {
-    throw new ManifestError('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+    throw new ManifestError(
+      'either --from-file or the combination of --docker-username, --docker-password and --docker-server is required',
+    );
   }
 }
 

@@ -18,7 +18,11 @@ export interface EnvEntry {
   value: string;
 }
 
-export function parseEnvFile(content: Uint8Array, displayPath: string, env: (name: string) => string | undefined): EnvEntry[] {
+export function parseEnvFile(
+  content: Uint8Array,
+  displayPath: string,
+  env: (name: string) => string | undefined,
+): EnvEntry[] {
   const entries: EnvEntry[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let lineNo = 0;
@@ -44,7 +48,10 @@ export function parseEnvFile(content: Uint8Array, displayPath: string, env: (nam
     const err = envKeyError(key);
     if (err) {
       const column = text.length - trimmed.length + envKeyBadIndex(key) + 1;
-      throw new ManifestError(err, `env file ${displayPath}, line ${lineNo}, column ${column}: expected ${ENV_KEY_EXPECTED}`);
+      throw new ManifestError(
+        err,
+        `env file ${displayPath}, line ${lineNo}, column ${column}: expected ${ENV_KEY_EXPECTED}`,
+      );
     }
     entries.push({ key, value: eq < 0 ? (env(key) ?? '') : trimmed.slice(eq + 1) });
   }

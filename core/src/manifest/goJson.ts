@@ -14,7 +14,15 @@ export function objectEntries(v: GoJsonObject): [string, GoJsonValue][] {
   return v instanceof Map ? [...v] : Object.entries(v);
 }
 
-const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
 
 /** The characters Go escapes, plus surrogates (a lone one is invalid UTF-8 to Go); runs between them are copied. */
 const NEEDS_CARE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/g;
@@ -96,7 +104,9 @@ function writeCompact(v: GoJsonValue, out: ChunkedText): void {
 function writeIndented(v: GoJsonValue, indent: string, prefix: string, out: ChunkedText): void {
   if (!isComposite(v)) return writeScalar(v, out);
   const inner = prefix + indent;
-  const entries: [string | undefined, GoJsonValue][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : objectEntries(v);
+  const entries: [string | undefined, GoJsonValue][] = Array.isArray(v)
+    ? v.map((x) => [undefined, x])
+    : objectEntries(v);
   // Go writes empty objects and arrays as `{}` / `[]`.
   const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
   if (!entries.length) return out.write(open + close);

@@ -20,7 +20,8 @@ const ENV_VAR_FORMAT =
 export function secretKeyProblems(key: string): string[] {
   const problems: string[] = [];
   // Go measures the length in bytes.
-  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_LENGTH) problems.push(`must be no more than ${MAX_KEY_LENGTH} characters`);
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_LENGTH)
+    problems.push(`must be no more than ${MAX_KEY_LENGTH} characters`);
   if (!CONFIG_KEY_RE.test(key)) problems.push(CONFIG_KEY_FORMAT);
   if (key === '.') problems.push("must not be '.'");
   else if (key === '..') problems.push("must not be '..'");

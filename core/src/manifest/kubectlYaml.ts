@@ -115,7 +115,11 @@ class Emitter {
    */
   private bytes(value: Uint8Array, indent: number): void {
     if (base64Length(value.length) <= BASE64_WHOLE_LIMIT) {
-      return this.scalar(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'), indent, false);
+      return this.scalar(
+        Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+        indent,
+        false,
+      );
     }
     const plain = longBase64IsString(value);
     if (plain) {
@@ -227,7 +231,8 @@ class Emitter {
       run(i);
       if (ch === ' ') {
         const inside = i > 0 && i < value.length - 1;
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && value[i + 1] !== ' ') this.writeIndent(indent);
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && value[i + 1] !== ' ')
+          this.writeIndent(indent);
         else this.put(ch);
         spaces = true;
       } else {
@@ -342,15 +347,30 @@ function isBreak(ch: string | undefined): boolean {
  * escaped in the JSON, so they stay), n become n-1 newlines.
  */
 function foldLikeJsonToYaml(s: string): string {
-  return s.includes('\u0085') ? s.replace(/ *(\u0085(?: *\u0085)*) */g, (_m, run: string) => {
-    const n = run.split('\u0085').length - 1;
-    return n === 1 ? ' ' : '\n'.repeat(n - 1);
-  }) : s;
+  return s.includes('\u0085')
+    ? s.replace(/ *(\u0085(?: *\u0085)*) */g, (_m, run: string) => {
+        const n = run.split('\u0085').length - 1;
+        return n === 1 ? ' ' : '\n'.repeat(n - 1);
+      })
+    : s;
 }
 
 const NAMED_ESCAPES: Record<number, string> = {
-  0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x1b: 'e',
-  0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
 };
 
 function doubleEscape(c: number): string {
@@ -382,7 +402,8 @@ const INNER_INDICATOR = /[^]:(?:[ \t\r\n\u0085\u2028\u2029]|$)|[ \t\r\n\u0085\u2
  * its per-character flags is a pattern over the whole text, so a long value is scanned by the regex engine.
  */
 function analyzeScalar(value: string): ScalarAnalysis {
-  if (value.length === 0) return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+  if (value.length === 0)
+    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   const first = value[0];
   const last = value[value.length - 1];
   const followedByWhitespace = value.length === 1 || ' \t'.includes(value[1]) || isBreak(value[1]);
@@ -419,11 +440,46 @@ function analyzeScalar(value: string): ScalarAnalysis {
 }
 
 const RESOLVE_MAP = new Set([
-  'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
-  'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
-  '', '~', 'null', 'Null', 'NULL',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+  '',
+  '~',
+  'null',
+  'Null',
+  'NULL',
   // `<<` is in go-yaml's map but its first character has no resolver hint, so it stays a plain string.
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  '.inf',
+  '.Inf',
+  '.INF',
+  '+.inf',
+  '+.Inf',
+  '+.INF',
+  '-.inf',
+  '-.Inf',
+  '-.INF',
 ]);
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
@@ -457,7 +513,8 @@ function isGoInt(s: string): boolean {
 
 /** go-yaml v2's `parseTimestamp`: the layouts it tries, with time.Parse's range checks on the date. */
 function isTimestamp(s: string): boolean {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| )(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(Z|[-+]\d{2}:\d{2})?)?$/.exec(s);
+  const m =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| )(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(Z|[-+]\d{2}:\d{2})?)?$/.exec(s);
   if (!m) return false;
   const [, y, mo, d, h, mi, se, zone] = m;
   if (h !== undefined && s[10] === ' ' && zone !== undefined) return false;

@@ -32,6 +32,9 @@ export function duplicateKeyError(key: string): string {
 }
 
 /** What the wizards check as the user types a key: kubectl's key rules, then uniqueness. */
-export function newKeyError(key: string, existing: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | undefined {
+export function newKeyError(
+  key: string,
+  existing: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): string | undefined {
   return secretKeyError(key) ?? (existing.has(key) ? duplicateKeyError(key) : undefined);
 }

@@ -14,7 +14,9 @@ export function secretHash(draft: SecretDraft): string {
   for (const key of [...draft.data.keys()].sort(goCompare)) data.set(key, draft.data.get(key)!);
   // Go marshals a map with sorted keys: data, kind, name, type. The JSON is hashed as it is written.
   const hash = createHash('sha256');
-  writeGoJsonCompact({ data, kind: 'Secret', name: draft.name, type: draft.type }, (chunk) => hash.update(chunk, 'utf8'));
+  writeGoJsonCompact({ data, kind: 'Secret', name: draft.name, type: draft.type }, (chunk) =>
+    hash.update(chunk, 'utf8'),
+  );
   const hex = hash.digest('hex').slice(0, 10);
   return [...hex].map((c) => ENCODE[c] ?? c).join('');
 }

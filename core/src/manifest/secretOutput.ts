@@ -25,7 +25,8 @@ export function secretObject(draft: SecretDraft, opts: ManifestOptions = {}): { 
   if (draft.name) metadata.name = draft.name;
   if (draft.namespace) metadata.namespace = draft.namespace;
   metadata.creationTimestamp = null;
-  if (draft.annotations?.size) metadata.annotations = new Map([...draft.annotations].sort((a, b) => goCompare(a[0], b[0])));
+  if (draft.annotations?.size)
+    metadata.annotations = new Map([...draft.annotations].sort((a, b) => goCompare(a[0], b[0])));
   const obj: { [key: string]: GoJsonValue } = { kind: 'Secret', apiVersion: 'v1', metadata };
   const data = new Map<string, GoJsonValue>();
   const stringData = new Map<string, GoJsonValue>();
@@ -55,7 +56,12 @@ export function withSavedConfig(draft: SecretDraft): SecretDraft {
  * Writes the draft as kubectl prints it to `sink`, in chunks of bounded size: memory stays a small multiple of
  * the values' size however large they are (the CLI writes each chunk to stdout as it comes).
  */
-export function writeSecret(draft: SecretDraft, format: OutputFormat, sink: TextSink, opts: ManifestOptions = {}): void {
+export function writeSecret(
+  draft: SecretDraft,
+  format: OutputFormat,
+  sink: TextSink,
+  opts: ManifestOptions = {},
+): void {
   switch (format) {
     case 'json':
       return writeGoJsonIndent(secretObject(draft, opts), sink, '\n');
@@ -82,7 +88,9 @@ export function parseOutputFormat(value: string): OutputFormat | undefined {
   if (known.includes(base)) {
     throw new ManifestError(`output format "${base}" is not supported by pachyderm-secrets; use json, yaml or name`);
   }
-  throw new ManifestError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${KUBECTL_PRINTER_FORMATS}`);
+  throw new ManifestError(
+    `unable to match a printer suitable for the output format "${value}", allowed formats are: ${KUBECTL_PRINTER_FORMATS}`,
+  );
 }
 
 function utf8OrUndefined(bytes: Uint8Array): string | undefined {

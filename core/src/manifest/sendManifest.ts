@@ -10,9 +10,7 @@ import { createSecretLikePachctl, type CreateOutcome } from '../cluster/secretOp
 import type { SecretsApi } from '../cluster/secretsApi';
 
 export type ServerDryRunOutcome =
-  | { kind: 'ok'; secret: V1Secret }
-  | { kind: 'refused'; message: string }
-  | { kind: 'api-error'; message: string };
+  { kind: 'ok'; secret: V1Secret } | { kind: 'refused'; message: string } | { kind: 'api-error'; message: string };
 
 export async function serverDryRun(api: SecretsApi, manifestJson: string): Promise<ServerDryRunOutcome> {
   const prepared = preparePachctlSecret(manifestJson, api.namespace);
@@ -27,7 +25,11 @@ export async function serverDryRun(api: SecretsApi, manifestJson: string): Promi
 }
 
 /** Creates the secret; when it exists and `replaceExisting` is set, replaces it as `pachctl create secret` does. */
-export async function createInCluster(api: SecretsApi, manifestJson: string, replaceExisting: boolean): Promise<CreateOutcome> {
+export async function createInCluster(
+  api: SecretsApi,
+  manifestJson: string,
+  replaceExisting: boolean,
+): Promise<CreateOutcome> {
   const first = await createSecretLikePachctl(api, manifestJson);
   if (first.kind === 'exists' && replaceExisting) return createSecretLikePachctl(api, manifestJson, { replace: true });
   return first;

@@ -28,7 +28,7 @@ export class ChunkedText {
     this.started = true;
     if (s.length >= CHUNK_UNITS) {
       this.flush();
-      for (let i = 0; i < s.length; ) {
+      for (let i = 0; i < s.length;) {
         let end = Math.min(i + CHUNK_UNITS, s.length);
         const last = s.charCodeAt(end - 1);
         if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;

@@ -14,9 +14,13 @@ export function checkTlsKeyPair(certPem: Uint8Array, keyPem: Uint8Array): void {
     const skipped = certBlocks.map((b) => b.type);
     if (skipped.length === 0) fail('tls: failed to find any PEM data in certificate input');
     if (skipped.length === 1 && skipped[0].endsWith('PRIVATE KEY')) {
-      fail('tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched');
+      fail(
+        'tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched',
+      );
     }
-    fail(`tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`);
+    fail(
+      `tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`,
+    );
   }
 
   const skippedKeys: string[] = [];
@@ -30,8 +34,11 @@ export function checkTlsKeyPair(certPem: Uint8Array, keyPem: Uint8Array): void {
   }
   if (!keyDer) {
     if (skippedKeys.length === 0) fail('tls: failed to find any PEM data in key input');
-    if (skippedKeys.length === 1 && skippedKeys[0] === 'CERTIFICATE') fail('tls: found a certificate rather than a key in the PEM for the private key');
-    fail(`tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skippedKeys.join(' ')}]`);
+    if (skippedKeys.length === 1 && skippedKeys[0] === 'CERTIFICATE')
+      fail('tls: found a certificate rather than a key in the PEM for the private key');
+    fail(
+      `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skippedKeys.join(' ')}]`,
+    );
   }
 
   let cert: X509Certificate;
@@ -47,7 +54,11 @@ export function checkTlsKeyPair(certPem: Uint8Array, keyPem: Uint8Array): void {
   if (kind !== 'rsa' && kind !== 'ec' && kind !== 'ed25519') fail('tls: unknown public key algorithm');
   if (privateKey.asymmetricKeyType !== kind) fail('tls: private key type does not match public key type');
   const same =
-    kind === 'rsa' ? certKey.n === ownKey.n : kind === 'ec' ? certKey.x === ownKey.x && certKey.y === ownKey.y : certKey.x === ownKey.x;
+    kind === 'rsa'
+      ? certKey.n === ownKey.n
+      : kind === 'ec'
+        ? certKey.x === ownKey.x && certKey.y === ownKey.y
+        : certKey.x === ownKey.x;
   if (!same) fail('tls: private key does not match public key');
 }
 

@@ -16,7 +16,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const lo = Math.max(1, i - band);
     const hi = Math.min(b.length, i + band);
     for (let j = lo; j <= hi; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      const v = Math.min(
+        prev[j] + 1,
+        cur[j - 1] + 1,
+        prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

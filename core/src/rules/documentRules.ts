@@ -11,7 +11,17 @@ import { sourceProblems, type SourceForm } from '../spec/sourceText';
 import { finding, type Finding } from './ruleTable';
 
 const kindName = (n: SpecNode) =>
-  n.type === 'alias' ? 'an alias' : n.type === 'scalar' ? (n.kind === 'string' ? 'a string' : n.kind === 'null' ? 'null' : `a ${n.kind}`) : n.type === 'array' ? 'a sequence' : 'a mapping';
+  n.type === 'alias'
+    ? 'an alias'
+    : n.type === 'scalar'
+      ? n.kind === 'string'
+        ? 'a string'
+        : n.kind === 'null'
+          ? 'null'
+          : `a ${n.kind}`
+      : n.type === 'array'
+        ? 'a sequence'
+        : 'a mapping';
 
 /** The `yaml` package's error for a tab in indentation; yaml.v3 (pachctl's reader) stops at the same tab. */
 const TAB_INDENTATION = 'Tabs are not allowed as indentation';
@@ -60,9 +70,15 @@ export function checkRequired(ctx: RuleContext, spec: SpecRoot): void {
   const pipeline = givenField(root, 'pipeline');
   if (!pipeline) ctx.report('PS113', headOf(root), { message: 'no `pipeline` specified' }, { missing: 'pipeline' });
   else if (pipeline.value?.type === 'object' && !fieldProperty(pipeline.value, 'Pipeline', 'name')) {
-    ctx.report('PS113', { start: pipeline.keyStart, end: pipeline.keyEnd }, { message: 'no pipeline `name` specified' }, { missing: 'pipeline.name' });
+    ctx.report(
+      'PS113',
+      { start: pipeline.keyStart, end: pipeline.keyEnd },
+      { message: 'no pipeline `name` specified' },
+      { missing: 'pipeline.name' },
+    );
   }
-  if (!givenField(root, 'transform')) ctx.report('PS113', headOf(root), { message: 'pipeline must specify a transform' }, { missing: 'transform' });
+  if (!givenField(root, 'transform'))
+    ctx.report('PS113', headOf(root), { message: 'pipeline must specify a transform' }, { missing: 'transform' });
 }
 
 /** The spec's first character, where a missing top-level field is reported. */

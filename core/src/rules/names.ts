@@ -30,7 +30,13 @@ export function isEnvVarName(name: string): boolean {
 }
 
 /** Paths pachd mounts into the worker itself. */
-export const PACHYDERM_MOUNT_PATHS: readonly string[] = ['/pfs', '/pach-bin', '/tmp', '/pachctl', '/pachyderm-storage-secret'];
+export const PACHYDERM_MOUNT_PATHS: readonly string[] = [
+  '/pfs',
+  '/pach-bin',
+  '/tmp',
+  '/pachctl',
+  '/pachyderm-storage-secret',
+];
 /** Of those, the ones under which nothing else may be mounted (nesting under /tmp works). */
 const NO_NESTING_UNDER = ['/pfs', '/pach-bin'];
 
@@ -53,7 +59,8 @@ export function mountPathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'is not absolute';
   const p = normalizeAbsolutePath(path);
   if (PACHYDERM_MOUNT_PATHS.includes(p)) return `is a path Pachyderm mounts itself (${p})`;
-  for (const root of NO_NESTING_UNDER) if (p.startsWith(root + '/')) return `is inside ${root}, which Pachyderm mounts itself`;
+  for (const root of NO_NESTING_UNDER)
+    if (p.startsWith(root + '/')) return `is inside ${root}, which Pachyderm mounts itself`;
   if (p === '/') return 'is the root of the file system';
   return undefined;
 }

@@ -38,7 +38,12 @@ export function checkEgressSecret(ctx: RuleContext, spec: SpecView): void {
     // A `secret` of the wrong type is the structure rules' to report.
     if (!secretValue || (secretValue.type === 'scalar' && secretValue.kind === 'null')) {
       const at = eg.secret ?? eg.sqlDatabase;
-      ctx.report('PS030', { start: at.keyStart, end: at.keyEnd }, { message: 'egress.sql_database.secret is required' }, { missing: ['secret'] });
+      ctx.report(
+        'PS030',
+        { start: at.keyStart, end: at.keyEnd },
+        { message: 'egress.sql_database.secret is required' },
+        { missing: ['secret'] },
+      );
     }
     return;
   }
@@ -65,7 +70,9 @@ export function checkEgressSecret(ctx: RuleContext, spec: SpecView): void {
 export function checkPodStrings(ctx: RuleContext, spec: SpecView): void {
   for (const ps of spec.podStrings) {
     if (!ps.valid) {
-      ctx.report('PS114', ps.property.value ?? { start: ps.property.keyStart, end: ps.property.keyEnd }, { what: ps.field === 'podPatch' ? 'PodPatch' : 'PodSpec' });
+      ctx.report('PS114', ps.property.value ?? { start: ps.property.keyStart, end: ps.property.keyEnd }, {
+        what: ps.field === 'podPatch' ? 'PodPatch' : 'PodSpec',
+      });
       continue;
     }
     if (!ctx.catalog.ready) continue;
@@ -74,9 +81,19 @@ export function checkPodStrings(ctx: RuleContext, spec: SpecView): void {
       const meta = ctx.catalog.get(ref.name);
       if (!meta) {
         const suggestions = ctx.similarSecrets(ref.name);
-        ctx.report('PS040', ref, { field: ps.field, what: `missing Kubernetes secret ${ref.name}${didYouMeanText(suggestions)}` }, { name: ref.name, suggestions });
+        ctx.report(
+          'PS040',
+          ref,
+          { field: ps.field, what: `missing Kubernetes secret ${ref.name}${didYouMeanText(suggestions)}` },
+          { name: ref.name, suggestions },
+        );
       } else if (ref.key !== undefined && !isPlaceholder(ref.key) && !meta.keys.some((k) => k.name === ref.key)) {
-        ctx.report('PS040', ref, { field: ps.field, what: `Kubernetes secret ${ref.name} missing key ${ref.key}` }, { name: ref.name, key: ref.key, keys: meta.keys.map((k) => k.name) });
+        ctx.report(
+          'PS040',
+          ref,
+          { field: ps.field, what: `Kubernetes secret ${ref.name} missing key ${ref.key}` },
+          { name: ref.name, key: ref.key, keys: meta.keys.map((k) => k.name) },
+        );
       }
     }
   }

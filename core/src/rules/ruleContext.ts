@@ -32,14 +32,22 @@ export class RuleContext {
     if (!out) {
       const all = suggest(name, this.catalog.names());
       out = registryFirst
-        ? [...all.filter((n) => REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type)), ...all.filter((n) => !REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type))]
+        ? [
+            ...all.filter((n) => REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type)),
+            ...all.filter((n) => !REGISTRY_SECRET_TYPES.has(this.catalog.get(n)!.type)),
+          ]
         : all;
       similar.set(memoKey, out);
     }
     return out;
   }
 
-  report(code: RuleCode, range: { start: number; end: number }, args?: Record<string, string | number>, data?: Record<string, unknown>): void {
+  report(
+    code: RuleCode,
+    range: { start: number; end: number },
+    args?: Record<string, string | number>,
+    data?: Record<string, unknown>,
+  ): void {
     if (RULES[code].needsCatalog && !this.catalog.ready) return;
     this.findings.push(finding(code, range, args, data));
   }

@@ -15,28 +15,94 @@ export interface RuleDef {
   summary: string;
 }
 
-const rule = (severity: Severity, message: string, summary: string, needsCatalog = false): RuleDef => ({ severity, message, summary, needsCatalog });
+const rule = (severity: Severity, message: string, summary: string, needsCatalog = false): RuleDef => ({
+  severity,
+  message,
+  summary,
+  needsCatalog,
+});
 
 export const RULES = {
   // PH001–PH008: Pachyderm Helm values files.
   ...HELM_RULES,
   PS001: rule('error', 'secret {name} has env_var set but is missing key', 'a secret entry with `envVar` but no `key`'),
-  PS002: rule('error', 'missing Kubernetes secret {name}{didYouMean}', 'the secret does not exist in the namespace', true),
-  PS003: rule('error', 'Kubernetes secret {name} missing key {key}{didYouMean} (keys: {keys})', 'the `key` is not in the secret', true),
-  PS004: rule('hint', '"key" is ignored with only mountPath: every key of {name} is mounted as a file', '`key` with only `mountPath` has no effect'),
-  PS005: rule('warning', 'secret entry {name} has neither mountPath nor envVar, so it has no effect', 'a secret entry that neither mounts nor exports the secret'),
+  PS002: rule(
+    'error',
+    'missing Kubernetes secret {name}{didYouMean}',
+    'the secret does not exist in the namespace',
+    true,
+  ),
+  PS003: rule(
+    'error',
+    'Kubernetes secret {name} missing key {key}{didYouMean} (keys: {keys})',
+    'the `key` is not in the secret',
+    true,
+  ),
+  PS004: rule(
+    'hint',
+    '"key" is ignored with only mountPath: every key of {name} is mounted as a file',
+    '`key` with only `mountPath` has no effect',
+  ),
+  PS005: rule(
+    'warning',
+    'secret entry {name} has neither mountPath nor envVar, so it has no effect',
+    'a secret entry that neither mounts nor exports the secret',
+  ),
   PS006: rule('error', 'secret entry has no name', 'a secret entry without `name`'),
-  PS007: rule('error', 'secret {name} is already mounted in this pipeline: the duplicate volume name "{name}" makes Kubernetes reject the pod', 'the same secret mounted twice in one pipeline'),
-  PS008: rule('error', 'secret {name} cannot be mounted: its name contains "." and volume names must be DNS labels', 'a secret with `.` in its name used with `mountPath`'),
-  PS009: rule('warning', 'mountPath {path} {why}', '`mountPath` not absolute, or colliding with a path Pachyderm mounts itself'),
-  PS010: rule('warning', 'envVar {envVar} is not a valid environment variable name (letters, digits and "_", not starting with a digit)', '`envVar` is not a valid environment variable name'),
-  PS011: rule('warning', 'envVar {envVar} is already set by {other}', '`envVar` repeats a variable from `transform.env` or another secret'),
-  PS012: rule('error', 'duplicate field "{field}"{also}', 'both spellings of one field (or one key twice) in one object'),
-  PS013: rule('error', '{name} is not a valid Kubernetes secret name (lowercase letters, digits, "-" and ".", at most 253 characters)', 'the secret name is not a DNS-1123 subdomain'),
-  PS020: rule('warning', 'image pull secret {name} does not exist{didYouMean}', 'an `imagePullSecrets` name does not exist', true),
-  PS021: rule('warning', 'image pull secret {name} has type {type}, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)', 'an `imagePullSecrets` secret is not a registry credential', true),
+  PS007: rule(
+    'error',
+    'secret {name} is already mounted in this pipeline: the duplicate volume name "{name}" makes Kubernetes reject the pod',
+    'the same secret mounted twice in one pipeline',
+  ),
+  PS008: rule(
+    'error',
+    'secret {name} cannot be mounted: its name contains "." and volume names must be DNS labels',
+    'a secret with `.` in its name used with `mountPath`',
+  ),
+  PS009: rule(
+    'warning',
+    'mountPath {path} {why}',
+    '`mountPath` not absolute, or colliding with a path Pachyderm mounts itself',
+  ),
+  PS010: rule(
+    'warning',
+    'envVar {envVar} is not a valid environment variable name (letters, digits and "_", not starting with a digit)',
+    '`envVar` is not a valid environment variable name',
+  ),
+  PS011: rule(
+    'warning',
+    'envVar {envVar} is already set by {other}',
+    '`envVar` repeats a variable from `transform.env` or another secret',
+  ),
+  PS012: rule(
+    'error',
+    'duplicate field "{field}"{also}',
+    'both spellings of one field (or one key twice) in one object',
+  ),
+  PS013: rule(
+    'error',
+    '{name} is not a valid Kubernetes secret name (lowercase letters, digits, "-" and ".", at most 253 characters)',
+    'the secret name is not a DNS-1123 subdomain',
+  ),
+  PS020: rule(
+    'warning',
+    'image pull secret {name} does not exist{didYouMean}',
+    'an `imagePullSecrets` name does not exist',
+    true,
+  ),
+  PS021: rule(
+    'warning',
+    'image pull secret {name} has type {type}, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)',
+    'an `imagePullSecrets` secret is not a registry credential',
+    true,
+  ),
   PS030: rule('error', '{message}', '`egress.sqlDatabase.secret` lacks `name` or `key`'),
-  PS040: rule('warning', '{field} references {what}', 'a secret in the `podPatch`/`podSpec` JSON does not exist or lacks the key', true),
+  PS040: rule(
+    'warning',
+    '{field} references {what}',
+    'a secret in the `podPatch`/`podSpec` JSON does not exist or lacks the key',
+    true,
+  ),
   PS100: rule('error', '{message}', 'syntax error'),
   PS101: rule(
     'error',
@@ -46,12 +112,24 @@ export const RULES = {
   PS102: rule('error', '{field} must be {expected}, not {actual}', 'a value of the wrong type'),
   PS103: rule('error', '{field} must be one of {values}, not {value}', 'an invalid enum value'),
   PS104: rule('error', '{field} must be {expected}, not {value}', 'an invalid duration or timestamp'),
-  PS105: rule('error', 'alias nodes not supported: pachctl rejects YAML aliases (*{name}); write the value out', 'a YAML alias'),
+  PS105: rule(
+    'error',
+    'alias nodes not supported: pachctl rejects YAML aliases (*{name}); write the value out',
+    'a YAML alias',
+  ),
   PS106: rule('warning', 'anchor &{name} is only useful with an alias, which pachctl rejects', 'a YAML anchor'),
   PS107: rule('error', 'tag "{tag}" unsupported{fix}', 'a YAML tag pachctl rejects (unquoted timestamps, custom tags)'),
-  PS108: rule('error', 'this integer is not plain decimal, which pachctl requires: write {fix}', 'a non-decimal YAML integer (hex, octal, `1_000`)'),
+  PS108: rule(
+    'error',
+    'this integer is not plain decimal, which pachctl requires: write {fix}',
+    'a non-decimal YAML integer (hex, octal, `1_000`)',
+  ),
   PS109: rule('error', 'transform.env values must be strings: quote {value}', 'a non-string `transform.env` value'),
-  PS110: rule('error', 'JSON documents must be separated by a line with "---": pachctl no longer reads JSON objects run together', 'JSON documents run together without `---`'),
+  PS110: rule(
+    'error',
+    'JSON documents must be separated by a line with "---": pachctl no longer reads JSON objects run together',
+    'JSON documents run together without `---`',
+  ),
   PS111: rule(
     'error',
     'expected a mapping or a sequence; got {got}',

@@ -5,7 +5,12 @@ import type { RuleContext } from './ruleContext';
 
 type Range = { start: number; end: number };
 
-export function checkSecretExists(ctx: RuleContext, name: string, nameRange: Range, key?: { key: string; range: Range }): void {
+export function checkSecretExists(
+  ctx: RuleContext,
+  name: string,
+  nameRange: Range,
+  key?: { key: string; range: Range },
+): void {
   if (!ctx.catalog.ready) return;
   const meta = ctx.catalog.get(name);
   if (!meta) {

@@ -55,4 +55,3 @@ function checkEntry(ctx: RuleContext, e: SecretEntry, mounted: Set<string>, envS
     else envSetBy.set(envVar, `secret ${shown}`);
   }
 }
-

@@ -28,7 +28,13 @@ function describe(n: SpecNode): string {
     case 'alias':
       return 'an alias';
     default:
-      return n.kind === 'string' ? 'a string' : n.kind === 'number' ? 'a number' : n.kind === 'boolean' ? 'a boolean' : 'null';
+      return n.kind === 'string'
+        ? 'a string'
+        : n.kind === 'number'
+          ? 'a number'
+          : n.kind === 'boolean'
+            ? 'a boolean'
+            : 'null';
   }
 }
 
@@ -57,7 +63,13 @@ function checkObject(ctx: RuleContext, obj: ObjectNode, message: MessageName): v
   seenTop = base;
 }
 
-function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, fields: ReadonlyMap<string, FieldDef>, base: number): void {
+function checkProperty(
+  ctx: RuleContext,
+  p: PropertyNode,
+  message: MessageName,
+  fields: ReadonlyMap<string, FieldDef>,
+  base: number,
+): void {
   if (p.key === SCHEMA_KEY || p.keyKind !== 'string') return;
   const fd = fields.get(p.key);
   if (!fd) {
@@ -71,16 +83,37 @@ function checkProperty(ctx: RuleContext, p: PropertyNode, message: MessageName, 
     }
     // Suggest in the spelling the file already uses; the other spelling only if that finds nothing.
     const style = ctx.model.style;
-    const suggestions = suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style)), 2);
-    if (!suggestions.length) suggestions.push(...suggest(p.key, fieldsOf(message).map((f) => fieldName(f, style === 'snake' ? 'camel' : 'snake')), 2));
-    ctx.report('PS101', { start: p.keyStart, end: p.keyEnd }, { field: p.key, didYouMean: didYouMeanText(suggestions) }, { field: p.key, message, suggestions });
+    const suggestions = suggest(
+      p.key,
+      fieldsOf(message).map((f) => fieldName(f, style)),
+      2,
+    );
+    if (!suggestions.length)
+      suggestions.push(
+        ...suggest(
+          p.key,
+          fieldsOf(message).map((f) => fieldName(f, style === 'snake' ? 'camel' : 'snake')),
+          2,
+        ),
+      );
+    ctx.report(
+      'PS101',
+      { start: p.keyStart, end: p.keyEnd },
+      { field: p.key, didYouMean: didYouMeanText(suggestions) },
+      { field: p.key, message, suggestions },
+    );
     return;
   }
   let prev: PropertyNode | undefined;
   for (let i = base; i < seenTop && !prev; i++) if (seenFields[i] === fd) prev = seenAt[i];
   if (prev) {
     const also = prev.key === p.key ? '' : ` (also written "${prev.key}")`;
-    ctx.report('PS012', { start: p.keyStart, end: p.keyEnd }, { field: p.key, also }, { field: fd.json, keep: prev.key, remove: p.key });
+    ctx.report(
+      'PS012',
+      { start: p.keyStart, end: p.keyEnd },
+      { field: p.key, also },
+      { field: fd.json, keep: prev.key, remove: p.key },
+    );
     return;
   }
   seenFields[seenTop] = fd;
@@ -155,7 +188,12 @@ function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number)
     case 'json-string':
       if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a string');
       if (v.kind === 'string' && v.oneOf && str !== '' && !v.oneOf.includes(str)) {
-        ctx.report('PS103', n, { field: pathOf(fd, index), values: v.oneOf.join(', '), value: JSON.stringify(str) }, { allowed: v.oneOf });
+        ctx.report(
+          'PS103',
+          n,
+          { field: pathOf(fd, index), values: v.oneOf.join(', '), value: JSON.stringify(str) },
+          { allowed: v.oneOf },
+        );
       }
       return;
     case 'bool':
@@ -164,25 +202,49 @@ function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number)
     case 'int32':
     case 'int64':
     case 'uint64': {
-      const ok = scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
+      const ok =
+        scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
       const negative = ok && Number(scalar!.value) < 0;
-      if (!ok || (v.kind === 'uint64' && negative)) wrongType(ctx, n, pathOf(fd, index), v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
+      if (!ok || (v.kind === 'uint64' && negative))
+        wrongType(ctx, n, pathOf(fd, index), v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
       return;
     }
     case 'float':
-      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str)))) wrongType(ctx, n, pathOf(fd, index), 'a number');
+      if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str))))
+        wrongType(ctx, n, pathOf(fd, index), 'a number');
       return;
     case 'duration':
       if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a duration string like "600s"');
-      if (!DURATION.test(str)) ctx.report('PS104', n, { field: pathOf(fd, index), expected: 'a duration in seconds like "600s"', value: JSON.stringify(str) });
+      if (!DURATION.test(str))
+        ctx.report('PS104', n, {
+          field: pathOf(fd, index),
+          expected: 'a duration in seconds like "600s"',
+          value: JSON.stringify(str),
+        });
       return;
     case 'timestamp':
       if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'an RFC 3339 timestamp string');
-      if (!RFC3339.test(str)) ctx.report('PS104', n, { field: pathOf(fd, index), expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"', value: JSON.stringify(str) });
+      if (!RFC3339.test(str))
+        ctx.report('PS104', n, {
+          field: pathOf(fd, index),
+          expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"',
+          value: JSON.stringify(str),
+        });
       return;
     case 'enum': {
-      const ok = (str !== undefined && v.values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
-      if (!ok) ctx.report('PS103', n, { field: pathOf(fd, index), values: v.values.join(', '), value: str !== undefined ? JSON.stringify(str) : describe(n) }, { allowed: v.values });
+      const ok =
+        (str !== undefined && v.values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
+      if (!ok)
+        ctx.report(
+          'PS103',
+          n,
+          {
+            field: pathOf(fd, index),
+            values: v.values.join(', '),
+            value: str !== undefined ? JSON.stringify(str) : describe(n),
+          },
+          { allowed: v.values },
+        );
       return;
     }
   }

@@ -21,7 +21,9 @@ export function parseEmbeddedJson(text: string, node: ScalarNode): EmbeddedJson 
   const tree = parseTree(value, errors, { disallowComments: true, allowTrailingComma: false });
   const offsets = sourceOffsets(text, node, value);
   const toFile = (s: number, e: number) =>
-    offsets ? { start: offsets[s], end: offsets[Math.max(s, e - 1)] + (e > s ? charWidth(text, offsets[e - 1]) : 0) } : { start: node.start, end: node.end };
+    offsets
+      ? { start: offsets[s], end: offsets[Math.max(s, e - 1)] + (e > s ? charWidth(text, offsets[e - 1]) : 0) }
+      : { start: node.start, end: node.end };
   return { tree: errors.length ? undefined : tree, valid: errors.length === 0 && !!tree, toFile };
 }
 
@@ -53,7 +55,16 @@ function sourceOffsets(text: string, node: ScalarNode, value: string): number[] 
         decoded += String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16));
         i += 5;
       } else {
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (!(n in simple)) return undefined;
         decoded += simple[n];
         i += 1;

@@ -147,7 +147,11 @@ export const MESSAGES: Readonly<Record<MessageName, readonly FieldDef[]>> = {
   SecretMount: [f('name', S), f('key', S), f('mount_path', S), f('env_var', S)],
   ParallelismSpec: [f('constant', U64)],
   // The proto field is named `URL`, so its JSON name is `URL` too.
-  Egress: [f('URL', S, false, 'URL'), f('object_storage', msg('ObjectStorageEgress')), f('sql_database', msg('SQLDatabaseEgress'))],
+  Egress: [
+    f('URL', S, false, 'URL'),
+    f('object_storage', msg('ObjectStorageEgress')),
+    f('sql_database', msg('SQLDatabaseEgress')),
+  ],
   ObjectStorageEgress: [f('url', S)],
   SQLDatabaseEgress: [f('url', S), f('file_format', msg('FileFormat')), f('secret', msg('SQLSecret'))],
   FileFormat: [f('type', { kind: 'enum', values: ['UNKNOWN', 'CSV', 'JSON', 'PARQUET'] }), f('columns', S, true)],
@@ -191,7 +195,12 @@ export const MESSAGES: Readonly<Record<MessageName, readonly FieldDef[]>> = {
   ],
   Trigger: [f('branch', S), f('all', B), f('rate_limit_spec', S), f('size', S), f('commits', I64), f('cron_spec', S)],
   PropagationSpec: [f('never', B)],
-  Service: [f('internal_port', I32), f('external_port', I32), f('ip', S), f('type', { kind: 'string', oneOf: ['ClusterIP', 'LoadBalancer', 'NodePort'] })],
+  Service: [
+    f('internal_port', I32),
+    f('external_port', I32),
+    f('ip', S),
+    f('type', { kind: 'string', oneOf: ['ClusterIP', 'LoadBalancer', 'NodePort'] }),
+  ],
   Spout: [f('service', msg('Service'))],
   DatumSetSpec: [f('number', I64), f('size_bytes', I64), f('per_worker', I64)],
   SchedulingSpec: [f('node_selector', MAP), f('priority_class_name', S)],

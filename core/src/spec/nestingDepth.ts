@@ -174,7 +174,12 @@ class YamlDepthScan {
         this.flow++;
         if (this.t.reached(this.columns.length + this.flow, i)) return true;
       } else if ((c === 0x5d || c === 0x7d) && this.flow > 0) this.flow--;
-      else if ((c === 0x7c /* | */ || c === 0x3e) /* > */ && tokenStart && this.flow === 0 && this.onlyIndicatorsAfter(i + 1)) {
+      else if (
+        (c === 0x7c /* | */ || c === 0x3e) /* > */ &&
+        tokenStart &&
+        this.flow === 0 &&
+        this.onlyIndicatorsAfter(i + 1)
+      ) {
         this.blockScalarParent = this.col;
         return false;
       }
@@ -206,8 +211,8 @@ export function treeTooDeep(root: SpecNode): number | undefined {
     const depth = depths.pop()!;
     if (depth > MAX_READ_DEPTH) return node.start;
     if (node.type === 'object') {
-      for (const p of node.properties) if (p.value) nodes.push(p.value), depths.push(depth + 1);
-    } else if (node.type === 'array') for (const item of node.items) nodes.push(item), depths.push(depth + 1);
+      for (const p of node.properties) if (p.value) (nodes.push(p.value), depths.push(depth + 1));
+    } else if (node.type === 'array') for (const item of node.items) (nodes.push(item), depths.push(depth + 1));
   }
   return undefined;
 }

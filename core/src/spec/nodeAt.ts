@@ -29,7 +29,8 @@ export interface NodeAt {
 const within = (off: number, start: number, end: number) => start <= off && off <= end;
 
 export function nodeAt(file: SpecFile, offset: number): NodeAt | undefined {
-  const document = file.documents.find((d) => within(offset, d.start, d.end)) ?? file.documents[file.documents.length - 1];
+  const document =
+    file.documents.find((d) => within(offset, d.start, d.end)) ?? file.documents[file.documents.length - 1];
   if (!document) return undefined;
   let node = document.root;
   if (!node) return { document, node: undefined, path: [], onKey: false };

@@ -23,7 +23,8 @@ const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.CloseBraceExpected]: 'closing brace "}" expected',
   [ParseErrorCode.CloseBracketExpected]: 'closing bracket "]" expected',
   [ParseErrorCode.EndOfFileExpected]: 'end of document expected',
-  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON (pachctl reads JSON as YAML, where // and /* */ are not comments)',
+  [ParseErrorCode.InvalidCommentToken]:
+    'comments are not allowed in JSON (pachctl reads JSON as YAML, where // and /* */ are not comments)',
   [ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
   [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
   [ParseErrorCode.UnexpectedEndOfNumber]: 'unexpected end of number',
@@ -53,7 +54,11 @@ export function parseJsonSegment(text: string, segStart: number, segEnd: number,
     const { root, errors } = buildTree(slice, from);
     let next = -1;
     for (const e of errors) {
-      if (e.error === ParseErrorCode.EndOfFileExpected && root && (slice[e.offset] === '{' || slice[e.offset] === '[')) {
+      if (
+        e.error === ParseErrorCode.EndOfFileExpected &&
+        root &&
+        (slice[e.offset] === '{' || slice[e.offset] === '[')
+      ) {
         next = from + e.offset;
         continue;
       }
@@ -292,7 +297,8 @@ class JsonTreeParser {
     this.scratch.length = from;
     this.open = owner;
     this.valueRead(node, end);
-    if (scanner.getToken() !== T_CLOSE_BRACE) this.handleError(ParseErrorCode.CloseBraceExpected, [T_CLOSE_BRACE], NO_TOKENS);
+    if (scanner.getToken() !== T_CLOSE_BRACE)
+      this.handleError(ParseErrorCode.CloseBraceExpected, [T_CLOSE_BRACE], NO_TOKENS);
     else this.scanNext();
     return node;
   }
@@ -353,7 +359,8 @@ class JsonTreeParser {
     this.scratch.length = from;
     this.open = owner;
     this.valueRead(node, end);
-    if (scanner.getToken() !== T_CLOSE_BRACKET) this.handleError(ParseErrorCode.CloseBracketExpected, [T_CLOSE_BRACKET], NO_TOKENS);
+    if (scanner.getToken() !== T_CLOSE_BRACKET)
+      this.handleError(ParseErrorCode.CloseBracketExpected, [T_CLOSE_BRACKET], NO_TOKENS);
     else this.scanNext();
     return node;
   }

@@ -32,11 +32,21 @@ export function parseYamlChunkFully(text: string, start: number, end: number, ou
     for (const e of doc.errors) {
       const s = base + e.pos[0];
       const en = base + e.pos[1];
-      syntaxErrors.push({ message: withoutText(e.code, firstLine(e.message)), start: Math.min(s, text.length), end: Math.min(Math.max(en, s + 1), text.length) });
+      syntaxErrors.push({
+        message: withoutText(e.code, firstLine(e.message)),
+        start: Math.min(s, text.length),
+        end: Math.min(Math.max(en, s + 1), text.length),
+      });
     }
     const contents = doc.contents as YamlNode | null;
-    const empty = !contents || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === '');
-    documents.push({ index: documents.length, start: base + doc.range[0], end: base + doc.range[2], root: empty ? undefined : convert(contents, base) });
+    const empty =
+      !contents || (isScalar(contents) && contents.value === null && (contents as { source?: string }).source === '');
+    documents.push({
+      index: documents.length,
+      start: base + doc.range[0],
+      end: base + doc.range[2],
+      root: empty ? undefined : convert(contents, base),
+    });
   }
 }
 
@@ -48,7 +58,9 @@ export function parseYamlChunkFully(text: string, start: number, end: number, ou
  */
 function withoutText(code: string, message: string): string {
   if (code === 'BAD_DQ_ESCAPE') return 'Invalid escape sequence in a double-quoted string (write \\\\ for a backslash)';
-  const quoting = /^(Not a YAML token|Block scalar header includes extra characters|Unresolved plain scalar)\b/.exec(message);
+  const quoting = /^(Not a YAML token|Block scalar header includes extra characters|Unresolved plain scalar)\b/.exec(
+    message,
+  );
   if (quoting) return quoting[1];
   return code === 'UNEXPECTED_TOKEN' ? message.replace(/: ".*$/, '') : message;
 }
@@ -102,7 +114,12 @@ function convert(node: YamlNode, base: number): SpecNode {
   }
   if (isScalar(node)) {
     const raw = node.value;
-    const value = raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : typeof raw === 'bigint' ? Number(raw) : String(raw);
+    const value =
+      raw === null || typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? raw
+        : typeof raw === 'bigint'
+          ? Number(raw)
+          : String(raw);
     return withInfo({ type: 'scalar', start, end, kind: scalarKind(value), value }, node, node.type === 'PLAIN');
   }
   return nullAt(start);

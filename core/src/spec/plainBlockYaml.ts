@@ -54,11 +54,20 @@ const MAX_KEY = 1000;
 const PLAIN: YamlNodeInfo = Object.freeze({ plain: true }) as YamlNodeInfo;
 
 function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === DASH || c === 46 /* . */ || c === 47 /* / */ || c === 36 /* $ */;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 /* _ */ ||
+    c === DASH ||
+    c === 46 /* . */ ||
+    c === 47 /* / */ ||
+    c === 36
+  ); /* $ */
 }
 
 function isKeyStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 /* _ */ || c === 36 /* $ */ || c === 47 /* / */;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 /* _ */ || c === 36 /* $ */ || c === 47; /* / */
 }
 
 class GaveUp extends Error {}
@@ -135,7 +144,11 @@ class PlainBlockYamlReader {
       }
       // Tabs, CR, and markers or directives at column 0 are left to the full parse.
       if (c < SPACE) throw GAVE_UP;
-      if (p === line && (c === 37 /* % */ || ((c === DASH || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p))))) throw GAVE_UP;
+      if (
+        p === line &&
+        (c === 37 /* % */ || ((c === DASH || c === 46) && (text.startsWith('---', p) || text.startsWith('...', p))))
+      )
+        throw GAVE_UP;
       this.line = line;
       this.indent = p - line;
       this.at = p;
@@ -223,8 +236,7 @@ class PlainBlockYamlReader {
         else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) {
           compactLast = true;
           value = this.readSeq(column);
-        }
-        else {
+        } else {
           // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
           if (comment || !this.hasLine || this.indent < column) throw GAVE_UP;
           value = plainScalar(colon + 1, colon + 1, 'null', null);
@@ -232,7 +244,15 @@ class PlainBlockYamlReader {
       } else {
         value = this.readInlineValue(q);
       }
-      this.scratch.push({ key, keyKind: 'string', keyStart, keyEnd, value, start: keyStart, end: Math.max(value.end, keyEnd) });
+      this.scratch.push({
+        key,
+        keyKind: 'string',
+        keyStart,
+        keyEnd,
+        value,
+        start: keyStart,
+        end: Math.max(value.end, keyEnd),
+      });
       if (!this.hasLine || this.indent < column) break;
       // Deeper: a scalar running on, or an error; at the same column, only another key may follow.
       if (this.indent > column || this.isSeqItem(this.at)) throw GAVE_UP;
@@ -281,7 +301,12 @@ class PlainBlockYamlReader {
   /** A value that starts at `p` and ends its line: a scalar, a one-line `[…]` of scalars, or `{}`. */
   private readInlineValue(p: number): SpecNode {
     const c = this.text.charCodeAt(p);
-    const node = c === OPEN_BRACKET ? this.scanFlowSeq(p) : c === OPEN_BRACE ? this.scanEmptyFlowMap(p) : this.scanScalar(p, false);
+    const node =
+      c === OPEN_BRACKET
+        ? this.scanFlowSeq(p)
+        : c === OPEN_BRACE
+          ? this.scanEmptyFlowMap(p)
+          : this.scanScalar(p, false);
     this.endLine(node.end);
     return node;
   }

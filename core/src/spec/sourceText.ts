@@ -64,8 +64,9 @@ export function sourceProblems(text: string, form: SourceForm | undefined): Arra
     out.push({ error: !form.bom, message });
   }
   if (hasLoneCarriageReturn(text)) {
-    const message = 'lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; '
-      + 'save the file with LF line endings';
+    const message =
+      'lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; ' +
+      'save the file with LF line endings';
     out.push({ error: false, message });
   }
   return out;

@@ -75,7 +75,11 @@ export interface SpecModel {
 }
 
 /** The property of `obj` (a `message` object) for a canonical field, by either spelling; the first if both. */
-export function fieldProperty(obj: ObjectNode | undefined, message: MessageName, canonical: string): PropertyNode | undefined {
+export function fieldProperty(
+  obj: ObjectNode | undefined,
+  message: MessageName,
+  canonical: string,
+): PropertyNode | undefined {
   if (!obj) return undefined;
   const fd = resolveField(message, canonical);
   if (!fd || fd.json !== canonical) return undefined;
@@ -122,7 +126,12 @@ function countSpellings(obj: ObjectNode, message: MessageName, count: SpellingCo
  * The views of `roots` (a file's, or one chunk's), numbered from `firstIndex`, adding the spellings they use
  * to `count`. `text` is the whole file's text.
  */
-export function buildSpecViews(text: string, roots: readonly SpecRoot[], count: SpellingCount, firstIndex = 0): SpecView[] {
+export function buildSpecViews(
+  text: string,
+  roots: readonly SpecRoot[],
+  count: SpellingCount,
+  firstIndex = 0,
+): SpecView[] {
   const specs: SpecView[] = [];
   for (let i = 0; i < roots.length; i++) specs.push(specView(text, roots[i], firstIndex + i, count));
   return specs;
@@ -178,11 +187,20 @@ function specView(text: string, r: SpecRoot, index: number, count: SpellingCount
     view.secrets = view.secrets.slice();
     view.imagePullSecrets = view.imagePullSecrets.slice();
   }
-  const sqlDatabase = fieldProperty(objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')), 'Egress', 'sqlDatabase');
+  const sqlDatabase = fieldProperty(
+    objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')),
+    'Egress',
+    'sqlDatabase',
+  );
   if (sqlDatabase && sqlDatabase.value?.type === 'object') {
     const secret = fieldProperty(sqlDatabase.value, 'SQLDatabaseEgress', 'secret');
     const so = objectValue(secret);
-    view.egress = { sqlDatabase, secret, name: fieldProperty(so, 'SQLSecret', 'name'), key: fieldProperty(so, 'SQLSecret', 'key') };
+    view.egress = {
+      sqlDatabase,
+      secret,
+      name: fieldProperty(so, 'SQLSecret', 'name'),
+      key: fieldProperty(so, 'SQLSecret', 'key'),
+    };
   }
   for (const field of POD_STRING_FIELDS) {
     const property = fieldProperty(root, 'CreatePipelineRequest', field);
@@ -201,7 +219,13 @@ function podString(text: string, field: 'podPatch' | 'podSpec', property: Proper
     const push = (kind: PodStringRef['kind'], nameNode: JsonNode, key?: JsonNode) => {
       if (typeof nameNode.value !== 'string') return;
       const r = parsed.toFile(nameNode.offset + 1, nameNode.offset + nameNode.length - 1);
-      refs.push({ field, kind, name: nameNode.value, ...(typeof key?.value === 'string' ? { key: key.value } : {}), ...r });
+      refs.push({
+        field,
+        kind,
+        name: nameNode.value,
+        ...(typeof key?.value === 'string' ? { key: key.value } : {}),
+        ...r,
+      });
     };
     walkJson(parsed.tree, push);
   }
@@ -219,7 +243,11 @@ function child(n: JsonNode, key: string): JsonNode | undefined {
  * volumes), `secretKeyRef {name, key}` (env), and `imagePullSecrets[].name` (also as the value of a JSON Patch
  * operation whose path points into `/imagePullSecrets`).
  */
-function walkJson(n: JsonNode, push: (kind: PodStringRef['kind'], name: JsonNode, key?: JsonNode) => void, inPullSecrets = false): void {
+function walkJson(
+  n: JsonNode,
+  push: (kind: PodStringRef['kind'], name: JsonNode, key?: JsonNode) => void,
+  inPullSecrets = false,
+): void {
   if (n.type === 'object') {
     if (inPullSecrets) {
       const name = child(n, 'name');

@@ -56,7 +56,16 @@ export class WellFormedProperty implements PropertyNode {
 /** Where the reader gave up: the caller parses the part again with the full parser. */
 const GAVE_UP = -1;
 
-const ESCAPES: Partial<Record<number, string>> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+const ESCAPES: Partial<Record<number, string>> = {
+  34: '"',
+  92: '\\',
+  47: '/',
+  98: '\b',
+  102: '\f',
+  110: '\n',
+  114: '\r',
+  116: '\t',
+};
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -141,7 +150,12 @@ class WellFormedJsonReader {
   private readKeyword(word: string, value: boolean | null): SpecNode | undefined {
     const start = this.pos;
     const end = start + word.length;
-    if (end > this.end || !this.text.startsWith(word, start) || (end < this.end && !endsToken(this.text.charCodeAt(end)))) return undefined;
+    if (
+      end > this.end ||
+      !this.text.startsWith(word, start) ||
+      (end < this.end && !endsToken(this.text.charCodeAt(end)))
+    )
+      return undefined;
     this.pos = end;
     return { type: 'scalar', start, end, kind: value === null ? 'null' : 'boolean', value };
   }

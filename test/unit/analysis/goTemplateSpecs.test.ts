@@ -12,7 +12,8 @@ import { repoRoot } from '../../corpus/paths';
 import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
 import { fixtureText, readyCatalog } from '../helm/helmTestCatalog';
 
-const specFixture = (name: string) => readFileSync(join(repoRoot(), 'test', 'unit', 'analysis', 'fixtures', name), 'utf8');
+const specFixture = (name: string) =>
+  readFileSync(join(repoRoot(), 'test', 'unit', 'analysis', 'fixtures', name), 'utf8');
 
 function analyze(name: string, text = specFixture(name)) {
   const r = analyzeDocument({ uri: `file:///w/${name}`, text }, readyCatalog());
@@ -35,7 +36,10 @@ test('a JSON spec whose actions break its syntax gets one PS115 note naming JSON
 
 test('a spec with actions only inside strings is checked everywhere but the actions', () => {
   // The templated secret name is not judged (no PS013, no PS002); the plain entry after it is.
-  assert.deepEqual(analyze('edges-inline-template.pipeline.json').at, ['PS001 {"name": "s3-creds", "env_var": "S3"}', 'PS002 "s3-creds"']);
+  assert.deepEqual(analyze('edges-inline-template.pipeline.json').at, [
+    'PS001 {"name": "s3-creds", "env_var": "S3"}',
+    'PS002 "s3-creds"',
+  ]);
 });
 
 test('a syntax error away from any action is still reported, in specs and in values files', () => {

@@ -9,7 +9,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify as toYaml } from 'yaml';
-import { analyzeDocument, findSecretReferences, IncrementalAnalyzer, type AnalysisResult, type AnalyzeInput } from '../../../core/src/analysis';
+import {
+  analyzeDocument,
+  findSecretReferences,
+  IncrementalAnalyzer,
+  type AnalysisResult,
+  type AnalyzeInput,
+} from '../../../core/src/analysis';
 import { classifyByName, classifyDocument } from '../../../core/src/analysis/classify';
 import { analyzeHelmValues } from '../../../core/src/helm/analyzeHelmValues';
 import { checkSource } from '../../../core/src/rules/documentRules';
@@ -38,17 +44,30 @@ function wholeFile({ uri, text }: AnalyzeInput, cat: CatalogIndex): AnalysisResu
   if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, cat), file };
   if (kind !== 'pipeline') return { kind, findings: [], file };
   const model = buildSpecModel(file);
-  const findings = [...checkSource(text, undefined), ...runPipelineRules(file, model, cat)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const findings = [...checkSource(text, undefined), ...runPipelineRules(file, model, cat)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
   return { kind, findings, file, model };
 }
 
-function assertSame(inc: IncrementalAnalyzer, uri: string, text: string, cat: CatalogIndex, what: string): AnalysisResult {
+function assertSame(
+  inc: IncrementalAnalyzer,
+  uri: string,
+  text: string,
+  cat: CatalogIndex,
+  what: string,
+): AnalysisResult {
   const got = inc.analyze({ uri, text }, cat);
   const want = analyzeDocument({ uri, text }, cat);
   assert.deepStrictEqual(comparable(got), comparable(want), what);
   assert.deepStrictEqual(comparable(want), comparable(wholeFile({ uri, text }, cat)), `whole file: ${what}`);
   // The workspace index reads the references after every edit, through the same reused spec views.
-  if (got.file && want.file) assert.deepStrictEqual(findSecretReferences(got.file, got.model), findSecretReferences(want.file), `references: ${what}`);
+  if (got.file && want.file)
+    assert.deepStrictEqual(
+      findSecretReferences(got.file, got.model),
+      findSecretReferences(want.file),
+      `references: ${what}`,
+    );
   return got;
 }
 
@@ -72,7 +91,10 @@ function randomSpec(rnd: () => number, i: number): Record<string, unknown> {
     },
     input: { pfs: { repo: 'r', glob: '/*' } },
   };
-  if (rnd() < 0.3) spec[snake ? 'pod_patch' : 'podPatch'] = JSON.stringify([{ op: 'add', path: '/imagePullSecrets/-', value: { name: pick(NAMES) } }]);
+  if (rnd() < 0.3)
+    spec[snake ? 'pod_patch' : 'podPatch'] = JSON.stringify([
+      { op: 'add', path: '/imagePullSecrets/-', value: { name: pick(NAMES) } },
+    ]);
   if (rnd() < 0.3) spec.egress = { sqlDatabase: { url: 'u', secret: { name: pick(NAMES), key: pick(KEYS) } } };
   if (rnd() < 0.1) spec.typo_field = 1;
   if (rnd() < 0.1) delete spec.transform;
@@ -91,7 +113,31 @@ function randomFile(rnd: () => number, format: 'json' | 'yaml', specs: number): 
   return docs.reduce((acc, d, i) => (i === 0 ? d : acc + sep() + d), rnd() < 0.2 ? '---\n' : '');
 }
 
-const TOKENS = ['{', '}', '[', ']', ':', ',', '"', "'", '-', '#', '\n', ' ', '&a', '*a', '!!x', '\n---\n', '---', '0x1F', '2024-01-01', 'env_var', 'mountPath', 'name', '\r'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  "'",
+  '-',
+  '#',
+  '\n',
+  ' ',
+  '&a',
+  '*a',
+  '!!x',
+  '\n---\n',
+  '---',
+  '0x1F',
+  '2024-01-01',
+  'env_var',
+  'mountPath',
+  'name',
+  '\r',
+];
 
 function randomEdit(text: string, rnd: () => number): string {
   const at = Math.floor(rnd() * (text.length + 1));
@@ -119,22 +165,28 @@ function randomEdit(text: string, rnd: () => number): string {
   }
 }
 
-test('the incremental analysis equals a whole-file analysis on every corpus spec, alone and all in one file', { skip: skipWithoutCorpus() }, () => {
-  const specs = corpusSpecs();
-  const inc = new IncrementalAnalyzer();
-  for (const [name, text] of specs) {
-    const ext = name.endsWith('.json') ? 'json' : 'yaml';
-    assertSame(inc, `file:///c/${name.replace(/\.(json|ya?ml)$/, '')}.pipeline.${ext}`, text, CLUSTER, name);
-  }
-  for (const ext of ['json', 'yaml'] as const) {
-    const all = specs.filter(([n]) => (ext === 'json' ? n.endsWith('.json') : !n.endsWith('.json'))).map(([, s]) => s.trimEnd() + '\n');
-    if (!all.length) continue;
-    const uri = `file:///c/all.pipeline.${ext}`;
-    assertSame(inc, uri, all.join('---\n'), CLUSTER, `all ${ext}`);
-    // The same file again with the documents in reverse order: every chunk is reused at another offset.
-    assertSame(inc, uri, [...all].reverse().join('---\n'), CLUSTER, `all ${ext}, reversed`);
-  }
-});
+test(
+  'the incremental analysis equals a whole-file analysis on every corpus spec, alone and all in one file',
+  { skip: skipWithoutCorpus() },
+  () => {
+    const specs = corpusSpecs();
+    const inc = new IncrementalAnalyzer();
+    for (const [name, text] of specs) {
+      const ext = name.endsWith('.json') ? 'json' : 'yaml';
+      assertSame(inc, `file:///c/${name.replace(/\.(json|ya?ml)$/, '')}.pipeline.${ext}`, text, CLUSTER, name);
+    }
+    for (const ext of ['json', 'yaml'] as const) {
+      const all = specs
+        .filter(([n]) => (ext === 'json' ? n.endsWith('.json') : !n.endsWith('.json')))
+        .map(([, s]) => s.trimEnd() + '\n');
+      if (!all.length) continue;
+      const uri = `file:///c/all.pipeline.${ext}`;
+      assertSame(inc, uri, all.join('---\n'), CLUSTER, `all ${ext}`);
+      // The same file again with the documents in reverse order: every chunk is reused at another offset.
+      assertSame(inc, uri, [...all].reverse().join('---\n'), CLUSTER, `all ${ext}, reversed`);
+    }
+  },
+);
 
 test('the incremental analysis equals a whole-file analysis on random multi-document files', () => {
   for (const format of ['json', 'yaml'] as const) {
@@ -142,7 +194,13 @@ test('the incremental analysis equals a whole-file analysis on random multi-docu
       const rnd = prng(seed);
       const inc = new IncrementalAnalyzer();
       const text = randomFile(rnd, format, 1 + Math.floor(rnd() * 12));
-      assertSame(inc, `file:///r/f.pipeline.${format}`, text, seed % 3 === 0 ? NO_CLUSTER : CLUSTER, `${format} seed ${seed}`);
+      assertSame(
+        inc,
+        `file:///r/f.pipeline.${format}`,
+        text,
+        seed % 3 === 0 ? NO_CLUSTER : CLUSTER,
+        `${format} seed ${seed}`,
+      );
     }
   }
 });
@@ -181,22 +239,36 @@ test('an edit inside one spec parses that spec again and reuses every other spec
 test('a catalog change re-judges the cluster rules of reused specs', () => {
   const inc = new IncrementalAnalyzer();
   const uri = 'file:///r/cat.pipeline.yaml';
-  const text = 'pipeline: {name: a}\ntransform: {secrets: [{name: db-creds, key: password, envVar: P}]}\n---\npipeline: {name: b}\ntransform: {image: i}\n';
-  assert.deepEqual(inc.analyze({ uri, text }, CLUSTER).findings.map((f) => f.code), []);
+  const text =
+    'pipeline: {name: a}\ntransform: {secrets: [{name: db-creds, key: password, envVar: P}]}\n---\npipeline: {name: b}\ntransform: {image: i}\n';
+  assert.deepEqual(
+    inc.analyze({ uri, text }, CLUSTER).findings.map((f) => f.code),
+    [],
+  );
   const without = catalog([{ name: 'aws', keys: ['k'] }]);
-  assert.deepEqual(inc.analyze({ uri, text }, without).findings.map((f) => f.code), ['PS002']);
-  assert.deepEqual(inc.analyze({ uri, text }, NO_CLUSTER).findings.map((f) => f.code), []);
+  assert.deepEqual(
+    inc.analyze({ uri, text }, without).findings.map((f) => f.code),
+    ['PS002'],
+  );
+  assert.deepEqual(
+    inc.analyze({ uri, text }, NO_CLUSTER).findings.map((f) => f.code),
+    [],
+  );
 });
 
 test('a change of the file-wide spelling style re-words the unknown-field suggestions of reused specs', () => {
   const inc = new IncrementalAnalyzer();
   const uri = 'file:///r/style.pipeline.yaml';
   const typo = 'pipeline: {name: a}\ntransform: {image: i}\ndatum_trie: 3\n';
-  const snake = '---\npipeline: {name: b}\ntransform: {image: i, image_pull_secrets: [], err_cmd: []}\nparallelism_spec: {constant: 1}\n';
+  const snake =
+    '---\npipeline: {name: b}\ntransform: {image: i, image_pull_secrets: [], err_cmd: []}\nparallelism_spec: {constant: 1}\n';
   const first = inc.analyze({ uri, text: typo }, CLUSTER);
   assert.deepEqual(first.findings.find((f) => f.code === 'PS101')?.data?.suggestions, ['datumTries']);
   assertSame(inc, uri, typo + snake, CLUSTER, 'snake spec added');
-  assert.deepEqual(inc.analyze({ uri, text: typo + snake }, CLUSTER).findings.find((f) => f.code === 'PS101')?.data?.suggestions, ['datum_tries']);
+  assert.deepEqual(
+    inc.analyze({ uri, text: typo + snake }, CLUSTER).findings.find((f) => f.code === 'PS101')?.data?.suggestions,
+    ['datum_tries'],
+  );
 });
 
 test('forget drops what is kept for a document, and the next analysis starts afresh', () => {

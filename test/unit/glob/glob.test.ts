@@ -83,9 +83,22 @@ test('globs that make backtracking matchers explode cost steps linear in the pat
 // `[!a]` is left out: picomatch 2.3 reads it as `\[!a\]` or an extglob and never matches `b.yml`; `[^a]` is the same.
 test('agrees with picomatch on ordinary globs over random paths', () => {
   const globs = [
-    '*.json', '*.pipeline.yaml', 'specs/*.json', 'specs/**/*.json', '**/*.{yaml,yml}', 'deploy/*/values.yaml',
-    'a?c.*', '[ab]*.json', '[^a]*.yml', '{x,y}/**/*.json', 'x/*/y/*.yaml', '*-[0-9].yaml', '**/a/**/b.json',
-    'specs/{a,b}*.json', '**/*', 'x*y*z.json',
+    '*.json',
+    '*.pipeline.yaml',
+    'specs/*.json',
+    'specs/**/*.json',
+    '**/*.{yaml,yml}',
+    'deploy/*/values.yaml',
+    'a?c.*',
+    '[ab]*.json',
+    '[^a]*.yml',
+    '{x,y}/**/*.json',
+    'x/*/y/*.yaml',
+    '*-[0-9].yaml',
+    '**/a/**/b.json',
+    'specs/{a,b}*.json',
+    '**/*',
+    'x*y*z.json',
   ];
   const parts = ['a', 'b', 'x', 'y', 'z', 'specs', 'deploy', 'values.yaml', 'a.json', 'b.yml', 'c-1.yaml', 'abc.json'];
   const theirMatchers = new Map(globs.map((g) => [g, picomatch(g, { dot: true })]));

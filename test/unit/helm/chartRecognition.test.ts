@@ -21,7 +21,10 @@ test('a values file of the community chart stable/pachyderm (1.x, no PostgreSQL)
   assert.equal(r.kind, 'helm-values');
   assert.deepEqual(at, ['PH008 tag']);
   assert.equal(r.findings[0].severity, 'information');
-  assert.match(r.findings[0].message, /^Recognised as a values file of the community chart stable\/pachyderm \(Pachyderm 1\.x\) \(helm\/charts stable\/pachyderm\)/);
+  assert.match(
+    r.findings[0].message,
+    /^Recognised as a values file of the community chart stable\/pachyderm \(Pachyderm 1\.x\) \(helm\/charts stable\/pachyderm\)/,
+  );
   assert.match(r.findings[0].message, /model Pachyderm's Helm chart 2\.x and leave this file alone\.$/);
 });
 
@@ -49,7 +52,10 @@ test('the verdict names the chart, its versions and what in the file told', () =
   );
   const bare = recogniseChart(parseDocument('pachd:\n  replicas: 2\n'));
   assert.equal(bare.assumed, true);
-  assert.match(chartVerdictText(bare), /Judged against Pachyderm's Helm chart 2\.x .*: nothing in this file names another chart\.$/);
+  assert.match(
+    chartVerdictText(bare),
+    /Judged against Pachyderm's Helm chart 2\.x .*: nothing in this file names another chart\.$/,
+  );
 });
 
 test('an explicit pachd image tag decides: 2.x judges a file with an old key, 1.x leaves a 2.x-looking file alone', () => {
@@ -58,5 +64,8 @@ test('an explicit pachd image tag decides: 2.x judges a file with an old key, 1.
   const v1 = recogniseChart(parseDocument('pachd:\n  image:\n    tag: v1.13.4\n  storage:\n    backend: LOCAL\n'));
   assert.equal(v1.chart.modelled, false);
   // A 2.x marker outweighs a stale pre-2.0 key when no tag says otherwise.
-  assert.equal(recogniseChart(parseDocument('etcd:\n  persistence: {}\nglobal:\n  postgresql: {}\npachd: {}\n')).chart.id, 'pachyderm-2');
+  assert.equal(
+    recogniseChart(parseDocument('etcd:\n  persistence: {}\nglobal:\n  postgresql: {}\npachd: {}\n')).chart.id,
+    'pachyderm-2',
+  );
 });

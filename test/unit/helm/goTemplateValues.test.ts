@@ -29,6 +29,9 @@ test('a values file with actions only inside quoted values is checked everywhere
 
 test('template actions: spans across lines, unclosed ones end at the line, YAML comment lines are skipped', () => {
   const text = 'a: {{ x }}\n# {{ not this }}\nb: {{/* a\ncomment */}}\nc: {{ open\nd: 1\n';
-  assert.deepEqual(goTemplateActions(text).map((r) => text.slice(r.start, r.end)), ['{{ x }}', '{{/* a\ncomment */}}', '{{ open']);
+  assert.deepEqual(
+    goTemplateActions(text).map((r) => text.slice(r.start, r.end)),
+    ['{{ x }}', '{{/* a\ncomment */}}', '{{ open'],
+  );
   assert.deepEqual(goTemplateActions('pachd:\n  enabled: true\n'), []);
 });

@@ -15,7 +15,8 @@ const cli = builtCli();
 let dir: string;
 
 before(() => {
-  if (!existsSync(cli)) spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'build.mjs')], { cwd: repoRoot(), stdio: 'inherit' });
+  if (!existsSync(cli))
+    spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'build.mjs')], { cwd: repoRoot(), stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'helm-check-'));
   const items = HELM_SECRETS.map((m) => ({
     apiVersion: 'v1',
@@ -25,8 +26,12 @@ before(() => {
     data: Object.fromEntries(m.keys.map((k) => [k.name, Buffer.from('dummy-value').toString('base64')])),
   }));
   writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
-  for (const name of ['values-2.11-enterprise.yaml', 'values-2.12.yaml', 'values-docs-table.yaml']) writeFileSync(join(dir, name), fixtureText(name));
-  writeFileSync(join(dir, 'spec.pipeline.yaml'), 'pipeline: {name: p}\ntransform:\n  image: i\n  secrets:\n  - name: nope\n    mountPath: /s\n');
+  for (const name of ['values-2.11-enterprise.yaml', 'values-2.12.yaml', 'values-docs-table.yaml'])
+    writeFileSync(join(dir, name), fixtureText(name));
+  writeFileSync(
+    join(dir, 'spec.pipeline.yaml'),
+    'pipeline: {name: p}\ntransform:\n  image: i\n  secrets:\n  - name: nope\n    mountPath: /s\n',
+  );
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,7 +41,15 @@ function check(...args: string[]) {
 }
 
 test('check --format json reports the PH findings of values files exactly as the editor computes them', () => {
-  const r = check('--secrets', 'secrets.json', '--format', 'json', 'values-2.11-enterprise.yaml', 'values-2.12.yaml', 'values-docs-table.yaml');
+  const r = check(
+    '--secrets',
+    'secrets.json',
+    '--format',
+    'json',
+    'values-2.11-enterprise.yaml',
+    'values-2.12.yaml',
+    'values-docs-table.yaml',
+  );
   assert.equal(r.err, '');
   assert.equal(r.code, 1);
   const expected = ['values-2.11-enterprise.yaml', 'values-2.12.yaml', 'values-docs-table.yaml'].flatMap((file) => {
@@ -45,18 +58,33 @@ test('check --format json reports the PH findings of values files exactly as the
     return checkHelmValues(parseDocument(text), readyCatalog()).map((f) => {
       const s = lines.positionAt(f.start);
       const e = lines.positionAt(f.end);
-      return { file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, code: f.code, message: f.message };
+      return {
+        file,
+        line: s.line + 1,
+        column: s.character + 1,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+      };
     });
   });
   assert.deepEqual(JSON.parse(r.out), expected);
   const docs = JSON.parse(r.out).filter((x: { file: string }) => x.file === 'values-docs-table.yaml');
-  assert.deepEqual(docs.map((x: { code: string; line: number }) => `${x.code}@${x.line}`), ['PH002@3', 'PH002@4', 'PH005@7']);
-  for (const plain of ['plain-root-value', 'plain-pg-value', 'plain-oauth-value', 'dummy-value']) assert.ok(!r.out.includes(plain));
+  assert.deepEqual(
+    docs.map((x: { code: string; line: number }) => `${x.code}@${x.line}`),
+    ['PH002@3', 'PH002@4', 'PH005@7'],
+  );
+  for (const plain of ['plain-root-value', 'plain-pg-value', 'plain-oauth-value', 'dummy-value'])
+    assert.ok(!r.out.includes(plain));
 });
 
 test('check finds values files and pipeline specs in one directory run, in one JSON array', () => {
   const r = check('--secrets', 'secrets.json', '--format', 'json', '.');
-  const codes = new Set(JSON.parse(r.out).map((x: { file: string; code: string }) => `${x.file.replace(/^\.\//, '')}:${x.code}`));
+  const codes = new Set(
+    JSON.parse(r.out).map((x: { file: string; code: string }) => `${x.file.replace(/^\.\//, '')}:${x.code}`),
+  );
   assert.ok(codes.has('values-docs-table.yaml:PH002'));
   assert.ok(codes.has('spec.pipeline.yaml:PS002'));
   assert.ok(![...codes].some((c) => (c as string).startsWith('secrets.json')));
@@ -64,6 +92,9 @@ test('check finds values files and pipeline specs in one directory run, in one J
 
 test('without a catalog, check still reports the plain-text credentials and nothing cluster-dependent', () => {
   const r = check('--format', 'json', 'values-2.12.yaml');
-  assert.deepEqual(JSON.parse(r.out).map((x: { code: string }) => x.code), ['PH003', 'PH003', 'PH005']);
+  assert.deepEqual(
+    JSON.parse(r.out).map((x: { code: string }) => x.code),
+    ['PH003', 'PH003', 'PH005'],
+  );
   assert.equal(r.code, 0);
 });

@@ -18,7 +18,10 @@ test('completion on rootTokenSecretName lists secrets holding root-token first',
   const c = helmCompletion(doc, offset, readyCatalog())!;
   const fitting = c.items.filter((i) => i.fits).map((i) => i.label);
   assert.deepEqual(fitting, ['pach-root', 'pachyderm-root-token-good']);
-  assert.deepEqual(c.items.slice(0, 2).map((i) => i.label), fitting);
+  assert.deepEqual(
+    c.items.slice(0, 2).map((i) => i.label),
+    fitting,
+  );
   const docsTable = c.items.find((i) => i.label === 'pachyderm-root-token')!;
   assert.equal(docsTable.fits, false);
   assert.equal(docsTable.detail, 'no key root-token');
@@ -33,17 +36,30 @@ test('completion replaces the name already typed', () => {
 });
 
 test('completion on the postgres secret follows postgresqlExistingSecretKey', () => {
-  const { doc, offset } = at('pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretKey: password\n    postgresqlExistingSecretName: |\n');
+  const { doc, offset } = at(
+    'pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretKey: password\n    postgresqlExistingSecretName: |\n',
+  );
   const c = helmCompletion(doc, offset, readyCatalog())!;
-  assert.deepEqual(c.items.filter((i) => i.fits).map((i) => i.label), ['pg-creds']);
+  assert.deepEqual(
+    c.items.filter((i) => i.fits).map((i) => i.label),
+    ['pg-creds'],
+  );
 });
 
 test('completion on TLS secretName and image pull secrets ranks by tls keys and registry type', () => {
   let p = at('pachd:\n  tls:\n    secretName: |\n');
-  assert.deepEqual(helmCompletion(p.doc, p.offset, readyCatalog())!.items.filter((i) => i.fits).map((i) => i.label), ['es-tls', 'pachd-tls']);
+  assert.deepEqual(
+    helmCompletion(p.doc, p.offset, readyCatalog())!
+      .items.filter((i) => i.fits)
+      .map((i) => i.label),
+    ['es-tls', 'pachd-tls'],
+  );
   p = at('pachd: {}\nglobal:\n  imagePullSecrets:\n    - reg|\n');
   const c = helmCompletion(p.doc, p.offset, readyCatalog())!;
-  assert.deepEqual(c.items.filter((i) => i.fits).map((i) => i.label), ['regcred']);
+  assert.deepEqual(
+    c.items.filter((i) => i.fits).map((i) => i.label),
+    ['regcred'],
+  );
   assert.equal(p.text.slice(c.replace.start, c.replace.end), 'reg');
 });
 
@@ -54,10 +70,13 @@ test('no completion off secret values or while the catalog is unknown', () => {
   assert.equal(helmCompletion(p.doc, p.offset, unknownCatalog()), undefined);
 });
 
-test('hover on rootTokenSecretName says the key read, the default secret, the pods, and the named secret\'s keys', () => {
+test("hover on rootTokenSecretName says the key read, the default secret, the pods, and the named secret's keys", () => {
   const { doc, offset } = at('pachd:\n  rootTokenSecretName: pachyderm-ro|ot-token\n');
   const h = helmHover(doc, offset, readyCatalog())!;
-  assert.match(h.markdown, /reads key `root-token`\.\n\nNot `rootToken`: that is the key the docs' Platform Secrets Map names\./);
+  assert.match(
+    h.markdown,
+    /reads key `root-token`\.\n\nNot `rootToken`: that is the key the docs' Platform Secrets Map names\./,
+  );
   assert.match(h.markdown, /its own secret `pachyderm-auth`, filled from `pachd.rootToken`/);
   assert.match(h.markdown, /Used by: pachd, enterprise-server/);
   assert.match(h.markdown, /Secret `pachyderm-root-token` \(Opaque\) has keys: `rootToken`/);
@@ -72,7 +91,10 @@ test('hover on a plain credential names the SecretName to use instead and shows 
 
 test('hover on a mishandled value says what the chart does instead', () => {
   const { doc, offset } = at('pachd:\n  enterpriseServerTokenSecretName: x|\n');
-  assert.match(helmHover(doc, offset, unknownCatalog())!.markdown, /writes `value: enterprise-server-token` instead of `key:`/);
+  assert.match(
+    helmHover(doc, offset, unknownCatalog())!.markdown,
+    /writes `value: enterprise-server-token` instead of `key:`/,
+  );
 });
 
 test('hover on a TLS secretName says which keys the chart mounts and what the named secret has', () => {
@@ -85,7 +107,10 @@ test('hover on a TLS secretName says which keys the chart mounts and what the na
 
 test('hover on global.imagePullSecrets names the pods that pull with it', () => {
   const { doc, offset } = at('pachd: {}\nglobal:\n  imagePull|Secrets: [regcred]\n');
-  assert.match(helmHover(doc, offset, readyCatalog())!.markdown, /registry credentials .* for every chart pod.*\n\nUsed by: pachd, pachw/s);
+  assert.match(
+    helmHover(doc, offset, readyCatalog())!.markdown,
+    /registry credentials .* for every chart pod.*\n\nUsed by: pachd, pachw/s,
+  );
 });
 
 test('no hover on values the chart does not read as secrets', () => {
@@ -101,7 +126,10 @@ test('hover on a top-level key, and under every secret hover, says which chart t
       'facts checked against 2.11 and 2.12), recognised by `global`.',
   );
   p = at('pachd:\n  rootTokenSecretName: pach-ro|ot\n');
-  assert.match(helmHover(p.doc, p.offset, readyCatalog())!.markdown, /The chart reads key `root-token`\..*\n\nJudged against Pachyderm's Helm chart 2\.x/s);
+  assert.match(
+    helmHover(p.doc, p.offset, readyCatalog())!.markdown,
+    /The chart reads key `root-token`\..*\n\nJudged against Pachyderm's Helm chart 2\.x/s,
+  );
 });
 
 test('hover on a pre-2.0 values file says it was recognised as that chart and not judged', () => {
@@ -122,7 +150,10 @@ test('hover on a Go template values file that is not YAML as written says it is 
 test('hover on a TLS secretName says when the chart does not read it, or creates it, instead of looking it up', () => {
   let p = at('proxy:\n  tls:\n    enabled: false\n    secretName: proxy-t|ls\n');
   let md = helmHover(p.doc, p.offset, readyCatalog())!.markdown;
-  assert.match(md, /Not read with these values: the chart mounts it only when `proxy.enabled` and `proxy.tls.enabled` are on/);
+  assert.match(
+    md,
+    /Not read with these values: the chart mounts it only when `proxy.enabled` and `proxy.tls.enabled` are on/,
+  );
   assert.doesNotMatch(md, /has keys/);
   const text = fixtureText('values-tls-shared.yaml');
   const offset = text.indexOf('secretName: pachyderm-tls', text.indexOf('ingress:')) + 'secretName: '.length + 2;

@@ -7,7 +7,13 @@ import { CatalogIndex, type CatalogSnapshot } from '../../../core/src/catalog/sn
 import type { SecretMeta } from '../../../core/src/catalog/secretMeta';
 
 export function meta(name: string, keys: string[], type = 'Opaque'): SecretMeta {
-  return { name, namespace: 'pachyderm', type, keys: keys.map((k) => ({ name: k, size: 8, binary: false })), labels: {} };
+  return {
+    name,
+    namespace: 'pachyderm',
+    type,
+    keys: keys.map((k) => ({ name: k, size: 8, binary: false })),
+    labels: {},
+  };
 }
 
 export const HELM_SECRETS: SecretMeta[] = [

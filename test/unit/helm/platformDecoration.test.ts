@@ -5,7 +5,8 @@ import { platformDecoration } from '../../../client/src/platform/platformDecorat
 import { PLATFORM_SECRETS, SECRET_NAME_FACTS } from '../../../core/src/helm/chartFacts';
 import { meta } from './helmTestCatalog';
 
-const row = (name: string) => secretRow(meta(name, ['root-token']), { decorators: [platformDecoration], now: new Date('2026-01-01T00:00:00Z') });
+const row = (name: string) =>
+  secretRow(meta(name, ['root-token']), { decorators: [platformDecoration], now: new Date('2026-01-01T00:00:00Z') });
 
 test('platform secrets get the platform mark and their role in the tree row', () => {
   const r = row('pachyderm-auth');

@@ -9,17 +9,26 @@ function use(text: string, plain: string, secretName: string, name: string): str
 
 test('moving a plain credential replaces it by the SecretName in place', () => {
   const text = 'pachd:\n  rootToken: "abc" # keep me\n  other: 1\n';
-  assert.equal(use(text, 'pachd.rootToken', 'pachd.rootTokenSecretName', 'pachd-root-token'), 'pachd:\n  rootTokenSecretName: pachd-root-token # keep me\n  other: 1\n');
+  assert.equal(
+    use(text, 'pachd.rootToken', 'pachd.rootTokenSecretName', 'pachd-root-token'),
+    'pachd:\n  rootTokenSecretName: pachd-root-token # keep me\n  other: 1\n',
+  );
 });
 
 test('moving a plain credential fills an existing empty SecretName and drops the plain line', () => {
   const text = 'pachd:\n  rootToken: abc\n  rootTokenSecretName: \n  other: 1\n';
-  assert.equal(use(text, 'pachd.rootToken', 'pachd.rootTokenSecretName', 'r'), 'pachd:\n  rootTokenSecretName: r\n  other: 1\n');
+  assert.equal(
+    use(text, 'pachd.rootToken', 'pachd.rootTokenSecretName', 'r'),
+    'pachd:\n  rootTokenSecretName: r\n  other: 1\n',
+  );
 });
 
 test('moving works in flow mappings too', () => {
   const text = 'console: {config: {oauthClientSecret: abc, x: 1}}\npachd: {}\n';
-  assert.equal(use(text, 'console.config.oauthClientSecret', 'console.config.oauthClientSecretSecretName', 'c'), 'console: {config: {oauthClientSecretSecretName: c, x: 1}}\npachd: {}\n');
+  assert.equal(
+    use(text, 'console.config.oauthClientSecret', 'console.config.oauthClientSecretSecretName', 'c'),
+    'console: {config: {oauthClientSecretSecretName: c, x: 1}}\npachd: {}\n',
+  );
 });
 
 test('removing an ignored plain value deletes its whole line', () => {
@@ -29,7 +38,8 @@ test('removing an ignored plain value deletes its whole line', () => {
 });
 
 test('removing an ignored plain list deletes all its lines and keeps the indentation of the next entry', () => {
-  const text = 'oidc:\n  upstreamIDPs:\n    - id: x\n      config: {a: 1}\n    - id: y\n  upstreamIDPsSecretName: s\npachd: {}\n';
+  const text =
+    'oidc:\n  upstreamIDPs:\n    - id: x\n      config: {a: 1}\n    - id: y\n  upstreamIDPsSecretName: s\npachd: {}\n';
   const edit = removeEntryEdit(text, parseDocument(text), 'oidc.upstreamIDPs')!;
   assert.equal(applyOffsetEdits(text, [edit]), 'oidc:\n  upstreamIDPsSecretName: s\npachd: {}\n');
 });

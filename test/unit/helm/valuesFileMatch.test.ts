@@ -4,7 +4,8 @@ import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
 import { fixtureText, readyCatalog, unknownCatalog } from './helmTestCatalog';
 
 const PACHD = 'pachd:\n  enabled: true\n';
-const kind = (uri: string, text = PACHD, helmValuesFiles: string[] = []) => analyzeDocument({ uri, text }, unknownCatalog(), { helmValuesFiles }).kind;
+const kind = (uri: string, text = PACHD, helmValuesFiles: string[] = []) =>
+  analyzeDocument({ uri, text }, unknownCatalog(), { helmValuesFiles }).kind;
 
 test('values*.yaml and values*.yml with a top-level pachd mapping are helm values files', () => {
   assert.equal(kind('file:///w/deploy/values.yaml'), 'helm-values');
@@ -40,9 +41,15 @@ test('a file the helmValuesFiles globs name is a values file without a top-level
     helmValuesFiles: ['deploy/override-*.yaml'],
   });
   assert.equal(r.kind, 'helm-values');
-  assert.deepEqual(r.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`), ['PH001 missing-pg-secret', 'PH003 "console-plain-text"']);
+  assert.deepEqual(
+    r.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`),
+    ['PH001 missing-pg-secret', 'PH003 "console-plain-text"'],
+  );
   // Found only by its values*.yaml name, a file without pachd stays another chart's.
   assert.equal(kind('file:///w/values-override.yaml', text), 'none');
   // A pipeline spec stays a spec when a broad glob takes in its folder.
-  assert.equal(kind('file:///w/deploy/p.yaml', 'pipeline: {name: p}\ntransform: {image: i}\n', ['deploy/*.yaml']), 'pipeline');
+  assert.equal(
+    kind('file:///w/deploy/p.yaml', 'pipeline: {name: p}\ntransform: {image: i}\n', ['deploy/*.yaml']),
+    'pipeline',
+  );
 });

@@ -44,15 +44,17 @@ test('the missing secret can be created through the client command, with the key
   });
 });
 
-test('did-you-mean replaces an unknown key in YAML and offers the secret\'s other keys', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    key: pasword\n    envVar: PW\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+test("did-you-mean replaces an unknown key in YAML and offers the secret's other keys", () => {
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    key: pasword\n    envVar: PW\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS003');
   assert.deepEqual(f.titles, ['Change to "password"', 'Use key "username"']);
   assert.equal(f.apply('Change to "password"'), text.replace('key: pasword', 'key: password'));
 });
 
 test('an image pull secret typo gets a did-you-mean and a create action', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - "regcrd"\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - "regcrd"\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS020');
   assert.equal(f.apply('Change to "regcred"'), text.replace('"regcrd"', '"regcred"'));
   assert.ok(f.actions.some((a) => a.command?.arguments[0].name === 'regcrd'));
@@ -65,26 +67,43 @@ test('adds the missing key, one action per key of the secret (JSON)', () => {
   assert.equal(f.apply('Add key "username"'), json('{"name": "db-credentials", "envVar": "PW", "key": "username"}'));
 });
 
-test('adds the missing key in YAML at the entry\'s indentation', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: aws-keys\n    env_var: KEY\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+test("adds the missing key in YAML at the entry's indentation", () => {
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: aws-keys\n    env_var: KEY\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS001');
   assert.equal(f.titles.length, 3);
-  assert.equal(f.apply('Add key "AWS_ACCESS_KEY_ID"'), text.replace('    env_var: KEY\n', '    env_var: KEY\n    key: AWS_ACCESS_KEY_ID\n'));
-  assert.equal(f.apply('Add key "keystore.p12"'), text.replace('    env_var: KEY\n', '    env_var: KEY\n    key: keystore.p12\n'));
+  assert.equal(
+    f.apply('Add key "AWS_ACCESS_KEY_ID"'),
+    text.replace('    env_var: KEY\n', '    env_var: KEY\n    key: AWS_ACCESS_KEY_ID\n'),
+  );
+  assert.equal(
+    f.apply('Add key "keystore.p12"'),
+    text.replace('    env_var: KEY\n', '    env_var: KEY\n    key: keystore.p12\n'),
+  );
 });
 
 test('removes either spelling of a field given twice (JSON)', () => {
   const text = json('{"name": "db-credentials", "env_var": "A", "key": "password", "envVar": "B"}');
   const f = fixesFor(text, URI_JSON, 'PS012');
   assert.deepEqual(f.titles, ['Remove "env_var" (keep "envVar")', 'Remove "envVar" (keep "env_var")']);
-  assert.equal(f.apply('Remove "env_var" (keep "envVar")'), json('{"name": "db-credentials", "key": "password", "envVar": "B"}'));
-  assert.equal(f.apply('Remove "envVar" (keep "env_var")'), json('{"name": "db-credentials", "env_var": "A", "key": "password"}'));
+  assert.equal(
+    f.apply('Remove "env_var" (keep "envVar")'),
+    json('{"name": "db-credentials", "key": "password", "envVar": "B"}'),
+  );
+  assert.equal(
+    f.apply('Remove "envVar" (keep "env_var")'),
+    json('{"name": "db-credentials", "env_var": "A", "key": "password"}'),
+  );
 });
 
 test('removes either spelling of a field given twice (YAML, including the first key of a list item)', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - mount_path: /a\n    name: db-credentials\n    mountPath: /b\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - mount_path: /a\n    name: db-credentials\n    mountPath: /b\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS012');
-  assert.equal(f.apply('Remove "mount_path" (keep "mountPath")'), text.replace('  - mount_path: /a\n    name:', '  - name:'));
+  assert.equal(
+    f.apply('Remove "mount_path" (keep "mountPath")'),
+    text.replace('  - mount_path: /a\n    name:', '  - name:'),
+  );
   assert.equal(f.apply('Remove "mountPath" (keep "mount_path")'), text.replace('    mountPath: /b\n', ''));
 });
 
@@ -95,11 +114,16 @@ test('an unknown field gets a did-you-mean for the field name', () => {
 });
 
 test('an egress SQL secret without key gets one "add key" per key of the named secret', () => {
-  const text = '{"pipeline": {"name": "p"}, "transform": {"image": "a:1"}, "egress": {"sqlDatabase": {"url": "u", "secret": {"name": "db-credentials"}}}}';
+  const text =
+    '{"pipeline": {"name": "p"}, "transform": {"image": "a:1"}, "egress": {"sqlDatabase": {"url": "u", "secret": {"name": "db-credentials"}}}}';
   const f = fixesFor(text, URI_JSON, 'PS030');
   assert.deepEqual(f.titles, ['Add key "password"', 'Add key "username"']);
-  assert.equal(f.apply('Add key "password"'), text.replace('{"name": "db-credentials"}', '{"name": "db-credentials", "key": "password"}'));
-  const yaml = 'pipeline:\n  name: p\ntransform:\n  image: a:1\negress:\n  sql_database:\n    url: u\n    secret:\n      key: password\n';
+  assert.equal(
+    f.apply('Add key "password"'),
+    text.replace('{"name": "db-credentials"}', '{"name": "db-credentials", "key": "password"}'),
+  );
+  const yaml =
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\negress:\n  sql_database:\n    url: u\n    secret:\n      key: password\n';
   const y = fixesFor(yaml, URI_YAML, 'PS030');
   assert.equal(y.apply('Add "name"'), yaml.replace('      key: password\n', '      key: password\n      name: ""\n'));
 });

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeSpec, isNameListTruncated, MAX_NAME_ITEMS, type SpecCompletionItem } from '../../../core/src/language/completion';
+import {
+  completeSpec,
+  isNameListTruncated,
+  MAX_NAME_ITEMS,
+  type SpecCompletionItem,
+} from '../../../core/src/language/completion';
 import { applyEdits, expandSnippet } from '../../../core/src/language/edits';
 import { readyCatalog, unknownCatalog, withCaret, SECRETS } from './fixtures';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
@@ -11,7 +16,9 @@ function complete(fixture: string, name: string, opts: { style?: 'snake' | 'came
   const apply = (label: string, detailPart?: string): string => {
     const item = items.find((i) => i.label === label && (!detailPart || i.detail?.includes(detailPart)));
     assert.ok(item, `no completion "${label}" among ${items.map((i) => i.label).join(', ')}`);
-    return applyEdits(file.text, [{ ...item.edit, newText: item.snippet ? expandSnippet(item.edit.newText) : item.edit.newText }]);
+    return applyEdits(file.text, [
+      { ...item.edit, newText: item.snippet ? expandSnippet(item.edit.newText) : item.edit.newText },
+    ]);
   };
   return { items, apply, labels: items.map((i) => i.label) };
 }
@@ -19,7 +26,10 @@ function complete(fixture: string, name: string, opts: { style?: 'snake' | 'came
 test('offers catalog secret names inside an empty JSON string at transform.secrets[].name', () => {
   const c = complete('{"transform": {"secrets": [{"name": "|", "mountPath": "/s"}]}}', 'a.pipeline.json');
   assert.deepEqual(c.labels.sort(), ['aws-keys', 'db-credentials', 'regcred']);
-  assert.equal(c.apply('db-credentials'), '{"transform": {"secrets": [{"name": "db-credentials", "mountPath": "/s"}]}}');
+  assert.equal(
+    c.apply('db-credentials'),
+    '{"transform": {"secrets": [{"name": "db-credentials", "mountPath": "/s"}]}}',
+  );
 });
 
 test('replaces a partly typed JSON name and filters on the quoted text', () => {
@@ -30,7 +40,10 @@ test('replaces a partly typed JSON name and filters on the quoted text', () => {
 });
 
 test('a large namespace sends at most MAX_NAME_ITEMS names, filtered by what is typed, prefix matches first', () => {
-  const many = Array.from({ length: 1000 }, (_, i) => ({ metadata: { name: `team-${String(i).padStart(4, '0')}` }, data: { k: 'eA==' } }));
+  const many = Array.from({ length: 1000 }, (_, i) => ({
+    metadata: { name: `team-${String(i).padStart(4, '0')}` },
+    data: { k: 'eA==' },
+  }));
   const catalog = readyCatalog([...many, { metadata: { name: 'other-team-0999' }, data: {} }]);
   const all = complete('{"transform": {"secrets": [{"name": "|"}]}}', 'a.pipeline.json', { catalog });
   assert.equal(all.items.length, MAX_NAME_ITEMS);
@@ -49,8 +62,14 @@ test('completes a JSON name whose value is not typed yet, adding the quotes', ()
 });
 
 test('offers secret names after "name: " in YAML', () => {
-  const c = complete('pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: |\n    mountPath: /s\n', 'a.pipeline.yaml');
-  assert.equal(c.apply('aws-keys'), 'pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: aws-keys\n    mountPath: /s\n');
+  const c = complete(
+    'pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: |\n    mountPath: /s\n',
+    'a.pipeline.yaml',
+  );
+  assert.equal(
+    c.apply('aws-keys'),
+    'pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: aws-keys\n    mountPath: /s\n',
+  );
 });
 
 test('replaces a partial YAML word and keeps the quote style', () => {
@@ -83,18 +102,33 @@ test('lists registry credentials first for imagePullSecrets (camel and snake, JS
 });
 
 test('offers the keys of the named secret at key, in JSON and YAML', () => {
-  const json = complete('{"transform": {"secrets": [{"name": "db-credentials", "key": "|", "envVar": "PW"}]}}', 'a.pipeline.json');
+  const json = complete(
+    '{"transform": {"secrets": [{"name": "db-credentials", "key": "|", "envVar": "PW"}]}}',
+    'a.pipeline.json',
+  );
   assert.deepEqual(json.labels, ['password', 'username']);
-  assert.equal(json.apply('password'), '{"transform": {"secrets": [{"name": "db-credentials", "key": "password", "envVar": "PW"}]}}');
+  assert.equal(
+    json.apply('password'),
+    '{"transform": {"secrets": [{"name": "db-credentials", "key": "password", "envVar": "PW"}]}}',
+  );
   const yaml = complete('transform:\n  secrets:\n  - name: aws-keys\n    env_var: K\n    key: |\n', 'a.pipeline.yaml');
   assert.deepEqual(yaml.labels, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'keystore.p12']);
   assert.match(yaml.items.find((i) => i.label === 'keystore.p12')!.detail!, /binary/);
-  assert.equal(yaml.apply('AWS_SECRET_ACCESS_KEY'), 'transform:\n  secrets:\n  - name: aws-keys\n    env_var: K\n    key: AWS_SECRET_ACCESS_KEY\n');
+  assert.equal(
+    yaml.apply('AWS_SECRET_ACCESS_KEY'),
+    'transform:\n  secrets:\n  - name: aws-keys\n    env_var: K\n    key: AWS_SECRET_ACCESS_KEY\n',
+  );
 });
 
 test('offers keys of the egress SQL secret', () => {
-  const c = complete('{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "pa|"}}}}', 'a.pipeline.json');
-  assert.equal(c.apply('password'), '{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "password"}}}}');
+  const c = complete(
+    '{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "pa|"}}}}',
+    'a.pipeline.json',
+  );
+  assert.equal(
+    c.apply('password'),
+    '{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "password"}}}}',
+  );
 });
 
 test('offers no names or keys while the catalog is not ready', () => {
@@ -102,7 +136,7 @@ test('offers no names or keys while the catalog is not ready', () => {
   assert.deepEqual(c.labels, []);
 });
 
-test('offers the missing fields of a secret entry in the file\'s spelling style', () => {
+test("offers the missing fields of a secret entry in the file's spelling style", () => {
   const camel = complete('{"transform": {"secrets": [{"name": "x", |}]}}', 'a.pipeline.json');
   assert.deepEqual(camel.labels, ['key', 'mountPath', 'envVar']);
   assert.equal(camel.apply('envVar'), '{"transform": {"secrets": [{"name": "x", "envVar": ""}]}}');
@@ -124,8 +158,14 @@ test('snippets add a secret as env var or mounted files to a transform (JSON)', 
     c.apply('secret as environment variable'),
     '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws-keys", "key": "key", "envVar": "ENV_VAR"}]}}',
   );
-  assert.equal(c.apply('secret as mounted files'), '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws-keys", "mountPath": "/secrets"}]}}');
-  assert.equal(c.apply('image pull secret'), '{"pipeline": {"name": "p"}, "transform": {"image": "i", "imagePullSecrets": ["regcred"]}}');
+  assert.equal(
+    c.apply('secret as mounted files'),
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws-keys", "mountPath": "/secrets"}]}}',
+  );
+  assert.equal(
+    c.apply('image pull secret'),
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "imagePullSecrets": ["regcred"]}}',
+  );
 });
 
 test('snippets in YAML follow the indentation and the snake_case style', () => {
@@ -134,12 +174,18 @@ test('snippets in YAML follow the indentation and the snake_case style', () => {
     c.apply('secret as environment variable'),
     'pipeline:\n  name: p\ntransform:\n  image: i\n  secrets:\n    - name: aws-keys\n      key: key\n      env_var: ENV_VAR\n',
   );
-  assert.equal(c.apply('image pull secret'), 'pipeline:\n  name: p\ntransform:\n  image: i\n  image_pull_secrets:\n    - regcred\n');
+  assert.equal(
+    c.apply('image pull secret'),
+    'pipeline:\n  name: p\ntransform:\n  image: i\n  image_pull_secrets:\n    - regcred\n',
+  );
 });
 
 test('a new YAML list item under secrets offers entry snippets', () => {
   const c = complete('transform:\n  secrets:\n  - |\n', 'a.pipeline.yaml');
-  assert.equal(c.apply('secret as mounted files'), 'transform:\n  secrets:\n  - name: aws-keys\n    mountPath: /secrets\n');
+  assert.equal(
+    c.apply('secret as mounted files'),
+    'transform:\n  secrets:\n  - name: aws-keys\n    mountPath: /secrets\n',
+  );
 });
 
 test('the egress SQL snippet offers the secret and fills its fields', () => {
@@ -173,7 +219,9 @@ test('a blank YAML line under secrets or imagePullSecrets starts a new list item
 });
 
 function assertNoValues(item: SpecCompletionItem): void {
-  const values = SECRETS.flatMap((s) => Object.values(s.data ?? {}).flatMap((v) => [v, Buffer.from(v, 'base64').toString()]));
+  const values = SECRETS.flatMap((s) =>
+    Object.values(s.data ?? {}).flatMap((v) => [v, Buffer.from(v, 'base64').toString()]),
+  );
   const all = JSON.stringify(item);
   for (const v of values) assert.ok(!all.includes(v), `completion item leaks a value: ${all}`);
 }

@@ -7,7 +7,12 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 export const SECRETS: SecretObject[] = [
   {
-    metadata: { name: 'db-credentials', namespace: 'pachyderm', creationTimestamp: '2026-11-20T12:00:00Z', labels: { 'secret-source': 'pachyderm-user', suite: 'pachyderm' } },
+    metadata: {
+      name: 'db-credentials',
+      namespace: 'pachyderm',
+      creationTimestamp: '2026-11-20T12:00:00Z',
+      labels: { 'secret-source': 'pachyderm-user', suite: 'pachyderm' },
+    },
     type: 'Opaque',
     data: { password: b64('s3cr3t-pw'), username: b64('admin') },
   },
@@ -19,7 +24,11 @@ export const SECRETS: SecretObject[] = [
   {
     metadata: { name: 'aws-keys', namespace: 'pachyderm' },
     type: 'Opaque',
-    data: { AWS_ACCESS_KEY_ID: b64('AKIA-example'), AWS_SECRET_ACCESS_KEY: b64('wJalr-example'), 'keystore.p12': Buffer.from([0, 1, 2, 255]).toString('base64') },
+    data: {
+      AWS_ACCESS_KEY_ID: b64('AKIA-example'),
+      AWS_SECRET_ACCESS_KEY: b64('wJalr-example'),
+      'keystore.p12': Buffer.from([0, 1, 2, 255]).toString('base64'),
+    },
   },
 ];
 
@@ -34,7 +43,12 @@ export function readyCatalog(objects: SecretObject[] = SECRETS): CatalogIndex {
 }
 
 export function unknownCatalog(): CatalogIndex {
-  return new CatalogIndex({ context: '', namespace: 'default', state: { kind: 'unknown', reason: 'no kubeconfig found' }, secrets: [] });
+  return new CatalogIndex({
+    context: '',
+    namespace: 'default',
+    state: { kind: 'unknown', reason: 'no kubeconfig found' },
+    secrets: [],
+  });
 }
 
 /** A spec file from a fixture with one `|` caret; the file name decides JSON or YAML. */

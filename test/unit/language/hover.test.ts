@@ -25,16 +25,25 @@ function hover(fixture: string, name: string, catalog: CatalogIndex = readyCatal
 }
 
 test('hover on a mounted secret name shows type, namespace and context, age, management and keys', () => {
-  const { h, hovered } = hover('{"pipeline": {"name": "p"}, "transform": {"secrets": [{"name": "db-cre|dentials", "mountPath": "/s"}]}}', 'a.pipeline.json');
+  const { h, hovered } = hover(
+    '{"pipeline": {"name": "p"}, "transform": {"secrets": [{"name": "db-cre|dentials", "mountPath": "/s"}]}}',
+    'a.pipeline.json',
+  );
   assert.equal(hovered, '"db-credentials"');
   assert.match(h!.markdown, /^Secret \*\*db-credentials\*\* · transform\.secrets/);
-  assert.match(h!.markdown, /`Opaque` · namespace `pachyderm` of context `kind-pach` · 2 keys · created 8d ago · Pachyderm-managed/);
+  assert.match(
+    h!.markdown,
+    /`Opaque` · namespace `pachyderm` of context `kind-pach` · 2 keys · created 8d ago · Pachyderm-managed/,
+  );
   assert.match(h!.markdown, /\| `password` \| 9 B \| text \|/);
   assert.match(h!.markdown, /\| `username` \| 5 B \| text \|/);
 });
 
 test('hover on a key names the key with its size and whether it is binary (YAML, snake_case)', () => {
-  const { h, hovered } = hover('pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: aws-keys\n    key: keystore|.p12\n    env_var: KS\n', 'a.pipeline.yaml');
+  const { h, hovered } = hover(
+    'pipeline:\n  name: p\ntransform:\n  secrets:\n  - name: aws-keys\n    key: keystore|.p12\n    env_var: KS\n',
+    'a.pipeline.yaml',
+  );
   assert.equal(hovered, 'keystore.p12');
   assert.match(h!.markdown, /^Key `keystore\.p12` of secret \*\*aws-keys\*\*/);
   assert.match(h!.markdown, /`keystore\.p12`: 4 B, binary/);
@@ -45,7 +54,10 @@ test('hover on an image pull secret and on the egress secret', () => {
   const pull = hover('transform:\n  image_pull_secrets:\n  - reg|cred\n', 'a.pipeline.yaml');
   assert.match(pull.h!.markdown, /^Secret \*\*regcred\*\* · image pull secret/);
   assert.match(pull.h!.markdown, /kubernetes\.io\/dockerconfigjson/);
-  const egress = hover('{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "pass|word"}}}}', 'a.pipeline.json');
+  const egress = hover(
+    '{"egress": {"sqlDatabase": {"secret": {"name": "db-credentials", "key": "pass|word"}}}}',
+    'a.pipeline.json',
+  );
   assert.match(egress.h!.markdown, /^Key `password` of secret \*\*db-credentials\*\* · egress SQL password/);
 });
 
@@ -86,7 +98,9 @@ test('hover never shows a secret value, plain or base64', () => {
 });
 
 test('hover on a secret named inside a podPatch JSON string', () => {
-  const patch = JSON.stringify([{ op: 'add', path: '/volumes/-', value: { name: 'v', secret: { secretName: 'aws-keys' } } }]);
+  const patch = JSON.stringify([
+    { op: 'add', path: '/volumes/-', value: { name: 'v', secret: { secretName: 'aws-keys' } } },
+  ]);
   const text = JSON.stringify({ pipeline: { name: 'p' }, transform: { image: 'a:1' }, podPatch: patch });
   const at = text.indexOf('aws-keys') + 2;
   const { h, hovered } = hover(text.slice(0, at) + '|' + text.slice(at), 'a.pipeline.json');

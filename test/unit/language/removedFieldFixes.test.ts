@@ -27,18 +27,28 @@ function applyFix(text: string, uri: string, pick: (f: Finding) => boolean): { t
   return { title: actions[0].title, text: applyEdits(text, actions[0].edits!) };
 }
 
-const messages = (text: string, uri = URI_JSON) => analyzeDocument({ uri, text }, readyCatalog()).findings.map((f) => f.message);
+const messages = (text: string, uri = URI_JSON) =>
+  analyzeDocument({ uri, text }, readyCatalog()).findings.map((f) => f.message);
 const field = (key: string) => (f: Finding) => f.code === 'PS101' && f.data?.field === key;
 
-test('each mechanical change of the 1.x fixture, applied in turn, leaves only the shape of 1.4\'s inputs; none where not mechanical', () => {
-  let text = readFileSync(join(repoRoot(), 'test', 'unit', 'rules', 'specFixtures', 'pachyderm-1x.pipeline.json'), 'utf8');
+test("each mechanical change of the 1.x fixture, applied in turn, leaves only the shape of 1.4's inputs; none where not mechanical", () => {
+  let text = readFileSync(
+    join(repoRoot(), 'test', 'unit', 'rules', 'specFixtures', 'pachyderm-1x.pipeline.json'),
+    'utf8',
+  );
   const titles: string[] = [];
   for (const key of ['strategy', 'standby', 'atom', 'inputs', 'overwrite']) {
     const fixed = applyFix(text, URI_JSON, field(key));
     titles.push(fixed.title);
     text = fixed.text;
   }
-  assert.deepEqual(titles, ['Remove "strategy"', 'Rename "standby" to "autoscaling"', 'Rename "atom" to "pfs"', 'Rename "inputs" to "input"', 'Remove "overwrite"']);
+  assert.deepEqual(titles, [
+    'Remove "strategy"',
+    'Rename "standby" to "autoscaling"',
+    'Rename "atom" to "pfs"',
+    'Rename "inputs" to "input"',
+    'Remove "overwrite"',
+  ]);
   assert.match(text, /"parallelism_spec": \{"constant": 2\}/);
   assert.match(text, /"autoscaling": true,\n {2}"input": \{"pfs": \{"repo": "images"/);
   assert.match(text, /"spout": \{\}/);
@@ -46,7 +56,8 @@ test('each mechanical change of the 1.x fixture, applied in turn, leaves only th
   assert.deepEqual(messages(text), ['input must be an object, not a list']);
   // No rename onto a field the object has already, and no fix where the change is not mechanical.
   const catalog = readyCatalog();
-  const clash = '{"pipeline": {"name": "p"}, "transform": {"image": "i:1"}, "standby": true, "autoscaling": false, "parallelism_spec": {"coefficient": 1}}';
+  const clash =
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i:1"}, "standby": true, "autoscaling": false, "parallelism_spec": {"coefficient": 1}}';
   const result = analyzeDocument({ uri: URI_JSON, text: clash }, catalog);
   for (const key of ['standby', 'coefficient']) {
     const finding = result.findings.find(field(key))!;
@@ -55,7 +66,8 @@ test('each mechanical change of the 1.x fixture, applied in turn, leaves only th
 });
 
 test('YAML keys are renamed and removed in place', () => {
-  const text = 'pipeline:\n  name: p\ntransform:\n  image: i:1\nstandby: true\nparallelism_spec:\n  strategy: CONSTANT\n  constant: 1\ninput:\n  atom:\n    repo: r\n    glob: /*\n';
+  const text =
+    'pipeline:\n  name: p\ntransform:\n  image: i:1\nstandby: true\nparallelism_spec:\n  strategy: CONSTANT\n  constant: 1\ninput:\n  atom:\n    repo: r\n    glob: /*\n';
   const atom = applyFix(text, URI_YAML, field('atom'));
   assert.equal(atom.text, text.replace('  atom:\n', '  pfs:\n'));
   const strategy = applyFix(atom.text, URI_YAML, field('strategy'));

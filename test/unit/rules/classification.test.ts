@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
 import { CLUSTER } from './fixtures';
 
-const kind = (uri: string, text: string, specFiles: string[] = [], languageId?: string) => analyzeDocument({ uri, text, languageId }, CLUSTER, { specFiles }).kind;
+const kind = (uri: string, text: string, specFiles: string[] = [], languageId?: string) =>
+  analyzeDocument({ uri, text, languageId }, CLUSTER, { specFiles }).kind;
 
 test('files named *.pipeline.json|yaml|yml are specs whatever their content', () => {
   assert.equal(kind('file:///w/a.pipeline.json', '{}'), 'pipeline');
@@ -27,7 +28,10 @@ test('a Secret manifest is left alone, even named like a spec', () => {
 });
 
 test('Jsonnet templates are not analysed at all', () => {
-  const r = analyzeDocument({ uri: 'file:///w/edges.jsonnet', text: 'function(src) { pipeline: { name: "x" }, transform: {} }' }, CLUSTER);
+  const r = analyzeDocument(
+    { uri: 'file:///w/edges.jsonnet', text: 'function(src) { pipeline: { name: "x" }, transform: {} }' },
+    CLUSTER,
+  );
   assert.equal(r.kind, 'none');
   assert.equal(r.file, undefined);
 });

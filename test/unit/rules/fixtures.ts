@@ -32,7 +32,12 @@ export interface Analysed {
   codes(): string[];
 }
 
-export function analyse(text: string, uri = 'file:///w/p.pipeline.json', cat: CatalogIndex = CLUSTER, specFiles: string[] = []): Analysed {
+export function analyse(
+  text: string,
+  uri = 'file:///w/p.pipeline.json',
+  cat: CatalogIndex = CLUSTER,
+  specFiles: string[] = [],
+): Analysed {
   const { findings } = analyzeDocument({ uri, text }, cat, { specFiles });
   return {
     findings,
@@ -46,5 +51,14 @@ export const yamlUri = 'file:///w/p.pipeline.yaml';
 
 /** A minimal valid spec around a transform body, in JSON. */
 export function jsonSpec(transform: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ pipeline: { name: 'p' }, input: { pfs: { repo: 'r', glob: '/*' } }, transform: { image: 'i:1', cmd: ['x'], ...transform }, ...extra }, null, 2);
+  return JSON.stringify(
+    {
+      pipeline: { name: 'p' },
+      input: { pfs: { repo: 'r', glob: '/*' } },
+      transform: { image: 'i:1', cmd: ['x'], ...transform },
+      ...extra,
+    },
+    null,
+    2,
+  );
 }

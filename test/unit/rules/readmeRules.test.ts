@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { repoRoot } from '../../corpus/paths';
 import { RULES } from '../../../core/src/rules/ruleTable';
 
-
 test('the README documents every PS rule with the severity the rule table gives it', () => {
   const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
   for (const [code, def] of Object.entries(RULES)) {

@@ -25,10 +25,15 @@ function analyseFixture(name: string) {
 
 test('a file that ends with a `---` line: PS111 on that line, in JSON and in YAML', () => {
   const json = analyseFixture('trailing-separator.pipeline.json');
-  assert.deepEqual(json.shown, ['6 PS111 expected a mapping or a sequence; got an empty document (nothing after this "---" line)']);
+  assert.deepEqual(json.shown, [
+    '6 PS111 expected a mapping or a sequence; got an empty document (nothing after this "---" line)',
+  ]);
   assert.equal(json.text.slice(json.findings[0].start, json.findings[0].end), '---');
   const yaml = analyseFixture('trailing-separator.pipeline.yaml');
-  assert.deepEqual(yaml.shown.map((s) => s.split(' ').slice(0, 2).join(' ')), ['10 PS111']);
+  assert.deepEqual(
+    yaml.shown.map((s) => s.split(' ').slice(0, 2).join(' ')),
+    ['10 PS111'],
+  );
   assert.equal(yaml.text.slice(yaml.findings[0].start, yaml.findings[0].end), '---');
 });
 
@@ -39,10 +44,15 @@ test('an empty document between two `---` lines is reported on the line that ope
   assert.equal(a.findings[0].start, spec.length + 1, 'the first of the two `---` lines');
   assert.deepEqual(analyse(`---\n${spec}\n`).codes(), []);
   assert.deepEqual(analyse('---\npipeline: {name: p}\ntransform: {image: i}\n', yamlUri).codes(), []);
-  assert.deepEqual(analyse('pipeline: {name: p}\ntransform: {image: i}\n---\n# nothing here\n', yamlUri).codes(), ['PS111']);
+  assert.deepEqual(analyse('pipeline: {name: p}\ntransform: {image: i}\n---\n# nothing here\n', yamlUri).codes(), [
+    'PS111',
+  ]);
   // A run of `---` lines is one mistake: told once, at its first line.
   const run = analyse(`${spec}\n---\n---\n\n---\n`);
-  assert.deepEqual(run.findings.map((f) => [f.code, f.start]), [['PS111', spec.length + 1]]);
+  assert.deepEqual(
+    run.findings.map((f) => [f.code, f.start]),
+    [['PS111', spec.length + 1]],
+  );
 });
 
 test('a root with `transform` and `input`, `spout` or `service` is a spec even without `pipeline`, whatever its name', () => {
@@ -73,12 +83,17 @@ test('a UTF-8 byte order mark is accepted in JSON and YAML, kept in the text or 
 
 test('UTF-16 files are decoded and named; without a byte order mark pachctl fails, which is an error', () => {
   const r = analyseFixture('utf16le.pipeline.yaml');
-  assert.deepEqual(r.shown, ['1 PS117 this file is UTF-16LE: pachctl reads it, but many tools expect UTF-8; save it as UTF-8']);
+  assert.deepEqual(r.shown, [
+    '1 PS117 this file is UTF-16LE: pachctl reads it, but many tools expect UTF-8; save it as UTF-8',
+  ]);
   const bare = Buffer.from('pipeline:\n  name: p\ntransform:\n  image: i\n', 'utf16le');
   const d = decodeSource(bare);
   assert.deepEqual([d.encoding, d.bom], ['UTF-16LE', false]);
   const findings = analyzeDocument({ uri: 'file:///w/a.pipeline.yaml', text: d.text, source: d }, CLUSTER).findings;
-  assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['PS116', 'error']]);
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.severity]),
+    [['PS116', 'error']],
+  );
   assert.match(findings[0].message, /UTF-16LE without a byte order mark: pachctl reads it as UTF-8 and fails/);
   const be = decodeSource(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a: 1', 'utf16le').swap16()]));
   assert.deepEqual([be.text, be.encoding, be.bom], ['a: 1', 'UTF-16BE', true]);
@@ -86,13 +101,19 @@ test('UTF-16 files are decoded and named; without a byte order mark pachctl fail
 
 test('a CR-only file is read line by line as pachctl reads it, and its line endings are named', () => {
   const r = analyseFixture('cr-only.pipeline.yaml');
-  assert.deepEqual(r.shown, ['1 PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; save the file with LF line endings']);
+  assert.deepEqual(r.shown, [
+    '1 PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; save the file with LF line endings',
+  ]);
   // Findings inside the file land where they are.
   const text = 'pipeline:\r  name: p\rtransform:\r  image: i\r  cmd: x\r';
   const a = analyse(text, yamlUri);
   assert.deepEqual(a.codes(), ['PS117', 'PS102']);
   assert.deepEqual(a.at('PS102'), ['x']);
-  assert.deepEqual(analyse('pipeline:\r\n  name: p\r\ntransform:\r\n  image: i\r\n', yamlUri).codes(), [], 'CRLF is no problem');
+  assert.deepEqual(
+    analyse('pipeline:\r\n  name: p\r\ntransform:\r\n  image: i\r\n', yamlUri).codes(),
+    [],
+    'CRLF is no problem',
+  );
 });
 
 test('one finding per cause: a truncated JSON file, a tab-indented YAML line', () => {
@@ -114,13 +135,34 @@ test('fields older Pachyderm had: PS101 names the path and what replaced it', ()
     '12 PS101 unknown field "inputs": Pachyderm 1.5 replaced it with "input", which holds one input (several go under "cross" or "union")',
     '18 PS101 unknown field "overwrite" (spout.overwrite): removed in Pachyderm 2.0, where a spout has only "service"',
   ]);
-  assert.deepEqual(r.findings.map((f) => f.severity), Array(5).fill('error'), 'pachctl 2.x still rejects them');
-  const nested = analyse('pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cross:\n  - atom: {repo: a, glob: /*}\n  - pfs: {repo: b, glob: /*}\n', yamlUri);
-  assert.deepEqual(nested.findings.map((f) => f.message), ['unknown field "atom" (input.cross[0].atom): Pachyderm 1.9 replaced it with "pfs", which has the same fields']);
-  const coefficient = analyse('{"pipeline": {"name": "p"}, "transform": {"image": "i"}, "parallelismSpec": {"coefficient": 0.5}}');
-  assert.deepEqual(coefficient.findings.map((f) => [f.message, f.data?.fix]), [
-    ['unknown field "coefficient" (parallelism_spec.coefficient): removed in Pachyderm 2.0: set "constant" to the number of workers instead', undefined],
-  ]);
+  assert.deepEqual(
+    r.findings.map((f) => f.severity),
+    Array(5).fill('error'),
+    'pachctl 2.x still rejects them',
+  );
+  const nested = analyse(
+    'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cross:\n  - atom: {repo: a, glob: /*}\n  - pfs: {repo: b, glob: /*}\n',
+    yamlUri,
+  );
+  assert.deepEqual(
+    nested.findings.map((f) => f.message),
+    ['unknown field "atom" (input.cross[0].atom): Pachyderm 1.9 replaced it with "pfs", which has the same fields'],
+  );
+  const coefficient = analyse(
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i"}, "parallelismSpec": {"coefficient": 0.5}}',
+  );
+  assert.deepEqual(
+    coefficient.findings.map((f) => [f.message, f.data?.fix]),
+    [
+      [
+        'unknown field "coefficient" (parallelism_spec.coefficient): removed in Pachyderm 2.0: set "constant" to the number of workers instead',
+        undefined,
+      ],
+    ],
+  );
   // A key that merely looks like one in another message is an ordinary unknown field.
-  assert.deepEqual(analyse('{"pipeline": {"name": "p"}, "transform": {"image": "i", "atom": 1}}').findings.map((f) => f.message), ['unknown field "atom"']);
+  assert.deepEqual(
+    analyse('{"pipeline": {"name": "p"}, "transform": {"image": "i", "atom": 1}}').findings.map((f) => f.message),
+    ['unknown field "atom"'],
+  );
 });

@@ -7,7 +7,9 @@ test('PS020: a missing image pull secret warns, registry credentials suggested f
   assert.deepEqual(a.codes(), ['PS020']);
   assert.equal(a.findings[0].severity, 'warning');
   assert.equal(a.findings[0].message, 'image pull secret regcrd does not exist (did you mean "regcred"?)');
-  assert.deepEqual(analyse('pipeline: {name: p}\ntransform:\n  image_pull_secrets: [nope]\n', yamlUri).at('PS020'), ['nope']);
+  assert.deepEqual(analyse('pipeline: {name: p}\ntransform:\n  image_pull_secrets: [nope]\n', yamlUri).at('PS020'), [
+    'nope',
+  ]);
   assert.deepEqual(analyse(jsonSpec({ imagePullSecrets: ['regcred'] })).codes(), []);
   assert.deepEqual(analyse(jsonSpec({ imagePullSecrets: ['regcrd'] }), undefined, NO_CLUSTER).codes(), []);
 });
@@ -22,17 +24,29 @@ test('PS013 applies to image pull secret names too', () => {
   assert.deepEqual(analyse(jsonSpec({ imagePullSecrets: ['Reg_Cred'] })).codes(), ['PS013']);
 });
 
-const egress = (secret: unknown) => ({ egress: { sqlDatabase: { url: 'snowflake://u@h/db', fileFormat: { type: 'CSV' }, ...(secret === undefined ? {} : { secret }) } } });
+const egress = (secret: unknown) => ({
+  egress: {
+    sqlDatabase: {
+      url: 'snowflake://u@h/db',
+      fileFormat: { type: 'CSV' },
+      ...(secret === undefined ? {} : { secret }),
+    },
+  },
+});
 
-test('PS030: egress.sqlDatabase.secret missing, or lacking name or key, in pachd\'s words', () => {
+test("PS030: egress.sqlDatabase.secret missing, or lacking name or key, in pachd's words", () => {
   const none = analyse(jsonSpec({}, egress(undefined)));
   assert.deepEqual(none.codes(), ['PS030']);
   assert.equal(none.findings[0].message, 'egress.sql_database.secret is required');
   const noKey = analyse(jsonSpec({}, egress({ name: 'db-creds' })));
   assert.deepEqual(noKey.codes(), ['PS030']);
-  assert.equal(noKey.findings[0].message, 'egress.sql_database.secret.name and egress.sql_database.secret.key are required');
+  assert.equal(
+    noKey.findings[0].message,
+    'egress.sql_database.secret.name and egress.sql_database.secret.key are required',
+  );
   assert.deepEqual(noKey.findings[0].data, { missing: ['key'], name: 'db-creds' });
-  const yamlText = 'pipeline: {name: p}\ntransform: {image: i}\negress:\n  sql_database:\n    url: x\n    secret: {key: password}\n';
+  const yamlText =
+    'pipeline: {name: p}\ntransform: {image: i}\negress:\n  sql_database:\n    url: x\n    secret: {key: password}\n';
   assert.deepEqual(analyse(yamlText, yamlUri).codes(), ['PS030']);
 });
 
@@ -48,7 +62,11 @@ test('PS040: secrets inside a podPatch JSON string are checked and underlined in
   const patch = JSON.stringify([
     { op: 'add', path: '/volumes/-', value: { name: 'v', secret: { secretName: 'nope' } } },
     { op: 'add', path: '/imagePullSecrets/-', value: { name: 'regcred' } },
-    { op: 'add', path: '/containers/0/env/-', value: { name: 'X', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'pwd' } } } },
+    {
+      op: 'add',
+      path: '/containers/0/env/-',
+      value: { name: 'X', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'pwd' } } },
+    },
   ]);
   const a = analyse(jsonSpec({}, { podPatch: patch }));
   assert.deepEqual(a.codes(), ['PS040', 'PS040']);

@@ -16,7 +16,10 @@ test('exactly MAX_CHUNKS documents are all read; one more and the rest is one un
   const over = exactly + '---\na: 1\n';
   const chunks = documentChunks(over, 'yaml');
   assert.equal(chunks.length, MAX_CHUNKS);
-  assert.deepEqual(chunks.filter((c) => c.unread), [chunks.at(-1)]);
+  assert.deepEqual(
+    chunks.filter((c) => c.unread),
+    [chunks.at(-1)],
+  );
   assert.equal(over.slice(chunks.at(-1)!.start), '---\na: 1\n---\na: 1\n');
 });
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { documentChunks } from '../../../core/src/spec/documentChunks';
 import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
 
-const texts = (text: string, format: 'json' | 'yaml') => documentChunks(text, format).map((c) => text.slice(c.start, c.end));
+const texts = (text: string, format: 'json' | 'yaml') =>
+  documentChunks(text, format).map((c) => text.slice(c.start, c.end));
 
 test('YAML chunks start at their --- line; a --- with only blanks after it splits, one with content does not', () => {
   const text = '# head\na: 1\n---  \nb: 2\n--- c\n---\n';

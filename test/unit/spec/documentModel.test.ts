@@ -29,7 +29,10 @@ test('JSON documents run together without --- are split and flagged', () => {
   const text = '{"a": 1}\n{"b": 2}{"c": 3}';
   const f = parseSpecFile('a.json', text);
   assert.equal(f.documents.length, 3);
-  assert.deepEqual(f.documents.map((d) => !!d.runTogether), [false, true, true]);
+  assert.deepEqual(
+    f.documents.map((d) => !!d.runTogether),
+    [false, true, true],
+  );
   assert.deepEqual(f.syntaxErrors, []);
 });
 
@@ -39,7 +42,10 @@ test('a JSON syntax error is reported and the tree around it is kept', () => {
   assert.equal(f.syntaxErrors.length, 1);
   assert.equal(f.syntaxErrors[0].message, 'comma expected');
   const root = f.documents[0].root as ObjectNode;
-  assert.deepEqual(root.properties.map((p) => p.key), ['pipeline', 'transform']);
+  assert.deepEqual(
+    root.properties.map((p) => p.key),
+    ['pipeline', 'transform'],
+  );
 });
 
 test('YAML documents and a top-level sequence of specs all become spec roots', () => {
@@ -49,7 +55,10 @@ test('YAML documents and a top-level sequence of specs all become spec roots', (
   assert.equal(f.documents.length, 3);
   assert.equal(f.documents[2].root, undefined);
   const roots = specRoots(f);
-  assert.deepEqual(roots.map((r) => r.arrayIndex), [undefined, 0, 1]);
+  assert.deepEqual(
+    roots.map((r) => r.arrayIndex),
+    [undefined, 0, 1],
+  );
 });
 
 test('YAML keeps plain-ness, anchors, tags and aliases for pachctl rules', () => {

@@ -22,7 +22,15 @@ function convert(n: JsonNode, base: number): SpecNode {
       const [k, v] = p.children ?? [];
       if (!k) continue;
       const keyStart = base + k.offset;
-      properties.push({ key: String(k.value), keyKind: 'string', keyStart, keyEnd: keyStart + k.length, value: v ? convert(v, base) : undefined, start: base + p.offset, end: base + p.offset + p.length });
+      properties.push({
+        key: String(k.value),
+        keyKind: 'string',
+        keyStart,
+        keyEnd: keyStart + k.length,
+        value: v ? convert(v, base) : undefined,
+        start: base + p.offset,
+        end: base + p.offset + p.length,
+      });
     }
     return { type: 'object', start, end, properties };
   }
@@ -51,7 +59,12 @@ function reference(text: string) {
   for (const { start: segStart, end: segEnd } of documentChunks(text, 'json')) {
     // Nothing but JSON blanks after a `---` line: an empty document, which starts at that line.
     if (segStart > 0 && /^[ \t\r\n]*$/.test(text.slice(segStart, segEnd))) {
-      documents.push({ index: documents.length, start: text.lastIndexOf('---', segStart - 1), end: segEnd, root: undefined });
+      documents.push({
+        index: documents.length,
+        start: text.lastIndexOf('---', segStart - 1),
+        end: segEnd,
+        root: undefined,
+      });
       continue;
     }
     let from = segStart;
@@ -59,14 +72,30 @@ function reference(text: string) {
     for (;;) {
       const slice = text.slice(from, segEnd);
       const found: ParseError[] = [];
-      const tree = parseTree(slice, found, { disallowComments: true, allowTrailingComma: true, allowEmptyContent: true });
+      const tree = parseTree(slice, found, {
+        disallowComments: true,
+        allowTrailingComma: true,
+        allowEmptyContent: true,
+      });
       let next = -1;
       for (const e of found) {
-        if (e.error === ParseErrorCode.EndOfFileExpected && tree && (slice[e.offset] === '{' || slice[e.offset] === '[')) next = from + e.offset;
+        if (
+          e.error === ParseErrorCode.EndOfFileExpected &&
+          tree &&
+          (slice[e.offset] === '{' || slice[e.offset] === '[')
+        )
+          next = from + e.offset;
         else errors.push({ code: printParseErrorCode(e.error), start: Math.min(from + e.offset, text.length) });
       }
       const root = tree ? convert(tree, from) : undefined;
-      if (root || slice.trim() !== '') documents.push({ index: documents.length, start: from, end: next >= 0 ? next : segEnd, root, ...(runTogether ? { runTogether } : {}) });
+      if (root || slice.trim() !== '')
+        documents.push({
+          index: documents.length,
+          start: from,
+          end: next >= 0 ? next : segEnd,
+          root,
+          ...(runTogether ? { runTogether } : {}),
+        });
       if (next < 0) break;
       from = next;
       runTogether = true;
@@ -75,8 +104,44 @@ function reference(text: string) {
   return { documents, errors };
 }
 
-const SPEC = JSON.stringify({ pipeline: { name: 'p' }, transform: { cmd: ['a', 'b'], env: { A: '1' }, secrets: [{ name: 's', key: 'k', envVar: 'E' }] }, datumTries: 3, s3Out: true, salt: null }, null, 2);
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '"a"', '1', '1e', '-', 'null', 'tru', '\n---\n', ' ', '//', '/*', '*/', '\\', '\\u12', '\t', '\u0001', '{}{', ',,', '::'];
+const SPEC = JSON.stringify(
+  {
+    pipeline: { name: 'p' },
+    transform: { cmd: ['a', 'b'], env: { A: '1' }, secrets: [{ name: 's', key: 'k', envVar: 'E' }] },
+    datumTries: 3,
+    s3Out: true,
+    salt: null,
+  },
+  null,
+  2,
+);
+const PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '"a"',
+  '1',
+  '1e',
+  '-',
+  'null',
+  'tru',
+  '\n---\n',
+  ' ',
+  '//',
+  '/*',
+  '*/',
+  '\\',
+  '\\u12',
+  '\t',
+  '\u0001',
+  '{}{',
+  ',,',
+  '::',
+];
 
 test('the JSON tree, its ranges and syntax errors are exactly jsonc-parser parseTree’s on broken specs', () => {
   const rnd = prng(42);
@@ -127,10 +192,35 @@ test('well-formed JSON is read by the fast reader into exactly parseTree’s nod
 
 test('the fast reader gives up on anything jsonc-parser reports or reads differently, for the full parser to handle', () => {
   const notPlain = [
-    '{"a": 1} {"b": 2}', '{"a": 1}{"b": 2}', '{"a": 01}', '{"a": 1.}', '{"a": 1e}', '{"a": -}', '{"a": .5}', '{"a": truex}',
-    '{"a": tru}', '{"a": "x\\q"}', '{"a": "\\u12"}', '{"a": "line\nbreak"}', '{"a": "unterminated', '{"a" 1}', '{"a": 1 "b": 2}',
-    '{,}', '{"a": 1,,}', '[1,,2]', '[,1]', '{"a": 1', '[1', '// c\n{}', '{"a": /* c */ 1}', '{"a": 1}\f', '\u00a0{}', '{a: 1}',
-    "{'a': 1}", '{"a": NaN}', '{"a": 1/2}',
+    '{"a": 1} {"b": 2}',
+    '{"a": 1}{"b": 2}',
+    '{"a": 01}',
+    '{"a": 1.}',
+    '{"a": 1e}',
+    '{"a": -}',
+    '{"a": .5}',
+    '{"a": truex}',
+    '{"a": tru}',
+    '{"a": "x\\q"}',
+    '{"a": "\\u12"}',
+    '{"a": "line\nbreak"}',
+    '{"a": "unterminated',
+    '{"a" 1}',
+    '{"a": 1 "b": 2}',
+    '{,}',
+    '{"a": 1,,}',
+    '[1,,2]',
+    '[,1]',
+    '{"a": 1',
+    '[1',
+    '// c\n{}',
+    '{"a": /* c */ 1}',
+    '{"a": 1}\f',
+    '\u00a0{}',
+    '{a: 1}',
+    "{'a': 1}",
+    '{"a": NaN}',
+    '{"a": 1/2}',
   ];
   for (const text of notPlain) {
     assert.equal(parseWellFormedJson(text, 0, text.length), undefined, JSON.stringify(text));

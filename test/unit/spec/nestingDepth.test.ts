@@ -69,7 +69,7 @@ for (const [name, form] of Object.entries(FORMS)) {
   });
 }
 
-test('past pachctl\'s own limit the message says pachctl rejects the document too', () => {
+test("past pachctl's own limit the message says pachctl rejects the document too", () => {
   const text = `{"deep": ${'['.repeat(PACHCTL_MAX_DEPTH + 1)}${']'.repeat(PACHCTL_MAX_DEPTH + 1)}}`;
   const [f] = analyzeDocument({ uri: 'x.pipeline.json', text }, readyCatalog()).findings;
   assert.equal(
@@ -90,7 +90,11 @@ test('a document just within the limit goes through every walker', () => {
   ];
   for (const [uri, text] of texts) {
     const result = analyzeDocument({ uri, text }, readyCatalog());
-    assert.deepEqual(result.findings.map((f) => f.code), ['PS101'], `${uri}: ${JSON.stringify(result.findings)}`);
+    assert.deepEqual(
+      result.findings.map((f) => f.code),
+      ['PS101'],
+      `${uri}: ${JSON.stringify(result.findings)}`,
+    );
     const file = parseSpecFile(uri, text);
     const model = buildSpecModel(file);
     findSecretReferences(file, model);

@@ -70,7 +70,70 @@ const LEFT_TO_YAML = [
 ];
 
 /** Edits that keep YAML looking plain, or nearly: what the shortcut must tell apart from what it reads. */
-const YAML_TOKENS = [']', '[', '[]', '{}', ', ', '[a, b]', ' ]', '{ }', '\u2028', '\u0085', '\u00a0', '\ufeff', '\t', '"', "'", '#', ' #x', ': ', ':', '- ', '-', '  ', '\n', '\n  ', '\n- ', 'a: b\n', '  c: 1\n', '- x\n', '---\n', '...\n', '~', 'null', 'True', '0x1', '1.5', '12', '-3', '+4', '0o7', '.inf', '1e3', '"q"', "'s'", '""', "''", '\\', '\r\n', '? ', '&a ', '*a', '!t ', '|', '>', '[', '{', '%', '@', '`', ',', '\n# c\n', '\n  # c\n', '\n    # c\n'];
+const YAML_TOKENS = [
+  ']',
+  '[',
+  '[]',
+  '{}',
+  ', ',
+  '[a, b]',
+  ' ]',
+  '{ }',
+  '\u2028',
+  '\u0085',
+  '\u00a0',
+  '\ufeff',
+  '\t',
+  '"',
+  "'",
+  '#',
+  ' #x',
+  ': ',
+  ':',
+  '- ',
+  '-',
+  '  ',
+  '\n',
+  '\n  ',
+  '\n- ',
+  'a: b\n',
+  '  c: 1\n',
+  '- x\n',
+  '---\n',
+  '...\n',
+  '~',
+  'null',
+  'True',
+  '0x1',
+  '1.5',
+  '12',
+  '-3',
+  '+4',
+  '0o7',
+  '.inf',
+  '1e3',
+  '"q"',
+  "'s'",
+  '""',
+  "''",
+  '\\',
+  '\r\n',
+  '? ',
+  '&a ',
+  '*a',
+  '!t ',
+  '|',
+  '>',
+  '[',
+  '{',
+  '%',
+  '@',
+  '`',
+  ',',
+  '\n# c\n',
+  '\n  # c\n',
+  '\n    # c\n',
+];
 
 function mutateYaml(text: string, rnd: () => number): string {
   const r = rnd();
@@ -96,13 +159,21 @@ function compareChunks(text: string, where: string): { accepted: number; chunks:
   for (const c of chunks) {
     const fast: ParsedDocuments = { documents: [], syntaxErrors: [] };
     if (!readPlainBlockYaml(text, c.start, c.end, fast)) {
-      assert.deepStrictEqual(fast, { documents: [], syntaxErrors: [] }, `${where}: a chunk given up on left something behind`);
+      assert.deepStrictEqual(
+        fast,
+        { documents: [], syntaxErrors: [] },
+        `${where}: a chunk given up on left something behind`,
+      );
       continue;
     }
     accepted++;
     const full: ParsedDocuments = { documents: [], syntaxErrors: [] };
     parseYamlChunkFully(text, c.start, c.end, full);
-    assert.deepStrictEqual(fast, full, `${where}: chunk ${c.start}-${c.end} ${JSON.stringify(text.slice(c.start, c.end))}`);
+    assert.deepStrictEqual(
+      fast,
+      full,
+      `${where}: chunk ${c.start}-${c.end} ${JSON.stringify(text.slice(c.start, c.end))}`,
+    );
   }
   return { accepted, chunks: chunks.length };
 }
@@ -113,9 +184,18 @@ function fullAnalysis(uri: string, given: string) {
   const text = withLineFeeds(given);
   const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
   for (const c of chunksOf(text)) parseYamlChunkFully(text, c.start, c.end, out);
-  const file: SpecFile = { uri, text, format: 'yaml', documents: out.documents, syntaxErrors: out.syntaxErrors, lines: new LineIndex(text) };
+  const file: SpecFile = {
+    uri,
+    text,
+    format: 'yaml',
+    documents: out.documents,
+    syntaxErrors: out.syntaxErrors,
+    lines: new LineIndex(text),
+  };
   const model = buildSpecModel(file);
-  const findings = [...checkSource(given, undefined), ...runPipelineRules(file, model, CLUSTER)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const findings = [...checkSource(given, undefined), ...runPipelineRules(file, model, CLUSTER)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
   return { file, model, findings };
 }
 
@@ -132,14 +212,23 @@ function assertSameAnalysis(text: string, where: string): void {
 }
 
 test('the shortcut reads the bench’s specs and handwritten spec-shaped YAML exactly as the yaml package does', () => {
-  for (const [i, text] of [typicalSpecYaml(), manySpecsYaml(50), ...HANDWRITTEN, ...SPEC_SEEDS.map(([, t]) => t)].entries()) {
+  for (const [i, text] of [
+    typicalSpecYaml(),
+    manySpecsYaml(50),
+    ...HANDWRITTEN,
+    ...SPEC_SEEDS.map(([, t]) => t),
+  ].entries()) {
     const { accepted, chunks } = compareChunks(text, `input ${i}`);
     assertSameAnalysis(text, `input ${i}`);
     // What it exists for: the generated specs and the plain handwritten ones are read by the shortcut.
     assert.equal(accepted, chunks, `input ${i} was left to the full parse`);
   }
   for (const text of LEFT_TO_YAML) {
-    assert.equal(compareChunks(text, JSON.stringify(text)).accepted, 0, `${JSON.stringify(text)} was not left to the yaml package`);
+    assert.equal(
+      compareChunks(text, JSON.stringify(text)).accepted,
+      0,
+      `${JSON.stringify(text)} was not left to the yaml package`,
+    );
     assertSameAnalysis(text, JSON.stringify(text));
   }
 });

@@ -3,17 +3,27 @@ import assert from 'node:assert/strict';
 import { parseSpecFile, buildSpecModel } from '../../../core/src/spec';
 import { findSecretReferences } from '../../../core/src/analysis/secretReferences';
 
-test('the model gives each spec\'s secret entries by canonical field, whichever spelling was written', () => {
-  const text = '{"pipeline": {"name": "a"}, "transform": {"secrets": [{"name": "s", "env_var": "E", "key": "k"}, {"name": "t", "mountPath": "/t"}]}}';
+test("the model gives each spec's secret entries by canonical field, whichever spelling was written", () => {
+  const text =
+    '{"pipeline": {"name": "a"}, "transform": {"secrets": [{"name": "s", "env_var": "E", "key": "k"}, {"name": "t", "mountPath": "/t"}]}}';
   const m = buildSpecModel(parseSpecFile('a.json', text));
   const [spec] = m.specs;
   assert.equal(spec.pipelineName, 'a');
-  assert.deepEqual(spec.secrets.map((e) => [e.name?.key, e.envVar?.key, e.mountPath?.key]), [['name', 'env_var', undefined], ['name', undefined, 'mountPath']]);
+  assert.deepEqual(
+    spec.secrets.map((e) => [e.name?.key, e.envVar?.key, e.mountPath?.key]),
+    [
+      ['name', 'env_var', undefined],
+      ['name', undefined, 'mountPath'],
+    ],
+  );
 });
 
-test('the file\'s spelling style is what its two-word fields use, camel when it does not tell', () => {
+test("the file's spelling style is what its two-word fields use, camel when it does not tell", () => {
   const style = (t: string) => buildSpecModel(parseSpecFile('a.yaml', t)).style;
-  assert.equal(style('pipeline: {name: a}\ntransform:\n  image_pull_secrets: [x]\n  secrets: [{name: s, env_var: E}]\n'), 'snake');
+  assert.equal(
+    style('pipeline: {name: a}\ntransform:\n  image_pull_secrets: [x]\n  secrets: [{name: s, env_var: E}]\n'),
+    'snake',
+  );
   assert.equal(style('pipeline: {name: a}\ntransform:\n  imagePullSecrets: [x]\n'), 'camel');
   assert.equal(style('pipeline: {name: a}\ntransform: {image: i}\n'), 'camel');
 });

@@ -26,18 +26,43 @@ const JSON_HOST = {
   scopeName: 'source.json',
   patterns: [{ include: '#value' }],
   repository: {
-    value: { patterns: [{ include: '#object' }, { include: '#array' }, { match: STRING, name: 'string.quoted.double.json' }, { match: '-?\\d+(?:\\.\\d+)?', name: 'constant.numeric.json' }, { match: '\\b(?:true|false|null)\\b', name: 'constant.language.json' }] },
+    value: {
+      patterns: [
+        { include: '#object' },
+        { include: '#array' },
+        { match: STRING, name: 'string.quoted.double.json' },
+        { match: '-?\\d+(?:\\.\\d+)?', name: 'constant.numeric.json' },
+        { match: '\\b(?:true|false|null)\\b', name: 'constant.language.json' },
+      ],
+    },
     object: {
       begin: '\\{',
       end: '\\}',
       name: 'meta.structure.dictionary.json',
       patterns: [
         { match: STRING, name: 'string.json support.type.property-name.json' },
-        { begin: ':', end: '(,)|(?=\\})', name: 'meta.structure.dictionary.value.json', patterns: [{ include: '#value' }, { match: '[^\\s,]', name: 'invalid.illegal.expected-dictionary-separator.json' }] },
+        {
+          begin: ':',
+          end: '(,)|(?=\\})',
+          name: 'meta.structure.dictionary.value.json',
+          patterns: [
+            { include: '#value' },
+            { match: '[^\\s,]', name: 'invalid.illegal.expected-dictionary-separator.json' },
+          ],
+        },
         { match: '[^\\s\\}]', name: 'invalid.illegal.expected-dictionary-separator.json' },
       ],
     },
-    array: { begin: '\\[', end: '\\]', name: 'meta.structure.array.json', patterns: [{ include: '#value' }, { match: ',', name: 'punctuation.separator.array.json' }, { match: '[^\\s\\]]', name: 'invalid.illegal.expected-array-separator.json' }] },
+    array: {
+      begin: '\\[',
+      end: '\\]',
+      name: 'meta.structure.array.json',
+      patterns: [
+        { include: '#value' },
+        { match: ',', name: 'punctuation.separator.array.json' },
+        { match: '[^\\s\\]]', name: 'invalid.illegal.expected-array-separator.json' },
+      ],
+    },
   },
 };
 
@@ -49,7 +74,11 @@ const JSON_HOST = {
 const INDENTING_YAML_HOST = {
   scopeName: 'source.yaml',
   patterns: [
-    { begin: '^(?=[^\\s#-][^:]*:[ \\t]*$)', while: '^(?:  |[ \\t]*$)', patterns: [{ match: '[^:\\s]+(?=:)', name: 'entity.name.tag.yaml' }] },
+    {
+      begin: '^(?=[^\\s#-][^:]*:[ \\t]*$)',
+      while: '^(?:  |[ \\t]*$)',
+      patterns: [{ match: '[^:\\s]+(?=:)', name: 'entity.name.tag.yaml' }],
+    },
     { match: '[^:\\s]+(?=:)', name: 'entity.name.tag.yaml' },
   ],
 };
@@ -70,7 +99,8 @@ function getRegistry(yamlHost: YamlHost = 'indenting'): Promise<vsctm.Registry> 
     // Stand-ins for VS Code's grammars: JSON keeps the structure of VS Code's JSON grammar, which marks anything
     // out of place in a dictionary or array illegal; YAML either only exists, or consumes indentation as VS Code's does.
     const yaml = yamlHost === 'indenting' ? INDENTING_YAML_HOST : { scopeName: 'source.yaml', patterns: [] };
-    const host = (scopeName: string) => vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : yaml), `${scopeName}.json`);
+    const host = (scopeName: string) =>
+      vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : yaml), `${scopeName}.json`);
     return new vsctm.Registry({
       onigLib: Promise.resolve({
         createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
@@ -81,7 +111,8 @@ function getRegistry(yamlHost: YamlHost = 'indenting'): Promise<vsctm.Registry> 
         if (scopeName === 'source.json' || scopeName === 'source.yaml') return host(scopeName);
         return null;
       },
-      getInjections: (scopeName) => (scopeName === 'source.json' || scopeName === 'source.yaml' ? [INJECTION] : undefined),
+      getInjections: (scopeName) =>
+        scopeName === 'source.json' || scopeName === 'source.yaml' ? [INJECTION] : undefined,
     });
   })();
   registries.set(yamlHost, registry);
@@ -89,14 +120,21 @@ function getRegistry(yamlHost: YamlHost = 'indenting'): Promise<vsctm.Registry> 
 }
 
 /** Text of every token carrying `scope`, in order. */
-async function tokensWith(scopeName: 'source.json' | 'source.yaml', text: string, scope: string, yamlHost?: YamlHost): Promise<string[]> {
+async function tokensWith(
+  scopeName: 'source.json' | 'source.yaml',
+  text: string,
+  scope: string,
+  yamlHost?: YamlHost,
+): Promise<string[]> {
   const grammar = await (await getRegistry(yamlHost)).loadGrammar(scopeName);
   assert.ok(grammar);
   const out: string[] = [];
   let state = vsctm.INITIAL;
   for (const line of text.split('\n')) {
     const r = grammar.tokenizeLine(line, state);
-    for (const t of r.tokens) if (t.scopes.some((s) => s.split(' ').includes(scope) || s === scope)) out.push(line.slice(t.startIndex, t.endIndex));
+    for (const t of r.tokens)
+      if (t.scopes.some((s) => s.split(' ').includes(scope) || s === scope))
+        out.push(line.slice(t.startIndex, t.endIndex));
     state = r.ruleStack;
   }
   return out;
@@ -148,7 +186,13 @@ const JSON_SPEC = `{
 }`;
 
 test('JSON: secret names, keys, env vars and mount paths get their scopes, in both spellings', async () => {
-  assert.deepEqual(await tokensWith('source.json', JSON_SPEC, NAME), ['db-credentials', 'aws-keys', 'regcred', 'other-reg', 'snow']);
+  assert.deepEqual(await tokensWith('source.json', JSON_SPEC, NAME), [
+    'db-credentials',
+    'aws-keys',
+    'regcred',
+    'other-reg',
+    'snow',
+  ]);
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, KEY), ['password', 'pw']);
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, ENV), ['PGPASSWORD']);
   assert.deepEqual(await tokensWith('source.json', JSON_SPEC, PATH), ['/secrets/aws']);
@@ -160,7 +204,9 @@ test('JSON: the host grammar finds nothing out of place around the highlighted p
   const illegal: string[] = [];
   for (const line of JSON_SPEC.split('\n')) {
     const r = grammar!.tokenizeLine(line, state);
-    for (const t of r.tokens) if (t.scopes.some((s) => s.startsWith('invalid.'))) illegal.push(`${line.slice(t.startIndex, t.endIndex)} in ${JSON.stringify(line)}`);
+    for (const t of r.tokens)
+      if (t.scopes.some((s) => s.startsWith('invalid.')))
+        illegal.push(`${line.slice(t.startIndex, t.endIndex)} in ${JSON.stringify(line)}`);
     state = r.ruleStack;
   }
   assert.deepEqual(illegal, []);
@@ -168,7 +214,11 @@ test('JSON: the host grammar finds nothing out of place around the highlighted p
 });
 
 test('JSON: a name outside secret references is not highlighted as a secret', async () => {
-  const names = await tokensWith('source.json', '{"pipeline": {"name": "loader"}, "input": {"pfs": {"name": "in", "repo": "r"}}}', NAME);
+  const names = await tokensWith(
+    'source.json',
+    '{"pipeline": {"name": "loader"}, "input": {"pfs": {"name": "in", "repo": "r"}}}',
+    NAME,
+  );
   assert.deepEqual(names, []);
 });
 
@@ -203,7 +253,14 @@ transform:
 
 for (const yamlHost of ['plain', 'indenting'] as const) {
   test(`YAML (${yamlHost} host): secret names, keys, env vars and mount paths get their scopes, in both spellings`, async () => {
-    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, NAME, yamlHost), ['db-credentials', 'aws-keys', 'regcred', 'snow', 'regcred', 'quoted-reg']);
+    assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, NAME, yamlHost), [
+      'db-credentials',
+      'aws-keys',
+      'regcred',
+      'snow',
+      'regcred',
+      'quoted-reg',
+    ]);
     assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, KEY, yamlHost), ['password', 'pw']);
     assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, ENV, yamlHost), ['PGPASSWORD']);
     assert.deepEqual(await tokensWith('source.yaml', YAML_SPEC, PATH, yamlHost), ['/secrets/aws']);
