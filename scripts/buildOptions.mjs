@@ -3,13 +3,13 @@
 import { fileURLToPath } from 'node:url';
 
 const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
-const removedAuthProviders = fileURLToPath(new URL('../core/src/cluster/removedAuthProviders.ts', import.meta.url));
-const socksProxyAgent = fileURLToPath(new URL('../core/src/cluster/socksProxyAgent.ts', import.meta.url));
-const connectProxyAgent = fileURLToPath(new URL('../core/src/cluster/connectProxyAgent.ts', import.meta.url));
+const removedAuthProviders = fileURLToPath(new URL('../core/src/kubeconfig/removedAuthProviders.ts', import.meta.url));
+const socksProxyAgent = fileURLToPath(new URL('../core/src/kubeApi/socksProxyAgent.ts', import.meta.url));
+const connectProxyAgent = fileURLToPath(new URL('../core/src/kubeApi/connectProxyAgent.ts', import.meta.url));
 
 /**
- * We use only client-node's KubeConfig (core/src/cluster/clientNode.ts); the HTTP calls are our own
- * (core/src/cluster/kubeHttp.ts). KubeConfig's module still imports what its other methods need, and esbuild
+ * We use only client-node's KubeConfig (core/src/kubeconfig/clientNode.ts); the HTTP calls are our own
+ * (core/src/kubeApi/kubeHttp.ts). KubeConfig's module still imports what its other methods need, and esbuild
  * cannot drop an unused class method, so each of these imports would pull megabytes into the bundle:
  * - `./gen/index.js`, the generated API models, only for `makeApiClient`, which we never call;
  * - `node-fetch` (with whatwg-url and tr46), only for `applyToFetchOptions`, which we never call: Node 20's own
@@ -18,7 +18,7 @@ const connectProxyAgent = fileURLToPath(new URL('../core/src/cluster/connectProx
  *   plugins: they are replaced by ones that say so, as kubectl does;
  * - `socks-proxy-agent` (with socks, ip-address, smart-buffer, debug: ~85 KB), replaced by our SOCKS5 client, which
  *   kubeHttp.ts uses for socks5 proxy-urls in every build anyway;
- * - `hpagent`, its HTTP CONNECT client, replaced by ours (core/src/cluster/connectProxyAgent.ts exports hpagent's
+ * - `hpagent`, its HTTP CONNECT client, replaced by ours (core/src/kubeApi/connectProxyAgent.ts exports hpagent's
  *   class names and constructor shape), which kubeHttp.ts uses for http(s) proxy-urls in every build anyway, so only
  *   one CONNECT client, with one set of error messages, ships.
  * Exec plugins, OIDC, tokens and certificates are KubeConfig's own code and stay.
@@ -43,7 +43,7 @@ export const kubeConfigOnly = {
       fromClientNode(args) ? { path: connectProxyAgent } : undefined,
     );
     build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
-      contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/cluster/kubeHttp.ts'); };
+      contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/kubeApi/kubeHttp.ts'); };
         export const createConfiguration = notBundled;
         export class ServerConfiguration { constructor() { notBundled(); } }`,
       loader: 'js',

@@ -9,7 +9,7 @@ import { analyzeDocument } from '../../core/src/analysis';
 import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
 import { toSecretMeta } from '../../core/src/catalog/secretMeta';
 import { CatalogNotification } from '../../core/src/protocol/messages';
-import { MAX_CHUNKS } from '../../core/src/spec/documentChunks';
+import { MAX_CHUNKS } from '../../core/src/pipelineSpec/documentChunks';
 import { LspSession, planEdit } from '../../test/lsp/serverProcess';
 import { schemaDir } from '../lib/jsonSchemaPeer';
 import { startPeerServer } from '../lib/peerServers';
@@ -70,7 +70,7 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
   }
 
   // Row 2, pathological: 5 million `---` lines (20 MB). The analysis reads MAX_CHUNKS documents and reports the
-  // rest unread (core/src/spec/documentChunks.ts); its floor is the `yaml` package reading just as many.
+  // rest unread (core/src/pipelineSpec/documentChunks.ts); its floor is the `yaml` package reading just as many.
   {
     const dashes = '---\n'.repeat(5_000_000);
     const runs = quick ? 3 : 9;

@@ -5,8 +5,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { LiveCatalog } from '../../core/src/cluster/liveCatalog';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
+import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { startClusterProcess } from '../lib/clusterProcess';
 import { median, p99 } from '../lib/stats';
 import type { Measurement } from '../lib/types';

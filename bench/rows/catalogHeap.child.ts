@@ -10,9 +10,9 @@
  *   optimised code, feedback or flushed bytecode lands between the readings. These change how code runs, not the
  *   size of the objects the catalog keeps.
  */
-import { LiveCatalog } from '../../core/src/cluster/liveCatalog';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { loadClientNode } from '../../core/src/cluster/clientNode';
+import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { loadClientNode } from '../../core/src/kubeconfig/clientNode';
 
 function settledHeap(): number {
   for (let i = 0; i < 4; i++) (globalThis as { gc?: () => void }).gc!();

@@ -4,13 +4,11 @@
  * not run": text output passes through terminalText.ts, so names cannot drive the terminal.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
-import { CatalogIndex, emptySnapshot, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
-import { loadCatalog } from '../../core/src/cluster/loadCatalog';
-import { insecurityText } from '../../core/src/cluster/tlsVerification';
-import { globSettingProblems } from '../../core/src/glob/globSettings';
-import { LineIndex } from '../../core/src/spec/lineIndex';
-import { decodeSource, type DecodedSource } from '../../core/src/spec/sourceText';
+import { analyzeDocument } from '../../core/src/analysis';
+import { CatalogIndex, type CatalogSnapshot, emptySnapshot, loadCatalog } from '../../core/src/catalog';
+import { insecurityText } from '../../core/src/kubeconfig';
+import { globSettingProblems } from '../../core/src/glob';
+import { type DecodedSource, decodeSource, LineIndex } from '../../core/src/pipelineSpec';
 import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { formatJson, formatText, toReported, type Reported } from './checkOutput';
 import { FlagError, parseFlags, type FlagSpec } from './createFlags';

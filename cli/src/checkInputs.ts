@@ -4,10 +4,10 @@
  * under each PATH are specWalk.ts's.
  */
 import { readFileSync } from 'node:fs';
-import { toSecretMeta, type SecretObject } from '../../core/src/catalog/secretMeta';
-import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
-import { safeJsonParse } from '../../core/src/json/safeJsonParse';
-import { decodeSource } from '../../core/src/spec/sourceText';
+import { type SecretObject, toSecretMeta } from '../../core/src/catalog';
+import type { CatalogSnapshot } from '../../core/src/catalog';
+import { safeJsonParse } from '../../core/src/json';
+import { decodeSource } from '../../core/src/pipelineSpec';
 
 export class InputError extends Error {}
 

@@ -1,6 +1,6 @@
 /** `check`'s two output formats. Positions are 1-based; the end column is exclusive, as in the editor's ranges. */
-import type { Finding, Severity } from '../../core/src/rules/ruleTable';
-import type { LineIndex } from '../../core/src/spec/lineIndex';
+import type { Finding, Severity } from '../../core/src/rules';
+import type { LineIndex } from '../../core/src/pipelineSpec';
 import { terminalLine } from './terminalText';
 
 export interface Reported {

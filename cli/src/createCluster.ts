@@ -4,15 +4,17 @@
  * extension's own create path. An existing secret is refused as kubectl refuses it; --replace replaces it, and a
  * platform secret of the Helm chart needs --allow-platform-secret as well.
  */
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { DEFAULT_TIMEOUT_MS } from '../../core/src/cluster/loadCatalog';
-import { SecretsApi } from '../../core/src/cluster/secretsApi';
-import { createSecretLikePachctl } from '../../core/src/cluster/secretOperations';
-import { platformSecret } from '../../core/src/helm/chartFacts';
-import { insecurityText } from '../../core/src/cluster/tlsVerification';
-import { createFailure, createInCluster, serverDryRun } from '../../core/src/manifest/sendManifest';
-import { goJsonIndent, type GoJsonValue } from '../../core/src/manifest/goJson';
-import { toKubectlYaml } from '../../core/src/manifest/kubectlYaml';
+import { insecurityText, resolveTarget } from '../../core/src/kubeconfig';
+import { createSecretLikePachctl, DEFAULT_TIMEOUT_MS, SecretsApi } from '../../core/src/catalog';
+import { platformSecret } from '../../core/src/helm';
+import {
+  createFailure,
+  createInCluster,
+  goJsonIndent,
+  type GoJsonValue,
+  serverDryRun,
+  toKubectlYaml,
+} from '../../core/src/manifest';
 import type { OutputFormat } from '../../core/src/manifest';
 
 export interface ClusterOptions {

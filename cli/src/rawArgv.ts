@@ -7,7 +7,7 @@
  * /proc; Windows passes arguments as UTF-16, so no bytes are lost there) process.argv is used as it is.
  */
 import { readFileSync } from 'node:fs';
-import { bytesToText } from '../../core/src/manifest/rawBytes';
+import { bytesToText } from '../../core/src/manifest';
 
 /** The user's arguments (process.argv without node and the script), bytes kept where the OS allows. */
 export function userArguments(argv: readonly string[] = process.argv, cmdline = readCmdline()): string[] {

@@ -7,7 +7,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { bytesToText, textToBytes } from '../../core/src/manifest/rawBytes';
+import { bytesToText, textToBytes } from '../../core/src/manifest';
 
 export interface Candidate {
   /** The exact bytes of the path, for reading. */

@@ -4,7 +4,7 @@
  * on the terminal. The rule lives in core (core/src/text/controlCharacters.ts), shared with the messages the
  * editor shows. JSON and YAML output escape their own strings and do not come here.
  */
-import { visibleLine, visibleText } from '../../core/src/text/controlCharacters';
+import { visibleLine, visibleText } from '../../core/src/text';
 
 /** One value inside a line (a path, a name, a message): every control shown, newlines included. */
 export function terminalLine(s: string): string {

@@ -3,8 +3,8 @@
  * crash gets it again at once instead of checking specs with no catalog until the cluster next changes.
  * No `vscode` import: unit-tested directly.
  */
-import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
-import { CatalogNotification } from '../../core/src/protocol/messages';
+import type { CatalogSnapshot } from '../../core/src/catalog';
+import { CatalogNotification } from '../../core/src/protocol';
 
 export class CatalogReplay {
   private last: CatalogSnapshot | undefined;

@@ -11,7 +11,7 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CatalogNotification } from '../../core/src/protocol/messages';
+import { CatalogNotification } from '../../core/src/protocol';
 import { CatalogReplay } from './catalogReplay';
 
 /**

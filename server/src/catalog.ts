@@ -2,8 +2,8 @@
  * The catalog feed: the client sends a whole snapshot of secret metadata; it replaces the previous one and
  * every open spec is checked again. The server itself never talks to a cluster.
  */
-import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog/snapshot';
-import { CatalogNotification } from '../../core/src/protocol/messages';
+import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog';
+import { CatalogNotification } from '../../core/src/protocol';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
 

@@ -4,17 +4,15 @@
  */
 import { promises as fs } from 'node:fs';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { secretReferenceEdit } from '../../core/src/cluster/secretReferenceEdit';
-import { parseHelmValues } from '../../core/src/helm/parseHelmValues';
-import { plainValueSlices } from '../../core/src/helm/plainValueSlices';
-import { useSecretNameEdits } from '../../core/src/helm/valuesEdits';
+import { secretReferenceEdit } from '../../core/src/pipelineSpec';
+import { parseHelmValues, plainValueSlices, useSecretNameEdits } from '../../core/src/helm';
 import {
   HelmPlainValueRequest,
   HelmSecretNameEditsRequest,
   SecretReferenceEditRequest,
-  SecretUsesRequest,
   type SecretReferenceEditResult,
-} from '../../core/src/protocol/messages';
+  SecretUsesRequest,
+} from '../../core/src/protocol';
 import { searchSecretUses } from './secretUsesSearch';
 import type { ServerState } from './serverState';
 import { fsPathOf } from './uris';

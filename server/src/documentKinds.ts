@@ -13,7 +13,7 @@ import type {
   Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CatalogIndex } from '../../core/src/catalog/snapshot';
+import type { CatalogIndex } from '../../core/src/catalog';
 import type { ServerSettings } from './settings';
 import type { SecretUse, WorkspaceIndex } from './workspaceIndex';
 import { helmValuesKind } from './helmValuesKind';

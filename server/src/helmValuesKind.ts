@@ -4,13 +4,9 @@
 import { CodeActionKind, CompletionItemKind, MarkupKind, type CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from 'yaml';
-import { ClientCommands } from '../../core/src/protocol/messages';
-import { helmCompletion } from '../../core/src/helm/helmCompletion';
-import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../core/src/helm/helmFixArgs';
-import { helmHover } from '../../core/src/helm/helmHover';
-import type { HelmFixData } from '../../core/src/helm/helmRules';
-import { parseHelmValues } from '../../core/src/helm/parseHelmValues';
-import { removeEntryEdit } from '../../core/src/helm/valuesEdits';
+import { ClientCommands } from '../../core/src/protocol';
+import { helmCompletion, helmHover, parseHelmValues, removeEntryEdit } from '../../core/src/helm';
+import type { CopySecretKeyArgs, HelmFixData, MoveValueToSecretArgs } from '../../core/src/helm';
 import type { DocumentKind } from './documentKinds';
 import { analysis, DIAGNOSTIC_SOURCE, findingDiagnostics } from './pipelineSpecKind';
 

@@ -3,7 +3,7 @@
  * for documents no kind claims.
  */
 import { CodeActionKind, MarkupKind, type CompletionList } from 'vscode-languageserver/node';
-import { secretDocumentation } from '../../core/src/language/completion';
+import { secretDocumentation } from '../../core/src/language';
 import type { SecretItemData } from './documentKinds';
 import type { ServerState } from './serverState';
 

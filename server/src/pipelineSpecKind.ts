@@ -23,11 +23,15 @@ import {
   type AnalysisResult,
   type Severity,
 } from '../../core/src/analysis';
-import type { Finding } from '../../core/src/rules/ruleTable';
-import type { CatalogIndex } from '../../core/src/catalog/snapshot';
-import { codeActionsFor } from '../../core/src/language/codeActions';
-import { completeSpec, isNameListTruncated, type SpecCompletionItem } from '../../core/src/language/completion';
-import { hoverSpec } from '../../core/src/language/hover';
+import type { Finding } from '../../core/src/rules';
+import type { CatalogIndex } from '../../core/src/catalog';
+import {
+  codeActionsFor,
+  completeSpec,
+  hoverSpec,
+  isNameListTruncated,
+  type SpecCompletionItem,
+} from '../../core/src/language';
 import type { DocumentKind, FeatureContext, SecretItemData } from './documentKinds';
 import { fsPathOf } from './uris';
 import type { SecretUse } from './workspaceIndex';

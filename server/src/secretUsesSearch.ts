@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { findSecretUses } from '../../core/src/cluster/secretUses';
-import type { SecretUsesResult, WorkspaceSecretUse } from '../../core/src/protocol/messages';
+import { findSecretUses } from '../../core/src/analysis';
+import type { SecretUsesResult, WorkspaceSecretUse } from '../../core/src/protocol';
 import { walkFiles } from './fileWalk';
 import type { ServerState } from './serverState';
 import { normalizeUri, uriOfPath } from './uris';

@@ -4,7 +4,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogIndex, emptySnapshot } from '../../core/src/catalog/snapshot';
+import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
 import { kindOf, type DocumentKind, type FeatureContext } from './documentKinds';
 import type { SettingsStore } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';

@@ -9,7 +9,7 @@ import {
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { globSettingProblems } from '../../core/src/glob/globSettings';
+import { globSettingProblems } from '../../core/src/glob';
 
 export interface ServerSettings {
   /** Extra globs (workspace-relative or absolute) whose JSON/YAML files are pipeline specs. */

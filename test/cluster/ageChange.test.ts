@@ -1,8 +1,8 @@
 /** When the tree's "N minutes ago" next needs redrawing: exactly when its text changes, and never every second. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SECONDS_STEP_MS, untilAgeChanges, untilFirstAgeChanges } from '../../core/src/cluster/ageChange';
-import { humanDuration } from '../../core/src/cluster/humanDuration';
+import { SECONDS_STEP_MS, untilAgeChanges, untilFirstAgeChanges } from '../../client/src/cluster/ageChange';
+import { humanDuration } from '../../client/src/cluster/humanDuration';
 
 const S = 1000;
 const M = 60 * S;

@@ -13,7 +13,7 @@ import {
   waitForSnapshot,
   type ClusterFixture,
 } from './clusterFixture';
-import type { LiveCatalog } from '../../core/src/cluster/liveCatalog';
+import type { LiveCatalog } from '../../core/src/catalog/liveCatalog';
 
 async function readyCatalog(
   t: { after(fn: () => unknown): void },

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { loadCatalog } from '../../core/src/cluster/loadCatalog';
+import { loadCatalog } from '../../core/src/catalog/loadCatalog';
 import { CERT_CONTEXT, generateCertificateAuthority, issueClientCertificate } from '../../tools/local-cluster';
 import { catalogFor, hasProblem, isReady, secretJson, startCluster, waitForSnapshot } from './clusterFixture';
 

@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '../../tools/local-cluster';
 import type { CatalogSnapshot } from '../../core/src/catalog/snapshot';
-import { resolveTarget, type TargetSettings } from '../../core/src/cluster/clusterTarget';
-import { LiveCatalog } from '../../core/src/cluster/liveCatalog';
+import { resolveTarget, type TargetSettings } from '../../core/src/kubeconfig/clusterTarget';
+import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
 
 export const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { kubeconfigPaths, resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { effectiveTargetSettings } from '../../core/src/cluster/trustedSettings';
-import { AzureAuth, GoogleCloudPlatformAuth } from '../../core/src/cluster/removedAuthProviders';
+import { kubeconfigPaths, resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { effectiveTargetSettings } from '../../core/src/kubeconfig/trustedSettings';
+import { AzureAuth, GoogleCloudPlatformAuth } from '../../core/src/kubeconfig/removedAuthProviders';
 
 function tmpKubeconfigs(files: Record<string, string>): Record<string, string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeconfig-test-'));

@@ -1,17 +1,17 @@
 /**
  * The live catalog against an API server whose answers never end (tools/local-cluster/endless.ts): a list that
  * always has another page, a list body that never closes, a watch event with no newline. Each stops at its bound
- * (core/src/cluster/responseLimits.ts) as a clear "server-error" state, without a crash, and the catalog recovers
+ * (core/src/kubeApi/responseLimits.ts) as a clear "server-error" state, without a crash, and the catalog recovers
  * by itself once the server behaves again. The request timeout is set far above what the bounds need, so it is
  * the bound, not the timeout, that ends each answer.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogFor, hasProblem, isReady, secretJson, startCluster, waitForSnapshot } from './clusterFixture';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { SecretsApi } from '../../core/src/cluster/secretsApi';
-import { listAllSecrets } from '../../core/src/cluster/listSecrets';
-import { ClusterLimitError, maxListPages } from '../../core/src/cluster/responseLimits';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { SecretsApi } from '../../core/src/catalog/secretsApi';
+import { listAllSecrets } from '../../core/src/catalog/listSecrets';
+import { ClusterLimitError, maxListPages } from '../../core/src/kubeApi/responseLimits';
 
 const seed = { items: [secretJson('db', { password: 'pw' })] };
 /** Only detects a hang: the bounds end each answer long before. */

@@ -1,6 +1,6 @@
 /**
  * An exec credential plugin that never answers: each request times out, and the plugin it started is ended with
- * the child it spawned, so retries leave no processes behind (core/src/cluster/execPluginTimeout.ts). Processes
+ * the child it spawned, so retries leave no processes behind (core/src/kubeconfig/execPluginTimeout.ts). Processes
  * are found through /proc by a marker only this test's plugins carry on their command line.
  */
 import { test } from 'node:test';

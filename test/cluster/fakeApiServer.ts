@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { generateCertificates } from '../../tools/local-cluster/certs';
-import { resolveTarget, type ResolvedTarget } from '../../core/src/cluster/clusterTarget';
+import { resolveTarget, type ResolvedTarget } from '../../core/src/kubeconfig/clusterTarget';
 
 export interface FakeApiServer {
   url: string;

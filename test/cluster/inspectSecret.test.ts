@@ -1,9 +1,9 @@
 /** The Inspect document (pachctl's NAME TYPE CREATED table plus labels, keys and uses) and pachctl's `… ago`. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDuration } from '../../core/src/cluster/humanDuration';
-import { inspectSecretText, MASK } from '../../core/src/cluster/inspectSecretText';
-import { findSecretUses } from '../../core/src/cluster/secretUses';
+import { humanDuration } from '../../client/src/cluster/humanDuration';
+import { inspectSecretText, MASK } from '../../client/src/cluster/inspectSecretText';
+import { findSecretUses } from '../../core/src/analysis/secretUses';
 
 test('ages read like pachctl (docker/go-units HumanDuration)', () => {
   const s = 1000;

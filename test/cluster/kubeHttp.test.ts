@@ -1,5 +1,5 @@
 /**
- * The cluster calls on the wire (core/src/cluster/kubeHttp.ts, watchStream.ts): server URLs with a path, the TLS
+ * The cluster calls on the wire (core/src/kubeApi/kubeHttp.ts, watchStream.ts): server URLs with a path, the TLS
  * name from the kubeconfig, the two shapes of a 410 on watch, a reset mid-watch, and requests that never answer.
  */
 import { test } from 'node:test';
@@ -9,9 +9,9 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { SecretsApi, type WatchEvent } from '../../core/src/cluster/secretsApi';
+import { classifyClusterError } from '../../core/src/kubeApi/clusterProblem';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { SecretsApi, type WatchEvent } from '../../core/src/catalog/secretsApi';
 import { secretJson, startCluster } from './clusterFixture';
 import { startFakeApiServer, statusJson } from './fakeApiServer';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCatalog } from '../../core/src/cluster/loadCatalog';
+import { loadCatalog } from '../../core/src/catalog/loadCatalog';
 import { catalogFor, isReady, secretJson, startCluster, waitForSnapshot } from './clusterFixture';
 
 test('the catalog lists every page of the namespace and then follows the watch', async (t) => {

@@ -1,7 +1,7 @@
 /** The names Switch Namespace accepts when it has to ask for one: DNS-1123 labels, with a message saying what is wrong. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { namespaceNameProblem } from '../../core/src/cluster/namespaceName';
+import { namespaceNameProblem } from '../../core/src/kubeconfig/namespaceName';
 
 test('a DNS-1123 label is accepted', () => {
   for (const ok of ['default', 'team-b', 'a', '0', 'ns-1', 'x'.repeat(63)])

@@ -1,7 +1,7 @@
-/** `pachctl create secret -f` checks (core/src/cluster/pachctlSecretFile.ts) on a file that is not JSON. */
+/** `pachctl create secret -f` checks (core/src/manifest/pachctlSecretFile.ts) on a file that is not JSON. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { preparePachctlSecret } from '../../core/src/cluster/pachctlSecretFile';
+import { preparePachctlSecret } from '../../core/src/manifest/pachctlSecretFile';
 
 test('a Secret file that is not JSON is refused by line and column, never by its text', () => {
   const canary = 'CANARY-hunter2-value';

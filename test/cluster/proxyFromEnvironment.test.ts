@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { proxyFromEnvironment, type ProxyEnv } from '../../core/src/cluster/proxyFromEnvironment';
+import { proxyFromEnvironment, type ProxyEnv } from '../../core/src/kubeApi/proxyFromEnvironment';
 
 /** The proxy chosen for `target` as `variable → href`, or 'direct'. */
 function chosen(target: string, env: ProxyEnv): string {

@@ -14,11 +14,11 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { classifyClusterError } from '../../core/src/cluster/clusterProblem';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { KubeHttp } from '../../core/src/cluster/kubeHttp';
-import type { ProxyEnv } from '../../core/src/cluster/proxyFromEnvironment';
-import { SecretsApi, type WatchEvent } from '../../core/src/cluster/secretsApi';
+import { classifyClusterError } from '../../core/src/kubeApi/clusterProblem';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { KubeHttp } from '../../core/src/kubeApi/kubeHttp';
+import type { ProxyEnv } from '../../core/src/kubeApi/proxyFromEnvironment';
+import { SecretsApi, type WatchEvent } from '../../core/src/catalog/secretsApi';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
 import { startSocksServer } from './socksServer';
 import { generateCertificates, type KeyPair } from '../../tools/local-cluster/certs';
@@ -472,10 +472,10 @@ test(
 /** `listNames` in a Node process of its own with these environment variables added, e.g. one that trusts another CA. */
 async function listNamesInProcess(kubeconfig: string, env: Record<string, string>): Promise<string[]> {
   // Beside this test: the TypeScript sources under tsx, the compiled modules under out/.
-  const module = (name: string) => JSON.stringify(path.join(__dirname, '../../core/src/cluster', name));
+  const module = (name: string) => JSON.stringify(path.join(__dirname, '../../core/src', name));
   const script = `
-    const { resolveTarget } = require(${module('clusterTarget')});
-    const { KubeHttp } = require(${module('kubeHttp')});
+    const { resolveTarget } = require(${module('kubeconfig/clusterTarget')});
+    const { KubeHttp } = require(${module('kubeApi/kubeHttp')});
     (async () => {
       const target = await resolveTarget({ kubeconfig: process.argv[1] }, {});
       const list = await new KubeHttp(target.kubeConfig, target.server, {}).json({ method: 'GET', path: '/api/v1/namespaces/default/secrets' }, 5000);

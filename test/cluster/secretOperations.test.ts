@@ -1,15 +1,15 @@
 /** Reveal/Copy, Create from File (pachctl semantics) and Delete against the local API server. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveTarget } from '../../core/src/cluster/clusterTarget';
-import { SecretsApi } from '../../core/src/cluster/secretsApi';
+import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
+import { SecretsApi } from '../../core/src/catalog/secretsApi';
 import {
   createSecretLikePachctl,
   deleteSecret,
   readSecretKey,
   SecretOperationError,
-} from '../../core/src/cluster/secretOperations';
-import { copiedText, revealedText } from '../../core/src/cluster/secretValue';
+} from '../../core/src/catalog/secretOperations';
+import { copiedText, revealedText } from '../../client/src/cluster/secretValue';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
 
 const BINARY = Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x00, 0xff]);

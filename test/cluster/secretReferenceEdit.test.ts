@@ -7,7 +7,7 @@ import {
   secretReferenceEdit,
   type SecretReference,
   type TextEdit,
-} from '../../core/src/cluster/secretReferenceEdit';
+} from '../../core/src/pipelineSpec/secretReferenceEdit';
 
 const apply = (text: string, e: TextEdit) => text.slice(0, e.offset) + e.text + text.slice(e.offset + e.length);
 const env: SecretReference = { as: 'env', name: 'db', key: 'password', envVar: 'DB_PASSWORD' };

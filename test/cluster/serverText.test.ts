@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { maskedServerUrl, MAX_SERVER_TEXT, serverText } from '../../core/src/cluster/serverText';
+import { maskedServerUrl, MAX_SERVER_TEXT, serverText } from '../../core/src/kubeApi/serverText';
 import {
   catalogFor,
   hasProblem,

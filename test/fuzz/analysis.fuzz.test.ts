@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../core/src/analysis/analyzeDocument';
-import type { SpecNode } from '../../core/src/spec/tree';
+import type { SpecNode } from '../../core/src/pipelineSpec/tree';
 import { catalog } from '../unit/rules/fixtures';
 import { corpusSpecs, skipWithoutCorpus } from '../corpus/paths';
 import { SPEC_SEEDS } from './specSeeds';

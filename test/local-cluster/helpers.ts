@@ -158,9 +158,7 @@ export async function eventually(
 }
 
 /** The Kubernetes Status a client-node call failed with (ApiException carries the code and the raw body). */
-export async function statusOf(
-  call: Promise<unknown>,
-): Promise<{
+export async function statusOf(call: Promise<unknown>): Promise<{
   code: number;
   reason: string;
   message: string;

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
 import { CatalogNotification } from '../../core/src/protocol/messages';
-import { MAX_READ_DEPTH } from '../../core/src/spec/nestingDepth';
+import { MAX_READ_DEPTH } from '../../core/src/pipelineSpec/nestingDepth';
 import { LspSession, positionAt } from './serverProcess';
 
 const SPEC =

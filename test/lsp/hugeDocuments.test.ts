@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MAX_CHUNKS } from '../../core/src/spec/documentChunks';
+import { MAX_CHUNKS } from '../../core/src/pipelineSpec/documentChunks';
 import { MAX_DIAGNOSTICS } from '../../server/src/diagnosticCap';
 import { LspSession } from './serverProcess';
 

@@ -2,7 +2,7 @@
  * What the shipped client bundle holds, checked on the bundle built with the shipped options, so its size cannot
  * silently come back (bench row 8): specs and values files are parsed by the language server, which the client
  * asks (core/src/protocol/messages.ts); the cluster is reached with client-node's KubeConfig alone
- * (core/src/cluster/kubeHttp.ts sends the requests).
+ * (core/src/kubeApi/kubeHttp.ts sends the requests).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,9 +18,9 @@ test('the client bundle names its inputs as the checks expect', () => {
     'client/src/cluster/secretCommands.ts',
     'node_modules/@kubernetes/client-node/dist/config.js',
     'node_modules/@kubernetes/client-node/dist/exec_auth.js',
-    'core/src/cluster/kubeHttp.ts',
-    'core/src/cluster/socksProxyAgent.ts',
-    'core/src/cluster/connectProxyAgent.ts',
+    'core/src/kubeApi/kubeHttp.ts',
+    'core/src/kubeApi/socksProxyAgent.ts',
+    'core/src/kubeApi/connectProxyAgent.ts',
   ]) {
     assert.ok(names.includes(needed), `${needed} is not in the client bundle`);
   }
@@ -38,9 +38,9 @@ test("the client bundle holds KubeConfig but none of client-node's generated API
       // client-node's index and the API layers it re-exports (Watch, exec, attach, port-forward, cp and their deps).
       /node_modules\/@kubernetes\/client-node\/dist\/(index|api|watch|object|informer|cache|exec|attach|portforward|cp)\.js$/,
       /node_modules\/(ws|isomorphic-ws|tar-fs|tar-stream|form-data|jsonpath-plus)\//,
-      // SOCKS5 is our own client (core/src/cluster/socksProxyAgent.ts).
+      // SOCKS5 is our own client (core/src/kubeApi/socksProxyAgent.ts).
       /node_modules\/(socks-proxy-agent|socks|ip-address|smart-buffer|agent-base|debug)\//,
-      // HTTP CONNECT is our own client too (core/src/cluster/connectProxyAgent.ts).
+      // HTTP CONNECT is our own client too (core/src/kubeApi/connectProxyAgent.ts).
       /node_modules\/hpagent\//,
     ]),
     [],

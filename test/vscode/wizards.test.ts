@@ -24,9 +24,7 @@ import { answerDialogs, driveWizard, type Act } from './wizardDriver';
 const VALUE = 'wizard-typed-value-1234';
 
 /** The secret as the API server has it (labels and key names; the test never prints values). */
-function getSecret(
-  name: string,
-): Promise<{
+function getSecret(name: string): Promise<{
   status: number;
   body: { metadata?: { labels?: Record<string, string> }; data?: Record<string, string>; type?: string };
 }> {

@@ -3,7 +3,7 @@
  * only while the view is visible (a hidden view is not redrawn, and gets one redraw when shown if an age went stale
  * meanwhile). No `vscode` import, and the clock is injected, so tests move time instead of waiting for it.
  */
-import { untilFirstAgeChanges } from '../../../core/src/cluster/ageChange';
+import { untilFirstAgeChanges } from './ageChange';
 
 export interface TreeClock {
   now(): number;

@@ -3,8 +3,8 @@
  * seeded, a relist) becomes one notification carrying the latest snapshot.
  */
 import type * as vscode from 'vscode';
-import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
-import { CatalogNotification } from '../../../core/src/protocol/messages';
+import type { CatalogSnapshot } from '../../../core/src/catalog';
+import { CatalogNotification } from '../../../core/src/protocol';
 import type { ExtensionHost } from '../host';
 
 export const COALESCE_MS = 50;

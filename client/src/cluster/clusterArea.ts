@@ -3,9 +3,9 @@
  * the tree, and a log that only ever receives names, counts and reasons.
  */
 import * as vscode from 'vscode';
-import { kubeconfigPaths, resolveTarget } from '../../../core/src/cluster/clusterTarget';
-import { LiveCatalog } from '../../../core/src/cluster/liveCatalog';
-import type { SecretsApi } from '../../../core/src/cluster/secretsApi';
+import { kubeconfigPaths, resolveTarget } from '../../../core/src/kubeconfig';
+import { LiveCatalog } from '../../../core/src/catalog';
+import type { SecretsApi } from '../../../core/src/catalog';
 import type { ExtensionHost } from '../host';
 import { readTargetSettings, requestTimeoutMs } from './clusterSettings';
 import { KubeconfigWatcher } from './kubeconfigWatcher';

@@ -1,7 +1,7 @@
 /** Reads the cluster settings (trust-filtered) and writes the ones Switch Context / Switch Namespace change. */
 import * as vscode from 'vscode';
-import type { TargetSettings } from '../../../core/src/cluster/clusterTarget';
-import { effectiveTargetSettings, type SettingLevels } from '../../../core/src/cluster/trustedSettings';
+import type { TargetSettings } from '../../../core/src/kubeconfig';
+import { effectiveTargetSettings, type SettingLevels } from '../../../core/src/kubeconfig';
 
 export const CLUSTER_SETTING_KEYS = [
   'pachyderm.kubeconfig',

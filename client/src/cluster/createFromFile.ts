@@ -7,8 +7,8 @@
  * they built, with the same checks and the same replace prompt.
  */
 import * as vscode from 'vscode';
-import { createSecretLikePachctl, type CreateOutcome } from '../../../core/src/cluster/secretOperations';
-import { platformSecret } from '../../../core/src/helm/chartFacts';
+import { type CreateOutcome, createSecretLikePachctl } from '../../../core/src/catalog';
+import { platformSecret } from '../../../core/src/helm';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';
 

@@ -3,9 +3,9 @@
  * mount. The language server computes the edit (core's secretReferenceEdit: format and spelling style of the file).
  */
 import * as vscode from 'vscode';
-import { defaultEnvVarName, defaultMountPath } from '../../../core/src/cluster/referenceDefaults';
-import type { SecretReference } from '../../../core/src/cluster/secretReferenceEdit';
-import { SecretReferenceEditRequest } from '../../../core/src/protocol/messages';
+import { defaultEnvVarName, defaultMountPath } from '../../../core/src/pipelineSpec';
+import type { SecretReference } from '../../../core/src/pipelineSpec';
+import { SecretReferenceEditRequest } from '../../../core/src/protocol';
 import { askServer } from '../languageClient';
 import type { ClusterArea } from './clusterArea';
 import { ClusterCommands } from './commandIds';

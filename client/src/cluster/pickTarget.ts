@@ -3,7 +3,7 @@
  * pick over the catalog, so every command works in both places.
  */
 import * as vscode from 'vscode';
-import type { SecretMeta } from '../../../core/src/catalog/secretMeta';
+import type { SecretMeta } from '../../../core/src/catalog';
 import type { ClusterArea } from './clusterArea';
 import type { TreeRow } from './treeModel';
 

@@ -6,12 +6,11 @@
  * editor or a notification toast (toasts stay in the notification centre).
  */
 import * as vscode from 'vscode';
-import { isPachydermManaged } from '../../../core/src/catalog/secretMeta';
-import { inspectSecretText } from '../../../core/src/cluster/inspectSecretText';
-import type { CatalogChange } from '../../../core/src/cluster/liveCatalog';
-import { copiedText, revealedText } from '../../../core/src/cluster/secretValue';
-import { deleteSecret, readSecretKey } from '../../../core/src/cluster/secretOperations';
-import { SecretUsesRequest, type SecretUsesResult } from '../../../core/src/protocol/messages';
+import { deleteSecret, isPachydermManaged, readSecretKey } from '../../../core/src/catalog';
+import { inspectSecretText } from './inspectSecretText';
+import type { CatalogChange } from '../../../core/src/catalog';
+import { copiedText, revealedText } from './secretValue';
+import { SecretUsesRequest, type SecretUsesResult } from '../../../core/src/protocol';
 import { askServer, type ServerAnswer } from '../languageClient';
 import { confirmPlatformDelete, isPlatformSecret } from '../platform/confirmPlatformDelete';
 import type { ClusterArea } from './clusterArea';

@@ -3,7 +3,7 @@
  * same object) so a watch event redraws only the rows it changed, without collapsing or flickering the rest.
  */
 import * as vscode from 'vscode';
-import type { CatalogChange, LiveCatalog } from '../../../core/src/cluster/liveCatalog';
+import type { CatalogChange, LiveCatalog } from '../../../core/src/catalog';
 import { AgeTicker, systemClock, type TreeClock } from './ageTicker';
 import { keyRows, rootRows, secretRow, secretRowId, type SecretDecorator, type TreeRow } from './treeModel';
 

@@ -3,7 +3,7 @@
  * catalog is not ready (the language server says nothing then, so this is where the user learns why).
  */
 import * as vscode from 'vscode';
-import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
+import type { CatalogSnapshot } from '../../../core/src/catalog';
 import { SECRETS_VIEW } from './commandIds';
 import { statusText } from './statusModel';
 

@@ -1,6 +1,6 @@
 /** The status bar's words for each catalog state, without `vscode`, so they are tested in node. */
-import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
-import { insecurityText } from '../../../core/src/cluster/tlsVerification';
+import type { CatalogSnapshot } from '../../../core/src/catalog';
+import { insecurityText } from '../../../core/src/kubeconfig';
 
 /** The state's words, with a mark in front and a warning line first whenever the connection is not verified. */
 export function statusText(snapshot: CatalogSnapshot): { text: string; tooltip: string; error: boolean } {

@@ -1,7 +1,7 @@
 /** Refresh, Switch Context, Switch Namespace and the "Pachyderm-managed only" filter. */
 import * as vscode from 'vscode';
 import type { ClusterArea } from './clusterArea';
-import { namespaceNameProblem } from '../../../core/src/cluster/namespaceName';
+import { namespaceNameProblem } from '../../../core/src/kubeconfig';
 import { writeTargetSetting } from './clusterSettings';
 import { ClusterCommands } from './commandIds';
 

@@ -5,10 +5,10 @@
  * Row ids are stable (`secret/<ns>/<name>`, `key/<ns>/<name>/<key>`): VS Code keeps selection and expansion
  * across refreshes, and a watch event redraws only the rows it touched.
  */
-import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog/secretMeta';
-import type { CatalogSnapshot } from '../../../core/src/catalog/snapshot';
-import { ago } from '../../../core/src/cluster/humanDuration';
-import { insecurityText } from '../../../core/src/cluster/tlsVerification';
+import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog';
+import type { CatalogSnapshot } from '../../../core/src/catalog';
+import { ago } from './humanDuration';
+import { insecurityText } from '../../../core/src/kubeconfig';
 import { ClusterCommands } from './commandIds';
 
 export interface RowCommand {

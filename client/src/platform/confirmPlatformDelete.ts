@@ -4,7 +4,7 @@
  * typing the secret's name.
  */
 import * as vscode from 'vscode';
-import { platformSecret } from '../../../core/src/helm/chartFacts';
+import { platformSecret } from '../../../core/src/helm';
 
 /** True when `name` is a platform secret; then the caller must use `confirmPlatformDelete`. */
 export function isPlatformSecret(name: string): boolean {

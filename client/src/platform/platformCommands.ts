@@ -8,16 +8,14 @@
  */
 import * as vscode from 'vscode';
 import {
+  type AnsweredFrom,
   ClientCommands,
   HelmPlainValueRequest,
   HelmSecretNameEditsRequest,
-  type AnsweredFrom,
-} from '../../../core/src/protocol/messages';
-import { creatableRoles, suggestedSecretName, type SecretNameFact } from '../../../core/src/helm/chartFacts';
-import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm/helmFixArgs';
-import type { OffsetEdit } from '../../../core/src/helm/valuesEdits';
-import { readSlices } from '../../../core/src/helm/valueSlice';
-import { isDns1123Subdomain } from '../../../core/src/rules/names';
+} from '../../../core/src/protocol';
+import { creatableRoles, readSlices, type SecretNameFact, suggestedSecretName } from '../../../core/src/helm';
+import type { CopySecretKeyArgs, MoveValueToSecretArgs, OffsetEdit } from '../../../core/src/helm';
+import { isDns1123Subdomain } from '../../../core/src/rules';
 import { nodeSourceReader } from '../../../core/src/manifest';
 import type { RequestType } from 'vscode-languageclient/node';
 import type { ClusterArea } from '../cluster/clusterArea';

@@ -2,8 +2,8 @@
  * The Secrets tree's "platform" mark: secrets the Pachyderm Helm chart creates or reads under fixed names,
  * with their role. No `vscode` import, so the rows are tested in node.
  */
-import type { SecretMeta } from '../../../core/src/catalog/secretMeta';
-import { platformSecret } from '../../../core/src/helm/chartFacts';
+import type { SecretMeta } from '../../../core/src/catalog';
+import { platformSecret } from '../../../core/src/helm';
 import type { SecretDecoration } from '../cluster/treeModel';
 
 export const PLATFORM_MARK = 'platform';

@@ -4,7 +4,7 @@
  */
 import type { V1Secret } from '@kubernetes/client-node';
 import * as vscode from 'vscode';
-import { classifyClusterError } from '../../../core/src/cluster/clusterProblem';
+import { classifyClusterError } from '../../../core/src/kubeApi';
 import { addKey, newDraft, printSecret } from '../../../core/src/manifest';
 import type { ClusterArea } from '../cluster/clusterArea';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { nodeSourceReader } from '../../../core/src/manifest';
-import { ClientCommands, type CreateSecretArgs } from '../../../core/src/protocol/messages';
+import { ClientCommands, type CreateSecretArgs } from '../../../core/src/protocol';
 import type { ExtensionHost } from '../host';
 import { initialDockerRegistryState, runDockerRegistryWizard } from './dockerRegistryWizard';
 import { initialGenericState, runGenericWizard } from './genericWizard';

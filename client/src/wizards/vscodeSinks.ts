@@ -4,10 +4,10 @@
  * in-memory document (manifestDocuments.ts) that the language server never receives.
  */
 import * as vscode from 'vscode';
-import type { CreateOutcome } from '../../../core/src/cluster/secretOperations';
-import { resolveTarget } from '../../../core/src/cluster/clusterTarget';
-import { SecretsApi } from '../../../core/src/cluster/secretsApi';
-import { serverDryRun } from '../../../core/src/manifest/sendManifest';
+import type { CreateOutcome } from '../../../core/src/catalog';
+import { resolveTarget } from '../../../core/src/kubeconfig';
+import { SecretsApi } from '../../../core/src/catalog';
+import { serverDryRun } from '../../../core/src/manifest';
 import { readTargetSettings, requestTimeoutMs } from '../cluster/clusterSettings';
 import { ManifestDocuments } from './manifestDocuments';
 import { PrivateFileError, writePrivateFile } from './privateFile';

@@ -1,5 +1,5 @@
 /**
- * One chunk of a multi-document file (core/src/spec/documentChunks.ts) with everything the analysis knows
+ * One chunk of a multi-document file (core/src/pipelineSpec/documentChunks.ts) with everything the analysis knows
  * about it that depends on its text alone: its documents, syntax errors and spec views, and, for a given
  * catalog and file-wide spelling style, its findings. A chunk reused at another place in an edited file is
  * moved there by shifting its offsets in place, which is far cheaper than parsing it again.
@@ -7,12 +7,12 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import { runPipelineRules } from '../rules/runRules';
 import type { Finding } from '../rules/ruleTable';
-import type { TextRange } from '../spec/documentChunks';
-import { parseSpecChunk } from '../spec/parseSpecFile';
-import { buildSpecViews, type SpecView, type SpellingCount, type SpellingStyle } from '../spec/specModel';
-import { specRootsOf } from '../spec/specRoots';
-import { WellFormedProperty } from '../spec/wellFormedJson';
-import type { SpecDocument, SpecFile, SpecFormat, SpecNode, SyntaxProblem } from '../spec/tree';
+import type { TextRange } from '../pipelineSpec/documentChunks';
+import { parseSpecChunk } from '../pipelineSpec/parseSpecFile';
+import { buildSpecViews, type SpecView, type SpellingCount, type SpellingStyle } from '../pipelineSpec/specModel';
+import { specRootsOf } from '../pipelineSpec/specRoots';
+import { WellFormedProperty } from '../pipelineSpec/wellFormedJson';
+import type { SpecDocument, SpecFile, SpecFormat, SpecNode, SyntaxProblem } from '../pipelineSpec/tree';
 
 export interface AnalysisChunk {
   start: number;

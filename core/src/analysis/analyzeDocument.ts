@@ -4,9 +4,9 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { Finding } from '../rules/ruleTable';
-import type { SpecModel } from '../spec/specModel';
-import type { SourceForm } from '../spec/sourceText';
-import type { SpecFile } from '../spec/tree';
+import type { SpecModel } from '../pipelineSpec/specModel';
+import type { SourceForm } from '../pipelineSpec/sourceText';
+import type { SpecFile } from '../pipelineSpec/tree';
 import type { DocumentKind } from './classify';
 import { IncrementalAnalyzer } from './incrementalAnalyzer';
 
@@ -14,7 +14,7 @@ export interface AnalyzeInput {
   uri: string;
   text: string;
   languageId?: string;
-  /** How the CLI decoded the file's bytes (core/src/spec/sourceText.ts); an editor's text has no such form. */
+  /** How the CLI decoded the file's bytes (core/src/pipelineSpec/sourceText.ts); an editor's text has no such form. */
   source?: SourceForm;
 }
 
@@ -35,7 +35,7 @@ export interface AnalysisResult {
 
 /**
  * A whole-file analysis is the incremental one with nothing kept: the file is read and checked chunk by chunk
- * (core/src/spec/documentChunks.ts), each chunk checked while its nodes are still in the processor's cache,
+ * (core/src/pipelineSpec/documentChunks.ts), each chunk checked while its nodes are still in the processor's cache,
  * which on a file of thousands of specs is much faster than parsing it all and then walking it all.
  * test/unit/analysis/incrementalAnalyzer.test.ts holds it to parsing and checking the file as one.
  */

@@ -8,9 +8,9 @@
  */
 import { matchesAnyGlob } from '../glob/matchGlob';
 import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
-import { specRoots } from '../spec/specRoots';
-import type { SpecRoot } from '../spec/specRoots';
-import type { ObjectNode, SpecFile, SpecNode } from '../spec/tree';
+import { specRoots } from '../pipelineSpec/specRoots';
+import type { SpecRoot } from '../pipelineSpec/specRoots';
+import type { ObjectNode, SpecFile, SpecNode } from '../pipelineSpec/tree';
 
 /** `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which). */
 export type DocumentKind = 'pipeline' | 'helm-values' | 'none';

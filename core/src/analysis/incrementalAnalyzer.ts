@@ -1,7 +1,7 @@
 /**
  * `analyzeDocument` for documents that change a little at a time (the language server's open editors):
  * a file of many specs is analysed chunk by chunk (one chunk per `---`-separated part, see
- * core/src/spec/documentChunks.ts), and each chunk's parse, spec views and findings are kept per URI, so an
+ * core/src/pipelineSpec/documentChunks.ts), and each chunk's parse, spec views and findings are kept per URI, so an
  * edit inside one spec parses and checks that one spec again. The result is the same as `analyzeDocument`'s
  * for the same text (test/unit/analysis/incrementalAnalyzer.test.ts compares them).
  *
@@ -11,12 +11,12 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import { checkSource } from '../rules/documentRules';
 import { finding, type Finding } from '../rules/ruleTable';
-import { documentChunks, type TextRange } from '../spec/documentChunks';
-import { LineIndex } from '../spec/lineIndex';
-import { detectFormat } from '../spec/parseSpecFile';
-import { spellingStyle, type SpecView } from '../spec/specModel';
-import { hasLoneCarriageReturn, withLineFeeds } from '../spec/sourceText';
-import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../spec/tree';
+import { documentChunks, type TextRange } from '../pipelineSpec/documentChunks';
+import { LineIndex } from '../pipelineSpec/lineIndex';
+import { detectFormat } from '../pipelineSpec/parseSpecFile';
+import { spellingStyle, type SpecView } from '../pipelineSpec/specModel';
+import { hasLoneCarriageReturn, withLineFeeds } from '../pipelineSpec/sourceText';
+import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../pipelineSpec/tree';
 import { chunkFindings, parseChunk, shiftChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemplates';

@@ -9,3 +9,4 @@ export * from './secretReferences';
 export * from './incrementalAnalyzer';
 export type { Finding, RuleCode, Severity } from '../rules/ruleTable';
 export { RULES } from '../rules/ruleTable';
+export * from './secretUses';

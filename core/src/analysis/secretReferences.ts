@@ -3,8 +3,8 @@
  * "Show Pipelines Using Secret" and the Inspect command. Placeholders (`$VAR`) are left out: they name nothing yet.
  */
 import { isPlaceholder } from '../rules/names';
-import { buildSpecModel, type SpecModel, type SpecView } from '../spec/specModel';
-import { stringValue, type SpecFile } from '../spec/tree';
+import { buildSpecModel, type SpecModel, type SpecView } from '../pipelineSpec/specModel';
+import { stringValue, type SpecFile } from '../pipelineSpec/tree';
 
 export type SecretReferenceKind = 'secret' | 'imagePullSecret' | 'egress' | 'podPatch' | 'podSpec';
 

@@ -1,5 +1,5 @@
 import type { SecretMeta } from './secretMeta';
-import type { Insecurity } from '../cluster/tlsVerification';
+import type { Insecurity } from '../kubeconfig/tlsVerification';
 
 /**
  * Where the catalog stands. Cluster-dependent rules run only in `ready`; in every other state they stay

@@ -7,7 +7,7 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from '../analysis/goTemplates';
 import { finding, type Finding } from '../rules/ruleTable';
-import type { SpecFile } from '../spec/tree';
+import type { SpecFile } from '../pipelineSpec/tree';
 import { MODELLED_CHART } from './chartFacts';
 import { recogniseChart } from './chartRecognition';
 import { checkHelmValues } from './helmRules';

@@ -21,8 +21,6 @@ import { conditionHolds, entryAt, isFalseAt, namesInList, stringAt, truthyAt, ty
 import { nearMissKey } from './nearMiss';
 import { suggestedSecretName } from './chartFacts';
 
-export { suggestedSecretName };
-
 /** What a quick fix needs; carried in the diagnostic's `data`. Holds paths and names only, never a value. */
 export type HelmFixData =
   | {

@@ -6,7 +6,7 @@
  * `classifyDocument` (core/src/analysis/classify.ts) applies both.
  */
 import { matchesAnyGlob } from '../glob/matchGlob';
-import type { SpecNode } from '../spec/tree';
+import type { SpecNode } from '../pipelineSpec/tree';
 
 const VALUES_NAME = /(^|\/)values[^/]*\.ya?ml$/i;
 

@@ -7,7 +7,7 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import { ClientCommands, type CreateSecretArgs } from '../protocol/messages';
-import { nodeAt, resolveField, stringValue, type ObjectNode, type PropertyNode, type SpecFile } from '../spec';
+import { nodeAt, resolveField, stringValue, type ObjectNode, type PropertyNode, type SpecFile } from '../pipelineSpec';
 import type { RemovedFieldFix } from '../rules/removedFields';
 import type { OffsetEdit } from './edits';
 import { entryName, objectAtPath } from './referenceAt';

@@ -14,7 +14,7 @@ import {
   type ObjectNode,
   type SpecFile,
   type SpellingStyle,
-} from '../spec';
+} from '../pipelineSpec';
 import { expandSnippet, type OffsetEdit } from './edits';
 import { entryName, objectAtPath, siteOfPath, type ReferenceSite } from './referenceAt';
 import { isRegistryCredential, keysMarkdown, keySummary, secretSummary } from './secretFacts';

@@ -5,7 +5,7 @@
  */
 import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
 import type { CatalogIndex } from '../catalog/snapshot';
-import { nodeAt, stringValue, type SpecFile, type SpecModel, type SpecView } from '../spec';
+import { nodeAt, stringValue, type SpecFile, type SpecModel, type SpecView } from '../pipelineSpec';
 import { entryName, referenceAt, type ReferenceSite } from './referenceAt';
 import { age, formatSize, keyCount } from './secretFacts';
 

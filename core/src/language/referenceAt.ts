@@ -2,8 +2,8 @@
  * Which secret reference a `nodeAt` path points into. The three places a spec names a secret, by canonical
  * path: `transform.secrets[i].{name,key}`, `transform.imagePullSecrets[i]`, `egress.sqlDatabase.secret.{name,key}`.
  */
-import type { NodeAt, ObjectNode, SpecNode } from '../spec';
-import { propertyByKey, resolveField, stringValue } from '../spec';
+import type { NodeAt, ObjectNode, SpecNode } from '../pipelineSpec';
+import { propertyByKey, resolveField, stringValue } from '../pipelineSpec';
 
 export type ReferenceSite = 'mount' | 'pull' | 'egress';
 

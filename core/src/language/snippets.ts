@@ -3,7 +3,7 @@
  * spelling style. Field names come from the spec's field table, so a snippet can never misspell one.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
-import { fieldName, resolveField, type MessageName, type SpellingStyle } from '../spec';
+import { fieldName, resolveField, type MessageName, type SpellingStyle } from '../pipelineSpec';
 import { isRegistryCredential } from './secretFacts';
 
 /** Where the caret is: a key position in one of these objects, or a new item of `transform.secrets`. */

@@ -14,3 +14,7 @@ export * from './secretOutput';
 export * from './secretSize';
 export type { TextSink } from './textChunks';
 export { addEnvFileSources, addFileSources, addLiteralSources } from './fileSources';
+export * from './goJson';
+export * from './kubectlYaml';
+export * from './rawBytes';
+export * from './sendManifest';

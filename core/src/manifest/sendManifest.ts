@@ -4,10 +4,10 @@
  * server-side dry run sends the same prepared object with `dryRun=All` and returns what the API server made of it.
  */
 import type { V1Secret } from '@kubernetes/client-node';
-import { classifyClusterError } from '../cluster/clusterProblem';
-import { preparePachctlSecret } from '../cluster/pachctlSecretFile';
-import { createSecretLikePachctl, type CreateOutcome } from '../cluster/secretOperations';
-import type { SecretsApi } from '../cluster/secretsApi';
+import { classifyClusterError } from '../kubeApi/clusterProblem';
+import { preparePachctlSecret } from './pachctlSecretFile';
+import { createSecretLikePachctl, type CreateOutcome } from '../catalog/secretOperations';
+import type { SecretsApi } from '../catalog/secretsApi';
 
 export type ServerDryRunOutcome =
   { kind: 'ok'; secret: V1Secret } | { kind: 'refused'; message: string } | { kind: 'api-error'; message: string };

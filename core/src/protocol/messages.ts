@@ -5,8 +5,8 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogSnapshot } from '../catalog/snapshot';
-import type { SecretUse } from '../cluster/inspectSecretText';
-import type { SecretReference, TextEdit } from '../cluster/secretReferenceEdit';
+import type { SecretUse } from '../analysis/secretUses';
+import type { SecretReference, TextEdit } from '../pipelineSpec/secretReferenceEdit';
 import type { OffsetEdit } from '../helm/valuesEdits';
 import type { ValueSlice } from '../helm/valueSlice';
 

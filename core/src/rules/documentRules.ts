@@ -3,11 +3,11 @@
  * together, documents that are neither a spec nor a list of specs, and specs pachctl/pachd refuse outright
  * for lacking `pipeline.name` or `transform`.
  */
-import { fieldProperty } from '../spec/specModel';
-import type { SpecRoot } from '../spec/specRoots';
-import type { ObjectNode, PropertyNode, SpecFile, SpecNode } from '../spec/tree';
+import { fieldProperty } from '../pipelineSpec/specModel';
+import type { SpecRoot } from '../pipelineSpec/specRoots';
+import type { ObjectNode, PropertyNode, SpecFile, SpecNode } from '../pipelineSpec/tree';
 import type { RuleContext } from './ruleContext';
-import { sourceProblems, type SourceForm } from '../spec/sourceText';
+import { sourceProblems, type SourceForm } from '../pipelineSpec/sourceText';
 import { finding, type Finding } from './ruleTable';
 
 const kindName = (n: SpecNode) =>

@@ -3,8 +3,8 @@
  * secret (PS030, then PS002/PS003), and secrets named inside the podPatch/podSpec JSON (PS040).
  */
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
-import type { SpecView } from '../spec/specModel';
-import { stringValue } from '../spec/tree';
+import type { SpecView } from '../pipelineSpec/specModel';
+import { stringValue } from '../pipelineSpec/tree';
 import { didYouMeanText } from './didYouMean';
 import { isDns1123Subdomain, isPlaceholder } from './names';
 import type { RuleContext } from './ruleContext';

@@ -15,7 +15,7 @@
  *   option replaced by autoscaling").
  * - Spout has `overwrite` from 1.9 and `marker` from 1.10, both until 1.13; 2.0's Spout has only `service`.
  */
-import type { MessageName } from '../spec/fields';
+import type { MessageName } from '../pipelineSpec/fields';
 
 /** How the quick fix changes the field: rename its key, or remove it. */
 export type RemovedFieldFix = { kind: 'rename'; to: string } | { kind: 'remove' };

@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../catalog/snapshot';
-import type { SpecModel } from '../spec/specModel';
-import type { SpecFile } from '../spec/tree';
+import type { SpecModel } from '../pipelineSpec/specModel';
+import type { SpecFile } from '../pipelineSpec/tree';
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
 import { suggest } from './didYouMean';
 import { finding, RULES, type Finding, type RuleCode } from './ruleTable';

@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../catalog/snapshot';
-import type { SpecModel } from '../spec/specModel';
-import type { SpecFile } from '../spec/tree';
+import type { SpecModel } from '../pipelineSpec/specModel';
+import type { SpecFile } from '../pipelineSpec/tree';
 import { checkDocuments, checkRequired, withoutTabAftermath } from './documentRules';
 import { checkEgressSecret, checkImagePullSecrets, checkPodStrings } from './referenceRules';
 import { RuleContext } from './ruleContext';

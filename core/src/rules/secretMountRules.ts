@@ -2,8 +2,8 @@
  * PS001–PS013 on `transform.secrets[]`: pachd's own checks (in its order and wording) plus the mistakes pachd
  * lets through and the pod then fails on (duplicate volumes, bad volume names, clashing mounts, env names).
  */
-import type { SecretEntry, SpecView } from '../spec/specModel';
-import { stringValue, type PropertyNode } from '../spec/tree';
+import type { SecretEntry, SpecView } from '../pipelineSpec/specModel';
+import { stringValue, type PropertyNode } from '../pipelineSpec/tree';
 import { isDns1123Subdomain, isEnvVarName, isPlaceholder, mountPathProblem } from './names';
 import type { RuleContext } from './ruleContext';
 import { checkSecretExists } from './secretExistence';

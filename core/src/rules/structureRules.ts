@@ -3,8 +3,8 @@
  * spellings of one field (PS012), value types, enum values, durations and timestamps, string-only maps.
  * Messages never echo a value of a string field: that could be a credential written into the spec.
  */
-import { fieldName, fieldsByKey, fieldsOf, SCHEMA_KEY, type FieldDef, type MessageName } from '../spec/fields';
-import type { ObjectNode, PropertyNode, SpecNode } from '../spec/tree';
+import { fieldName, fieldsByKey, fieldsOf, SCHEMA_KEY, type FieldDef, type MessageName } from '../pipelineSpec/fields';
+import type { ObjectNode, PropertyNode, SpecNode } from '../pipelineSpec/tree';
 import { didYouMeanText, suggest } from './didYouMean';
 import { removedField } from './removedFields';
 import type { RuleContext } from './ruleContext';

@@ -3,7 +3,7 @@
  * (an unquoted timestamp is `!!timestamp`), integers that are not plain decimal, and non-string mapping keys.
  * Anchors are harmless alone but useless without aliases, so they get a warning.
  */
-import type { SpecNode } from '../spec/tree';
+import type { SpecNode } from '../pipelineSpec/tree';
 import type { RuleContext } from './ruleContext';
 
 const ALLOWED_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null']);

@@ -5,7 +5,7 @@
  * Go's %q writes it (kubectl's own quoting): `\x1b`, `\r`, `\u009b`, `\u202e`. A byte that was not valid UTF-8
  * (kept as a lone surrogate, see core/src/manifest/rawBytes.ts) is shown as `\xNN`. Nothing is dropped, so the
  * text still says everything it said. The CLI (cli/src/terminalText.ts) and server messages (serverText.ts in
- * core/src/cluster) both use this.
+ * core/src/kubeApi) both use this.
  */
 
 const NAMED: Record<string, string> = {

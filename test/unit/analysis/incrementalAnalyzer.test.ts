@@ -20,8 +20,8 @@ import { classifyByName, classifyDocument } from '../../../core/src/analysis/cla
 import { analyzeHelmValues } from '../../../core/src/helm/analyzeHelmValues';
 import { checkSource } from '../../../core/src/rules/documentRules';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
-import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
-import { buildSpecModel } from '../../../core/src/spec/specModel';
+import { parseSpecFile } from '../../../core/src/pipelineSpec/parseSpecFile';
+import { buildSpecModel } from '../../../core/src/pipelineSpec/specModel';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 import { corpusSpecs, skipWithoutCorpus } from '../../corpus/paths';
 import { catalog, CLUSTER, NO_CLUSTER } from '../rules/fixtures';

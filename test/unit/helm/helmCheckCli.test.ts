@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkHelmValues } from '../../../core/src/helm/helmRules';
-import { LineIndex } from '../../../core/src/spec/lineIndex';
+import { LineIndex } from '../../../core/src/pipelineSpec/lineIndex';
 import { builtCli, repoRoot } from '../../corpus/paths';
 import { fixtureText, HELM_SECRETS, readyCatalog } from './helmTestCatalog';
 

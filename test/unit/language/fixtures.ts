@@ -1,7 +1,7 @@
 /** Shared fixtures of the language-feature tests: a catalog of metadata and `|`-caret documents. */
 import { CatalogIndex, type CatalogSnapshot } from '../../../core/src/catalog/snapshot';
 import { toSecretMeta, type SecretObject } from '../../../core/src/catalog/secretMeta';
-import { parseSpecFile, type SpecFile } from '../../../core/src/spec';
+import { parseSpecFile, type SpecFile } from '../../../core/src/pipelineSpec';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 

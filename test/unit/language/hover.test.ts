@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hoverSpec, type OtherUser } from '../../../core/src/language/hover';
-import { buildSpecModel } from '../../../core/src/spec';
+import { buildSpecModel } from '../../../core/src/pipelineSpec';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 import { readyCatalog, unknownCatalog, withCaret, SECRETS } from './fixtures';
 

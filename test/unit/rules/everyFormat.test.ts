@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
-import { MESSAGES } from '../../../core/src/spec/fields';
+import { MESSAGES } from '../../../core/src/pipelineSpec/fields';
 import { analyse } from './fixtures';
 
 const SNAKE = new Map<string, string>();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
-import { decodeSource } from '../../../core/src/spec/sourceText';
+import { decodeSource } from '../../../core/src/pipelineSpec/sourceText';
 import { repoRoot } from '../../corpus/paths';
 import { analyse, CLUSTER, yamlUri } from './fixtures';
 

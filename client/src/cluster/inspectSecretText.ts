@@ -3,18 +3,9 @@
  * tab-aligned, `… ago`), then what pachctl does not show: labels, keys with size and kind (values masked) and
  * the workspace pipelines that use the secret.
  */
-import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
+import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog';
 import { ago } from './humanDuration';
-
-/** One place in a workspace spec that references the secret. */
-export interface SecretUse {
-  pipeline: string;
-  /** Workspace-relative path of the spec file. */
-  file: string;
-  line: number;
-  /** e.g. `transform.secrets[0] → env PASSWORD (key password)`. */
-  how: string;
-}
+import type { SecretUse } from '../../../core/src/analysis';
 
 export const MASK = '••••••••';
 

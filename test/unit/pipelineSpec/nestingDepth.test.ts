@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { analyzeDocument, findSecretReferences, IncrementalAnalyzer } from '../../../core/src/analysis';
 import { completeSpec } from '../../../core/src/language/completion';
 import { hoverSpec } from '../../../core/src/language/hover';
-import { MAX_READ_DEPTH, PACHCTL_MAX_DEPTH } from '../../../core/src/spec/nestingDepth';
-import { nodeAt } from '../../../core/src/spec/nodeAt';
-import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
-import { buildSpecModel } from '../../../core/src/spec/specModel';
+import { MAX_READ_DEPTH, PACHCTL_MAX_DEPTH } from '../../../core/src/pipelineSpec/nestingDepth';
+import { nodeAt } from '../../../core/src/pipelineSpec/nodeAt';
+import { parseSpecFile } from '../../../core/src/pipelineSpec/parseSpecFile';
+import { buildSpecModel } from '../../../core/src/pipelineSpec/specModel';
 import { readyCatalog } from '../language/fixtures';
 
 const JSON_SPEC =

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpecFile, specRoots, nodeAt, type ObjectNode } from '../../../core/src/spec';
+import { parseSpecFile, specRoots, nodeAt, type ObjectNode } from '../../../core/src/pipelineSpec';
 
 const at = (text: string, needle: string, delta = 1) => text.indexOf(needle) + delta;
 

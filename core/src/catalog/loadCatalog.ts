@@ -2,9 +2,9 @@
  * One list of a namespace's secrets, for the CLI (`check`, `create secret`) and anything else that needs a
  * snapshot without keeping a watch open.
  */
-import type { CatalogSnapshot } from '../catalog/snapshot';
-import { classifyClusterError } from './clusterProblem';
-import { resolveTarget } from './clusterTarget';
+import type { CatalogSnapshot } from './snapshot';
+import { classifyClusterError } from '../kubeApi/clusterProblem';
+import { resolveTarget } from '../kubeconfig/clusterTarget';
 import { listAllSecrets, sortedSecrets } from './listSecrets';
 import { SecretsApi } from './secretsApi';
 
@@ -48,6 +48,6 @@ export async function loadCatalog(options: LoadCatalogOptions = {}): Promise<Cat
 /** Problems that only single-object calls have (404, 409, …) count as `other` for a catalog. */
 export function asCatalogProblem(
   p: ReturnType<typeof classifyClusterError>['problem'],
-): import('../catalog/snapshot').CatalogProblem {
+): import('./snapshot').CatalogProblem {
   return p === 'gone' || p === 'not-found' || p === 'conflict' || p === 'invalid' ? 'other' : p;
 }

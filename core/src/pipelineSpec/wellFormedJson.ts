@@ -3,7 +3,7 @@
  * the file's text into spec nodes. It gives up at the first thing plain JSON does not have (a syntax error, a
  * comment, a second value, a character jsonc-parser would not skip) and the caller parses that part again with
  * the port of jsonc-parser's parser, which reports and recovers as jsonc-parser does. On what it accepts, both
- * build the same nodes (test/unit/spec/jsonTree.test.ts compares them).
+ * build the same nodes (test/unit/pipelineSpec/jsonTree.test.ts compares them).
  *
  * Why a second parser: a file of thousands of specs is parsed on every open. jsonc-parser's scanner keeps a
  * token's state in closures and hands every key over as a new string; reading the text in one loop, with the

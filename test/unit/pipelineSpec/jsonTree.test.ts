@@ -1,16 +1,16 @@
 /**
- * The JSON tree is built by a reader of well-formed JSON (core/src/spec/wellFormedJson.ts) or, when it gives up,
- * a port of jsonc-parser's own parser (core/src/spec/parseJson.ts); this holds both to the original: on seeded
+ * The JSON tree is built by a reader of well-formed JSON (core/src/pipelineSpec/wellFormedJson.ts) or, when it gives up,
+ * a port of jsonc-parser's own parser (core/src/pipelineSpec/parseJson.ts); this holds both to the original: on seeded
  * random breakages of real-looking specs and on every kind of well-formed value, its documents, nodes, ranges
  * and syntax errors are exactly what jsonc-parser's `parseTree` gives, converted node for node.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree, printParseErrorCode, ParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { documentChunks } from '../../../core/src/spec/documentChunks';
-import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
-import type { PropertyNode, ScalarKind, SpecDocument, SpecNode } from '../../../core/src/spec/tree';
-import { parseWellFormedJson } from '../../../core/src/spec/wellFormedJson';
+import { documentChunks } from '../../../core/src/pipelineSpec/documentChunks';
+import { parseSpecFile } from '../../../core/src/pipelineSpec/parseSpecFile';
+import type { PropertyNode, ScalarKind, SpecDocument, SpecNode } from '../../../core/src/pipelineSpec/tree';
+import { parseWellFormedJson } from '../../../core/src/pipelineSpec/wellFormedJson';
 import { prng } from '../../support/random';
 
 function convert(n: JsonNode, base: number): SpecNode {

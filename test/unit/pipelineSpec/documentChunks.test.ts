@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentChunks } from '../../../core/src/spec/documentChunks';
-import { parseSpecFile } from '../../../core/src/spec/parseSpecFile';
+import { documentChunks } from '../../../core/src/pipelineSpec/documentChunks';
+import { parseSpecFile } from '../../../core/src/pipelineSpec/parseSpecFile';
 
 const texts = (text: string, format: 'json' | 'yaml') =>
   documentChunks(text, format).map((c) => text.slice(c.start, c.end));

@@ -2,7 +2,7 @@
  * How one revealed value is shown and copied. Text is shown as text; anything else (keystores, DER) would be
  * mangled by decoding, so it is shown as its size and copied as base64, the form kubectl and manifests use.
  */
-import { isText } from '../catalog/secretMeta';
+import { isText } from '../../../core/src/catalog';
 
 /** A dialog is no place for a whole certificate bundle; beyond this the rest is left to Copy Value. */
 export const REVEAL_MAX_CHARS = 4000;

@@ -5,12 +5,12 @@
  * dropped the moment a secret arrives.
  */
 import type { V1Namespace, V1Secret, V1Status } from '@kubernetes/client-node';
-import { toSecretMeta, type SecretMeta } from '../catalog/secretMeta';
-import { ClassifiedClusterError, classifyStatus } from './clusterProblem';
-import type { ResolvedTarget } from './clusterTarget';
-import { limitExecPlugins } from './execPluginTimeout';
-import { KubeHttp } from './kubeHttp';
-import { readWatchStream } from './watchStream';
+import { toSecretMeta, type SecretMeta } from './secretMeta';
+import { ClassifiedClusterError, classifyStatus } from '../kubeApi/clusterProblem';
+import type { ResolvedTarget } from '../kubeconfig/clusterTarget';
+import { limitExecPlugins } from '../kubeconfig/execPluginTimeout';
+import { KubeHttp } from '../kubeApi/kubeHttp';
+import { readWatchStream } from '../kubeApi/watchStream';
 
 export interface SecretPage {
   items: SecretMeta[];

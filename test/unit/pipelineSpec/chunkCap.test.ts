@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument, IncrementalAnalyzer } from '../../../core/src/analysis';
-import { documentChunks, MAX_CHUNKS } from '../../../core/src/spec/documentChunks';
+import { documentChunks, MAX_CHUNKS } from '../../../core/src/pipelineSpec/documentChunks';
 import { readyCatalog } from '../language/fixtures';
 
 const CAP_MESSAGE = `the file holds more than ${MAX_CHUNKS} documents: the rest, from here on, is not checked`;

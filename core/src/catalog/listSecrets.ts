@@ -1,15 +1,15 @@
 /**
  * The paged list both the live catalog and the one-shot `loadCatalog` start from.
  */
-import type { SecretMeta } from '../catalog/secretMeta';
-import { formatSeconds } from './clusterProblem';
+import type { SecretMeta } from './secretMeta';
+import { formatSeconds } from '../kubeApi/clusterProblem';
 import {
   ClusterLimitError,
   LIST_DEADLINE_TIMEOUTS,
   listDeadlineMs,
   MAX_LISTED_SECRETS,
   maxListPages,
-} from './responseLimits';
+} from '../kubeApi/responseLimits';
 import type { SecretsApi } from './secretsApi';
 
 /** Pages keep each response small on namespaces with thousands of secrets. */

@@ -3,10 +3,10 @@
  * spec under the cursor, written in the file's format (JSON, YAML block or flow) and spelling (env_var vs envVar,
  * as the file already spells two-word fields; see the spec model's `style`).
  */
-import { fieldName, resolveField } from '../spec/fields';
-import { parseSpecFile } from '../spec/parseSpecFile';
-import { buildSpecModel, fieldProperty } from '../spec/specModel';
-import type { ArrayNode, ObjectNode } from '../spec/tree';
+import { fieldName, resolveField } from './fields';
+import { parseSpecFile } from './parseSpecFile';
+import { buildSpecModel, fieldProperty } from './specModel';
+import type { ArrayNode, ObjectNode } from './tree';
 
 export { defaultEnvVarName, defaultMountPath } from './referenceDefaults';
 

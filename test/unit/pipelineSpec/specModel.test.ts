@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSpecFile, buildSpecModel } from '../../../core/src/spec';
+import { parseSpecFile, buildSpecModel } from '../../../core/src/pipelineSpec';
 import { findSecretReferences } from '../../../core/src/analysis/secretReferences';
 
 test("the model gives each spec's secret entries by canonical field, whichever spelling was written", () => {

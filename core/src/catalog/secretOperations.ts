@@ -4,8 +4,8 @@
  * the secret and never a value.
  */
 import type { V1Secret } from '@kubernetes/client-node';
-import { classifyClusterError, type CallDescription, type ClusterProblem } from './clusterProblem';
-import { preparePachctlSecret } from './pachctlSecretFile';
+import { classifyClusterError, type CallDescription, type ClusterProblem } from '../kubeApi/clusterProblem';
+import { preparePachctlSecret } from '../manifest/pachctlSecretFile';
 import type { SecretsApi } from './secretsApi';
 
 export class SecretOperationError extends Error {

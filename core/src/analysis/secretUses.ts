@@ -1,11 +1,20 @@
 /**
  * Where a workspace spec file uses one secret, for Inspect's "pipelines that use it" and Show Pipelines Using
- * Secret. Reads the spec model (core/src/spec/specModel.ts), which knows every place a secret can appear.
+ * Secret. Reads the spec model (core/src/pipelineSpec/specModel.ts), which knows every place a secret can appear.
  */
-import { buildSpecModel } from '../spec/specModel';
-import { parseSpecFile } from '../spec/parseSpecFile';
-import { stringValue } from '../spec/tree';
-import type { SecretUse } from './inspectSecretText';
+import { buildSpecModel } from '../pipelineSpec/specModel';
+import { parseSpecFile } from '../pipelineSpec/parseSpecFile';
+import { stringValue } from '../pipelineSpec/tree';
+
+/** One place in a workspace spec that references the secret. */
+export interface SecretUse {
+  pipeline: string;
+  /** Workspace-relative path of the spec file. */
+  file: string;
+  line: number;
+  /** e.g. `transform.secrets[0] → env PASSWORD (key password)`. */
+  how: string;
+}
 
 export interface SecretUseAt extends SecretUse {
   /** Offsets in the file text of the reference (the name). */

@@ -5,7 +5,7 @@
  *
  * A part that is well-formed JSON is read by ./wellFormedJson.ts; any other is built by a port of jsonc-parser's
  * parser over its scanner (JsonTreeParser below), not from `parseTree`'s nodes: a file of thousands of specs is
- * parsed on open, and a second tree to convert would double the allocations. Nodes, ranges and errors are `parseTree`'s (test/unit/spec/jsonTree.test.ts): a property ends
+ * parsed on open, and a second tree to convert would double the allocations. Nodes, ranges and errors are `parseTree`'s (test/unit/pipelineSpec/jsonTree.test.ts): a property ends
  * after its value, or at the `,` or `}` that ends it; an object or array the text never closes ends at the end.
  */
 import { createScanner, printParseErrorCode, ParseErrorCode, type JSONScanner } from 'jsonc-parser';

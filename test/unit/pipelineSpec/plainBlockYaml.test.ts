@@ -1,5 +1,5 @@
 /**
- * The YAML shortcut (core/src/spec/plainBlockYaml.ts) against the `yaml` package's parse it stands in for:
+ * The YAML shortcut (core/src/pipelineSpec/plainBlockYaml.ts) against the `yaml` package's parse it stands in for:
  * on the repository's own specs, the bench's generated specs (and the optional corpus's YAML files) and
  * thousands of seeded mutations of them (the fuzz tests' and edits to indentation, comments, quotes and
  * scalars that keep the text nearly plain), each chunk it accepts gives exactly the documents, nodes, ranges and (no) syntax errors of the full parse,
@@ -8,14 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../core/src/analysis/analyzeDocument';
-import { documentChunks } from '../../../core/src/spec/documentChunks';
-import { LineIndex } from '../../../core/src/spec/lineIndex';
-import { parseYamlChunkFully } from '../../../core/src/spec/parseYaml';
-import { readPlainBlockYaml } from '../../../core/src/spec/plainBlockYaml';
-import { buildSpecModel } from '../../../core/src/spec/specModel';
-import type { ParsedDocuments, SpecFile } from '../../../core/src/spec/tree';
+import { documentChunks } from '../../../core/src/pipelineSpec/documentChunks';
+import { LineIndex } from '../../../core/src/pipelineSpec/lineIndex';
+import { parseYamlChunkFully } from '../../../core/src/pipelineSpec/parseYaml';
+import { readPlainBlockYaml } from '../../../core/src/pipelineSpec/plainBlockYaml';
+import { buildSpecModel } from '../../../core/src/pipelineSpec/specModel';
+import type { ParsedDocuments, SpecFile } from '../../../core/src/pipelineSpec/tree';
 import { checkSource } from '../../../core/src/rules/documentRules';
-import { withLineFeeds } from '../../../core/src/spec/sourceText';
+import { withLineFeeds } from '../../../core/src/pipelineSpec/sourceText';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
 import { manySpecsYaml, typicalSpecYaml } from '../../../bench/lib/specs';
 import { corpusSpecs, skipWithoutCorpus } from '../../corpus/paths';

@@ -8,16 +8,16 @@
  * backoff until the fault ends.
  */
 import { EventEmitter } from 'node:events';
-import type { SecretMeta } from '../catalog/secretMeta';
-import type { CatalogSnapshot, CatalogState } from '../catalog/snapshot';
-import { Backoff, type BackoffOptions } from './backoff';
-import { classifyClusterError, type ClusterProblem } from './clusterProblem';
-import type { TargetResolution } from './clusterTarget';
+import type { SecretMeta } from './secretMeta';
+import type { CatalogSnapshot, CatalogState } from './snapshot';
+import { Backoff, type BackoffOptions } from '../kubeApi/backoff';
+import { classifyClusterError, type ClusterProblem } from '../kubeApi/clusterProblem';
+import type { TargetResolution } from '../kubeconfig/clusterTarget';
 import { listAllSecrets, sortedSecrets, DEFAULT_PAGE_SIZE } from './listSecrets';
-import { ClusterLimitError } from './responseLimits';
+import { ClusterLimitError } from '../kubeApi/responseLimits';
 import { asCatalogProblem } from './loadCatalog';
 import { SecretsApi, type WatchHandle } from './secretsApi';
-import type { Insecurity } from './tlsVerification';
+import type { Insecurity } from '../kubeconfig/tlsVerification';
 
 export interface CatalogChange {
   /** Names added or modified. */

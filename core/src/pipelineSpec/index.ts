@@ -19,3 +19,6 @@ export * from './specRoots';
 export * from './nodeAt';
 export * from './fields';
 export * from './specModel';
+export * from './referenceDefaults';
+export * from './secretReferenceEdit';
+export * from './sourceText';

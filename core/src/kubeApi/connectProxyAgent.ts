@@ -1,6 +1,6 @@
 /**
  * An HTTP proxy, from the kubeconfig's `proxy-url` or from HTTPS_PROXY/HTTP_PROXY
- * (core/src/cluster/proxyFromEnvironment.ts): each connection is a CONNECT tunnel through it, over TLS to the proxy
+ * (core/src/kubeApi/proxyFromEnvironment.ts): each connection is a CONNECT tunnel through it, over TLS to the proxy
  * when its URL is https:// (checked against Node's trusted CAs, as client-node's hpagent did), as Go's transport (and
  * so kubectl) does for https servers. An http:// server is tunnelled too, where Go would send the request itself to
  * the proxy: such servers are rare (client-node accepts one only with insecure-skip-tls-verify), so one path serves

@@ -30,7 +30,7 @@ export function parseSpecFile(uri: string, given: string, languageId?: string): 
   return { uri, text, format, documents: out.documents, syntaxErrors: out.syntaxErrors, lines: new LineIndex(text) };
 }
 
-/** One chunk (core/src/spec/documentChunks.ts) of `text`, parsed on its own; document indexes start at 0. */
+/** One chunk (core/src/pipelineSpec/documentChunks.ts) of `text`, parsed on its own; document indexes start at 0. */
 export function parseSpecChunk(text: string, format: SpecFormat, chunk: TextRange): ParsedDocuments {
   const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
   parseChunkInto(text, format, chunk, out);

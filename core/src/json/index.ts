@@ -1,0 +1,2 @@
+/** What the faces (client, server, cli) use of this module; they import it only through this file. */
+export * from './safeJsonParse';

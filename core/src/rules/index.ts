@@ -1,0 +1,3 @@
+/** What the faces (client, server, cli) use of this module; they import it only through this file. */
+export * from './names';
+export * from './ruleTable';
