@@ -1,6 +1,7 @@
 // The esbuild options of every bundle, shared by scripts/build.mjs and the test that keeps the shipped client
 // small (test/package/shippedClient.test.ts), so the test measures exactly what ships.
 import { fileURLToPath } from 'node:url';
+import { boundariesPlugin } from './boundaries.mjs';
 
 const clientNodeDist = /[\\/]node_modules[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]/;
 const removedAuthProviders = fileURLToPath(new URL('../core/src/kubeconfig/removedAuthProviders.ts', import.meta.url));
@@ -66,7 +67,8 @@ export function buildOptions(production) {
     logLevel: 'warning',
     // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow; its ESM build bundles.
     mainFields: ['module', 'main'],
-    plugins: [kubeConfigOnly],
+    // The boundaries first: a forbidden import fails the build before anything resolves it.
+    plugins: [boundariesPlugin, kubeConfigOnly],
   };
 }
 
