@@ -3,7 +3,7 @@
  * Messages are composed by the helm rules (near-miss hints, what the chart does instead), so the template is
  * `{message}`; the summary is what README and `check` list.
  */
-import type { RuleDef } from '../rules/ruleTable';
+import type { RuleDef } from '../rules/ruleDef';
 
 const helm = (severity: 'error' | 'warning' | 'information', summary: string, needsCatalog: boolean): RuleDef => ({
   severity,

@@ -5,15 +5,9 @@
  */
 import { HELM_RULES } from '../helm/helmRuleTable';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { RuleDef, Severity } from './ruleDef';
 
-export interface RuleDef {
-  severity: Severity;
-  message: string;
-  needsCatalog: boolean;
-  /** One line for the README and hover. */
-  summary: string;
-}
+export type { RuleDef, Severity };
 
 const rule = (severity: Severity, message: string, summary: string, needsCatalog = false): RuleDef => ({
   severity,
