@@ -1,4 +1,5 @@
-// `npm test`: build the bundles, compile TypeScript (which also type-checks), then run the suites.
+// `npm test`: lint (ESLint) and check the formatting (Prettier), build the bundles, compile TypeScript (which also
+// type-checks), then run the suites. A lint or formatting problem fails the run before anything is built.
 // `npm test -- unit` (or any suite names) runs only those suites.
 //
 // Suites:
@@ -50,6 +51,23 @@ function findTests(dir, skip) {
   return out.sort();
 }
 
+// The same commands as `npm run lint` and `npm run format:check`, run through node as tsc is below. Both keep a
+// cache in node_modules/.cache, so a second run only reads the files that changed.
+step('lint (eslint)', process.execPath, [
+  'node_modules/eslint/bin/eslint.js',
+  '--cache',
+  '--cache-location',
+  'node_modules/.cache/eslint/',
+  '--max-warnings',
+  '0',
+  '.',
+]);
+step('format check (prettier)', process.execPath, [
+  'node_modules/prettier/bin/prettier.cjs',
+  '--cache',
+  '--check',
+  '**/*.{ts,mts,cts,js,mjs,cjs}',
+]);
 step('build', process.execPath, ['scripts/build.mjs']);
 // tsc never deletes what it compiled from a source that is gone: a renamed or deleted test would still run.
 rmSync('out', { recursive: true, force: true });

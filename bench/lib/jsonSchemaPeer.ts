@@ -29,7 +29,12 @@ export function createJsonSchemaPeer(dir: string) {
   async function diagnostics(text: string, lineOffset = 0): Promise<Diagnostic[]> {
     const doc = TextDocument.create(`file:///bench/spec-${version}.json`, 'json', version++, text);
     const found = await service.doValidation(doc, service.parseJSONDocument(doc));
-    if (lineOffset) for (const d of found) ((d.range.start.line += lineOffset), (d.range.end.line += lineOffset));
+    if (lineOffset) {
+      for (const d of found) {
+        d.range.start.line += lineOffset;
+        d.range.end.line += lineOffset;
+      }
+    }
     return found;
   }
 

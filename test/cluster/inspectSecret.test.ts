@@ -37,7 +37,7 @@ test("the inspect document starts with pachctl's table and masks every value", (
   assert.equal(lines[0], 'NAME       TYPE                             CREATED');
   assert.equal(lines[1], 'mysecret   kubernetes.io/dockerconfigjson   11 seconds ago');
   assert.match(text, /Pachyderm-managed: {2}yes/);
-  assert.match(text, /  secret-source=pachyderm-user\n  suite=pachyderm/);
+  assert.match(text, / {2}secret-source=pachyderm-user\n {2}suite=pachyderm/);
   assert.match(text, new RegExp(`\\.dockerconfigjson +120 bytes +text +${MASK}`));
   assert.match(text, /edges {2}specs\/edges\.pipeline\.json:7 {2}transform\.imagePullSecrets\[0\]/);
 });

@@ -23,6 +23,19 @@ export function uiEnv(): UiEnv {
   return JSON.parse(readFileSync(file, 'utf8')) as UiEnv;
 }
 
+/** The few DOM calls `hoverText` makes inside the page (this project compiles without the DOM library). */
+interface PageDocument {
+  createTreeWalker(root: unknown, whatToShow: number): { nextNode(): PageTextNode | null };
+  createRange(): {
+    setStart(node: PageTextNode, offset: number): void;
+    setEnd(node: PageTextNode, offset: number): void;
+    getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+  };
+}
+interface PageTextNode {
+  textContent: string | null;
+}
+
 /** Generous: the first language-server and cluster round trips share two cores with the whole workbench. */
 export const UI_TIMEOUT_MS = 60_000;
 
@@ -87,7 +100,7 @@ export class Workbench {
     const box = await this.activeEditor()
       .locator('.view-lines')
       .evaluate((lines, wanted) => {
-        const doc = (lines as unknown as { ownerDocument: any }).ownerDocument;
+        const doc = (lines as unknown as { ownerDocument: PageDocument }).ownerDocument;
         const walker = doc.createTreeWalker(lines, 4 /* NodeFilter.SHOW_TEXT */);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const at = String(node.textContent).indexOf(wanted);

@@ -211,8 +211,17 @@ export function treeTooDeep(root: SpecNode): number | undefined {
     const depth = depths.pop()!;
     if (depth > MAX_READ_DEPTH) return node.start;
     if (node.type === 'object') {
-      for (const p of node.properties) if (p.value) (nodes.push(p.value), depths.push(depth + 1));
-    } else if (node.type === 'array') for (const item of node.items) (nodes.push(item), depths.push(depth + 1));
+      for (const p of node.properties) {
+        if (!p.value) continue;
+        nodes.push(p.value);
+        depths.push(depth + 1);
+      }
+    } else if (node.type === 'array') {
+      for (const item of node.items) {
+        nodes.push(item);
+        depths.push(depth + 1);
+      }
+    }
   }
   return undefined;
 }

@@ -33,8 +33,6 @@ const JSON_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'invalid character in string',
 };
 
-const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: true, allowEmptyContent: true };
-
 /** Parses the text between two separator lines into `out`; document indexes continue from `out`'s. */
 export function parseJsonSegment(text: string, segStart: number, segEnd: number, out: ParsedDocuments): void {
   const { documents, syntaxErrors } = out;

@@ -148,7 +148,7 @@ test('hover on a Go template values file that is not YAML as written says it is 
 });
 
 test('hover on a TLS secretName says when the chart does not read it, or creates it, instead of looking it up', () => {
-  let p = at('proxy:\n  tls:\n    enabled: false\n    secretName: proxy-t|ls\n');
+  const p = at('proxy:\n  tls:\n    enabled: false\n    secretName: proxy-t|ls\n');
   let md = helmHover(p.doc, p.offset, readyCatalog())!.markdown;
   assert.match(
     md,
