@@ -7,10 +7,11 @@ import type { Document } from 'yaml';
 import { ClientCommands } from '../../core/src/protocol';
 import { helmCompletion, helmHover, parseHelmValues, removeEntryEdit } from '../../core/src/helm';
 import type { CopySecretKeyArgs, HelmFixData, MoveValueToSecretArgs } from '../../core/src/helm';
+import type { OffsetRange } from '../../core/src/text';
 import type { DocumentKind } from './documentKinds';
 import { analysis, DIAGNOSTIC_SOURCE, findingDiagnostics } from './pipelineSpecKind';
 
-const range = (doc: TextDocument, r: { start: number; end: number }) => ({
+const range = (doc: TextDocument, r: OffsetRange) => ({
   start: doc.positionAt(r.start),
   end: doc.positionAt(r.end),
 });

@@ -4,19 +4,18 @@
  * catalog and file-wide spelling style, its findings. A chunk reused at another place in an edited file is
  * moved there by shifting its offsets in place, which is far cheaper than parsing it again.
  */
+import type { OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
 import { runPipelineRules } from '../rules/runRules';
 import type { Finding } from '../rules/ruleTable';
-import type { TextRange } from '../pipelineSpec/documentChunks';
+import type { ChunkRange } from '../pipelineSpec/documentChunks';
 import { parseSpecChunk } from '../pipelineSpec/parseSpecFile';
 import { buildSpecViews, type SpecView, type SpellingCount, type SpellingStyle } from '../pipelineSpec/specModel';
 import { specRootsOf } from '../pipelineSpec/specRoots';
 import { WellFormedProperty } from '../pipelineSpec/wellFormedJson';
 import type { SpecDocument, SpecFile, SpecFormat, SpecNode, SyntaxProblem } from '../pipelineSpec/tree';
 
-export interface AnalysisChunk {
-  start: number;
-  end: number;
+export interface AnalysisChunk extends OffsetRange {
   /** A chunk that ends the file clamps ranges at its end, so it is only reused at the end. */
   atEnd: boolean;
   /** Which analysis parsed it: the text it was parsed from stays referenced by its string values. */
@@ -29,7 +28,7 @@ export interface AnalysisChunk {
   findings?: { catalog: CatalogIndex; style: SpellingStyle; list: Finding[] };
 }
 
-export function parseChunk(text: string, format: SpecFormat, range: TextRange, generation: number): AnalysisChunk {
+export function parseChunk(text: string, format: SpecFormat, range: ChunkRange, generation: number): AnalysisChunk {
   const parsed = parseSpecChunk(text, format, range);
   const spellings: SpellingCount = { snake: 0, camel: 0 };
   // Kept at their exact size: an array grown by push has room for 17 items, and a file has thousands of chunks.

@@ -4,7 +4,7 @@
  * written is not what gets checked, any more than a Jsonnet spec is. Finding the actions lets the analysis leave
  * such a file alone, or check only the parts no action touches.
  */
-import type { OffsetRange } from '../helm/valuesTree';
+import type { OffsetRange } from '../text';
 
 /** Past this many actions the rest are not listed; one is enough to know the file is a template. */
 const MAX_ACTIONS = 10_000;

@@ -11,7 +11,7 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import { checkSource } from '../rules/documentRules';
 import { finding, type Finding } from '../rules/ruleTable';
-import { documentChunks, type TextRange } from '../pipelineSpec/documentChunks';
+import { documentChunks, type ChunkRange } from '../pipelineSpec/documentChunks';
 import { LineIndex } from '../pipelineSpec/lineIndex';
 import { detectFormat } from '../pipelineSpec/parseSpecFile';
 import { spellingStyle, type SpecView } from '../pipelineSpec/specModel';
@@ -141,11 +141,11 @@ function countGenerations(chunks: readonly AnalysisChunk[]): number {
 function reuseChunks(
   previous: FileState,
   text: string,
-  ranges: readonly TextRange[],
+  ranges: readonly ChunkRange[],
 ): Array<AnalysisChunk | undefined> {
   const old = previous.chunks;
   const out = new Array<AnalysisChunk | undefined>(ranges.length);
-  const same = (r: TextRange, c: AnalysisChunk) =>
+  const same = (r: ChunkRange, c: AnalysisChunk) =>
     r.end - r.start === c.end - c.start &&
     (r.end === text.length) === c.atEnd &&
     text.slice(r.start, r.end) === previous.text.slice(c.start, c.end);

@@ -2,19 +2,18 @@
  * Every secret a spec file names, with where: for hover's "other pipelines using it", the tree's
  * "Show Pipelines Using Secret" and the Inspect command. Placeholders (`$VAR`) are left out: they name nothing yet.
  */
+import type { OffsetRange } from '../text';
 import { isPlaceholder } from '../rules/names';
 import { buildSpecModel, type SpecModel, type SpecView } from '../pipelineSpec/specModel';
 import { stringValue, type SpecFile } from '../pipelineSpec/tree';
 
 export type SecretReferenceKind = 'secret' | 'imagePullSecret' | 'egress' | 'podPatch' | 'podSpec';
 
-export interface SecretReference {
+/** A secret named in a spec; its range is the name's in the file. */
+export interface SecretReference extends OffsetRange {
   name: string;
   key?: string;
   kind: SecretReferenceKind;
-  /** Range of the name in the file. */
-  start: number;
-  end: number;
   /** `pipeline.name` of the spec holding the reference, when written. */
   pipeline?: string;
   specIndex: number;
@@ -72,7 +71,7 @@ function pushReference(
   spec: SpecView,
   kind: SecretReferenceKind,
   name: string | undefined,
-  range: { start: number; end: number },
+  range: OffsetRange,
   key?: string,
 ): void {
   if (!name || isPlaceholder(name)) return;

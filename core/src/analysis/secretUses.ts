@@ -2,6 +2,7 @@
  * Where a workspace spec file uses one secret, for Inspect's "pipelines that use it" and Show Pipelines Using
  * Secret. Reads the spec model (core/src/pipelineSpec/specModel.ts), which knows every place a secret can appear.
  */
+import type { OffsetRange } from '../text';
 import { buildSpecModel } from '../pipelineSpec/specModel';
 import { parseSpecFile } from '../pipelineSpec/parseSpecFile';
 import { stringValue } from '../pipelineSpec/tree';
@@ -16,11 +17,8 @@ export interface SecretUse {
   how: string;
 }
 
-export interface SecretUseAt extends SecretUse {
-  /** Offsets in the file text of the reference (the name). */
-  start: number;
-  end: number;
-}
+/** A use with the range of its reference (the name) in the file text. */
+export interface SecretUseAt extends SecretUse, OffsetRange {}
 
 export function findSecretUses(uri: string, relativePath: string, text: string, secretName: string): SecretUseAt[] {
   const file = parseSpecFile(uri, text);

@@ -8,7 +8,8 @@ import type { SecretMeta } from '../catalog/secretMeta';
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
 import { IMAGE_PULL_SECRETS_PATH, secretNameFact, TLS_KEYS, tlsSecretFact } from './chartFacts';
 import { requiredKey } from './helmRules';
-import { entryAt, pathAt, type OffsetRange } from './valuesTree';
+import type { OffsetRange } from '../text';
+import { entryAt, pathAt } from './valuesTree';
 
 export interface HelmCompletionItem {
   label: string;

@@ -19,7 +19,8 @@ import {
 import { goTemplateActions, templateBreaksSyntax } from '../analysis/goTemplates';
 import { chartVerdictText, recogniseChart } from './chartRecognition';
 import { chartCreatedTlsSecrets, requiredKey } from './helmRules';
-import { conditionHolds, entryAt, pathAt, stringAt, type OffsetRange } from './valuesTree';
+import type { OffsetRange } from '../text';
+import { conditionHolds, entryAt, pathAt, stringAt } from './valuesTree';
 
 export interface HelmHover {
   markdown: string;

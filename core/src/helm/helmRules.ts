@@ -17,7 +17,8 @@ import {
 } from './chartFacts';
 import { finding as ruleFinding, type Finding } from '../rules/ruleTable';
 import type { HelmRuleCode } from './helmRuleTable';
-import { conditionHolds, entryAt, isFalseAt, namesInList, stringAt, truthyAt, type OffsetRange } from './valuesTree';
+import type { OffsetRange } from '../text';
+import { conditionHolds, entryAt, isFalseAt, namesInList, stringAt, truthyAt } from './valuesTree';
 import { nearMissKey } from './nearMiss';
 import { suggestedSecretName } from './chartFacts';
 

@@ -5,7 +5,8 @@
  * an escape (`\x41`) comes from the range of that escape, which the reader decodes (yamlEscape.ts).
  */
 import { isScalar, type Document } from 'yaml';
-import { entryAt, scalarValueAt, type OffsetRange } from './valuesTree';
+import type { OffsetRange } from '../text';
+import { entryAt, scalarValueAt } from './valuesTree';
 import type { ValuesPath } from './chartFacts';
 import { readSlices, type ValueSlice } from './valueSlice';
 import { yamlEscapeAt } from './yamlEscape';

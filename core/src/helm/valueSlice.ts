@@ -2,12 +2,11 @@
  * A value told as slices of a text instead of as itself (plainValueSlices.ts builds them on the server), and
  * reading it back where the text is: the extension host, without a YAML parser.
  */
+import type { OffsetRange } from '../text';
 import { yamlEscapeAt } from './yamlEscape';
 
 /** A `[start, end)` range of the text, read as is, as one YAML escape sequence, or as a YAML number (`1e3`: 1000). */
-export interface ValueSlice {
-  start: number;
-  end: number;
+export interface ValueSlice extends OffsetRange {
   as?: 'escape' | 'number';
 }
 

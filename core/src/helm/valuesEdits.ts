@@ -3,7 +3,8 @@
  * plain value the chart ignores. Offsets in, offsets out; the caller turns them into editor edits.
  */
 import type { Document } from 'yaml';
-import { entryAt, type OffsetRange } from './valuesTree';
+import type { OffsetRange } from '../text';
+import { entryAt } from './valuesTree';
 
 export interface OffsetEdit {
   range: OffsetRange;

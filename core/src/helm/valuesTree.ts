@@ -3,13 +3,8 @@
  * Helm merges values by key, so a path is just a chain of mapping keys; lists are leaves.
  */
 import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import type { OffsetRange } from '../text';
 import type { ValuesCondition, ValuesPath } from './chartFacts';
-
-/** A `[start, end)` range in the document text (UTF-16 offsets, as `yaml` and TextDocument count). */
-export interface OffsetRange {
-  start: number;
-  end: number;
-}
 
 export interface ValuesEntry {
   path: ValuesPath;

@@ -3,6 +3,7 @@
  * secret, the keys of the named secret at `key`, the field names of a secret entry in the file's spelling
  * style, and snippets for the four ways a spec uses a secret. Pure: text offsets in, edits out.
  */
+import type { OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SecretMeta } from '../catalog/secretMeta';
 import {
@@ -160,7 +161,7 @@ function valueItems(
   input: CompletionInput,
   path: ReadonlyArray<string | number>,
   at: NodeAt,
-  range: { start: number; end: number },
+  range: OffsetRange,
   quote: string,
   entry: ObjectNode | undefined,
   /** YAML `- ` when the caret starts a list item that has no dash yet. */

@@ -3,6 +3,7 @@
  * text/binary, age, namespace and context, whether pachctl manages it) and which other pipelines in the
  * workspace use it. Metadata only: the catalog has no values to show.
  */
+import type { OffsetRange } from '../text';
 import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
 import type { CatalogIndex } from '../catalog/snapshot';
 import { nodeAt, stringValue, type SpecFile, type SpecModel, type SpecView } from '../pipelineSpec';
@@ -25,18 +26,14 @@ export interface HoverInput {
   now: Date;
 }
 
-export interface SpecHover {
+export interface SpecHover extends OffsetRange {
   markdown: string;
-  start: number;
-  end: number;
 }
 
-interface Target {
+interface Target extends OffsetRange {
   secret: string;
   key?: string;
   site: ReferenceSite | 'pod';
-  start: number;
-  end: number;
 }
 
 export function hoverSpec(input: HoverInput): SpecHover | undefined {

@@ -7,11 +7,11 @@
  * an unclosed quoted scalar. A `%` directive at column 0 applies to the document after it, so a YAML file
  * with directives is one chunk.
  */
+import type { OffsetRange } from '../text';
 import type { SpecFormat } from './tree';
 
-export interface TextRange {
-  start: number;
-  end: number;
+/** A chunk of a file's text. */
+export interface ChunkRange extends OffsetRange {
   /** The rest of a file past `MAX_CHUNKS`: not read, see `documentChunks`. */
   unread?: true;
 }
@@ -65,7 +65,7 @@ function lineStartingWith(text: string, prefix: string, from: number): number {
  * The chunks of `text`, in order. JSON: the text between separator lines (the lines themselves belong to no
  * document). YAML: each chunk starts at its `---` line, which is part of the document it opens.
  */
-export function documentChunks(text: string, format: SpecFormat): TextRange[] {
+export function documentChunks(text: string, format: SpecFormat): ChunkRange[] {
   const seps = format === 'yaml' && hasDirective(text) ? [] : separatorOffsets(text, MAX_CHUNKS + 1);
   // MAX_CHUNKS + 1 separators: more than MAX_CHUNKS documents. The chunk after the first MAX_CHUNKS separators,
   // the last one made, then runs to the end of the file: that is the unread rest.
@@ -76,8 +76,8 @@ export function documentChunks(text: string, format: SpecFormat): TextRange[] {
   return out;
 }
 
-function chunksBetween(text: string, format: SpecFormat, seps: readonly number[]): TextRange[] {
-  const out: TextRange[] = [];
+function chunksBetween(text: string, format: SpecFormat, seps: readonly number[]): ChunkRange[] {
+  const out: ChunkRange[] = [];
   let start = 0;
   if (format === 'json') {
     for (let i = 0; i < seps.length; i += 2) {

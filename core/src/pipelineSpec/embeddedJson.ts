@@ -3,6 +3,7 @@
  * string back to offsets in the file, so a reference inside it can be underlined where it is written.
  * When the mapping can't be known (YAML block scalars, folded lines), every offset maps to the whole string.
  */
+import type { OffsetRange } from '../text';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ScalarNode } from './tree';
 
@@ -11,7 +12,7 @@ export interface EmbeddedJson {
   tree: JsonNode | undefined;
   valid: boolean;
   /** File range of decoded [start, end). */
-  toFile(start: number, end: number): { start: number; end: number };
+  toFile(start: number, end: number): OffsetRange;
 }
 
 /** `text` is the file's text, which `node`'s range is in. */

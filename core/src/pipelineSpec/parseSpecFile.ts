@@ -2,7 +2,7 @@
  * The one entry point from text to `SpecFile`. JSON or YAML is decided by the editor's language id, else by
  * the file name, else by the first character; both parsers recover from errors so the rest still gets analysed.
  */
-import { documentChunks, MAX_CHUNKS, type TextRange } from './documentChunks';
+import { documentChunks, MAX_CHUNKS, type ChunkRange } from './documentChunks';
 import { LineIndex } from './lineIndex';
 import { scanNestingDepth, tooDeepMessage, treeTooDeep } from './nestingDepth';
 import { parseJsonSegment } from './parseJson';
@@ -31,7 +31,7 @@ export function parseSpecFile(uri: string, given: string, languageId?: string): 
 }
 
 /** One chunk (core/src/pipelineSpec/documentChunks.ts) of `text`, parsed on its own; document indexes start at 0. */
-export function parseSpecChunk(text: string, format: SpecFormat, chunk: TextRange): ParsedDocuments {
+export function parseSpecChunk(text: string, format: SpecFormat, chunk: ChunkRange): ParsedDocuments {
   const out: ParsedDocuments = { documents: [], syntaxErrors: [] };
   parseChunkInto(text, format, chunk, out);
   return out;
@@ -41,7 +41,7 @@ export function parseSpecChunk(text: string, format: SpecFormat, chunk: TextRang
  * A chunk nested deeper than the readers and walkers may recurse (./nestingDepth.ts) becomes one document without
  * a tree and one syntax error where it goes too deep; the other chunks of the file are read as usual.
  */
-function parseChunkInto(text: string, format: SpecFormat, chunk: TextRange, out: ParsedDocuments): void {
+function parseChunkInto(text: string, format: SpecFormat, chunk: ChunkRange, out: ParsedDocuments): void {
   if (chunk.unread) {
     const message = `the file holds more than ${MAX_CHUNKS} documents: the rest, from here on, is not checked`;
     out.syntaxErrors.push({ message, start: chunk.start, end: Math.min(chunk.start + 1, text.length) });
@@ -74,7 +74,7 @@ function parseChunkInto(text: string, format: SpecFormat, chunk: TextRange, out:
   }
 }
 
-function unreadable(out: ParsedDocuments, chunk: TextRange, at: number, message: string): void {
+function unreadable(out: ParsedDocuments, chunk: ChunkRange, at: number, message: string): void {
   out.documents.push({ index: out.documents.length, start: chunk.start, end: chunk.end, root: undefined });
   out.syntaxErrors.push({ message, start: at, end: Math.min(at + 1, chunk.end) });
 }

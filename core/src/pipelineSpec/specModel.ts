@@ -4,6 +4,7 @@
  * `transform.env` entry, and the secrets named inside the `podPatch` / `podSpec` JSON strings.
  * Rules, hover, completion and "pipelines using this secret" all read this instead of walking the tree.
  */
+import type { OffsetRange } from '../text';
 import { fieldsByKey, resolveField, spellingOf, type MessageName } from './fields';
 import { parseEmbeddedJson } from './embeddedJson';
 import { specRoots, type SpecRoot } from './specRoots';
@@ -35,15 +36,16 @@ export interface EgressSecret {
   key?: PropertyNode;
 }
 
-export interface PodStringRef {
+/**
+ * A secret named in a pod JSON string; its range is the name's in the file (the whole string's when the name
+ * can't be mapped).
+ */
+export interface PodStringRef extends OffsetRange {
   /** Which field holds the JSON: `podPatch` or `podSpec`. */
   field: 'podPatch' | 'podSpec';
   kind: 'secretName' | 'secretKeyRef' | 'imagePullSecret';
   name: string;
   key?: string;
-  /** File range of the name (the whole string when it can't be mapped). */
-  start: number;
-  end: number;
 }
 
 export interface PodString {

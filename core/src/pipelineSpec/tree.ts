@@ -5,6 +5,7 @@
  * Nodes are plain data (no parent links, no parser objects) so a tree can be kept per open document
  * cheaply; `nodeAt` (./nodeAt.ts) recovers the path from the root when a caller needs it.
  */
+import type { OffsetRange } from '../text';
 import type { LineIndex } from './lineIndex';
 
 export type ScalarKind = 'string' | 'number' | 'boolean' | 'null';
@@ -19,9 +20,7 @@ export interface YamlNodeInfo {
   plain?: boolean;
 }
 
-interface NodeBase {
-  start: number;
-  end: number;
+interface NodeBase extends OffsetRange {
   yaml?: YamlNodeInfo;
 }
 
@@ -30,7 +29,7 @@ export interface ObjectNode extends NodeBase {
   properties: PropertyNode[];
 }
 
-export interface PropertyNode {
+export interface PropertyNode extends OffsetRange {
   /** The key as text (a YAML `1:` key becomes `'1'`, see `keyKind`). */
   key: string;
   keyKind: ScalarKind;
@@ -38,8 +37,6 @@ export interface PropertyNode {
   keyEnd: number;
   /** Missing when the text has a key and no value yet (`"name":` while typing). */
   value: SpecNode | undefined;
-  start: number;
-  end: number;
 }
 
 export interface ArrayNode extends NodeBase {
@@ -61,21 +58,17 @@ export interface AliasNode extends NodeBase {
 
 export type SpecNode = ObjectNode | ArrayNode | ScalarNode | AliasNode;
 
-export interface SpecDocument {
+export interface SpecDocument extends OffsetRange {
   /** 0-based position among the file's documents. */
   index: number;
-  start: number;
-  end: number;
   /** Undefined for an empty document (only comments, or nothing between two `---`). */
   root: SpecNode | undefined;
   /** A JSON document that followed the previous one without a `---` line (`{…}{…}`), which pachctl rejects. */
   runTogether?: boolean;
 }
 
-export interface SyntaxProblem {
+export interface SyntaxProblem extends OffsetRange {
   message: string;
-  start: number;
-  end: number;
 }
 
 export type SpecFormat = 'json' | 'yaml';

@@ -9,6 +9,7 @@ import type { SecretUse } from '../analysis/secretUses';
 import type { SecretReference, TextEdit } from '../pipelineSpec/secretReferenceEdit';
 import type { OffsetEdit } from '../helm/valuesEdits';
 import type { ValueSlice } from '../helm/valueSlice';
+import type { OffsetRange } from '../text';
 
 /** Client → server: the secret catalog changed (metadata only, never values). */
 export namespace CatalogNotification {
@@ -38,12 +39,12 @@ export const ClientCommands = {
  * them, so the extension host does not bundle a parser. Requests carry names, paths and keys, never a value.
  */
 
-/** One place in a workspace file where a pipeline uses the secret (`file` is relative to its workspace folder). */
-export interface WorkspaceSecretUse extends SecretUse {
+/**
+ * One place in a workspace file where a pipeline uses the secret (`file` is relative to its workspace folder);
+ * its range is the reference's (the name's) in the file text the server read.
+ */
+export interface WorkspaceSecretUse extends SecretUse, OffsetRange {
   uri: string;
-  /** Offsets of the reference (the name) in the file text the server read. */
-  start: number;
-  end: number;
 }
 
 export interface SecretUsesParams {

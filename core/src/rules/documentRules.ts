@@ -3,6 +3,7 @@
  * together, documents that are neither a spec nor a list of specs, and specs pachctl/pachd refuse outright
  * for lacking `pipeline.name` or `transform`.
  */
+import type { OffsetRange } from '../text';
 import { fieldProperty } from '../pipelineSpec/specModel';
 import type { SpecRoot } from '../pipelineSpec/specRoots';
 import type { ObjectNode, PropertyNode, SpecFile, SpecNode } from '../pipelineSpec/tree';
@@ -82,7 +83,7 @@ export function checkRequired(ctx: RuleContext, spec: SpecRoot): void {
 }
 
 /** The spec's first character, where a missing top-level field is reported. */
-function headOf(root: ObjectNode): { start: number; end: number } {
+function headOf(root: ObjectNode): OffsetRange {
   return { start: root.start, end: Math.min(root.end, root.start + 1) };
 }
 

@@ -1,3 +1,4 @@
+import type { OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SpecFile } from '../pipelineSpec/tree';
@@ -44,7 +45,7 @@ export class RuleContext {
 
   report(
     code: RuleCode,
-    range: { start: number; end: number },
+    range: OffsetRange,
     args?: Record<string, string | number>,
     data?: Record<string, unknown>,
   ): void {

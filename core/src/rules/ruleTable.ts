@@ -3,6 +3,7 @@
  * it needs the cluster's secret catalog (those stay silent unless the catalog is ready). Templates fill
  * `{placeholders}` from the rule's arguments; PS001–PS003 keep pachd's own wording so users recognise them.
  */
+import type { OffsetRange } from '../text';
 import { HELM_RULES } from '../helm/helmRuleTable';
 
 import type { RuleDef, Severity } from './ruleDef';
@@ -144,18 +145,16 @@ export const RULES = {
 export type RuleCode = keyof typeof RULES;
 
 /** What a rule found. `data` carries what quick fixes need (names, keys, the field to add); never a value. */
-export interface Finding {
+export interface Finding extends OffsetRange {
   code: RuleCode;
   severity: Severity;
   message: string;
-  start: number;
-  end: number;
   data?: Record<string, unknown>;
 }
 
 export function finding(
   code: RuleCode,
-  range: { start: number; end: number },
+  range: OffsetRange,
   args: Record<string, string | number> = {},
   data?: Record<string, unknown>,
 ): Finding {

@@ -1,15 +1,14 @@
 /** PS002/PS003: the one place that checks a (secret, key) pair against the catalog, for every kind of reference. */
 import { didYouMeanText, suggest } from './didYouMean';
 import { isPlaceholder } from './names';
+import type { OffsetRange } from '../text';
 import type { RuleContext } from './ruleContext';
-
-type Range = { start: number; end: number };
 
 export function checkSecretExists(
   ctx: RuleContext,
   name: string,
-  nameRange: Range,
-  key?: { key: string; range: Range },
+  nameRange: OffsetRange,
+  key?: { key: string; range: OffsetRange },
 ): void {
   if (!ctx.catalog.ready) return;
   const meta = ctx.catalog.get(name);
