@@ -7,8 +7,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionHost } from './host';
 import { createLanguageClient } from './languageClient';
 import { registerCluster } from './cluster/register';
+import { registerCommands } from './commands/registerCommands';
 import { registerPlatform } from './platform/register';
-import { registerWizards } from './wizards/register';
+import { vscodeSinks } from './wizards/vscodeSinks';
+import { VscodeWizardUi } from './wizards/vscodeWizardUi';
 
 let client: LanguageClient | undefined;
 
@@ -37,11 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Pachyd
   });
   serverReady.catch(() => undefined);
   const host: ExtensionHost = { context, output, client };
-  // Areas register here, one line each (cluster + tree + commands, wizards, platform secrets).
-  registerWizards(host);
-  // Platform secrets build on the cluster area (its tree, catalog and API).
+  // Areas register here, one line each (cluster + tree, platform secrets), then every command from one table.
   const cluster = registerCluster(host);
+  // Platform secrets build on the cluster area (its tree, catalog and API).
   registerPlatform(cluster);
+  registerCommands({ host, cluster, wizardUi: new VscodeWizardUi(), sinks: vscodeSinks });
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
   return { cluster, serverReady, activationMs };

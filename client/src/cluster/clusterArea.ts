@@ -16,6 +16,7 @@ export class ClusterArea {
   tree!: SecretsTreeProvider;
   view!: vscode.TreeView<import('./treeModel').TreeRow>;
   status!: import('./statusBar').CatalogStatusBar;
+  inspectDocs!: import('./inspectDocuments').InspectDocuments;
   ignoredSettings: readonly string[] = [];
   /** Refreshes the catalog when a kubeconfig file it read (or looked for) changes. */
   readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.catalog.refresh());

@@ -9,8 +9,8 @@
 import * as vscode from 'vscode';
 import { type CreateOutcome, createSecretLikePachctl } from '../../../core/src/catalog';
 import { platformSecret } from '../../../core/src/helm';
+import type { CommandContext } from '../commands/commandContext';
 import type { ClusterArea } from './clusterArea';
-import { ClusterCommands } from './commandIds';
 
 interface TextSource {
   text: string;
@@ -18,47 +18,42 @@ interface TextSource {
   source: string;
 }
 
-export function registerCreateFromFile(area: ClusterArea): void {
-  area.host.context.subscriptions.push(
-    vscode.commands.registerCommand(
-      ClusterCommands.createFromFile,
-      async (arg?: unknown): Promise<CreateOutcome | undefined> => {
-        const input = await inputFrom(arg);
-        if (!input) return undefined;
-        let api;
-        try {
-          api = area.api();
-        } catch (err) {
-          void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
-          return undefined;
-        }
-        const where = `${area.catalog.target().context}/${api.namespace}`;
-        let outcome = await createSecretLikePachctl(api, input.text);
-        if (outcome.kind === 'exists') {
-          if (!(await confirmReplace(area, outcome.name, where, input.source))) return outcome;
-          outcome = await createSecretLikePachctl(api, input.text, { replace: true });
-        }
-        switch (outcome.kind) {
-          case 'created':
-          case 'replaced':
-            area.host.output.info(`[cluster] ${outcome.kind} secret ${outcome.name} in ${where} from ${input.source}`);
-            void vscode.window.showInformationMessage(
-              `Secret "${outcome.name}" ${outcome.kind} in ${where} (labels suite=pachyderm, secret-source=pachyderm-user).`,
-            );
-            break;
-          case 'refused':
-            void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${outcome.message}`);
-            break;
-          case 'api-error':
-            void vscode.window.showErrorMessage(
-              `The cluster refused the secret from ${input.source}: ${outcome.message}`,
-            );
-            break;
-        }
-        return outcome;
-      },
-    ),
-  );
+/** `Pachyderm: Create Secret from File`; returns the outcome (the wizards' sink and the tests read it). */
+export async function createSecretFromFile(
+  { cluster: area }: CommandContext,
+  arg?: unknown,
+): Promise<CreateOutcome | undefined> {
+  const input = await inputFrom(arg);
+  if (!input) return undefined;
+  let api;
+  try {
+    api = area.api();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
+    return undefined;
+  }
+  const where = `${area.catalog.target().context}/${api.namespace}`;
+  let outcome = await createSecretLikePachctl(api, input.text);
+  if (outcome.kind === 'exists') {
+    if (!(await confirmReplace(area, outcome.name, where, input.source))) return outcome;
+    outcome = await createSecretLikePachctl(api, input.text, { replace: true });
+  }
+  switch (outcome.kind) {
+    case 'created':
+    case 'replaced':
+      area.host.output.info(`[cluster] ${outcome.kind} secret ${outcome.name} in ${where} from ${input.source}`);
+      void vscode.window.showInformationMessage(
+        `Secret "${outcome.name}" ${outcome.kind} in ${where} (labels suite=pachyderm, secret-source=pachyderm-user).`,
+      );
+      break;
+    case 'refused':
+      void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${outcome.message}`);
+      break;
+    case 'api-error':
+      void vscode.window.showErrorMessage(`The cluster refused the secret from ${input.source}: ${outcome.message}`);
+      break;
+  }
+  return outcome;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Registers the cluster area: the live catalog, the Secrets tree, the status bar item, the forwarding of
- * snapshots to the language server, and the area's commands.
+ * snapshots to the language server, and the Inspect documents. Its commands are in the command table
+ * (client/src/commands/commandTable.ts).
  */
 import * as vscode from 'vscode';
 import type { ExtensionHost } from '../host';
@@ -8,12 +9,9 @@ import { CatalogForwarder } from './catalogToServer';
 import { ClusterArea } from './clusterArea';
 import { CLUSTER_SETTING_KEYS } from './clusterSettings';
 import { SECRETS_VIEW } from './commandIds';
-import { registerSecretCommands } from './secretCommands';
+import { INSPECT_SCHEME, InspectDocuments } from './inspectDocuments';
 import { SecretsTreeProvider } from './secretsTree';
 import { CatalogStatusBar } from './statusBar';
-import { registerTargetCommands } from './targetCommands';
-import { registerCreateFromFile } from './createFromFile';
-import { registerInsertReference } from './insertReference';
 
 export function registerCluster(host: ExtensionHost): ClusterArea {
   const area = new ClusterArea(host);
@@ -47,10 +45,8 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   );
   void vscode.commands.executeCommand('setContext', 'pachyderm.pachydermSecretsOnly', false);
 
-  registerTargetCommands(area);
-  registerSecretCommands(area);
-  registerCreateFromFile(area);
-  registerInsertReference(area);
+  area.inspectDocs = new InspectDocuments(area);
+  subs.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, area.inspectDocs), area.inspectDocs);
   void area.catalog.refresh();
   return area;
 }

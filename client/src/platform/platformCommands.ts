@@ -7,12 +7,7 @@
  * message, a URI or the language server.
  */
 import * as vscode from 'vscode';
-import {
-  type AnsweredFrom,
-  ClientCommands,
-  HelmPlainValueRequest,
-  HelmSecretNameEditsRequest,
-} from '../../../core/src/protocol';
+import { HelmPlainValueRequest, HelmSecretNameEditsRequest, type AnsweredFrom } from '../../../core/src/protocol';
 import { creatableRoles, readSlices, type SecretNameFact, suggestedSecretName } from '../../../core/src/helm';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs, OffsetEdit } from '../../../core/src/helm';
 import { isDns1123Subdomain } from '../../../core/src/rules';
@@ -21,27 +16,13 @@ import type { RequestType } from 'vscode-languageclient/node';
 import type { ClusterArea } from '../cluster/clusterArea';
 import { askServer, type ServerAnswer } from '../languageClient';
 import { initialGenericState, runGenericWizard, type GenericWizardState } from '../wizards/genericWizard';
-import { vscodeSinks } from '../wizards/vscodeSinks';
-import { VscodeWizardUi } from '../wizards/vscodeWizardUi';
+import type { CommandContext } from '../commands/commandContext';
 import type { ManifestSinks } from '../wizards/wizardUi';
 import { copyKeyInSecret, createOneKeySecret, createPlatformSecret, removeKeyFromSecret } from './platformSecretWrites';
 
 export const PlatformCommands = {
   newPlatformSecret: 'pachyderm.newPlatformSecret',
 } as const;
-
-export function registerPlatformCommands(area: ClusterArea): void {
-  const subs = area.host.context.subscriptions;
-  subs.push(
-    vscode.commands.registerCommand(PlatformCommands.newPlatformSecret, () => newPlatformSecret(area)),
-    vscode.commands.registerCommand(ClientCommands.moveValueToSecret, (args: MoveValueToSecretArgs) =>
-      moveValueToSecret(area, args),
-    ),
-    vscode.commands.registerCommand(ClientCommands.copySecretKey, (args: CopySecretKeyArgs) =>
-      copySecretKey(area, args),
-    ),
-  );
-}
 
 const validName = (v: string) =>
   isDns1123Subdomain(v)
@@ -60,7 +41,7 @@ async function askName(fact: SecretNameFact, suggested: string, title: string): 
 }
 
 /** `Pachyderm: New Platform Secret`. Returns the created secret's name (tests), or undefined when cancelled. */
-async function newPlatformSecret(area: ClusterArea): Promise<string | undefined> {
+export async function newPlatformSecret({ cluster: area }: CommandContext): Promise<string | undefined> {
   const title = 'Pachyderm: New Platform Secret';
   const picked = await vscode.window.showQuickPick(
     creatableRoles().map((f) => ({
@@ -103,10 +84,56 @@ async function newPlatformSecret(area: ClusterArea): Promise<string | undefined>
  * literal under the key the chart reads (shown masked, as a byte count). The values file changes only once the
  * secret was created in the cluster with that key. Returns the secret name when the value moved, for tests.
  */
-async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs): Promise<string | undefined> {
+export async function moveValueToSecret(
+  { cluster: area, wizardUi, sinks: wizardSinks }: CommandContext,
+  args: MoveValueToSecretArgs,
+): Promise<string | undefined> {
   const uri = vscode.Uri.parse(args.uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const file = vscode.workspace.asRelativePath(uri);
+  const plain = await readPlainValue(area, document, file, args);
+  if (plain === undefined) return undefined;
+  // Created as kubectl would, without pachctl's labels (see createPlatformSecret); the wizard's other outputs stay.
+  let created = false;
+  const sinks: ManifestSinks = {
+    ...wizardSinks,
+    create: async (json) => {
+      const result = await createPlatformSecret(area, json);
+      created ||= result.ok;
+      return result.ok ? { ok: true, message: '' } : result;
+    },
+  };
+  const state: GenericWizardState = {
+    ...initialGenericState({ name: args.suggestedName }),
+    entries: [{ kind: 'literal', key: args.key, value: plain }],
+  };
+  const outcome = await runGenericWizard(wizardUi, sinks, nodeSourceReader, state);
+  if (outcome !== 'done' || !created) {
+    if (outcome === 'done')
+      void vscode.window.showInformationMessage(`${file} is unchanged: the Secret was not created in the cluster.`);
+    return undefined;
+  }
+  const name = state.name;
+  if (!state.entries.some((e) => e.kind === 'literal' && e.key === args.key)) {
+    void vscode.window.showWarningMessage(
+      `Created Secret "${name}" without key "${args.key}", which the chart reads; ${file} is unchanged.`,
+    );
+    return undefined;
+  }
+  await pointValuesAtSecret(area, document, file, args, name);
+  return name;
+}
+
+/**
+ * The plain value at `args.plainPath`, read from the editor's text where the server says it is; undefined (after
+ * telling the user why) when it cannot be read.
+ */
+async function readPlainValue(
+  area: ClusterArea,
+  document: vscode.TextDocument,
+  file: string,
+  args: MoveValueToSecretArgs,
+): Promise<string | undefined> {
   const located = await askAboutDocument(area, document, HelmPlainValueRequest.type, {
     uri: document.uri.toString(),
     plainPath: args.plainPath,
@@ -128,34 +155,17 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
     void vscode.window.showErrorMessage(`${args.plainPath} no longer holds a value in ${file}; nothing to move.`);
     return undefined;
   }
-  // Created as kubectl would, without pachctl's labels (see createPlatformSecret); the wizard's other outputs stay.
-  let created = false;
-  const sinks: ManifestSinks = {
-    ...vscodeSinks,
-    create: async (json) => {
-      const result = await createPlatformSecret(area, json);
-      created ||= result.ok;
-      return result.ok ? { ok: true, message: '' } : result;
-    },
-  };
-  const state: GenericWizardState = {
-    ...initialGenericState({ name: args.suggestedName }),
-    entries: [{ kind: 'literal', key: args.key, value: plain }],
-  };
-  const outcome = await runGenericWizard(new VscodeWizardUi(), sinks, nodeSourceReader, state);
-  if (outcome !== 'done' || !created) {
-    if (outcome === 'done')
-      void vscode.window.showInformationMessage(`${file} is unchanged: the Secret was not created in the cluster.`);
-    return undefined;
-  }
-  const name = state.name;
-  if (!state.entries.some((e) => e.kind === 'literal' && e.key === args.key)) {
-    void vscode.window.showWarningMessage(
-      `Created Secret "${name}" without key "${args.key}", which the chart reads; ${file} is unchanged.`,
-    );
-    return undefined;
-  }
+  return plain;
+}
 
+/** Sets the values file's secret-name setting to the new Secret and removes the plain value, then saves. */
+async function pointValuesAtSecret(
+  area: ClusterArea,
+  document: vscode.TextDocument,
+  file: string,
+  args: MoveValueToSecretArgs,
+  name: string,
+): Promise<void> {
   // Re-read: the user may have edited the file while the wizard was open.
   const wasDirty = document.isDirty;
   const edits = await askAboutDocument(area, document, HelmSecretNameEditsRequest.type, {
@@ -170,14 +180,13 @@ async function moveValueToSecret(area: ClusterArea, args: MoveValueToSecretArgs)
     void vscode.window.showErrorMessage(
       `Created Secret "${name}", but could not edit ${file}${why}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`,
     );
-    return name;
+    return;
   }
   // Saving takes the credential off the disk too; a file with other unsaved changes is left for the user to save.
   if (!wasDirty) await document.save();
   void vscode.window.showInformationMessage(
     `Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`,
   );
-  return name;
 }
 
 /** Tries before giving up when the user keeps typing while the server answers. */
@@ -216,7 +225,10 @@ async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetE
 }
 
 /** PH002 near-miss quick fix: copy, then offer (never assume) removing the old key. Returns true when copied. */
-async function copySecretKey(area: ClusterArea, args: CopySecretKeyArgs): Promise<boolean> {
+export async function copySecretKeyForChart(
+  { cluster: area }: CommandContext,
+  args: CopySecretKeyArgs,
+): Promise<boolean> {
   const COPY = 'Copy Key';
   const ok = await vscode.window.showWarningMessage(
     `Copy the value of key "${args.from}" to key "${args.to}" in Secret "${args.secret}"?`,
