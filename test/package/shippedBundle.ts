@@ -9,6 +9,8 @@ import { repoRoot } from '../corpus/paths';
 export interface ShippedBundle {
   /** Input path (relative to the repository) → bytes it adds to the output. */
   inputs: Record<string, number>;
+  /** Modules left outside the bundle and loaded at run time (node's own, such as `https`). */
+  externals: string[];
   bytes: number;
 }
 
@@ -19,7 +21,8 @@ export function shippedBundle(entry: 'client' | 'server' | 'cli'): ShippedBundle
     const r = await esbuild.build({ ...buildOptions(true), ...entries[${JSON.stringify(entry)}], write: false, metafile: true, logLevel: 'silent' });
     const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
     const inputs = Object.fromEntries(Object.entries(out.inputs).map(([k, v]) => [k, v.bytesInOutput]));
-    process.stdout.write(JSON.stringify({ inputs, bytes: out.bytes }));`;
+    const externals = [...new Set(out.imports.filter((i) => i.external).map((i) => i.path))];
+    process.stdout.write(JSON.stringify({ inputs, externals, bytes: out.bytes }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: repoRoot(),
     encoding: 'utf8',
