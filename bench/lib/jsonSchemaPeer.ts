@@ -1,9 +1,9 @@
 /**
  * The peer users have today: VS Code's JSON language service validating a spec against Pachyderm's published
  * `CreatePipelineRequest` JSON schema (pachyderm/pachyderm src/internal/jsonschema/CreatePipelineRequest.schema.json
- * and the files it references). Point PACHYDERM_SCHEMA_DIR at a folder holding them; without it the bench looks
- * in the maintainers' reference folder beside the repository, and runs row 1 without the peers when neither is
- * there.
+ * and the files it references). Point PACHYDERM_SCHEMA_DIR at a folder holding them (a copy of that folder of
+ * pachyderm/pachyderm); without it the bench tries a sibling folder of the clone, and runs row 1 without the
+ * peers when neither holds the schema.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,11 +13,12 @@ export function repoRoot(): string {
 }
 
 /**
- * The optional real-world corpus: public Pachyderm specs kept beside the repository (a sibling folder, shared/corpus) by the
- * developers who have it, read in place and never copied in. A clone without it is complete: every test that
- * needs it says it was skipped, and no other test's seeds or thresholds come from it.
+ * The optional real-world corpus: public Pachyderm pipeline specs (from pachyderm/pachyderm's examples and other
+ * public repositories), read in place and never copied in. `PACHYDERM_CORPUS_DIR` names its folder; without it a
+ * sibling folder of the clone is tried. A clone without the corpus is complete: every test that needs it says it
+ * was skipped, and no other test's seeds or thresholds come from it.
  */
-export const corpusDir = (): string => join(repoRoot(), '..', 'shared', 'corpus');
+export const corpusDir = (): string => process.env.PACHYDERM_CORPUS_DIR || join(repoRoot(), '..', 'shared', 'corpus');
 
 /** What a corpus test says when it is skipped. */
 export const CORPUS_ABSENT = 'optional corpus of public specs not present beside the repository';

@@ -1,6 +1,6 @@
 /**
  * The project's own table of the pipeline spec (`pps_v2.CreatePipelineRequest` and the messages under it),
- * written from the facts in the reference notes: every field's proto (snake_case) name, its protojson
+ * written from pachyderm/pachyderm src/pps/pps.proto (2.x): every field's proto (snake_case) name, its protojson
  * (lowerCamelCase) name, and the kind of value protojson accepts. pachctl and pachd accept both spellings,
  * so lookups resolve either to one canonical field; the canonical name is the JSON name.
  *
