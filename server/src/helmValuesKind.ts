@@ -82,7 +82,7 @@ export const helmValuesKind: DocumentKind = {
           title: `Remove ${data.plainPath}, which the chart ignores`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          edit: { changes: { [doc.uri]: [{ range: range(doc, edit.range), newText: edit.newText }] } },
+          edit: { changes: { [doc.uri]: [{ range: range(doc, edit), newText: edit.newText }] } },
         });
       }
     }

@@ -5,15 +5,15 @@ import { parse as parseYaml } from 'yaml';
 import {
   defaultEnvVarName,
   secretReferenceEdit,
-  type SecretReference,
-  type TextEdit,
+  type NewSecretEntry,
 } from '../../core/src/pipelineSpec/secretReferenceEdit';
+import { applyEdits, type OffsetEdit } from '../../core/src/text/offsets';
 
-const apply = (text: string, e: TextEdit) => text.slice(0, e.offset) + e.text + text.slice(e.offset + e.length);
-const env: SecretReference = { as: 'env', name: 'db', key: 'password', envVar: 'DB_PASSWORD' };
-const mount: SecretReference = { as: 'mount', name: 'tls', mountPath: '/var/secrets/tls' };
+const apply = (text: string, e: OffsetEdit) => applyEdits(text, [e]);
+const env: NewSecretEntry = { as: 'env', name: 'db', key: 'password', envVar: 'DB_PASSWORD' };
+const mount: NewSecretEntry = { as: 'mount', name: 'tls', mountPath: '/var/secrets/tls' };
 
-function insert(uri: string, text: string, ref: SecretReference): string {
+function insert(uri: string, text: string, ref: NewSecretEntry): string {
   const r = secretReferenceEdit(uri, text, ref);
   assert.ok(r.ok, r.ok ? '' : r.message);
   return apply(text, r.edit);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { HelmPlainValueRequest, HelmSecretNameEditsRequest } from '../../core/src/protocol/messages';
-import { applyOffsetEdits } from '../../core/src/helm/valuesEdits';
+import { applyEdits } from '../../core/src/text/offsets';
 import { readSlices } from '../../core/src/helm/valueSlice';
 import { LspSession } from './serverProcess';
 
@@ -98,7 +98,7 @@ test('helmSecretNameEdits replaces the plain value by the SecretName the user ch
   const result = await s.connection.sendRequest(HelmSecretNameEditsRequest.type, params);
   assert.equal(result.version, 7);
   assert.equal(
-    applyOffsetEdits(text, result.edits),
+    applyEdits(text, result.edits),
     'pachd:\n  rootTokenSecretName: pachd-root-token\ncloudsqlAuthProxy:\n  iamLogin: true\n',
   );
   await s.close(uri);
@@ -106,7 +106,7 @@ test('helmSecretNameEdits replaces the plain value by the SecretName the user ch
   const both = 'pachd:\n  rootTokenSecretName:\n  rootToken: fixture\n';
   await s.open(uri, 'yaml', both, 8);
   const filled = await s.connection.sendRequest(HelmSecretNameEditsRequest.type, params);
-  assert.equal(applyOffsetEdits(both, filled.edits), 'pachd:\n  rootTokenSecretName: pachd-root-token\n');
+  assert.equal(applyEdits(both, filled.edits), 'pachd:\n  rootTokenSecretName: pachd-root-token\n');
   await s.close(uri);
 
   await s.open(uri, 'yaml', 'pachd: {}\n', 9);

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { SecretReferenceEditRequest, type SecretReferenceEditResult } from '../../core/src/protocol/messages';
+import { applyEdits } from '../../core/src/text/offsets';
 import { LspSession } from './serverProcess';
 
 let s: LspSession;
@@ -16,8 +17,7 @@ after(() => s.stop());
 
 function applied(text: string, result: SecretReferenceEditResult): string {
   assert.ok(result.ok, JSON.stringify(result));
-  const { offset, length, text: inserted } = result.edit;
-  return text.slice(0, offset) + inserted + text.slice(offset + length);
+  return applyEdits(text, [result.edit]);
 }
 
 test('secretReferenceEdit adds an env var entry in the spelling of the open JSON spec, with its version', async () => {

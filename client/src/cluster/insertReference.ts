@@ -3,7 +3,7 @@
  * mount. The language server computes the edit (core's secretReferenceEdit: format and spelling style of the file).
  */
 import * as vscode from 'vscode';
-import { defaultEnvVarName, defaultMountPath, type SecretReference } from '../../../core/src/pipelineSpec';
+import { defaultEnvVarName, defaultMountPath, type NewSecretEntry } from '../../../core/src/pipelineSpec';
 import { SecretReferenceEditRequest } from '../../../core/src/protocol';
 import type { CommandContext } from '../commands/commandContext';
 import { askServer } from '../languageClient';
@@ -41,12 +41,12 @@ export async function insertSecretReference({ cluster: area }: CommandContext, a
     );
     return false;
   }
-  const { offset, length, text } = result.edit;
-  return editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length)), text));
+  const { start, end, newText } = result.edit;
+  return editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(end)), newText));
 }
 
 /** Asks how to reference the key (env var or mount) and the name or path; undefined when cancelled. */
-async function askReference(name: string, key: string): Promise<SecretReference | undefined> {
+async function askReference(name: string, key: string): Promise<NewSecretEntry | undefined> {
   const ENV = 'Environment variable';
   const MOUNT = 'Mounted files';
   const as = await vscode.window.showQuickPick(

@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import { HelmPlainValueRequest, HelmSecretNameEditsRequest, type AnsweredFrom } from '../../../core/src/protocol';
 import { creatableRoles, readSlices, type SecretNameFact, suggestedSecretName } from '../../../core/src/helm';
-import type { CopySecretKeyArgs, MoveValueToSecretArgs, OffsetEdit } from '../../../core/src/helm';
+import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm';
+import type { OffsetEdit } from '../../../core/src/text';
 import { isDns1123Subdomain } from '../../../core/src/rules';
 import { nodeSourceReader } from '../../../core/src/manifest';
 import type { RequestType } from 'vscode-languageclient/node';
@@ -215,11 +216,7 @@ async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetE
   if (!edits.length) return false;
   const we = new vscode.WorkspaceEdit();
   for (const e of edits) {
-    we.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)),
-      e.newText,
-    );
+    we.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   }
   return vscode.workspace.applyEdit(we);
 }

@@ -3,13 +3,8 @@
  * plain value the chart ignores. Offsets in, offsets out; the caller turns them into editor edits.
  */
 import type { Document } from 'yaml';
-import type { OffsetRange } from '../text';
+import type { OffsetEdit, OffsetRange } from '../text';
 import { entryAt } from './valuesTree';
-
-export interface OffsetEdit {
-  range: OffsetRange;
-  newText: string;
-}
 
 /** The range that removes the entry at `path`: its whole line(s) in block style, else `key: value` and a comma. */
 function removalRange(text: string, doc: Document, path: string): OffsetRange | undefined {
@@ -31,7 +26,7 @@ function removalRange(text: string, doc: Document, path: string): OffsetRange | 
 
 export function removeEntryEdit(text: string, doc: Document, path: string): OffsetEdit | undefined {
   const range = removalRange(text, doc, path);
-  return range && { range, newText: '' };
+  return range && { ...range, newText: '' };
 }
 
 /**
@@ -55,19 +50,10 @@ export function useSecretNameEdits(
     // `key:` with nothing after it is a null Scalar with an empty range (or no node at all): fill after the colon.
     const fill: OffsetEdit =
       existing.value === null || existing.valueRange.start === existing.valueRange.end
-        ? { range: { start: afterColon, end: afterColon + blanks }, newText: ` ${name}` }
-        : { range: existing.valueRange, newText: name };
-    return [fill, removal].sort((a, b) => b.range.start - a.range.start);
+        ? { start: afterColon, end: afterColon + blanks, newText: ` ${name}` }
+        : { ...existing.valueRange, newText: name };
+    return [fill, removal].sort((a, b) => b.start - a.start);
   }
   const key = secretNamePath.split('.').pop()!;
-  return [{ range: { start: plain.keyRange.start, end: plain.valueRange.end }, newText: `${key}: ${name}` }];
-}
-
-/** Applies non-overlapping edits (any order) to a text. */
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) {
-    out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  }
-  return out;
+  return [{ start: plain.keyRange.start, end: plain.valueRange.end, newText: `${key}: ${name}` }];
 }

@@ -5,12 +5,11 @@
  * (through the client's create-secret command); renaming or removing a field older Pachyderm had (PS101);
  * a `---` line between JSON documents run together (PS110). Edits keep the file's format, quotes and indentation.
  */
-import type { OffsetRange } from '../text';
+import type { OffsetEdit, OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
 import { ClientCommands, type CreateSecretArgs } from '../protocol/messages';
 import { nodeAt, resolveField, stringValue, type ObjectNode, type PropertyNode, type SpecFile } from '../pipelineSpec';
 import type { RemovedFieldFix } from '../rules/removedFields';
-import type { OffsetEdit } from './edits';
 import { entryName, objectAtPath } from './referenceAt';
 
 /** The part of a diagnostic a quick fix needs (what the server gets back in `codeAction` requests). */

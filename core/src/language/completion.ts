@@ -3,7 +3,7 @@
  * secret, the keys of the named secret at `key`, the field names of a secret entry in the file's spelling
  * style, and snippets for the four ways a spec uses a secret. Pure: text offsets in, edits out.
  */
-import type { OffsetRange } from '../text';
+import type { OffsetEdit, OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
 import type { SecretMeta } from '../catalog/secretMeta';
 import {
@@ -16,10 +16,9 @@ import {
   type SpecFile,
   type SpellingStyle,
 } from '../pipelineSpec';
-import { expandSnippet, type OffsetEdit } from './edits';
 import { entryName, objectAtPath, siteOfPath, type ReferenceSite } from './referenceAt';
 import { isRegistryCredential, keysMarkdown, keySummary, secretSummary } from './secretFacts';
-import { buildSnippet, snippetsFor, type SnippetPlace } from './snippets';
+import { buildSnippet, expandSnippet, snippetsFor, type SnippetPlace } from './snippets';
 
 export interface SpecCompletionItem {
   label: string;

@@ -210,3 +210,11 @@ function choicesFor(hole: 'secret' | 'pull-secret', catalog: CatalogIndex): stri
   // Snippet choices are separated by `,` and closed by `|`; Kubernetes names contain neither.
   return secrets.slice(0, MAX_CHOICES).map((s) => s.name);
 }
+
+/** The text a snippet inserts when every placeholder keeps its default (the first choice of a choice). */
+export function expandSnippet(snippet: string): string {
+  return snippet.replace(
+    /\$\{\d+\|([^,|}]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g,
+    (_m, choice?: string, def?: string) => choice ?? def ?? '',
+  );
+}

@@ -7,24 +7,23 @@ import { fieldName, resolveField } from './fields';
 import { parseSpecFile } from './parseSpecFile';
 import { buildSpecModel, fieldProperty } from './specModel';
 import type { ArrayNode, ObjectNode } from './tree';
+import { insertion, type OffsetEdit } from '../text';
 
 export { defaultEnvVarName, defaultMountPath } from './referenceDefaults';
 
-export type SecretReference =
+/**
+ * The `transform.secrets` entry to write. Not a `SecretReference` (core/src/analysis), which is a reference
+ * already found in a spec: this one does not exist yet.
+ */
+export type NewSecretEntry =
   { as: 'env'; name: string; key: string; envVar: string } | { as: 'mount'; name: string; mountPath: string };
 
-export interface TextEdit {
-  offset: number;
-  length: number;
-  text: string;
-}
-
-export type ReferenceEditResult = { ok: true; edit: TextEdit } | { ok: false; message: string };
+export type ReferenceEditResult = { ok: true; edit: OffsetEdit } | { ok: false; message: string };
 
 export function secretReferenceEdit(
   uri: string,
   text: string,
-  ref: SecretReference,
+  ref: NewSecretEntry,
   cursorOffset = 0,
 ): ReferenceEditResult {
   const file = parseSpecFile(uri, text);
@@ -48,7 +47,7 @@ export function secretReferenceEdit(
   return { ok: true, edit: addSecretsProperty(text, spec.transform, fields, yaml) };
 }
 
-function entryFields(ref: SecretReference, style: 'snake' | 'camel'): [string, string][] {
+function entryFields(ref: NewSecretEntry, style: 'snake' | 'camel'): [string, string][] {
   const name = (canonical: string) => fieldName(resolveField('SecretMount', canonical)!, style);
   return ref.as === 'env'
     ? [
@@ -92,34 +91,39 @@ function indentOf(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
-function appendToArray(text: string, array: ArrayNode, fields: [string, string][], yaml: boolean): TextEdit {
+function appendToArray(text: string, array: ArrayNode, fields: [string, string][], yaml: boolean): OffsetEdit {
   const last = array.items[array.items.length - 1];
   if (!yaml || isFlow(text, array)) {
     const item = yaml ? yamlFlowObject(fields) : jsonObject(fields);
-    if (!last) return { offset: array.start + 1, length: 0, text: item };
+    if (!last) return insertion(array.start + 1, item);
     const multiline = text.slice(array.start, last.start).includes('\n');
-    return { offset: last.end, length: 0, text: multiline ? `,\n${indentOf(text, last.start)}${item}` : `, ${item}` };
+    return insertion(last.end, multiline ? `,\n${indentOf(text, last.start)}${item}` : `, ${item}`);
   }
   // Block sequence: the new item goes after the last item's last line, at the column of its dash.
   const dash = text.lastIndexOf('-', last.start);
   const dashIndent = ' '.repeat(dash - lineStart(text, dash));
   const end = lineEnd(text, Math.max(last.start, last.end - 1));
-  return { offset: end, length: 0, text: `\n${blockItem(fields, dashIndent)}` };
+  return insertion(end, `\n${blockItem(fields, dashIndent)}`);
 }
 
 function blockItem(fields: [string, string][], dashIndent: string): string {
   return fields.map(([k, v], i) => `${dashIndent}${i === 0 ? '- ' : '  '}${k}: ${yamlScalar(v)}`).join('\n');
 }
 
-function addSecretsProperty(text: string, transform: ObjectNode, fields: [string, string][], yaml: boolean): TextEdit {
+function addSecretsProperty(
+  text: string,
+  transform: ObjectNode,
+  fields: [string, string][],
+  yaml: boolean,
+): OffsetEdit {
   const last = transform.properties[transform.properties.length - 1];
   if (!yaml || isFlow(text, transform)) {
     const prop = yaml ? `secrets: [${yamlFlowObject(fields)}]` : `"secrets": [${jsonObject(fields)}]`;
-    if (!last) return { offset: transform.start + 1, length: 0, text: prop };
+    if (!last) return insertion(transform.start + 1, prop);
     const multiline = text.slice(transform.start, last.start).includes('\n');
-    return { offset: last.end, length: 0, text: multiline ? `,\n${indentOf(text, last.start)}${prop}` : `, ${prop}` };
+    return insertion(last.end, multiline ? `,\n${indentOf(text, last.start)}${prop}` : `, ${prop}`);
   }
   const keyIndent = ' '.repeat(last.keyStart - lineStart(text, last.keyStart));
   const end = lineEnd(text, Math.max(last.keyStart, last.end - 1));
-  return { offset: end, length: 0, text: `\n${keyIndent}secrets:\n${blockItem(fields, `${keyIndent}  `)}` };
+  return insertion(end, `\n${keyIndent}secrets:\n${blockItem(fields, `${keyIndent}  `)}`);
 }

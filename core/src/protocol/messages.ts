@@ -6,10 +6,9 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogSnapshot } from '../catalog/snapshot';
 import type { SecretUse } from '../analysis/secretUses';
-import type { SecretReference, TextEdit } from '../pipelineSpec/secretReferenceEdit';
-import type { OffsetEdit } from '../helm/valuesEdits';
+import type { NewSecretEntry } from '../pipelineSpec/secretReferenceEdit';
 import type { ValueSlice } from '../helm/valueSlice';
-import type { OffsetRange } from '../text';
+import type { OffsetEdit, OffsetRange } from '../text';
 
 /** Client → server: the secret catalog changed (metadata only, never values). */
 export namespace CatalogNotification {
@@ -117,12 +116,13 @@ export namespace HelmSecretNameEditsRequest {
 export interface SecretReferenceEditParams {
   /** An open document (the active editor's). */
   uri: string;
-  reference: SecretReference;
+  reference: NewSecretEntry;
   /** The cursor: the spec around it gets the entry. */
   offset: number;
 }
 
-export type SecretReferenceEditResult = (AnsweredFrom & { ok: true; edit: TextEdit }) | { ok: false; message: string };
+export type SecretReferenceEditResult =
+  (AnsweredFrom & { ok: true; edit: OffsetEdit }) | { ok: false; message: string };
 
 /** Insert Secret Reference: the edit adding the `transform.secrets` entry, in the file's format and spelling. */
 export namespace SecretReferenceEditRequest {

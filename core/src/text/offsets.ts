@@ -20,17 +20,24 @@ export interface OffsetRange {
   end: number;
 }
 
-/** Replace the text in `range` by `newText` (an empty range inserts, an empty `newText` deletes). */
-export interface OffsetEdit {
-  range: OffsetRange;
+/**
+ * Replace the text in `[start, end)` by `newText`: an empty range inserts, an empty `newText` deletes. Like every
+ * type that is about a place, it extends `OffsetRange` rather than nesting one (what the LSP's `TextEdit` does).
+ */
+export interface OffsetEdit extends OffsetRange {
   newText: string;
+}
+
+/** The edit that inserts `newText` at `offset`. */
+export function insertion(offset: number, newText: string): OffsetEdit {
+  return { start: offset, end: offset, newText };
 }
 
 /** Applies non-overlapping edits, given in any order, to `text`. */
 export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
   // From the end backwards, so that an edit never moves the offsets of one still to apply.
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { applyOffsetEdits, removeEntryEdit, useSecretNameEdits } from '../../../core/src/helm/valuesEdits';
+import { removeEntryEdit, useSecretNameEdits } from '../../../core/src/helm/valuesEdits';
+import { applyEdits } from '../../../core/src/text/offsets';
 
 function use(text: string, plain: string, secretName: string, name: string): string {
-  return applyOffsetEdits(text, useSecretNameEdits(text, parseDocument(text), plain, secretName, name));
+  return applyEdits(text, useSecretNameEdits(text, parseDocument(text), plain, secretName, name));
 }
 
 test('moving a plain credential replaces it by the SecretName in place', () => {
@@ -34,18 +35,18 @@ test('moving works in flow mappings too', () => {
 test('removing an ignored plain value deletes its whole line', () => {
   const text = 'pachd:\n  rootToken: abc\n  rootTokenSecretName: r\n';
   const edit = removeEntryEdit(text, parseDocument(text), 'pachd.rootToken')!;
-  assert.equal(applyOffsetEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
+  assert.equal(applyEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
 });
 
 test('removing an ignored plain list deletes all its lines and keeps the indentation of the next entry', () => {
   const text =
     'oidc:\n  upstreamIDPs:\n    - id: x\n      config: {a: 1}\n    - id: y\n  upstreamIDPsSecretName: s\npachd: {}\n';
   const edit = removeEntryEdit(text, parseDocument(text), 'oidc.upstreamIDPs')!;
-  assert.equal(applyOffsetEdits(text, [edit]), 'oidc:\n  upstreamIDPsSecretName: s\npachd: {}\n');
+  assert.equal(applyEdits(text, [edit]), 'oidc:\n  upstreamIDPsSecretName: s\npachd: {}\n');
 });
 
 test('removing the last entry of a file without a final newline leaves the rest intact', () => {
   const text = 'pachd:\n  rootTokenSecretName: r\n  rootToken: abc';
   const edit = removeEntryEdit(text, parseDocument(text), 'pachd.rootToken')!;
-  assert.equal(applyOffsetEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
+  assert.equal(applyEdits(text, [edit]), 'pachd:\n  rootTokenSecretName: r\n');
 });

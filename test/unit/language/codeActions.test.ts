@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument, type Finding } from '../../../core/src/analysis';
 import { codeActionsFor, type SpecCodeAction } from '../../../core/src/language/codeActions';
-import { applyEdits } from '../../../core/src/language/edits';
+import { applyEdits } from '../../../core/src/text/offsets';
 import { ClientCommands } from '../../../core/src/protocol/messages';
 import { readyCatalog } from './fixtures';
 

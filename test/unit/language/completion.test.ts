@@ -6,7 +6,8 @@ import {
   MAX_NAME_ITEMS,
   type SpecCompletionItem,
 } from '../../../core/src/language/completion';
-import { applyEdits, expandSnippet } from '../../../core/src/language/edits';
+import { expandSnippet } from '../../../core/src/language/snippets';
+import { applyEdits } from '../../../core/src/text/offsets';
 import { readyCatalog, unknownCatalog, withCaret, SECRETS } from './fixtures';
 import type { CatalogIndex } from '../../../core/src/catalog/snapshot';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument, type Finding } from '../../../core/src/analysis';
 import { codeActionsFor } from '../../../core/src/language/codeActions';
-import { applyEdits } from '../../../core/src/language/edits';
+import { applyEdits } from '../../../core/src/text/offsets';
 import { repoRoot } from '../../corpus/paths';
 import { readyCatalog } from './fixtures';
 
