@@ -2,13 +2,13 @@
  * The common case of ./parseJson.ts: a part of a file that holds one well-formed JSON value, read straight from
  * the file's text into spec nodes. It gives up at the first thing plain JSON does not have (a syntax error, a
  * comment, a second value, a character jsonc-parser would not skip) and the caller parses that part again with
- * the port of jsonc-parser's parser, which reports and recovers as jsonc-parser does. On what it accepts, both
- * build the same nodes (test/unit/pipelineSpec/jsonTree.test.ts compares them).
+ * jsonc-parser, which reports and recovers. On what it accepts, both build the same nodes
+ * (test/fuzz/wellFormedJson.fuzz.test.ts and test/unit/pipelineSpec/jsonTree.test.ts compare them).
  *
- * Why a second parser: a file of thousands of specs is parsed on every open. jsonc-parser's scanner keeps a
- * token's state in closures and hands every key over as a new string; reading the text in one loop, with the
- * short strings a file repeats (keys, most values) taken from ./keyTable.ts, is about twice as fast and leaves
- * the garbage collector less to copy.
+ * Why a second parser: a file of thousands of specs is parsed on every open (bench rows 1 and 2). jsonc-parser's
+ * scanner keeps a token's state in closures and hands every key over as a new string; reading the text in one
+ * loop, with the short strings a file repeats (keys, most values) taken from ./keyTable.ts, is about twice as fast
+ * and leaves the garbage collector less to copy.
  */
 import { sharedKey } from './keyTable';
 import type { ArrayNode, ObjectNode, PropertyNode, SpecNode } from './tree';

@@ -1,8 +1,8 @@
 /**
- * The JSON tree is built by a reader of well-formed JSON (core/src/pipelineSpec/wellFormedJson.ts) or, when it gives up,
- * a port of jsonc-parser's own parser (core/src/pipelineSpec/parseJson.ts); this holds both to the original: on seeded
- * random breakages of real-looking specs and on every kind of well-formed value, its documents, nodes, ranges
- * and syntax errors are exactly what jsonc-parser's `parseTree` gives, converted node for node.
+ * The JSON tree is built by a reader of well-formed JSON (core/src/pipelineSpec/wellFormedJson.ts) or, when it
+ * gives up, from jsonc-parser's `visit` (core/src/pipelineSpec/parseJson.ts); this holds both to `parseTree`: on
+ * seeded random breakages of real-looking specs and on every kind of well-formed value, its documents, nodes,
+ * ranges and syntax errors are exactly what jsonc-parser's `parseTree` gives, converted node for node.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
