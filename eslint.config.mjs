@@ -79,8 +79,25 @@ export default tseslint.config(
     rules: { 'max-len': 'off' },
   },
   {
-    // TODO(lint): long strings and comments in these folders are being wrapped; this override goes once they are.
-    files: ['core/**', 'client/**', 'cli/**', 'tools/**', 'test/**', 'bench/**', 'scripts/**'],
+    // Tests may run longer on two kinds of line, both read whole: a test's name (the runner prints it on one line,
+    // and breaking the call would re-indent the whole test body), and a regular expression matching an exact
+    // message, which cannot be split without becoming a `new RegExp` of escaped strings.
+    files: ['test/**'],
+    rules: {
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreUrls: true,
+          ignoreRegExpLiterals: true,
+          ignorePattern: String.raw`^\s*(test|it|suite|describe)(\.\w+)?\(`,
+        },
+      ],
+    },
+  },
+  {
+    // TODO(lint): tools/ is being wrapped in its own change; this override goes once it is.
+    files: ['tools/**'],
     rules: { 'max-len': 'off' },
   },
   {

@@ -44,7 +44,9 @@ export const kubeConfigOnly = {
       fromClientNode(args) ? { path: connectProxyAgent } : undefined,
     );
     build.onLoad({ filter: /^generated-api$/, namespace: 'kube-config-only' }, () => ({
-      contents: `const notBundled = () => { throw new Error('makeApiClient is not bundled; use core/src/kubeApi/kubeHttp.ts'); };
+      contents: `const notBundled = () => {
+          throw new Error('makeApiClient is not bundled; use core/src/kubeApi/kubeHttp.ts');
+        };
         export const createConfiguration = notBundled;
         export class ServerConfiguration { constructor() { notBundled(); } }`,
       loader: 'js',

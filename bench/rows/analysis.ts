@@ -143,7 +143,8 @@ export async function analysisRows(repoRoot: string, quick: boolean): Promise<Me
         target: { kind: 'ratio', max: 0.5, on: 'median' },
         note:
           floor !== undefined && peer
-            ? `transport floor (open → empty diagnostics, non-spec file): ${floor.toFixed(3)} ms = ${(floor / median(theirs)).toFixed(2)}× the peer`
+            ? `transport floor (open → empty diagnostics, non-spec file): ${floor.toFixed(3)} ms = ` +
+              `${(floor / median(theirs)).toFixed(2)}× the peer`
             : undefined,
       });
     }

@@ -24,7 +24,8 @@ export async function languageRows(_repoRoot: string, quick: boolean): Promise<M
     });
     const name = secretName(4242);
     const spec = (name: string, key: string) =>
-      `{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "a:1",\n    "secrets": [{"name": "${name}", "key": "${key}", "envVar": "A"}]\n  }\n}\n`;
+      `{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "a:1",\n    "secrets": [{"name": "${name}", ` +
+      `"key": "${key}", "envVar": "A"}]\n  }\n}\n`;
     // Completion where it is costliest (an empty name: every secret matches); hover on a real reference.
     const fixtures = {
       'secret name': {

@@ -18,7 +18,9 @@ import { terminalLine, terminalText } from './terminalText';
 /** What `check` exits with; the usage text and the README list the same. */
 export const CHECK_EXIT = { clean: 0, findings: 1, input: 2, failure: 3 } as const;
 
-export const CHECK_USAGE = `usage: pachyderm-secrets check [--secrets FILE | --kubeconfig K --context C --namespace N] [--format text|json] PATH…
+export const CHECK_USAGE =
+  'usage: pachyderm-secrets check [--secrets FILE | --kubeconfig K --context C --namespace N] ' +
+  `[--format text|json] PATH…
 
 Checks the pipeline specs in each PATH (a file, or a directory searched for .json/.yaml/.yml files) with the
 same rules as the editor. Without --secrets or a cluster, the rules that need the cluster's secrets are skipped.
@@ -105,7 +107,8 @@ export async function checkCommand(
     if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
     if (snapshot.state.kind !== 'ready') {
       say(
-        `cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
+        `cannot read the cluster's secrets: ` +
+          `${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
       );
       return CHECK_EXIT.failure;
     }

@@ -30,7 +30,8 @@ export function catalogFromSecretsFile(path: string): CatalogSnapshot {
   const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown })?.items;
   if (!Array.isArray(items)) {
     throw new InputError(
-      `--secrets file ${path} is neither a List with "items" nor a JSON array of Secrets; expected the output of 'kubectl get secrets -o json'`,
+      `--secrets file ${path} is neither a List with "items" nor a JSON array of Secrets; expected the output of ` +
+        `'kubectl get secrets -o json'`,
     );
   }
   const secrets = items.map((item, i) => {

@@ -92,7 +92,8 @@ function set(out: ParsedFlags, spec: FlagSpec, raw: string): void {
       const b = parseGoBool(raw);
       if (b === undefined) {
         throw new FlagError(
-          `invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: strconv.ParseBool: parsing ${goQuote(raw)}: invalid syntax`,
+          `invalid argument ${goQuote(raw)} for "${shownFlag(spec)}" flag: strconv.ParseBool: parsing ` +
+            `${goQuote(raw)}: invalid syntax`,
         );
       }
       out.values.set(spec.name, b);

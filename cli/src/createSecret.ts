@@ -74,17 +74,24 @@ const FLAGS: Record<SecretKind, FlagSpec[]> = {
 };
 
 const USAGE: Record<SecretKind, string> = {
-  generic: `Create a secret from local files, directories or literal values (as kubectl create secret generic).
+  generic:
+    `Create a secret from local files, directories or literal values (as kubectl create secret generic).
 
-usage: pachyderm-secrets create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--from-env-file=path] [--dry-run=server|client|none] [-o json|yaml|name]
+usage: pachyderm-secrets create secret generic NAME [--type=string] [--from-file=[key=]source] ` +
+    `[--from-literal=key1=value1] [--from-env-file=path] [--dry-run=server|client|none] [-o json|yaml|name]
 `,
-  tls: `Create a TLS secret from a certificate and its key (as kubectl create secret tls).
+  tls:
+    `Create a TLS secret from a certificate and its key (as kubectl create secret tls).
 
-usage: pachyderm-secrets create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none] [-o json|yaml|name]
+usage: pachyderm-secrets create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file ` +
+    `[--dry-run=server|client|none] [-o json|yaml|name]
 `,
-  'docker-registry': `Create a secret for use with a Docker registry (as kubectl create secret docker-registry).
+  'docker-registry':
+    `Create a secret for use with a Docker registry (as kubectl create secret docker-registry).
 
-usage: pachyderm-secrets create secret docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none] [-o json|yaml|name]
+usage: pachyderm-secrets create secret docker-registry NAME --docker-username=user --docker-password=password ` +
+    `--docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none] ` +
+    `[-o json|yaml|name]
 `,
 };
 
@@ -133,7 +140,8 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
   const nameCount = flags.argsBeforeDash ?? flags.positionals.length;
   if (nameCount !== 1) {
     io.stderr(
-      `error: exactly one NAME is required, got ${nameCount}\nSee 'pachyderm-secrets create secret ${kind} -h' for help and examples\n`,
+      `error: exactly one NAME is required, got ${nameCount}\nSee ` +
+        `'pachyderm-secrets create secret ${kind} -h' for help and examples\n`,
     );
     return 1;
   }
@@ -248,14 +256,21 @@ function dryRunStrategy(flag: string | undefined, io: CreateIo): DryRun {
   if (b === undefined)
     throw new ManifestError(`Invalid dry-run value (${flag}). Must be "none", "server", or "client".`);
   io.stderr(
-    `${klogPrefix()}--dry-run=${flag} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.\n`,
+    `${klogPrefix()}--dry-run=${flag} is deprecated (boolean value) and can be replaced with ` +
+      `--dry-run=${b ? 'client' : 'none'}.\n`,
   );
   return b ? 'client' : 'none';
 }
 
-/** klog's `W1128 13:22:50.074626   14852 file:line] ` header, so tools that parse kubectl's stderr see the same shape. */
+/**
+ * klog's `W1128 13:22:50.074626   14852 file:line] ` header, so tools that parse kubectl's stderr see the same shape.
+ */
 function klogPrefix(): string {
   const d = new Date();
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `W${p(d.getMonth() + 1)}${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds() * 1000, 6)} ${String(process.pid).padStart(7)} createSecret.go:1] `;
+  return (
+    `W${p(d.getMonth() + 1)}${p(d.getDate())} ` +
+    `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds() * 1000, 6)} ` +
+    `${String(process.pid).padStart(7)} createSecret.go:1] `
+  );
 }

@@ -17,8 +17,20 @@ const util = require('node:util');
 const fs = require('node:fs');
 
 // Workbench start-up chatter that says nothing about the tests (and the gallery, which is offline on purpose).
-const NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|connect ECONNREFUSED 127\.0\.0\.1:9\b|No search provider registered for scheme: vscode-remote)/;
+const NOISE = new RegExp(
+  '^(' +
+    [
+      'Resolving connection token',
+      'Resolved connection token',
+      'Creating a socket',
+      'Updating additional builtin extensions',
+      '\\[Service Worker\\]',
+      'ChatSessionStore:',
+      'connect ECONNREFUSED 127\\.0\\.0\\.1:9\\b',
+      'No search provider registered for scheme: vscode-remote',
+    ].join('|') +
+    ')',
+);
 
 function parseArgs(argv) {
   const out = {

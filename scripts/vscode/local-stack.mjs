@@ -156,7 +156,9 @@ async function answers({ server, token, caPem }) {
   });
 }
 
-/** Copies a fixture workspace to `to` and writes its `.vscode/settings.json` (merging `settings` over what is there). */
+/**
+ * Copies a fixture workspace to `to` and writes its `.vscode/settings.json` (merging `settings` over what is there).
+ */
 export function prepareWorkspace({ from, to, settings = {} }) {
   cpSync(from, to, { recursive: true });
   const file = join(to, '.vscode', 'settings.json');

@@ -40,7 +40,8 @@ before(() => {
   );
   write(
     'specs/nested/bad.pipeline.yaml',
-    'pipeline:\n  name: bad\ntransform:\n  image: i\n  secrets:\n  - name: db-cred\n    key: password\n    env_var: PW\n',
+    'pipeline:\n  name: bad\ntransform:\n  image: i\n  secrets:\n  ' +
+      '- name: db-cred\n    key: password\n    env_var: PW\n',
   );
   write('specs/warn.yaml', 'pipeline: {name: w}\ntransform:\n  image: i\n  image_pull_secrets: [db-creds]\n');
   write('specs/node_modules/x.pipeline.json', '{"pipeline": {}}');
@@ -58,8 +59,10 @@ test('text output is path:line:col: severity CODE message, exit 1 on an error', 
   assert.equal(
     r.out,
     [
-      `${join('specs', 'nested', 'bad.pipeline.yaml')}:6:11: error PS002 missing Kubernetes secret db-cred (did you mean "db-creds"?)`,
-      `${join('specs', 'warn.yaml')}:4:24: warning PS021 image pull secret db-creds has type Opaque, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)`,
+      `${join('specs', 'nested', 'bad.pipeline.yaml')}:6:11: error ` +
+        `PS002 missing Kubernetes secret db-cred (did you mean "db-creds"?)`,
+      `${join('specs', 'warn.yaml')}:4:24: warning PS021 image pull secret db-creds has type Opaque, not a registry ` +
+        `credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)`,
       '',
     ].join('\n'),
   );
@@ -78,7 +81,8 @@ test('json output is one array of 1-based findings; warnings alone exit 0', () =
       severity: 'warning',
       code: 'PS021',
       message:
-        'image pull secret db-creds has type Opaque, not a registry credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)',
+        'image pull secret db-creds has type Opaque, not a registry ' +
+        'credential (kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg)',
     },
   ]);
 });
@@ -142,7 +146,8 @@ test('a hand-edited --secrets file that is not JSON is told by line and column, 
   const canary = 'CANARY-hunter2-value';
   write(
     'broken-secrets.json',
-    `{"kind": "List", "items": [\n  {"kind": "Secret", "metadata": {"name": "db"},\n   "stringData": {"password": ${canary}}}\n]}\n`,
+    `{"kind": "List", "items": [\n  {"kind": "Secret", "metadata": ` +
+      `{"name": "db"},\n   "stringData": {"password": ${canary}}}\n]}\n`,
   );
   const r = run('--secrets', 'broken-secrets.json', 'specs');
   assert.equal(r.code, 2);

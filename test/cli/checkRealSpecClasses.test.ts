@@ -30,20 +30,30 @@ test('each class is reported once, at its line, with the path and hint users nee
   assert.equal(
     r.out,
     [
-      'cr-only.pipeline.yaml:1:1: warning PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; save the file with LF line endings',
-      'pachyderm-1x.pipeline.json:4:24: error PS101 unknown field "strategy" (parallelism_spec.strategy): removed in Pachyderm 1.5: "constant" alone sets the number of workers',
-      'pachyderm-1x.pipeline.json:5:3: error PS101 unknown field "standby": Pachyderm 2.0 replaced it with "autoscaling"',
-      'pachyderm-1x.pipeline.json:6:13: error PS101 unknown field "atom" (input.atom): Pachyderm 1.9 replaced it with "pfs", which has the same fields',
-      'pachyderm-1x.pipeline.json:12:3: error PS101 unknown field "inputs": Pachyderm 1.5 replaced it with "input", which holds one input (several go under "cross" or "union")',
-      'pachyderm-1x.pipeline.json:18:13: error PS101 unknown field "overwrite" (spout.overwrite): removed in Pachyderm 2.0, where a spout has only "service"',
-      'run-together.pipeline.json:6:1: error PS110 JSON documents must be separated by a line with "---": pachctl no longer reads JSON objects run together',
+      'cr-only.pipeline.yaml:1:1: warning PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads ' +
+        'them, but many tools do not; save the file with LF line endings',
+      'pachyderm-1x.pipeline.json:4:24: error PS101 unknown field "strategy" (parallelism_spec.strategy): removed in ' +
+        'Pachyderm 1.5: "constant" alone sets the number of workers',
+      'pachyderm-1x.pipeline.json:5:3: error PS101 unknown field ' +
+        '"standby": Pachyderm 2.0 replaced it with "autoscaling"',
+      'pachyderm-1x.pipeline.json:6:13: error PS101 unknown field "atom" (input.atom): Pachyderm 1.9 replaced it ' +
+        'with "pfs", which has the same fields',
+      'pachyderm-1x.pipeline.json:12:3: error PS101 unknown field "inputs": Pachyderm 1.5 replaced it with "input", ' +
+        'which holds one input (several go under "cross" or "union")',
+      'pachyderm-1x.pipeline.json:18:13: error PS101 unknown field "overwrite" (spout.overwrite): removed in ' +
+        'Pachyderm 2.0, where a spout has only "service"',
+      'run-together.pipeline.json:6:1: error PS110 JSON documents must be separated by a line with "---": pachctl no ' +
+        'longer reads JSON objects run together',
       'tab-indented.pipeline.yaml:7:1: error PS100 Tabs are not allowed as indentation',
-      'trailing-separator.pipeline.json:6:1: error PS111 expected a mapping or a sequence; got an empty document (nothing after this "---" line)',
-      'trailing-separator.pipeline.yaml:10:1: error PS111 expected a mapping or a sequence; got an empty document (nothing after this "---" line)',
+      'trailing-separator.pipeline.json:6:1: error PS111 expected a mapping or a sequence; got an empty document ' +
+        '(nothing after this "---" line)',
+      'trailing-separator.pipeline.yaml:10:1: error PS111 expected a mapping or a sequence; got an empty document ' +
+        '(nothing after this "---" line)',
       'transform-and-input.json:1:1: error PS113 no `pipeline` specified',
       'transform-and-input.json:7:17: error PS001 secret s3-creds has env_var set but is missing key',
       'truncated.pipeline.json:4:46: error PS100 closing brace "}" expected',
-      'utf16le.pipeline.yaml:1:1: warning PS117 this file is UTF-16LE: pachctl reads it, but many tools expect UTF-8; save it as UTF-8',
+      'utf16le.pipeline.yaml:1:1: warning PS117 this file is UTF-16LE: ' +
+        'pachctl reads it, but many tools expect UTF-8; save it as UTF-8',
       '',
     ].join('\n'),
   );
@@ -58,7 +68,8 @@ test('a UTF-16 file without a byte order mark is named as such, an error', () =>
   assert.equal(r.code, 1);
   assert.equal(
     r.out,
-    'bare16.pipeline.yaml:1:1: error PS116 this file is UTF-16LE without a byte order mark: pachctl reads it as UTF-8 and fails; save it as UTF-8\n',
+    'bare16.pipeline.yaml:1:1: error PS116 this file is UTF-16LE without a byte order mark: pachctl reads it as ' +
+      'UTF-8 and fails; save it as UTF-8\n',
   );
 });
 

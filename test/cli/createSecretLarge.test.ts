@@ -68,7 +68,8 @@ for (const format of ['json', 'yaml']) {
         const observer = path.join(dir, 'observe-rss.js');
         fs.writeFileSync(
           observer,
-          "process.on('exit', () => require('fs').writeFileSync(process.env.PS_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n",
+          "process.on('exit', () => require('fs').writeFileSync(process.env.PS_RSS_FILE, " +
+            'String(process.resourceUsage().maxRSS * 1024)));\n',
         );
         const args = ['generic', 'big', '--from-file=big.bin', '--dry-run=client', '-o', format];
         const rssFile = path.join(dir, 'rss');

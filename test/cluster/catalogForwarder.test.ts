@@ -1,4 +1,6 @@
-/** Snapshots go to the language server coalesced: a burst of catalog changes becomes one notification with the latest. */
+/**
+ * Snapshots go to the language server coalesced: a burst of catalog changes becomes one notification with the latest.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CatalogForwarder } from '../../client/src/cluster/catalogToServer';

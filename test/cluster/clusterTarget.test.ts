@@ -19,6 +19,10 @@ function tmpKubeconfigs(files: Record<string, string>): Record<string, string> {
   );
 }
 
+const contextEntry = (c: { name: string; cluster: string; user: string; namespace?: string }) =>
+  `- name: ${c.name}\n  context:\n    cluster: ${c.cluster}\n    user: ${c.user}` +
+  (c.namespace ? `\n    namespace: ${c.namespace}` : '');
+
 const config = (
   current: string,
   contexts: { name: string; cluster: string; user: string; namespace?: string }[],
@@ -32,7 +36,7 @@ ${clusters}
 users:
 ${users}
 contexts:
-${contexts.map((c) => `- name: ${c.name}\n  context:\n    cluster: ${c.cluster}\n    user: ${c.user}${c.namespace ? `\n    namespace: ${c.namespace}` : ''}`).join('\n')}
+${contexts.map(contextEntry).join('\n')}
 `;
 
 const files = tmpKubeconfigs({
@@ -48,7 +52,8 @@ const files = tmpKubeconfigs({
       { name: 'dev', cluster: 'dev', user: 'exec-user' },
       { name: 'prod', cluster: 'dev', user: 'exec-user', namespace: 'shadowed' },
     ],
-    '- name: exec-user\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: aws\n      args: [eks, get-token]',
+    '- name: exec-user\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ' +
+      'aws\n      args: [eks, get-token]',
     '- name: dev\n  cluster:\n    server: https://dev.example:6443',
   ),
 });

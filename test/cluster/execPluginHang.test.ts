@@ -46,8 +46,8 @@ test(
     // Starts a child that shares its stdout (as a shell pipeline would), then waits forever without printing.
     fs.writeFileSync(
       plugin,
-      `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', process.argv[2]], { stdio: 'inherit' });\n` +
-        `setInterval(() => {}, 1e9);\n`,
+      `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', process.argv[2]], ` +
+        `{ stdio: 'inherit' });\nsetInterval(() => {}, 1e9);\n`,
     );
     const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as { users: unknown[]; contexts: unknown[] };
     config.users.push({

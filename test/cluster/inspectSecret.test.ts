@@ -67,7 +67,8 @@ test('secret uses are found in JSON and YAML specs, in every place a secret can 
     ],
   );
   const yaml =
-    'pipeline:\n  name: sql\ntransform:\n  image: x:1\negress:\n  sqlDatabase:\n    secret:\n      name: db\n      key: pw\n';
+    'pipeline:\n  name: sql\ntransform:\n  image: x:1\negress:\n  ' +
+    'sqlDatabase:\n    secret:\n      name: db\n      key: pw\n';
   assert.deepEqual(
     findSecretUses('file:///w/sql.pipeline.yaml', 'sql.pipeline.yaml', yaml, 'db').map((u) => [
       u.pipeline,

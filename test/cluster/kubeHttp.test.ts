@@ -125,9 +125,8 @@ test(
         return;
       }
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.write(
-        `${JSON.stringify({ type: 'ERROR', object: JSON.parse(statusJson(410, 'Expired', 'too old resource version: 1 (7)')) })}\n`,
-      );
+      const expired = JSON.parse(statusJson(410, 'Expired', 'too old resource version: 1 (7)'));
+      res.write(`${JSON.stringify({ type: 'ERROR', object: expired })}\n`);
       // A real server ends the stream after the ERROR event; this one keeps it open, so the client must end it.
     });
     t.after(() => server.close());

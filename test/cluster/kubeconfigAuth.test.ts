@@ -23,7 +23,8 @@ test('an exec auth plugin provides the token, as kubectl would run it', async (t
   const plugin = path.join(fx.dir, 'token-plugin.js');
   fs.writeFileSync(
     plugin,
-    `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(fx.cluster.token)} } }));\n`,
+    `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', ` +
+      `status: { token: ${JSON.stringify(fx.cluster.token)} } }));\n`,
   );
   const config = parse(fs.readFileSync(fx.kubeconfig, 'utf8')) as Kubeconfig;
   config.users.push({

@@ -1,4 +1,6 @@
-/** The names Switch Namespace accepts when it has to ask for one: DNS-1123 labels, with a message saying what is wrong. */
+/**
+ * The names Switch Namespace accepts when it has to ask for one: DNS-1123 labels, with a message saying what is wrong.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { namespaceNameProblem } from '../../core/src/kubeconfig/namespaceName';
@@ -23,7 +25,8 @@ test('upper case, "_", ".", spaces or a "-" at either end are refused with the l
   for (const bad of ['Team-B', 'team_b', 'team.b', 'team b', '-team', 'team-', ' team']) {
     assert.equal(
       namespaceNameProblem(bad),
-      `"${bad}" is not a namespace name: a DNS-1123 label has only lower-case letters, digits and "-", and starts and ends with a letter or digit.`,
+      `"${bad}" is not a namespace name: a DNS-1123 label has only lower-case letters, digits and "-", and starts ` +
+        `and ends with a letter or digit.`,
     );
   }
 });

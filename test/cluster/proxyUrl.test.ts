@@ -228,7 +228,8 @@ test('a socks4 proxy-url is refused with a message naming what is supported', bo
 });
 
 test(
-  'list, read and watch go through an http proxy-url as CONNECT tunnels, TLS checked against the cluster CA and tls-server-name',
+  'list, read and watch go through an http proxy-url as CONNECT ' +
+    'tunnels, TLS checked against the cluster CA and tls-server-name',
   bounded,
   async (t) => {
     const { fx, proxy } = await clusterBehindProxy(t, { seed: { items: [secretJson('db', { password: 'pw' })] } });
@@ -253,7 +254,8 @@ test('a client certificate signs in through an http proxy-url tunnel', bounded, 
 });
 
 test(
-  'a proxy-url proxy that wants credentials gets the ones in proxy-url; a 407 tells the user to add them, naming proxy-url, no password shown',
+  'a proxy-url proxy that wants credentials gets the ones in proxy-url; ' +
+    'a 407 tells the user to add them, naming proxy-url, no password shown',
   bounded,
   async (t) => {
     const { fx, proxy } = await clusterBehindProxy(
@@ -431,7 +433,8 @@ test('a socks5:// HTTPS_PROXY goes through our SOCKS5 client', bounded, async (t
 });
 
 test(
-  'a proxy that wants credentials gets the ones in HTTPS_PROXY; without them the user is told to add them, no password shown',
+  'a proxy that wants credentials gets the ones in HTTPS_PROXY; ' +
+    'without them the user is told to add them, no password shown',
   bounded,
   async (t) => {
     const { fx, proxy } = await clusterBehindProxy(
@@ -478,7 +481,8 @@ async function listNamesInProcess(kubeconfig: string, env: Record<string, string
     const { KubeHttp } = require(${module('kubeApi/kubeHttp')});
     (async () => {
       const target = await resolveTarget({ kubeconfig: process.argv[1] }, {});
-      const list = await new KubeHttp(target.kubeConfig, target.server, {}).json({ method: 'GET', path: '/api/v1/namespaces/default/secrets' }, 5000);
+      const list = await new KubeHttp(target.kubeConfig, target.server, {})
+        .json({ method: 'GET', path: '/api/v1/namespaces/default/secrets' }, 5000);
       process.stdout.write(JSON.stringify(list.items.map((s) => s.metadata.name)));
     })().catch((err) => { process.stderr.write(String(err && err.message)); process.exitCode = 1; });`;
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script, kubeconfig], {

@@ -21,7 +21,8 @@ function insert(uri: string, text: string, ref: NewSecretEntry): string {
 
 test('JSON: appends to an existing secrets array in the camelCase the file uses', () => {
   const text =
-    '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "secrets": [\n      {"name": "a", "mountPath": "/a"}\n    ]\n  }\n}\n';
+    '{\n  "pipeline": {"name": "p"},\n  "transform": {\n    "image": "x:1",\n    "secrets": [\n      {"name": "a", ' +
+    '"mountPath": "/a"}\n    ]\n  }\n}\n';
   const out = insert('file:///p.json', text, env);
   assert.deepEqual(JSON.parse(out).transform.secrets[1], { name: 'db', key: 'password', envVar: 'DB_PASSWORD' });
   assert.match(out, /\n {6}\{"name": "db", "key": "password", "envVar": "DB_PASSWORD"\}\n/);
@@ -36,7 +37,8 @@ test('JSON in snake_case: adds a secrets property to transform with env_var / mo
 
 test('YAML block: appends a list item at the dash column of the existing ones', () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: x:1\n  secrets:\n    - name: a\n      env_var: A\n      key: a\n  cmd: [sh]\n';
+    'pipeline:\n  name: p\ntransform:\n  image: x:1\n  secrets:\n    ' +
+    '- name: a\n      env_var: A\n      key: a\n  cmd: [sh]\n';
   const out = insert('file:///p.yaml', text, env);
   assert.deepEqual(parseYaml(out).transform.secrets[1], { name: 'db', key: 'password', env_var: 'DB_PASSWORD' });
   assert.deepEqual(parseYaml(out).transform.cmd, ['sh']);

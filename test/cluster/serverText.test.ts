@@ -68,7 +68,8 @@ test('a broken server that echoes escape sequences: the state quotes them visibl
   const reason = s.state.kind === 'error' ? s.state.reason : '';
   assert.equal(
     reason,
-    '500 server error while listing secrets in namespace "default": Internal error occurred: disk \\x1b]0;pwned\\x1b\\ full \\x1b[2J\\u202e.',
+    '500 server error while listing secrets in namespace "default": Internal error occurred: disk ' +
+      '\\x1b]0;pwned\\x1b\\ full \\x1b[2J\\u202e.',
   );
 
   // A proxy's text/plain error page: many lines, long, with controls.

@@ -39,7 +39,9 @@ test('skip-TLS-verify next to a CA is refused with the words kubectl uses for th
   assert.deepEqual(snapshot.state, {
     kind: 'error',
     problem: 'other',
-    reason: `Context "local": ${INSECURE_WITH_CA_MESSAGE}: cluster "local" sets both insecure-skip-tls-verify and certificate-authority-data, as kubectl refuses too; remove one of them from the kubeconfig.`,
+    reason:
+      `Context "local": ${INSECURE_WITH_CA_MESSAGE}: cluster "local" sets both insecure-skip-tls-verify and ` +
+      `certificate-authority-data, as kubectl refuses too; remove one of them from the kubeconfig.`,
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The optional real-world corpus (see corpusDir in ./paths) through the built CLI, as CI would run it, compared with the
- * corpus's EXPECTED.tsv: no error or warning on specs Pachyderm accepts, the named error on specs pachctl
- * rejects, nothing at all on Secret manifests and Jsonnet templates.
+ * The optional real-world corpus (see corpusDir in ./paths) through the built CLI, as CI would run it, compared with
+ * the corpus's EXPECTED.tsv: no error or warning on specs Pachyderm accepts, the named error on specs pachctl rejects,
+ * nothing at all on Secret manifests and Jsonnet templates.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

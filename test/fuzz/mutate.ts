@@ -7,11 +7,15 @@
 export const SAMPLES: Array<[string, string]> = [
   [
     'inline.pipeline.json',
-    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "s", "env_var": "E", "key": "k"}], "imagePullSecrets": ["r"]}, "podPatch": "[{\\"op\\": \\"add\\", \\"path\\": \\"/imagePullSecrets/-\\", \\"value\\": {\\"name\\": \\"x\\"}}]"}\n---\n[{"pipeline": {"name": "q"}, "transform": {}}]',
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "s", "env_var": "E", "key": "k"}], ' +
+      '"imagePullSecrets": ["r"]}, "podPatch": "[{\\"op\\": \\"add\\", \\"path\\": \\"/imagePullSecrets/-\\", ' +
+      '\\"value\\": {\\"name\\": \\"x\\"}}]"}\n---\n[{"pipeline": {"name": "q"}, "transform": {}}]',
   ],
   [
     'inline.pipeline.yaml',
-    'pipeline:\n  name: p\ntransform:\n  image: &i i\n  env: {A: 1, B: "2"}\n  secrets:\n  - {name: s, mount_path: /pfs/x, key: k}\n  - name: s\n    envVar: E\negress:\n  sql_database: {url: u, secret: {name: s}}\ninput: {cron: {start: 2024-01-01T00:00:00Z}}\n---\n- pipeline: {name: q}\n  transform: {user: *i}\n',
+    'pipeline:\n  name: p\ntransform:\n  image: &i i\n  env: {A: 1, B: "2"}\n  secrets:\n  - {name: s, mount_path: ' +
+      '/pfs/x, key: k}\n  - name: s\n    envVar: E\negress:\n  sql_database: {url: u, secret: {name: s}}\ninput: ' +
+      '{cron: {start: 2024-01-01T00:00:00Z}}\n---\n- pipeline: {name: q}\n  transform: {user: *i}\n',
   ],
 ];
 

@@ -48,7 +48,8 @@ test("a user added with secrets in one namespace may list those, but not namespa
   assert.equal(namespaces.code, 1);
   assert.equal(
     namespaces.stderr.trim(),
-    'Error from server (Forbidden): namespaces is forbidden: User "team-b-reader" cannot list resource "namespaces" in API group "" at the cluster scope',
+    'Error from server (Forbidden): namespaces is forbidden: User "team-b-reader" cannot list resource "namespaces" ' +
+      'in API group "" at the cluster scope',
   );
   const elsewhere = await kubectl(asUser, ['get', 'secrets']);
   assert.match(

@@ -134,7 +134,8 @@ test("the certificate's CN is the user RBAC judges, and it wins over a token", a
   assert.equal(r.status, 403);
   assert.equal(
     r.body.message,
-    'secrets is forbidden: User "nobody-in-rbac" cannot list resource "secrets" in API group "" in the namespace "default"',
+    'secrets is forbidden: User "nobody-in-rbac" cannot list ' +
+      'resource "secrets" in API group "" in the namespace "default"',
   );
   const restricted = await get('/api/v1/namespaces/default/secrets', {
     pair: cluster.issueClientCertificate('restricted'),

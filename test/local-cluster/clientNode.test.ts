@@ -406,7 +406,8 @@ test('an update with a stale resourceVersion is 409 Conflict; a create of an exi
   assert.equal(stale.reason, 'Conflict');
   assert.equal(
     stale.message,
-    'Operation cannot be fulfilled on secrets "contended": the object has been modified; please apply your changes to the latest version and try again',
+    'Operation cannot be fulfilled on secrets "contended": the object has been modified; please apply your changes ' +
+      'to the latest version and try again',
   );
   const dup = await statusOf(
     api.createNamespacedSecret({ namespace: 'default', body: opaque('contended', { a: '1' }) }),

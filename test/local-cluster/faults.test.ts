@@ -19,7 +19,9 @@ before(async () => {
 });
 after(() => cluster.dispose());
 
-/** A raw GET with a client-side timeout, as the extension makes its calls: resolves with the status or the error code. */
+/**
+ * A raw GET with a client-side timeout, as the extension makes its calls: resolves with the status or the error code.
+ */
 function get(path: string, timeoutMs: number): Promise<number | string> {
   return new Promise((resolve) => {
     const req = request(
@@ -195,12 +197,14 @@ test('an RBAC table can allow a user one namespace and forbid the others', async
     assert.equal(other.code, 403);
     assert.equal(
       other.message,
-      'secrets is forbidden: User "team-a-reader" cannot list resource "secrets" in API group "" in the namespace "default"',
+      'secrets is forbidden: User "team-a-reader" cannot list ' +
+        'resource "secrets" in API group "" in the namespace "default"',
     );
     const write = await statusOf(reader.deleteNamespacedSecret({ namespace: 'team-a', name: 's' }));
     assert.equal(
       write.message,
-      'secrets "s" is forbidden: User "team-a-reader" cannot delete resource "secrets" in API group "" in the namespace "team-a"',
+      'secrets "s" is forbidden: User "team-a-reader" cannot delete ' +
+        'resource "secrets" in API group "" in the namespace "team-a"',
     );
     const all = await statusOf(reader.listSecretForAllNamespaces());
     assert.equal(

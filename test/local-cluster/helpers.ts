@@ -1,4 +1,6 @@
-/** What the local-cluster tests share: a started cluster with a kubeconfig on disk, and the real kubectl run against it. */
+/**
+ * What the local-cluster tests share: a started cluster with a kubeconfig on disk, and the real kubectl run against it.
+ */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,7 +100,9 @@ export function kubectlVersions(): Array<{ name: string; binary: string }> {
   return [{ name: 'kubectl', binary: 'kubectl' }, ...versioned.map((f) => ({ name: f, binary: join(dir, f) }))];
 }
 
-/** Collects a child's stdout and resolves once a line matches, or rejects when it exits or the overall timeout passes. */
+/**
+ * Collects a child's stdout and resolves once a line matches, or rejects when it exits or the overall timeout passes.
+ */
 export function waitForLine(child: ChildProcess, match: RegExp, timeoutMs = 15000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -175,7 +179,10 @@ export async function statusOf(call: Promise<unknown>): Promise<{
   throw new Error('the call succeeded but a failure was expected');
 }
 
-/** Runs a client-node watch from `resourceVersion` until the server ends it, and returns the event types and Status codes seen. */
+/**
+ * Runs a client-node watch from `resourceVersion` until the server ends it, and returns the event types and Status
+ * codes seen.
+ */
 export function watchUntilEnd(
   cluster: TestCluster,
   path: string,

@@ -303,7 +303,8 @@ test("a user RBAC forbids to list secrets gets kubectl's Forbidden error and exi
   assert.equal(r.code, 1);
   assert.equal(
     r.stderr.trim(),
-    'Error from server (Forbidden): secrets is forbidden: User "restricted" cannot list resource "secrets" in API group "" in the namespace "default"',
+    'Error from server (Forbidden): secrets is forbidden: User "restricted" cannot list resource "secrets" in API ' +
+      'group "" in the namespace "default"',
   );
   const get = await kubectl(cluster, ['--context', FORBIDDEN_CONTEXT, 'get', 'secret', 'postgres']);
   assert.match(
@@ -336,7 +337,10 @@ test("an invalid name is rejected with the API's 422 message", async () => {
   assert.equal(r.code, 1);
   assert.equal(
     r.stderr.trim(),
-    `error: failed to create secret Secret "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+    `error: failed to create secret Secret "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a ` +
+      `lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start ` +
+      `and end with an alphanumeric character (e.g. 'example.com', regex used for validation is ` +
+      `'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
   );
   const file = manifest('Also_Bad', { data: { 'bad key': 'eA==' } });
   const fromFile = await kubectl(cluster, ['create', '-f', file]);

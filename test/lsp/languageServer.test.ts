@@ -70,7 +70,8 @@ before(async () => {
   // Another pipeline in the workspace using the same secret: hover's "also used by".
   writeFileSync(
     path.join(workspace, 'pipelines', 'export.pipeline.yaml'),
-    'pipeline:\n  name: exporter\ntransform:\n  image: alpine:3.19\n  secrets:\n  - name: db-credentials\n    mountPath: /secrets/db\ninput:\n  pfs:\n    repo: raw\n    glob: /*\n',
+    'pipeline:\n  name: exporter\ntransform:\n  image: alpine:3.19\n  secrets:\n  - name: db-credentials\n    ' +
+      'mountPath: /secrets/db\ninput:\n  pfs:\n    repo: raw\n    glob: /*\n',
   );
   session = await LspSession.start({ workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }] });
 });
@@ -144,7 +145,8 @@ test('completes secret names from the catalog and keys of the named secret', asy
   assert.match((resolved.documentation as MarkupContent).value, /password/);
 
   const keyDoc = caret(
-    'pipeline:\n  name: c\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    envVar: PW\n    key: |\n',
+    'pipeline:\n  name: c\ntransform:\n  image: a:1\n  secrets:\n  ' +
+      '- name: db-credentials\n    envVar: PW\n    key: |\n',
   );
   const { diagnostics } = await session.edit(uri, 2, text, text, keyDoc.text);
   await diagnostics;

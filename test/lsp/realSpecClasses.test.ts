@@ -38,7 +38,10 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** Sends a quick fix's single edit to the server as the editor does once the user picks it, and returns the next diagnostics. */
+/**
+ * Sends a quick fix's single edit to the server as the editor does once the user picks it, and returns the next
+ * diagnostics.
+ */
 async function applyInEditor(uri: string, version: number, action: CodeAction) {
   const [edit] = action.edit!.changes![uri];
   assert.equal(action.edit!.changes![uri].length, 1);

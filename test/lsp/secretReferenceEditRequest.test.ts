@@ -40,7 +40,8 @@ test('secretReferenceEdit adds an env var entry in the spelling of the open JSON
 test('secretReferenceEdit adds a mount to the spec under the cursor of a multi-spec YAML file', async () => {
   const uri = 'file:///tmp/ref-edit/two.pipeline.yaml';
   const text =
-    'pipeline:\n  name: one\ntransform:\n  image: a:1\n---\npipeline:\n  name: two\ntransform:\n  image: b:1\n  mountPath: x\n';
+    'pipeline:\n  name: one\ntransform:\n  image: a:1\n---\npipeline:\n  ' +
+    'name: two\ntransform:\n  image: b:1\n  mountPath: x\n';
   await s.open(uri, 'yaml', text);
   const result = await s.connection.sendRequest(SecretReferenceEditRequest.type, {
     uri,

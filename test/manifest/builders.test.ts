@@ -91,6 +91,8 @@ test('key errors carry kubectl’s exact wording', () => {
   assert.equal(secretKeyError('.'), `"." is not valid key name for a Secret must not be '.'`);
   assert.equal(
     secretKeyError('../x'),
-    `"../x" is not valid key name for a Secret a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+');must not start with '..'`,
+    `"../x" is not valid key name for a Secret a valid config key must consist of alphanumeric characters, '-', '_' ` +
+      `or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex ` +
+      `used for validation is '[-._a-zA-Z0-9]+');must not start with '..'`,
   );
 });

@@ -305,7 +305,8 @@ test('an env file with a bad line is refused by line, column and what was expect
   ]);
   await runGenericWizard(ui, new RecordingSinks(), nodeSourceReader, initialGenericState());
   assert.deepEqual(ui.errors, [
-    `env file ${f('bad.env')}, line 2, column 12: expected KEY=value, with a KEY of letters, digits, '_', '-' or '.' that does not start with a digit`,
+    `env file ${f('bad.env')}, line 2, column 12: expected KEY=value, with a KEY of letters, digits, '_', '-' or '.' ` +
+      `that does not start with a digit`,
     `env file ${f('bad-utf8.env')}, line 2, byte 27: expected UTF-8 text`,
   ]);
   for (const e of ui.errors) assert.ok(!/CANARY|hunter2|TOKEN|DB_PASSWORD/.test(e), e);

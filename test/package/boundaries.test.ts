@@ -39,8 +39,8 @@ describe('import boundaries', () => {
       const cases = ${JSON.stringify(BAD_IMPORTS)};
       const out = [];
       for (const c of cases) {
-        const stdin = { contents: "import * as m from '" + c.specifier + "'; console.log(m);", sourcefile: path.basename(c.file),
-          resolveDir: path.dirname(path.resolve(c.file)), loader: 'ts' };
+        const stdin = { contents: "import * as m from '" + c.specifier + "'; console.log(m);",
+          sourcefile: path.basename(c.file), resolveDir: path.dirname(path.resolve(c.file)), loader: 'ts' };
         let error = '';
         try {
           await esbuild.build({ ...buildOptions(false), stdin, write: false, logLevel: 'silent', external: [] });

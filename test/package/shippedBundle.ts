@@ -18,7 +18,9 @@ export function shippedBundle(entry: 'client' | 'server' | 'cli'): ShippedBundle
   const script = `
     import * as esbuild from 'esbuild';
     import { buildOptions, entries } from './scripts/buildOptions.mjs';
-    const r = await esbuild.build({ ...buildOptions(true), ...entries[${JSON.stringify(entry)}], write: false, metafile: true, logLevel: 'silent' });
+    const r = await esbuild.build({
+      ...buildOptions(true), ...entries[${JSON.stringify(entry)}], write: false, metafile: true, logLevel: 'silent',
+    });
     const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
     const inputs = Object.fromEntries(Object.entries(out.inputs).map(([k, v]) => [k, v.bytesInOutput]));
     const externals = [...new Set(out.imports.filter((i) => i.external).map((i) => i.path))];

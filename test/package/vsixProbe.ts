@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   await waitFor(() => ext.isActive, { what: 'the installed extension to activate' });
   const pid = await waitForLanguageServer({ what: "the installed extension's language server to answer" });
   console.log(
-    `vsix probe: ${EXTENSION_ID} ${ext.packageJSON.version} active from ${ext.extensionPath}; language server pid ${pid}`,
+    `vsix probe: ${EXTENSION_ID} ${ext.packageJSON.version} ` +
+      `active from ${ext.extensionPath}; language server pid ${pid}`,
   );
 }

@@ -45,7 +45,8 @@ test('a spec with a missing secret shows a squiggle and a Problems entry naming 
 
 test("completion in a secret name offers the cluster's secrets and accepting one writes it", async () => {
   await wb.openFile('specs/completion.pipeline.json');
-  // Line 7 is `      { "name": "", "key": "access-key", "envVar": "TOKEN" }`; column 18 is between the empty name's quotes.
+  // Line 7 is `      { "name": "", "key": "access-key", "envVar": "TOKEN" }`; column 18 is between the empty name's
+  // quotes.
   await wb.goTo(7, 18);
   await wb.page.keyboard.press('Control+Space');
   const suggestions = wb.page.locator('.suggest-widget.visible .monaco-list-row');

@@ -152,7 +152,8 @@ export class Workbench {
       seen = await qi
         .evaluate(
           (el) =>
-            `${(el as unknown as { innerText: string }).innerText}\n${el.querySelector('input')?.getAttribute('placeholder') ?? ''}`,
+            `${(el as unknown as { innerText: string }).innerText}\n` +
+            `${el.querySelector('input')?.getAttribute('placeholder') ?? ''}`,
         )
         .catch(() => '(no quick input)');
       if (expect.test(seen)) return qi;

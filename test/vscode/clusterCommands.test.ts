@@ -97,7 +97,8 @@ suite('cluster: secret commands', () => {
   test('Show Pipelines Using Secret lists the workspace specs that use it and opens the chosen one', async () => {
     await writeFixture(
       'specs/uses-warehouse.pipeline.yaml',
-      'pipeline:\n  name: load\ntransform:\n  image: etl:1\n  secrets:\n    - name: warehouse-db\n      env_var: PGPASSWORD\n      key: PGPASSWORD\n',
+      'pipeline:\n  name: load\ntransform:\n  image: etl:1\n  secrets:\n    - name: warehouse-db\n      env_var: ' +
+        'PGPASSWORD\n      key: PGPASSWORD\n',
     );
     const prompts = answerPrompts([(_p, items) => items.find((i) => (i as { label: string }).label === 'load')]);
     const uses = await runCommand<{ pipeline: string; file: string; line: number }[]>(

@@ -20,7 +20,8 @@ suite('contributed commands', () => {
     assert.deepEqual(
       untested,
       [],
-      `no test runs these commands; call runCommand(id) or coversCommand(id) in the test that exercises them: ${untested.join(', ')}`,
+      `no test runs these commands; call runCommand(id) or coversCommand(id) ` +
+        `in the test that exercises them: ${untested.join(', ')}`,
     );
   });
 });

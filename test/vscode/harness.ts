@@ -27,9 +27,10 @@
  *   local API server's Kubernetes REST API as a client would; `cluster.admin(method, path, body)` calls its
  *   admin endpoint (faults: delay, fail N requests, down/up, cut watches, expire resourceVersions; see
  *   tools/local-cluster/index.ts) and `cluster.heal()` undoes them. The kubeconfig has contexts `local` (admin),
- *   `local-forbidden` (may not touch secrets) and `local-cert` (admin by client certificate). `testEnv()` has the raw facts (kubeconfig path, server URL,
- *   token, admin URL and token), read from the JSON file named by the env var PACHYDERM_TEST_ENV (written by
- *   run-suite.mjs). The cluster is shared by the whole run: clean up the secrets you create.
+ *   `local-forbidden` (may not touch secrets) and `local-cert` (admin by client certificate). `testEnv()` has the raw
+ *   facts (kubeconfig path, server URL, token, admin URL and token), read from the JSON file named by the env var
+ *   PACHYDERM_TEST_ENV (written by run-suite.mjs). The cluster is shared by the whole run: clean up the secrets you
+ *   create.
  * - Untrusted workspace: files named `*.untrusted.test.ts` run only in a second, short run in restricted mode
  *   (`vscode.workspace.isTrusted === false`); every other file runs only in the trusted run.
  * - The language server: `waitForLanguageServer()` resolves once it has answered (a diagnostic that needs no
@@ -71,7 +72,10 @@ export interface TestEnv {
     /** Plain-HTTP base URL of the local cluster's test-only admin endpoint (stays up while the API is "down"). */
     adminUrl: string;
     adminToken: string;
-    /** The kubeconfig's current context (`local`) namespace. `local-forbidden` may not touch secrets; `local-cert` signs in by client certificate. */
+    /**
+     * The kubeconfig's current context (`local`) namespace. `local-forbidden` may not touch secrets; `local-cert` signs
+     * in by client certificate.
+     */
     namespace: string;
   };
 }
@@ -149,7 +153,8 @@ export async function waitForLanguageServer(options: WaitOptions = {}): Promise<
   const doc = await vscode.workspace.openTextDocument({
     language: 'json',
     content:
-      '{ "pipeline": { "name": "server-probe" }, "transform": { "image": "alpine", "secrets": [ { "mountPath": "/s" } ] } }\n',
+      '{ "pipeline": { "name": "server-probe" }, "transform": { ' +
+      '"image": "alpine", "secrets": [ { "mountPath": "/s" } ] } }\n',
   });
   await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.source === 'pachyderm'), {
     what: "the language server's first diagnostic",
@@ -265,7 +270,9 @@ export function setCurrentTest(title: string): void {
   currentTest = title;
 }
 
-/** Declares that the running test exercises `commandId` in a way `runCommand` cannot see (code action, tree click, UI). */
+/**
+ * Declares that the running test exercises `commandId` in a way `runCommand` cannot see (code action, tree click, UI).
+ */
 export function coversCommand(...commandIds: string[]): void {
   for (const id of commandIds) exercised.set(id, [...(exercised.get(id) ?? []), currentTest]);
 }

@@ -62,7 +62,8 @@ suite('helm values files and platform secrets', () => {
     try {
       const editor = await writeFixture(
         'helm/values-docs.yaml',
-        'pachd:\n  rootTokenSecretName: docs-root-token\n  enterpriseLicenseKeySecretName: missing-license\ncloudsqlAuthProxy:\n  iamLogin: true\n',
+        'pachd:\n  rootTokenSecretName: docs-root-token\n  enterpriseLicenseKeySecretName: ' +
+          'missing-license\ncloudsqlAuthProxy:\n  iamLogin: true\n',
       );
       const uri = editor.document.uri;
       const ds = await waitForDiagnostics(uri, (d) => codes(d).includes('PH002') && codes(d).includes('PH001'));

@@ -99,7 +99,8 @@ suite('language server in VS Code', () => {
   test('the did-you-mean quick fix corrects a misspelt secret and the error goes away', async () => {
     const editor = await writeFixture(
       'specs/typo.pipeline.json',
-      '{\n  "pipeline": {"name": "typo"},\n  "transform": {"image": "alpine:3", "cmd": ["true"], "secrets": [{"name": "warehouse-bd", "mountPath": "/db"}]}\n}\n',
+      '{\n  "pipeline": {"name": "typo"},\n  "transform": {"image": "alpine:3", "cmd": ["true"], "secrets": ' +
+        '[{"name": "warehouse-bd", "mountPath": "/db"}]}\n}\n',
     );
     const uri = editor.document.uri;
     const [ps002] = (await waitForDiagnostics(uri, (d) => codes(d).includes('PS002'))).filter(
@@ -123,7 +124,8 @@ suite('language server in VS Code', () => {
   test('a field Pachyderm 1.9 replaced names its path and successor, and Auto Fix renames "atom" to "pfs"', async () => {
     const editor = await writeFixture(
       'specs/legacy.pipeline.json',
-      '{\n  "pipeline": {"name": "legacy"},\n  "transform": {"image": "alpine:3", "cmd": ["true"]},\n  "input": {"atom": {"repo": "raw", "glob": "/*"}}\n}\n',
+      '{\n  "pipeline": {"name": "legacy"},\n  "transform": {"image": "alpine:3", "cmd": ["true"]},\n  "input": ' +
+        '{"atom": {"repo": "raw", "glob": "/*"}}\n}\n',
     );
     const uri = editor.document.uri;
     const [ps101] = (await waitForDiagnostics(uri, (d) => codes(d).includes('PS101'))).filter(

@@ -57,7 +57,8 @@ suite('No value in notifications', () => {
     assert.equal(run.outcome, 'cancel');
     const messages = shown();
     assert.deepEqual(messages, [
-      `env file ${envFile}, line 2, column 12: expected KEY=value, with a KEY of letters, digits, '_', '-' or '.' that does not start with a digit`,
+      `env file ${envFile}, line 2, column 12: expected KEY=value, with a KEY of letters, digits, '_', '-' or '.' ` +
+        `that does not start with a digit`,
     ]);
     for (const m of messages)
       assert.ok(!PIECES.test(m) && !m.includes('DB_PASSWORD'), 'a notification quotes the line');

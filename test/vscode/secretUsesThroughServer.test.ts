@@ -89,7 +89,8 @@ suite('secret uses and edits through the language server', () => {
 
       const errors = prompts.prompts.filter((p) => p.kind === 'showErrorMessage').map((p) => p.text);
       assert.deepEqual(errors, [
-        'Pachyderm: could not search the workspace for pipelines using secret "warehouse-db": the Pachyderm language server is not running (see the "Pachyderm" output).',
+        'Pachyderm: could not search the workspace for pipelines using secret "warehouse-db": the Pachyderm language ' +
+          'server is not running (see the "Pachyderm" output).',
         'Insert Secret Reference: the Pachyderm language server is not running (see the "Pachyderm" output)',
       ]);
       assert.match(

@@ -100,7 +100,8 @@ suite('cluster: Switch Namespace without the right to list namespaces', () => {
     };
     assert.equal(
       await check('Team_B'),
-      '"Team_B" is not a namespace name: a DNS-1123 label has only lower-case letters, digits and "-", and starts and ends with a letter or digit.',
+      '"Team_B" is not a namespace name: a DNS-1123 label has only lower-case letters, digits and "-", and starts ' +
+        'and ends with a letter or digit.',
     );
     assert.match((await check('x'.repeat(64)))!, /at most 63 characters .*this one has 64/);
     assert.match((await check(''))!, /Type the namespace/);

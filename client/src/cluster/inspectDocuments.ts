@@ -46,7 +46,10 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     const name = nameOf(uri);
     const meta = this.area.catalog.get(name);
     if (!meta)
-      return `Secret "${name}" is not in the catalog of ${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`;
+      return (
+        `Secret "${name}" is not in the catalog of ` +
+        `${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`
+      );
     const { uses, note } = await inspectUses(this.area, name);
     return inspectSecretText(meta, uses, undefined, note);
   }

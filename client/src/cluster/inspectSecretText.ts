@@ -26,7 +26,10 @@ export function inspectSecretText(
   lines.push('');
   lines.push(`Namespace:          ${meta.namespace}`);
   lines.push(
-    `Pachyderm-managed:  ${isPachydermManaged(meta) ? 'yes (secret-source=pachyderm-user; listed by pachctl list secret)' : 'no (not listed by pachctl list secret; may belong to the platform)'}`,
+    'Pachyderm-managed:  ' +
+      (isPachydermManaged(meta)
+        ? 'yes (secret-source=pachyderm-user; listed by pachctl list secret)'
+        : 'no (not listed by pachctl list secret; may belong to the platform)'),
   );
   lines.push('');
   const labels = Object.entries(meta.labels).sort(([a], [b]) => (a < b ? -1 : 1));

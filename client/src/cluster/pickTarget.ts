@@ -32,7 +32,8 @@ export async function secretFrom(area: ClusterArea, arg: unknown, title: string)
   const snapshot = area.catalog.snapshot();
   if (snapshot.state.kind !== 'ready') {
     void vscode.window.showErrorMessage(
-      `The secrets of the cluster are not available: ${snapshot.state.kind === 'error' ? snapshot.state.reason : snapshot.state.kind}.`,
+      `The secrets of the cluster are not available: ` +
+        `${snapshot.state.kind === 'error' ? snapshot.state.reason : snapshot.state.kind}.`,
     );
     return undefined;
   }

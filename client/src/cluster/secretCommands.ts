@@ -129,7 +129,11 @@ async function confirmForeignDelete(name: string, namespace: string, usedBy: str
       `"${name}" is not a Pachyderm-managed secret. Delete it anyway?`,
       {
         modal: true,
-        detail: `It was not created with pachctl (no label secret-source=pachyderm-user): it may belong to the Pachyderm platform itself (pachd, postgres, auth, storage) or another application in namespace "${namespace}". Deleting it can break pachd and every pipeline that relies on it. This cannot be undone.${usedBy}`,
+        detail:
+          `It was not created with pachctl (no label secret-source=pachyderm-user): it may belong to the ` +
+          `Pachyderm platform itself (pachd, postgres, auth, storage) or another application in namespace ` +
+          `"${namespace}". Deleting it can break pachd and every pipeline that relies on it. This cannot be undone.` +
+          `${usedBy}`,
       },
       DELETE_ANYWAY,
     )) === DELETE_ANYWAY

@@ -12,7 +12,8 @@ export function revealedText(bytes: Uint8Array): string {
   const text = Buffer.from(bytes).toString('utf8');
   return text.length <= REVEAL_MAX_CHARS
     ? text
-    : `${text.slice(0, REVEAL_MAX_CHARS)}\n… (first ${REVEAL_MAX_CHARS} of ${text.length} characters; Copy Value copies all of it)`;
+    : `${text.slice(0, REVEAL_MAX_CHARS)}\n… (first ${REVEAL_MAX_CHARS} ` +
+        `of ${text.length} characters; Copy Value copies all of it)`;
 }
 
 export function copiedText(bytes: Uint8Array): { text: string; encoding: 'text' | 'base64' } {

@@ -31,7 +31,8 @@ function stateText(snapshot: CatalogSnapshot): { text: string; tooltip: string; 
     case 'error':
       return {
         text: `$(error) secrets: ${s.problem}`,
-        tooltip: `Pachyderm secrets (${where}): ${s.reason}\nChecks that need the cluster are off until it can be read.`,
+        tooltip:
+          `Pachyderm secrets (${where}): ${s.reason}\n` + 'Checks that need the cluster are off until it can be read.',
         error: true,
       };
   }

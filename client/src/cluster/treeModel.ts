@@ -114,7 +114,9 @@ function targetRow(snapshot: CatalogSnapshot, view: TreeViewOptions): TreeRow {
     kind: 'target',
     label: context,
     description: `namespace ${snapshot.namespace}${filter}${insecure ? ` · ⚠ ${insecure.mark}` : ''}`,
-    tooltip: `${where}${insecure ? `\n\n⚠ ${insecure.sentence}\n\n` : ' '}Click to switch the context; use the inline button to switch the namespace.`,
+    tooltip:
+      `${where}${insecure ? `\n\n⚠ ${insecure.sentence}\n\n` : ' '}Click to switch the context; use the ` +
+      `inline button to switch the namespace.`,
     icon: insecure ? 'unlock' : 'server-environment',
     ...(insecure ? { iconColor: 'list.warningForeground' } : {}),
     contextValue: 'pachyderm.target',
@@ -129,7 +131,9 @@ function untrustedNotice(ignored: readonly string[]): TreeRow {
     kind: 'notice',
     label: 'Workspace settings ignored',
     description: ignored.join(', '),
-    tooltip: `This workspace is not trusted, so its values of ${ignored.join(', ')} are ignored: a kubeconfig can run programs (exec auth plugins). Your user settings apply instead.`,
+    tooltip:
+      `This workspace is not trusted, so its values of ${ignored.join(', ')} are ignored: a kubeconfig can ` +
+      `run programs (exec auth plugins). Your user settings apply instead.`,
     icon: 'shield',
     iconColor: 'list.warningForeground',
     contextValue: 'pachyderm.notice',
@@ -232,7 +236,9 @@ export function keyRows(secret: SecretMeta): TreeRow[] {
     kind: 'key' as const,
     label: k.name,
     description: `${k.size} bytes · ${k.binary ? 'binary' : 'text'}`,
-    tooltip: `${secret.name} → ${k.name}: ${k.size} bytes, ${k.binary ? 'binary' : 'text'}. The value stays hidden; use Reveal Value or Copy Value.`,
+    tooltip:
+      `${secret.name} → ${k.name}: ${k.size} bytes, ${k.binary ? 'binary' : 'text'}. The value stays hidden; ` +
+      `use Reveal Value or Copy Value.`,
     icon: k.binary ? 'file-binary' : 'symbol-string',
     contextValue: k.binary ? 'pachyderm.secretKey.binary' : 'pachyderm.secretKey.text',
     collapsible: false,

@@ -16,12 +16,14 @@ export async function confirmPlatformDelete(name: string, namespace: string, ext
   if (!fact) return false;
   const CONTINUE = 'Delete Platform Secret…';
   const first = await vscode.window.showWarningMessage(
-    `"${name}" is a platform secret of the Pachyderm Helm chart (${fact.role}). Delete it from namespace "${namespace}"?`,
+    `"${name}" is a platform secret of the Pachyderm Helm chart ` +
+      `(${fact.role}). Delete it from namespace "${namespace}"?`,
     {
       modal: true,
       detail:
-        `The chart's pods read ${fact.keys.length ? fact.keys.join(', ') : 'it'} from this secret; without it pachd and ` +
-        `the pipelines may fail to start until the chart recreates it (helm upgrade) or you restore it. This cannot be undone.${extraDetail}`,
+        `The chart's pods read ${fact.keys.length ? fact.keys.join(', ') : 'it'} from this secret; without it pachd ` +
+        `and the pipelines may fail to start until the chart recreates it (helm upgrade) or you restore it. This ` +
+        `cannot be undone.${extraDetail}`,
     },
     CONTINUE,
   );

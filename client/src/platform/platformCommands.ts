@@ -179,7 +179,8 @@ async function pointValuesAtSecret(
   if (!applied) {
     const why = edits.ok ? '' : ` (${edits.reason})`;
     void vscode.window.showErrorMessage(
-      `Created Secret "${name}", but could not edit ${file}${why}: set ${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`,
+      `Created Secret "${name}", but could not edit ${file}${why}: set ` +
+        `${args.secretNamePath}: ${name} and remove ${args.plainPath} by hand.`,
     );
     return;
   }
@@ -231,7 +232,9 @@ export async function copySecretKeyForChart(
     `Copy the value of key "${args.from}" to key "${args.to}" in Secret "${args.secret}"?`,
     {
       modal: true,
-      detail: `The Pachyderm chart reads "${args.to}". "${args.from}" is kept unless you choose to remove it afterwards.`,
+      detail:
+        `The Pachyderm chart reads "${args.to}". "${args.from}" ` +
+        `is kept unless you choose to remove it afterwards.`,
     },
     COPY,
   );

@@ -51,7 +51,9 @@ export async function createPlatformSecret(area: ClusterArea, manifestJson: stri
     } catch (err2) {
       return {
         ok: false,
-        message: `Could not replace Secret "${name}": ${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}`,
+        message:
+          `Could not replace Secret "${name}": ` +
+          `${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}`,
       };
     }
   }

@@ -67,7 +67,10 @@ export const vscodeSinks: ManifestSinks = {
     const keys = Object.keys(outcome.secret.data ?? {}).length;
     return {
       ok: true,
-      message: `Server-side dry run: ${target.context}/${api.namespace} would accept Secret "${outcome.secret.metadata?.name}" (${keys} key${keys === 1 ? '' : 's'}, type ${outcome.secret.type ?? 'Opaque'}). Nothing was stored.`,
+      message:
+        `Server-side dry run: ${target.context}/${api.namespace} would accept Secret ` +
+        `"${outcome.secret.metadata?.name}" (${keys} key${keys === 1 ? '' : 's'}, type ` +
+        `${outcome.secret.type ?? 'Opaque'}). Nothing was stored.`,
     };
   },
 };

@@ -150,7 +150,8 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       const list = await listAllSecrets(api, this.options.pageSize ?? DEFAULT_PAGE_SIZE);
       if (stale()) return;
       this.options.log?.(
-        `listed ${list.secrets.size} secrets in ${target.context}/${target.namespace} at resourceVersion ${list.resourceVersion}`,
+        `listed ${list.secrets.size} secrets in ${target.context}/${target.namespace} ` +
+          `at resourceVersion ${list.resourceVersion}`,
       );
       this.replaceAll(list.secrets);
       await this.watchFrom(gen, list.resourceVersion);

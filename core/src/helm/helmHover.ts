@@ -58,7 +58,8 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
     return [
       `**${code(path)}**: ${plainFor.role}, in plain text.`,
       `The chart ignores it when ${code(plainFor.path)} is set. Keeping it in a Secret under key ` +
-        `${code(requiredKey(doc, plainFor) ?? '')} and naming that secret in ${code(plainFor.path)} keeps it out of this file.`,
+        `${code(requiredKey(doc, plainFor) ?? '')} and naming that ` +
+        `secret in ${code(plainFor.path)} keeps it out of this file.`,
       ...(plainFor.plainDefault
         ? [`When empty, the chart uses its built-in default ${code(plainFor.plainDefault)}.`]
         : []),
@@ -82,7 +83,8 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
   const plainOnly = PLAIN_ONLY_CREDENTIALS.find((c) => c.path === path);
   if (plainOnly)
     return [
-      `**${code(path)}**: storage credential with no SecretName option; the chart copies it into ${code(plainOnly.secret)}.`,
+      `**${code(path)}**: storage credential with no SecretName ` +
+        `option; the chart copies it into ${code(plainOnly.secret)}.`,
     ];
   return undefined;
 }
@@ -118,7 +120,8 @@ function describeFact(doc: Document, fact: SecretNameFact): string[] {
   if (fact.keyPath) out.push(`Set ${code(fact.keyPath)} to read another key.`);
   if (fact.defaultSecret)
     out.push(
-      `When empty, the chart uses its own secret ${code(fact.defaultSecret)}${fact.plainPath ? `, filled from ${code(fact.plainPath)}` : ''}.`,
+      `When empty, the chart uses its own secret ` +
+        `${code(fact.defaultSecret)}${fact.plainPath ? `, filled from ${code(fact.plainPath)}` : ''}.`,
     );
   out.push(`Used by: ${fact.pods.join(', ')}. Chart ${fact.lines.join(', ')}.`);
   if (fact.mishandled) out.push(`⚠ The chart mishandles this value: ${fact.mishandled.effect}.`);

@@ -95,10 +95,12 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
     if (name) {
       const message =
         fact.keyPath && inClusterPostgres(doc)
-          ? `${quote(fact.path)} is also set: pachd reads the password from secret ${quote(name)}, but the in-cluster ` +
-            `PostgreSQL subchart still sets the database password from ${quote(fact.plainPath!)}; unless both hold the ` +
+          ? `${quote(fact.path)} is also set: pachd reads the password from secret ${quote(name)}, but the ` +
+            `in-cluster PostgreSQL subchart still sets the database ` +
+            `password from ${quote(fact.plainPath!)}; unless both hold the ` +
             'same password, pachd cannot log in.'
-          : `${quote(fact.path)} is also set: the chart reads secret ${quote(name)} and silently ignores ${quote(fact.plainPath!)}.`;
+          : `${quote(fact.path)} is also set: the chart reads secret ` +
+            `${quote(name)} and silently ignores ${quote(fact.plainPath!)}.`;
       out.push(
         finding(
           'PH004',
@@ -120,7 +122,8 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
     out.push(
       finding(
         'PH001',
-        `Secret ${quote(name)} does not exist in namespace ${quote(catalog.snapshot.namespace)}; ${readsText(doc, fact)}`,
+        `Secret ${quote(name)} does not exist in namespace ` +
+          `${quote(catalog.snapshot.namespace)}; ${readsText(doc, fact)}`,
         nameEntry.valueRange,
       ),
     );
@@ -139,7 +142,9 @@ function checkSecretNameFact(doc: Document, catalog: CatalogIndex, fact: SecretN
       key,
       Object.keys(mistakes),
     );
-    let message = `Secret ${quote(name)} has no key ${quote(key)}, which the chart reads for ${quote(fact.path)} (${podsText(fact.pods)} would fail to start).`;
+    let message =
+      `Secret ${quote(name)} has no key ${quote(key)}, which the chart reads for ${quote(fact.path)} ` +
+      `(${podsText(fact.pods)} would fail to start).`;
     if (near) {
       message += mistakes[near]
         ? ` It has ${quote(near)}: ${mistakes[near]}, but the chart reads ${quote(key)}.`
@@ -172,17 +177,21 @@ function plainCredentialFinding(doc: Document, fact: SecretNameFact, range: Offs
     // Its SecretName does not work, so moving the value into a Secret would break the deployment: no fix.
     return finding(
       'PH003',
-      `${quote(fact.plainPath!)} holds a credential in plain text, and the chart puts it into the pachd Deployment as a ` +
-        `plain environment value. ${quote(fact.path)} is no way out: ${fact.mishandled.effect}. Keep this file out of version control.`,
+      `${quote(fact.plainPath!)} holds a credential in plain text, and the chart puts it into the pachd Deployment ` +
+        `as a plain environment value. ${quote(fact.path)} is no way out: ` +
+        `${fact.mishandled.effect}. Keep this file out of version control.`,
       range,
     );
   }
-  const base = `${quote(fact.plainPath!)} holds a credential in plain text; keep it in a Secret under key ${quote(key)} and set ${quote(fact.path)}.`;
+  const base =
+    `${quote(fact.plainPath!)} holds a credential in plain text; keep it in a Secret under key ` +
+    `${quote(key)} and set ${quote(fact.path)}.`;
   if (fact.keyPath && inClusterPostgres(doc)) {
     // Moving only pachd's copy would let the subchart fall back to its insecure default: no one-click fix.
     return finding(
       'PH003',
-      `${base} With the in-cluster PostgreSQL subchart, also set \`global.postgresql.existingSecret\` to a secret with ` +
+      `${base} With the in-cluster PostgreSQL subchart, also ` +
+        `set \`global.postgresql.existingSecret\` to a secret with ` +
         '`postgresql-password` and `postgresql-postgres-password`, or the database keeps the value from this file.',
       range,
     );
@@ -208,7 +217,8 @@ function checkPostgresDefault(doc: Document, out: HelmFinding[]): void {
     finding(
       'PH003',
       `Neither ${quote(pg.plainPath!)} nor ${quote(pg.path)} is set: the chart uses its built-in default password ` +
-        `${quote(pg.plainDefault!)}. Keep a real password in a Secret under key ${quote(pg.key!)} and set ${quote(pg.path)}.`,
+        `${quote(pg.plainDefault!)}. Keep a real password in a ` +
+        `Secret under key ${quote(pg.key!)} and set ${quote(pg.path)}.`,
       anchor.keyRange,
     ),
   );
@@ -226,10 +236,12 @@ function checkInClusterPostgresSecret(doc: Document, out: HelmFinding[]): void {
   out.push(
     finding(
       'PH005',
-      `With the in-cluster PostgreSQL subchart (\`postgresql.enabled\`, the default), ${quote(pg.path)} only changes where ` +
-        `pachd, pachw, pgbouncer and preflight read the password; the subchart still sets the database password from ` +
-        `${quote(pg.plainPath!)}, here its default. Also set \`global.postgresql.existingSecret\` to a secret with ` +
-        '`postgresql-password` and `postgresql-postgres-password`, or use an external database (`postgresql.enabled: false`).',
+      `With the in-cluster PostgreSQL subchart (\`postgresql.enabled\`, the default), ${quote(pg.path)} only changes ` +
+        `where pachd, pachw, pgbouncer and preflight read the password; the subchart still sets the database ` +
+        `password from ${quote(pg.plainPath!)}, here its default. Also ` +
+        `set \`global.postgresql.existingSecret\` to a secret with ` +
+        '`postgresql-password` and `postgresql-postgres-password`, ' +
+        'or use an external database (`postgresql.enabled: false`).',
       e.valueRange,
     ),
   );
@@ -242,8 +254,9 @@ function checkPlainOnly(doc: Document, out: HelmFinding[]): void {
     out.push(
       finding(
         'PH003',
-        `${quote(cred.path)} holds a storage credential in plain text. The chart has no SecretName for it and copies it ` +
-          `into ${quote(cred.secret)}; prefer workload identity (IAM role) or keep this file out of version control.`,
+        `${quote(cred.path)} holds a storage credential in plain text. The chart has no SecretName for it and copies ` +
+          `it into ${quote(cred.secret)}; prefer workload identity ` +
+          `(IAM role) or keep this file out of version control.`,
         e.valueRange,
       ),
     );
@@ -257,7 +270,8 @@ function checkConsoleUnderEnterpriseServer(doc: Document, out: HelmFinding[]): v
   out.push(
     finding(
       'PH005',
-      `With \`enterpriseServer.enabled\`, the enterprise server ignores ${quote(path)}: it reads the hard-coded secret ` +
+      `With \`enterpriseServer.enabled\`, the enterprise server ` +
+        `ignores ${quote(path)}: it reads the hard-coded secret ` +
         '`pachyderm-console-secret` (keys `OAUTH_CLIENT_SECRET` and `OAUTH_CLIENT_ID`, which the chart never creates).',
       e.valueRange,
     ),
@@ -288,8 +302,8 @@ function checkTls(doc: Document, catalog: CatalogIndex, out: HelmFinding[]): voi
       out.push(
         finding(
           'PH001',
-          `Secret ${quote(name)} does not exist in namespace ${quote(catalog.snapshot.namespace)}; the chart mounts it ` +
-            `as ${fact.role} (keys \`tls.crt\`, \`tls.key\`) for ${podsText(fact.pods)}.`,
+          `Secret ${quote(name)} does not exist in namespace ${quote(catalog.snapshot.namespace)}; the chart mounts ` +
+            `it as ${fact.role} (keys \`tls.crt\`, \`tls.key\`) for ${podsText(fact.pods)}.`,
           e.valueRange,
         ),
       );
@@ -300,8 +314,9 @@ function checkTls(doc: Document, catalog: CatalogIndex, out: HelmFinding[]): voi
       out.push(
         finding(
           'PH006',
-          `Secret ${quote(name)} is used as ${fact.role} but has no ${missing.map(quote).join(' or ')}; a TLS secret needs ` +
-            `\`tls.crt\` and \`tls.key\` (has: ${secret.keys.map((k) => quote(k.name)).join(', ') || 'no keys'}).`,
+          `Secret ${quote(name)} is used as ${fact.role} but has no ${missing.map(quote).join(' or ')}; a TLS secret ` +
+            `needs \`tls.crt\` and \`tls.key\` (has: ` +
+            `${secret.keys.map((k) => quote(k.name)).join(', ') || 'no keys'}).`,
           e.valueRange,
         ),
       );

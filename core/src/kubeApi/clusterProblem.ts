@@ -65,7 +65,9 @@ export function classifyClusterError(err: unknown, call: CallDescription): Clust
     const ms = err instanceof ClusterTimeoutError ? err.timeoutMs : undefined;
     return {
       problem: 'timeout',
-      reason: `The cluster did not answer ${describe(call)} within ${ms ? formatSeconds(ms) : 'the request timeout'} (pachyderm.requestTimeoutSeconds).`,
+      reason:
+        `The cluster did not answer ${describe(call)} within ${ms ? formatSeconds(ms) : 'the request timeout'} ` +
+        `(pachyderm.requestTimeoutSeconds).`,
     };
   }
   const status = httpStatus(err);
@@ -95,7 +97,9 @@ export function classifyStatus(status: number, rawMessage: string | undefined, c
     return {
       problem: 'forbidden',
       status,
-      reason: `403 Forbidden: missing permission to "${call.verb}" resource "${call.resource}" in namespace "${call.namespace}"${detail}.`,
+      reason:
+        `403 Forbidden: missing permission to "${call.verb}" resource "${call.resource}" in namespace ` +
+        `"${call.namespace}"${detail}.`,
     };
   }
   if (status === 404)

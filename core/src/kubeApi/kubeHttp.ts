@@ -81,7 +81,8 @@ export class KubeHttp {
         settle(
           new ClusterLimitError(
             'bytes',
-            `the API server's answer passed ${size} without ending, more than a real page of secrets; reading stopped there`,
+            `the API server's answer passed ${size} without ending, ` +
+              `more than a real page of secrets; reading stopped there`,
           ),
         );
       });
@@ -199,12 +200,14 @@ function proxyUrlAgent(proxyUrl: string): http.Agent {
   const proxy = URL.canParse(proxyUrl) ? new URL(proxyUrl) : undefined;
   if (!proxy?.hostname)
     throw new Error(
-      `the cluster's proxy-url is not a proxy URL (expected e.g. http://proxy.example.com:3128); fix it in the kubeconfig`,
+      `the cluster's proxy-url is not a proxy URL (expected e.g. ` +
+        `http://proxy.example.com:3128); fix it in the kubeconfig`,
     );
   if (proxy.protocol.startsWith('socks')) return new SocksProxyAgent(proxy);
   if (proxy.protocol === 'http:' || proxy.protocol === 'https:') return new ConnectProxyAgent(proxy, 'proxy-url');
   throw new Error(
-    `the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`,
+    `the cluster's proxy-url names a ${proxy.protocol}// proxy; kubectl ` +
+      `and this extension speak http://, https:// and socks5:// proxies`,
   );
 }
 

@@ -12,7 +12,10 @@ export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
 export interface EnvironmentProxy {
   url: URL;
-  /** The variable it came from (`HTTPS_PROXY`, `https_proxy`, …), for messages; never its value, which may hold a password. */
+  /**
+   * The variable it came from (`HTTPS_PROXY`, `https_proxy`, …), for messages; never its value, which may hold a
+   * password.
+   */
   variable: string;
 }
 
@@ -127,7 +130,8 @@ function parseProxy(variable: string, value: string): URL {
     );
   if (!PROXY_PROTOCOLS.has(url.protocol)) {
     throw new Error(
-      `${variable} names a ${url.protocol}// proxy; kubectl and this extension speak http://, https:// and socks5:// proxies`,
+      `${variable} names a ${url.protocol}// proxy; kubectl and ` +
+        `this extension speak http://, https:// and socks5:// proxies`,
     );
   }
   return url;

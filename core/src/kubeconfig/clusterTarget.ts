@@ -15,7 +15,10 @@ import { insecurityOf, refusedTlsSettings, type Insecurity } from './tlsVerifica
 
 /** The settings `pachyderm.kubeconfig`, `pachyderm.context`, `pachyderm.namespace`, already trust-filtered. */
 export interface TargetSettings {
-  /** One path or several joined with the platform's path delimiter, like `KUBECONFIG`. Empty: `KUBECONFIG`, then ~/.kube/config. */
+  /**
+   * One path or several joined with the platform's path delimiter, like `KUBECONFIG`. Empty: `KUBECONFIG`, then
+   * ~/.kube/config.
+   */
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -82,7 +85,8 @@ export async function resolveTarget(
     if (ignored.includes('pachyderm.kubeconfig')) {
       return fail(
         'untrusted',
-        `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other kubeconfig was found (${candidates.join(', ')}).`,
+        `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other ` +
+          `kubeconfig was found (${candidates.join(', ')}).`,
       );
     }
     return fail(

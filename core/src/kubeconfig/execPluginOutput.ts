@@ -45,7 +45,8 @@ export function guardExecPluginOutput(kc: KubeConfig): void {
       const read = safeJsonParse(into.stdout);
       const where = read.ok ? 'it could not be read' : read.message;
       throw new Error(
-        `the exec credential plugin "${command}" printed output that is not JSON (${where}); expected an ExecCredential object`,
+        `the exec credential plugin "${command}" printed output that ` +
+          `is not JSON (${where}); expected an ExecCredential object`,
       );
     }
   };

@@ -6,7 +6,9 @@
  * dependencies do not ship; `resolveTarget` refuses such a context before any of them would run.
  */
 const REPLACEMENTS: Readonly<Record<string, string>> = {
-  gcp: 'the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin (https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin)',
+  gcp:
+    'the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin ' +
+    '(https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin)',
   azure: 'the "kubelogin" kubectl/client-go credential plugin (https://github.com/Azure/kubelogin)',
 };
 
@@ -18,7 +20,10 @@ interface UserWithProvider {
 export function removedAuthProviderMessage(user: UserWithProvider | null | undefined): string | undefined {
   const name = user?.authProvider?.name;
   if (!name || !Object.hasOwn(REPLACEMENTS, name)) return undefined;
-  return `The ${name} auth plugin has been removed from kubectl and from this extension. Please use ${REPLACEMENTS[name]} instead.`;
+  return (
+    `The ${name} auth plugin has been removed from kubectl and from this extension. Please use ` +
+    `${REPLACEMENTS[name]} instead.`
+  );
 }
 
 class RemovedAuthProvider {

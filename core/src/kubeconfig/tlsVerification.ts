@@ -1,9 +1,9 @@
 /**
  * Whether the API server's certificate is checked. kubectl refuses a cluster that sets both
- * `insecure-skip-tls-verify: true` and a CA (kubernetes/client-go transport/transport.go, TLSConfigFor: "specifying a root
- * certificates file with the insecure flag is not allowed"), because the user meant one and got the other;
- * we refuse it with the same words. Without a CA, skipping verification is allowed but never silent: the
- * target carries a mark the tree and the status bar show.
+ * `insecure-skip-tls-verify: true` and a CA (kubernetes/client-go transport/transport.go, TLSConfigFor: "specifying a
+ * root certificates file with the insecure flag is not allowed"), because the user meant one and got the other; we
+ * refuse it with the same words. Without a CA, skipping verification is allowed but never silent: the target carries a
+ * mark the tree and the status bar show.
  */
 import type { Cluster } from '@kubernetes/client-node';
 
@@ -17,7 +17,10 @@ export type Insecurity = 'tls-not-verified' | 'not-encrypted';
 export function refusedTlsSettings(cluster: Cluster): string | undefined {
   if (!cluster.skipTLSVerify || !(cluster.caData || cluster.caFile)) return undefined;
   const ca = cluster.caFile ? 'certificate-authority' : 'certificate-authority-data';
-  return `${INSECURE_WITH_CA_MESSAGE}: cluster "${cluster.name}" sets both insecure-skip-tls-verify and ${ca}, as kubectl refuses too; remove one of them from the kubeconfig.`;
+  return (
+    `${INSECURE_WITH_CA_MESSAGE}: cluster "${cluster.name}" sets both insecure-skip-tls-verify and ${ca}, as ` +
+    `kubectl refuses too; remove one of them from the kubeconfig.`
+  );
 }
 
 export function insecurityOf(cluster: Cluster): Insecurity | undefined {
@@ -31,11 +34,13 @@ export function insecurityText(insecurity: Insecurity): { mark: string; sentence
     ? {
         mark: 'not encrypted (http://)',
         sentence:
-          "The cluster's server is an http:// URL: nothing sent to it is encrypted, credentials and secret values included.",
+          "The cluster's server is an http:// URL: nothing sent to " +
+          'it is encrypted, credentials and secret values included.',
       }
     : {
         mark: 'TLS not verified',
         sentence:
-          'The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked, so anyone on the network path could pose as it and read what is sent, credentials and secret values included.',
+          'The kubeconfig sets insecure-skip-tls-verify for this cluster: its certificate is not checked, so anyone ' +
+          'on the network path could pose as it and read what is sent, credentials and secret values included.',
       };
 }

@@ -20,7 +20,10 @@ export interface DockerRegistrySecretOptions {
   fromFile?: readonly string[];
 }
 
-/** `kubectl create secret docker-registry` (1.31+ behaviour: a `--from-file` without `key=` lands under .dockerconfigjson). */
+/**
+ * `kubectl create secret docker-registry` (1.31+ behaviour: a `--from-file` without `key=` lands under
+ * .dockerconfigjson).
+ */
 export function buildDockerRegistrySecret(o: DockerRegistrySecretOptions, reader: SourceReader): SecretDraft {
   checkDockerRegistryOptions(o);
   const draft = newDraft(o.name, DOCKER_CONFIG_JSON_TYPE, o.namespace);

@@ -12,7 +12,10 @@ export interface GenericSecretOptions {
   fromEnvFile?: readonly string[];
 }
 
-/** `kubectl create secret generic`: files, then literals, then env files, in kubectl's order (it decides which error wins). */
+/**
+ * `kubectl create secret generic`: files, then literals, then env files, in kubectl's order (it decides which error
+ * wins).
+ */
 export function buildGenericSecret(o: GenericSecretOptions, reader: SourceReader): SecretDraft {
   checkGenericOptions(o);
   const draft = newDraft(o.name, o.type ?? '', o.namespace);

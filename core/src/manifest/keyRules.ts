@@ -12,9 +12,12 @@ const MAX_KEY_LENGTH = 253;
 
 // The double spaces before "or" are kubectl's own.
 const CONFIG_KEY_FORMAT =
-  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or " +
+  "'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 const ENV_VAR_FORMAT =
-  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not " +
+  "start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is " +
+  "'[-._a-zA-Z][-._a-zA-Z0-9]*')";
 
 /** Why `key` is not a valid Secret data key; empty when it is. */
 export function secretKeyProblems(key: string): string[] {
@@ -84,5 +87,9 @@ export function goQuote(s: string): string {
  */
 export function secretNameApiProblem(name: string): string | undefined {
   if (isDns1123Subdomain(name)) return undefined;
-  return "the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain of at most 253 characters: lower case alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character (e.g. 'example.com')";
+  return (
+    'the API server will refuse it: a Secret name must be a lowercase RFC 1123 subdomain of at most 253 ' +
+    "characters: lower case alphanumeric characters, '-' or '.', starting " +
+    "and ending with an alphanumeric character (e.g. 'example.com')"
+  );
 }

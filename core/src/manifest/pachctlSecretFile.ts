@@ -25,7 +25,8 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
   if (!read.ok) {
     const looksYaml = /^\s*(apiVersion|kind|metadata)\s*:/m.test(text);
     const why = looksYaml
-      ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … --dry-run=client -o json writes one)'
+      ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … ' +
+        '--dry-run=client -o json writes one)'
       : `not valid JSON (${read.message})`;
     return { ok: false, message: `failed to unmarshal secret: ${why}` };
   }
@@ -67,7 +68,9 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
   if (ns && ns !== targetNamespace) {
     return {
       ok: false,
-      message: `The file sets metadata.namespace "${ns}", but secrets are created in the target namespace "${targetNamespace}" (pachd's namespace). Remove metadata.namespace or switch the namespace.`,
+      message:
+        `The file sets metadata.namespace "${ns}", but secrets are created in the target namespace ` +
+        `"${targetNamespace}" (pachd's namespace). Remove metadata.namespace or switch the namespace.`,
     };
   }
   Object.assign(labels, PACHYDERM_SECRET_LABELS);

@@ -46,7 +46,9 @@ export function secretObject(draft: SecretDraft, opts: ManifestOptions = {}): { 
 /** kubectl's annotation name for what `kubectl apply` compares against. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** `--save-config`: the object as it stands (after any hash suffix) saved compactly in an annotation, as kubectl does. */
+/**
+ * `--save-config`: the object as it stands (after any hash suffix) saved compactly in an annotation, as kubectl does.
+ */
 export function withSavedConfig(draft: SecretDraft): SecretDraft {
   const saved = goJsonCompact(secretObject(draft)) + '\n';
   return { ...draft, annotations: new Map([...(draft.annotations ?? []), [LAST_APPLIED_ANNOTATION, saved]]) };
@@ -89,7 +91,8 @@ export function parseOutputFormat(value: string): OutputFormat | undefined {
     throw new ManifestError(`output format "${base}" is not supported by pachyderm-secrets; use json, yaml or name`);
   }
   throw new ManifestError(
-    `unable to match a printer suitable for the output format "${value}", allowed formats are: ${KUBECTL_PRINTER_FORMATS}`,
+    `unable to match a printer suitable for the output format ` +
+      `"${value}", allowed formats are: ${KUBECTL_PRINTER_FORMATS}`,
   );
 }
 

@@ -23,6 +23,7 @@ export function secretSizeProblem(draft: SecretDraft): string | undefined {
   if (total <= MAX_SECRET_DATA_BYTES) return undefined;
   return (
     `The values of Secret "${draft.name}" total ${total.toLocaleString('en-US')} bytes; the Kubernetes API server ` +
-    `refuses a Secret over 1 MiB (${MAX_SECRET_DATA_BYTES.toLocaleString('en-US')} bytes), so no cluster will accept it.`
+    `refuses a Secret over 1 MiB (${MAX_SECRET_DATA_BYTES.toLocaleString('en-US')} ` +
+    `bytes), so no cluster will accept it.`
   );
 }

@@ -15,11 +15,13 @@ export function checkTlsKeyPair(certPem: Uint8Array, keyPem: Uint8Array): void {
     if (skipped.length === 0) fail('tls: failed to find any PEM data in certificate input');
     if (skipped.length === 1 && skipped[0].endsWith('PRIVATE KEY')) {
       fail(
-        'tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched',
+        'tls: failed to find certificate PEM data in certificate input, ' +
+          'but did find a private key; PEM inputs may have been switched',
       );
     }
     fail(
-      `tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`,
+      `tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following ` +
+        `types: [${skipped.join(' ')}]`,
     );
   }
 
@@ -37,7 +39,8 @@ export function checkTlsKeyPair(certPem: Uint8Array, keyPem: Uint8Array): void {
     if (skippedKeys.length === 1 && skippedKeys[0] === 'CERTIFICATE')
       fail('tls: found a certificate rather than a key in the PEM for the private key');
     fail(
-      `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skippedKeys.join(' ')}]`,
+      `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the ` +
+        `following types: [${skippedKeys.join(' ')}]`,
     );
   }
 

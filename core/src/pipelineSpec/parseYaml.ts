@@ -21,7 +21,9 @@ export function parseYamlChunk(text: string, start: number, end: number, out: Pa
   if (!readPlainBlockYaml(text, start, end, out)) parseYamlChunkFully(text, start, end, out);
 }
 
-/** `parseYamlChunk` through the `yaml` package alone, whatever the chunk holds (./plainBlockYaml.ts is the shortcut). */
+/**
+ * `parseYamlChunk` through the `yaml` package alone, whatever the chunk holds (./plainBlockYaml.ts is the shortcut).
+ */
 export function parseYamlChunkFully(text: string, start: number, end: number, out: ParsedDocuments): void {
   const { documents, syntaxErrors } = out;
   const base = start;

@@ -5,8 +5,9 @@
  * block scalars, anchors, aliases, tags, escapes, scalars running over several lines, tabs, CR, directives,
  * empty documents, plain scalars the core schema reads as floats or non-decimal integers) and the caller parses
  * the chunk with the `yaml` package, which then reports and resolves everything as before. On what this
- * accepts, both give the same nodes, so the same spec model and diagnostics (test/unit/pipelineSpec/plainBlockYaml.test.ts
- * compares them on the corpus, the bench's specs and thousands of mutations).
+ * accepts, both give the same nodes, so the same spec model and diagnostics
+ * (test/unit/pipelineSpec/plainBlockYaml.test.ts compares them on the corpus, the bench's specs and thousands of
+ * mutations).
  *
  * Why: a typical spec's analysis was almost all the `yaml` package's parse (about 170 µs, of which its lexer
  * alone is 40); this reads such a spec in a fraction of that.

@@ -65,7 +65,10 @@ function afterSeparatorLine(text: string, at: number): boolean {
   return text.startsWith('---', lineStart) && text.slice(lineStart + 3, i + 1).trim() === '';
 }
 
-/** pachctl's "no `pipeline` specified" / "no pipeline `name` specified", and pachd's "pipeline must specify a transform". */
+/**
+ * pachctl's "no `pipeline` specified" / "no pipeline `name` specified", and pachd's "pipeline must specify a
+ * transform".
+ */
 export function checkRequired(ctx: RuleContext, spec: SpecRoot): void {
   const root = spec.root;
   const pipeline = givenField(root, 'pipeline');
@@ -87,7 +90,9 @@ function headOf(root: ObjectNode): OffsetRange {
   return { start: root.start, end: Math.min(root.end, root.start + 1) };
 }
 
-/** The top-level field, unless absent or null: JSON null means unset, so `"transform": null` is as missing as no key. */
+/**
+ * The top-level field, unless absent or null: JSON null means unset, so `"transform": null` is as missing as no key.
+ */
 function givenField(root: ObjectNode, canonical: string): PropertyNode | undefined {
   const p = fieldProperty(root, 'CreatePipelineRequest', canonical);
   return p?.value && !(p.value.type === 'scalar' && p.value.kind === 'null') ? p : undefined;

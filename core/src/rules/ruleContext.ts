@@ -13,7 +13,10 @@ import { finding, RULES, type Finding, type RuleCode } from './ruleTable';
 const SIMILAR = new WeakMap<CatalogIndex, Map<string, string[]>>();
 const MAX_REMEMBERED_NAMES = 10_000;
 
-/** What every rule reads, and where it reports. Cluster rules go through `reportCluster`, which stays silent until the catalog is ready. */
+/**
+ * What every rule reads, and where it reports. Cluster rules go through `reportCluster`, which stays silent until the
+ * catalog is ready.
+ */
 export class RuleContext {
   readonly findings: Finding[] = [];
 
@@ -23,7 +26,10 @@ export class RuleContext {
     readonly catalog: CatalogIndex,
   ) {}
 
-  /** Catalog names close to `name`, registry credentials first when `registryFirst`; memoised per catalog, as files repeat names. */
+  /**
+   * Catalog names close to `name`, registry credentials first when `registryFirst`; memoised per catalog, as files
+   * repeat names.
+   */
   similarSecrets(name: string, registryFirst = false): string[] {
     const memoKey = `${registryFirst ? 'r' : 'a'}:${name}`;
     let similar = SIMILAR.get(this.catalog);

@@ -240,7 +240,8 @@ test('a catalog change re-judges the cluster rules of reused specs', () => {
   const inc = new IncrementalAnalyzer();
   const uri = 'file:///r/cat.pipeline.yaml';
   const text =
-    'pipeline: {name: a}\ntransform: {secrets: [{name: db-creds, key: password, envVar: P}]}\n---\npipeline: {name: b}\ntransform: {image: i}\n';
+    'pipeline: {name: a}\ntransform: {secrets: [{name: db-creds, key: ' +
+    'password, envVar: P}]}\n---\npipeline: {name: b}\ntransform: {image: i}\n';
   assert.deepEqual(
     inc.analyze({ uri, text }, CLUSTER).findings.map((f) => f.code),
     [],
@@ -261,7 +262,8 @@ test('a change of the file-wide spelling style re-words the unknown-field sugges
   const uri = 'file:///r/style.pipeline.yaml';
   const typo = 'pipeline: {name: a}\ntransform: {image: i}\ndatum_trie: 3\n';
   const snake =
-    '---\npipeline: {name: b}\ntransform: {image: i, image_pull_secrets: [], err_cmd: []}\nparallelism_spec: {constant: 1}\n';
+    '---\npipeline: {name: b}\ntransform: {image: i, image_pull_secrets: ' +
+    '[], err_cmd: []}\nparallelism_spec: {constant: 1}\n';
   const first = inc.analyze({ uri, text: typo }, CLUSTER);
   assert.deepEqual(first.findings.find((f) => f.code === 'PS101')?.data?.suggestions, ['datumTries']);
   assertSame(inc, uri, typo + snake, CLUSTER, 'snake spec added');

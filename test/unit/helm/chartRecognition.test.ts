@@ -41,7 +41,8 @@ test('the verdict names the chart, its versions and what in the file told', () =
     chartVerdictText(old),
     'Recognised as the community chart stable/pachyderm (Pachyderm 1.x) (helm/charts stable/pachyderm; chart 0.x, ' +
       'pachd 1.7 to 1.9), recognised by `pachd.image.tag`, `credentials`, `amazon`. Not judged: the Helm rules model ' +
-      "Pachyderm's Helm chart 2.x (pachyderm/pachyderm etc/helm/pachyderm), whose secret values this chart does not have.",
+      "Pachyderm's Helm chart 2.x (pachyderm/pachyderm " +
+      'etc/helm/pachyderm), whose secret values this chart does not have.',
   );
   const ours = recogniseChart(fixtureDoc('values-2.11-enterprise.yaml'));
   assert.equal(ours.chart.id, 'pachyderm-2');

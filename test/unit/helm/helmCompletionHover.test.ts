@@ -37,7 +37,8 @@ test('completion replaces the name already typed', () => {
 
 test('completion on the postgres secret follows postgresqlExistingSecretKey', () => {
   const { doc, offset } = at(
-    'pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretKey: password\n    postgresqlExistingSecretName: |\n',
+    'pachd: {}\nglobal:\n  postgresql:\n    postgresqlExistingSecretKey: ' +
+      'password\n    postgresqlExistingSecretName: |\n',
   );
   const c = helmCompletion(doc, offset, readyCatalog())!;
   assert.deepEqual(

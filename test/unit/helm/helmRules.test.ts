@@ -104,7 +104,8 @@ test('PH001 names the namespace and the key the chart reads', () => {
   assert.equal(f.code, 'PH001');
   assert.equal(
     f.message,
-    'Secret `nope` does not exist in namespace `pachyderm`; the chart reads key `root-token` from it for pachd, enterprise-server.',
+    'Secret `nope` does not exist in namespace `pachyderm`; the ' +
+      'chart reads key `root-token` from it for pachd, enterprise-server.',
   );
 });
 
@@ -194,7 +195,8 @@ test('PH003 carries a move-to-secret fix for credentials with a SecretName, exce
 
 test('PH004 on the ignored plain value offers to remove it', () => {
   const [f] = check(
-    'pachd:\n  rootToken: abc\n  rootTokenSecretName: pach-root\npostgresql: {enabled: false}\nglobal: {postgresql: {postgresqlExistingSecretName: postgres-creds}}\n',
+    'pachd:\n  rootToken: abc\n  rootTokenSecretName: pach-root\npostgresql: {enabled: false}\nglobal: {postgresql: ' +
+      '{postgresqlExistingSecretName: postgres-creds}}\n',
   );
   assert.equal(f.code, 'PH004');
   assert.match(f.message, /silently ignores `pachd.rootToken`/);
@@ -204,7 +206,8 @@ test('PH004 on the ignored plain value offers to remove it', () => {
 test('PH005 stays silent when determined.oidc.clientSecretName is the one name the chart reads', () => {
   assert.deepEqual(
     check(
-      'pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\ndetermined:\n  oidc:\n    clientSecretName: det-oidc-client-secret\n',
+      'pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\ndetermined:\n  ' +
+        'oidc:\n    clientSecretName: det-oidc-client-secret\n',
     ),
     [],
   );
@@ -212,7 +215,8 @@ test('PH005 stays silent when determined.oidc.clientSecretName is the one name t
 
 test('PH007 accepts image pull secrets written as {name: x} objects', () => {
   const codes = check(
-    'pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\nglobal:\n  imagePullSecrets:\n    - name: regcred\n    - name: nope\n',
+    'pachd: {}\ncloudsqlAuthProxy: {iamLogin: true}\nglobal:\n  ' +
+      'imagePullSecrets:\n    - name: regcred\n    - name: nope\n',
   ).map((f) => f.code);
   assert.deepEqual(codes, ['PH007']);
 });

@@ -29,11 +29,13 @@ test('a malformed file is told by line, column and what was expected, without an
     ],
     [
       '',
-      'line 1, column 1: expected a value (a string, number, object, array, true, false or null) before the end of the text',
+      'line 1, column 1: expected a value (a string, number, ' +
+        'object, array, true, false or null) before the end of the text',
     ],
     [
       '\ufeff{}',
-      'line 1, column 1: expected a value (a string, number, object, array, true, false or null), not a byte order mark',
+      'line 1, column 1: expected a value (a string, number, ' +
+        'object, array, true, false or null), not a byte order mark',
     ],
     ['[1.]', 'line 1, column 4: expected a digit after the decimal point'],
     ['[tru]', 'line 1, column 5: expected the rest of "true"'],

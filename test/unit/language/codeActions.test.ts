@@ -24,7 +24,8 @@ function fixesFor(text: string, uri: string, code: string) {
 }
 
 const json = (secrets: string) =>
-  `{"pipeline": {"name": "p"}, "transform": {"image": "a:1", "secrets": [${secrets}]}, "input": {"pfs": {"repo": "r", "glob": "/*"}}}`;
+  `{"pipeline": {"name": "p"}, "transform": {"image": "a:1", "secrets": ` +
+  `[${secrets}]}, "input": {"pfs": {"repo": "r", "glob": "/*"}}}`;
 
 test('did-you-mean replaces an unknown secret name, keeping the JSON quotes', () => {
   const text = json('{"name": "db-credential", "mountPath": "/s"}');
@@ -46,7 +47,8 @@ test('the missing secret can be created through the client command, with the key
 
 test("did-you-mean replaces an unknown key in YAML and offers the secret's other keys", () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    key: pasword\n    envVar: PW\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: db-credentials\n    key: pasword\n    ' +
+    'envVar: PW\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS003');
   assert.deepEqual(f.titles, ['Change to "password"', 'Use key "username"']);
   assert.equal(f.apply('Change to "password"'), text.replace('key: pasword', 'key: password'));
@@ -54,7 +56,8 @@ test("did-you-mean replaces an unknown key in YAML and offers the secret's other
 
 test('an image pull secret typo gets a did-you-mean and a create action', () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  imagePullSecrets:\n  - "regcrd"\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  imagePullSecrets:\n  ' +
+    '- "regcrd"\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS020');
   assert.equal(f.apply('Change to "regcred"'), text.replace('"regcrd"', '"regcred"'));
   assert.ok(f.actions.some((a) => a.command?.arguments[0].name === 'regcrd'));
@@ -69,7 +72,8 @@ test('adds the missing key, one action per key of the secret (JSON)', () => {
 
 test("adds the missing key in YAML at the entry's indentation", () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: aws-keys\n    env_var: KEY\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - name: aws-keys\n    env_var: KEY\ninput:\n  ' +
+    'pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS001');
   assert.equal(f.titles.length, 3);
   assert.equal(
@@ -98,7 +102,8 @@ test('removes either spelling of a field given twice (JSON)', () => {
 
 test('removes either spelling of a field given twice (YAML, including the first key of a list item)', () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - mount_path: /a\n    name: db-credentials\n    mountPath: /b\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\n  secrets:\n  - mount_path: /a\n    name: db-credentials\n    ' +
+    'mountPath: /b\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS012');
   assert.equal(
     f.apply('Remove "mount_path" (keep "mountPath")'),
@@ -115,7 +120,8 @@ test('an unknown field gets a did-you-mean for the field name', () => {
 
 test('an egress SQL secret without key gets one "add key" per key of the named secret', () => {
   const text =
-    '{"pipeline": {"name": "p"}, "transform": {"image": "a:1"}, "egress": {"sqlDatabase": {"url": "u", "secret": {"name": "db-credentials"}}}}';
+    '{"pipeline": {"name": "p"}, "transform": {"image": "a:1"}, "egress": {"sqlDatabase": {"url": "u", "secret": ' +
+    '{"name": "db-credentials"}}}}';
   const f = fixesFor(text, URI_JSON, 'PS030');
   assert.deepEqual(f.titles, ['Add key "password"', 'Add key "username"']);
   assert.equal(
@@ -123,7 +129,8 @@ test('an egress SQL secret without key gets one "add key" per key of the named s
     text.replace('{"name": "db-credentials"}', '{"name": "db-credentials", "key": "password"}'),
   );
   const yaml =
-    'pipeline:\n  name: p\ntransform:\n  image: a:1\negress:\n  sql_database:\n    url: u\n    secret:\n      key: password\n';
+    'pipeline:\n  name: p\ntransform:\n  image: a:1\negress:\n  ' +
+    'sql_database:\n    url: u\n    secret:\n      key: password\n';
   const y = fixesFor(yaml, URI_YAML, 'PS030');
   assert.equal(y.apply('Add "name"'), yaml.replace('      key: password\n', '      key: password\n      name: ""\n'));
 });

@@ -157,11 +157,13 @@ test('snippets add a secret as env var or mounted files to a transform (JSON)', 
   const c = complete('{"pipeline": {"name": "p"}, "transform": {"image": "i", |}}', 'a.pipeline.json');
   assert.equal(
     c.apply('secret as environment variable'),
-    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws-keys", "key": "key", "envVar": "ENV_VAR"}]}}',
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": ' +
+      '[{"name": "aws-keys", "key": "key", "envVar": "ENV_VAR"}]}}',
   );
   assert.equal(
     c.apply('secret as mounted files'),
-    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws-keys", "mountPath": "/secrets"}]}}',
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", ' +
+      '"secrets": [{"name": "aws-keys", "mountPath": "/secrets"}]}}',
   );
   assert.equal(
     c.apply('image pull secret'),
@@ -173,7 +175,8 @@ test('snippets in YAML follow the indentation and the snake_case style', () => {
   const c = complete('pipeline:\n  name: p\ntransform:\n  image: i\n  |\n', 'a.pipeline.yaml', { style: 'snake' });
   assert.equal(
     c.apply('secret as environment variable'),
-    'pipeline:\n  name: p\ntransform:\n  image: i\n  secrets:\n    - name: aws-keys\n      key: key\n      env_var: ENV_VAR\n',
+    'pipeline:\n  name: p\ntransform:\n  image: i\n  secrets:\n    ' +
+      '- name: aws-keys\n      key: key\n      env_var: ENV_VAR\n',
   );
   assert.equal(
     c.apply('image pull secret'),
@@ -194,12 +197,14 @@ test('the egress SQL snippet offers the secret and fills its fields', () => {
   const out = c.apply('egress SQL secret');
   assert.equal(
     out,
-    '{"pipeline": {"name": "p"}, "egress": {"sqlDatabase": {"url": "snowflake://user@account/db", "fileFormat": {"type": "CSV"}, "secret": {"name": "aws-keys", "key": "password"}}}}',
+    '{"pipeline": {"name": "p"}, "egress": {"sqlDatabase": {"url": "snowflake://user@account/db", "fileFormat": ' +
+      '{"type": "CSV"}, "secret": {"name": "aws-keys", "key": "password"}}}}',
   );
   const y = complete('pipeline:\n  name: p\n|\n', 'a.pipeline.yaml', { style: 'snake' });
   assert.equal(
     y.apply('egress SQL secret'),
-    'pipeline:\n  name: p\negress:\n  sql_database:\n    url: snowflake://user@account/db\n    file_format:\n      type: CSV\n    secret:\n      name: aws-keys\n      key: password\n',
+    'pipeline:\n  name: p\negress:\n  sql_database:\n    url: snowflake://user@account/db\n    file_format:\n      ' +
+      'type: CSV\n    secret:\n      name: aws-keys\n      key: password\n',
   );
 });
 
@@ -213,7 +218,8 @@ test('a blank YAML line under secrets or imagePullSecrets starts a new list item
   const secrets = complete('transform:\n  secrets:\n    - name: a\n      mountPath: /a\n    |\n', 'a.pipeline.yaml');
   assert.equal(
     secrets.apply('secret as environment variable'),
-    'transform:\n  secrets:\n    - name: a\n      mountPath: /a\n    - name: aws-keys\n      key: key\n      envVar: ENV_VAR\n',
+    'transform:\n  secrets:\n    - name: a\n      mountPath: ' +
+      '/a\n    - name: aws-keys\n      key: key\n      envVar: ENV_VAR\n',
   );
   const pulls = complete('transform:\n  imagePullSecrets:\n    re|\n', 'a.pipeline.yaml');
   assert.equal(pulls.apply('regcred'), 'transform:\n  imagePullSecrets:\n    - regcred\n');

@@ -63,7 +63,8 @@ test('hover on an image pull secret and on the egress secret', () => {
 
 test('hover lists the other pipelines using the secret and asks without the hovered pipeline', () => {
   const r = hover(
-    '---\npipeline:\n  name: first\ntransform:\n  secrets:\n  - name: regcred\n    mountPath: /a\n---\npipeline:\n  name: second\ntransform:\n  secrets:\n  - name: db-cred|entials\n    mountPath: /b\n',
+    '---\npipeline:\n  name: first\ntransform:\n  secrets:\n  - name: regcred\n    mountPath: /a\n---\npipeline:\n  ' +
+      'name: second\ntransform:\n  secrets:\n  - name: db-cred|entials\n    mountPath: /b\n',
     'multi.pipeline.yaml',
     readyCatalog(),
     [{ pipeline: 'exporter', file: 'pipelines/export.pipeline.json' }],

@@ -57,7 +57,8 @@ test("each mechanical change of the 1.x fixture, applied in turn, leaves only th
   // No rename onto a field the object has already, and no fix where the change is not mechanical.
   const catalog = readyCatalog();
   const clash =
-    '{"pipeline": {"name": "p"}, "transform": {"image": "i:1"}, "standby": true, "autoscaling": false, "parallelism_spec": {"coefficient": 1}}';
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i:1"}, "standby": true, "autoscaling": false, ' +
+    '"parallelism_spec": {"coefficient": 1}}';
   const result = analyzeDocument({ uri: URI_JSON, text: clash }, catalog);
   for (const key of ['standby', 'coefficient']) {
     const finding = result.findings.find(field(key))!;
@@ -67,7 +68,8 @@ test("each mechanical change of the 1.x fixture, applied in turn, leaves only th
 
 test('YAML keys are renamed and removed in place', () => {
   const text =
-    'pipeline:\n  name: p\ntransform:\n  image: i:1\nstandby: true\nparallelism_spec:\n  strategy: CONSTANT\n  constant: 1\ninput:\n  atom:\n    repo: r\n    glob: /*\n';
+    'pipeline:\n  name: p\ntransform:\n  image: i:1\nstandby: true\nparallelism_spec:\n  strategy: CONSTANT\n  ' +
+    'constant: 1\ninput:\n  atom:\n    repo: r\n    glob: /*\n';
   const atom = applyFix(text, URI_YAML, field('atom'));
   assert.equal(atom.text, text.replace('  atom:\n', '  pfs:\n'));
   const strategy = applyFix(atom.text, URI_YAML, field('strategy'));

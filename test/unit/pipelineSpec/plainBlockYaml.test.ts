@@ -2,8 +2,9 @@
  * The YAML shortcut (core/src/pipelineSpec/plainBlockYaml.ts) against the `yaml` package's parse it stands in for:
  * on the repository's own specs, the bench's generated specs (and the optional corpus's YAML files) and
  * thousands of seeded mutations of them (the fuzz tests' and edits to indentation, comments, quotes and
- * scalars that keep the text nearly plain), each chunk it accepts gives exactly the documents, nodes, ranges and (no) syntax errors of the full parse,
- * and so the same spec model and diagnostics. It must also accept the specs it exists for, or it pays nothing.
+ * scalars that keep the text nearly plain), each chunk it accepts gives exactly the documents, nodes, ranges and (no)
+ * syntax errors of the full parse, and so the same spec model and diagnostics. It must also accept the specs it exists
+ * for, or it pays nothing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,14 +33,23 @@ const CLUSTER = catalog([
 
 /** Spec-shaped YAML the shortcut is meant to read, in the ways people write it. */
 const HANDWRITTEN = [
-  'pipeline:\n  name: edges\ndescription: A pipeline that performs image edge detection by using the OpenCV library.\ninput:\n  pfs:\n    glob: /*\n    repo: images\ntransform:\n  cmd:\n    - python3\n    - /edges.py\n  image: pachyderm/opencv:1.0\n',
-  'pipeline:\n  name: p\ntransform:\n  image: "a:1"\n  env:\n    LOG: \'info\'\n    N: "4"\n  secrets:\n  - name: s\n    key: k\n    envVar: K\n  - name: s\n    mountPath: /var/s\n  imagePullSecrets:\n  - regcred\n  datum_tries: 3\nparallelism_spec:\n  constant: 0\nreprocess: false\nsalt: ~\noutput_branch: null\n',
-  '- pipeline:\n    name: a\n  transform:\n    image: x\n- pipeline:\n    name: b\n  transform:\n    image: y\n    cmd:\n    - sh\n',
+  'pipeline:\n  name: edges\ndescription: A pipeline that performs image edge detection by using the OpenCV ' +
+    'library.\ninput:\n  pfs:\n    glob: /*\n    repo: images\ntransform:\n  cmd:\n    - python3\n    - /edges.py\n  ' +
+    'image: pachyderm/opencv:1.0\n',
+  'pipeline:\n  name: p\ntransform:\n  image: "a:1"\n  env:\n    LOG: \'info\'\n    N: "4"\n  secrets:\n  - name: ' +
+    's\n    key: k\n    envVar: K\n  - name: s\n    mountPath: /var/s\n  imagePullSecrets:\n  - regcred\n  ' +
+    'datum_tries: 3\nparallelism_spec:\n  constant: 0\nreprocess: false\nsalt: ~\noutput_branch: null\n',
+  '- pipeline:\n    name: a\n  transform:\n    image: x\n- pipeline:\n    ' +
+    'name: b\n  transform:\n    image: y\n    cmd:\n    - sh\n',
   'pipeline:\n  name: p\n\n\ntransform:\n  image: i   \n  cmd:\n  -   sh\n  - -c\n  - -1\n',
-  '---\npipeline:\n  name: q\ntransform:\n  image: i\ninput:\n  cron:\n    spec: "@every 10s"\n    start: 2024-01-01T00:00:00Z\n',
+  '---\npipeline:\n  name: q\ntransform:\n  image: i\ninput:\n  ' +
+    'cron:\n    spec: "@every 10s"\n    start: 2024-01-01T00:00:00Z\n',
   'a:\nb:\n  c:\n  d: 1\ne: True\nf: NULL\ng: "x # not a comment"\nh: x#y\ni: http://example.com/a:b\nj: 3s\nk: --x\n',
-  'pipeline:\n  name: mnist\nspout: {}\ntransform:\n  image: pachyderm/mnist:v1\n  cmd: [ /app/pipeline.py ]\n  stdin: ["python3", \'-c\', x y, 3,]\ns3_out: true  # must be set\n',
-  '# The edges pipeline\npipeline:  # which one\n  name: edges # its name\n  # a comment inside\ntransform:\n  cmd: # the command\n  - python3 # an interpreter\n  - "/edges.py"   # the script\n# between keys\n  image: i\n\n# trailing\n',
+  'pipeline:\n  name: mnist\nspout: {}\ntransform:\n  image: pachyderm/mnist:v1\n  cmd: [ /app/pipeline.py ]\n  ' +
+    'stdin: ["python3", \'-c\', x y, 3,]\ns3_out: true  # must be set\n',
+  '# The edges pipeline\npipeline:  # which one\n  name: edges # its name\n  # a comment inside\ntransform:\n  cmd: ' +
+    '# the command\n  - python3 # an interpreter\n  - "/edges.py"   ' +
+    '# the script\n# between keys\n  image: i\n\n# trailing\n',
 ];
 
 /** Spec-shaped YAML with something the shortcut leaves to the yaml package, one thing each. */

@@ -5,7 +5,8 @@ import { findSecretReferences } from '../../../core/src/analysis/secretReference
 
 test("the model gives each spec's secret entries by canonical field, whichever spelling was written", () => {
   const text =
-    '{"pipeline": {"name": "a"}, "transform": {"secrets": [{"name": "s", "env_var": "E", "key": "k"}, {"name": "t", "mountPath": "/t"}]}}';
+    '{"pipeline": {"name": "a"}, "transform": {"secrets": [{"name": "s", ' +
+    '"env_var": "E", "key": "k"}, {"name": "t", "mountPath": "/t"}]}}';
   const m = buildSpecModel(parseSpecFile('a.json', text));
   const [spec] = m.specs;
   assert.equal(spec.pipelineName, 'a');

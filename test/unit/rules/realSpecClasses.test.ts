@@ -102,7 +102,8 @@ test('UTF-16 files are decoded and named; without a byte order mark pachctl fail
 test('a CR-only file is read line by line as pachctl reads it, and its line endings are named', () => {
   const r = analyseFixture('cr-only.pipeline.yaml');
   assert.deepEqual(r.shown, [
-    '1 PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; save the file with LF line endings',
+    '1 PS117 lines end with CR alone (classic Mac OS line endings): pachctl reads them, but many tools do not; save ' +
+      'the file with LF line endings',
   ]);
   // Findings inside the file land where they are.
   const text = 'pipeline:\r  name: p\rtransform:\r  image: i\r  cmd: x\r';
@@ -129,10 +130,12 @@ test('one finding per cause: a truncated JSON file, a tab-indented YAML line', (
 test('fields older Pachyderm had: PS101 names the path and what replaced it', () => {
   const r = analyseFixture('pachyderm-1x.pipeline.json');
   assert.deepEqual(r.shown, [
-    '4 PS101 unknown field "strategy" (parallelism_spec.strategy): removed in Pachyderm 1.5: "constant" alone sets the number of workers',
+    '4 PS101 unknown field "strategy" (parallelism_spec.strategy): ' +
+      'removed in Pachyderm 1.5: "constant" alone sets the number of workers',
     '5 PS101 unknown field "standby": Pachyderm 2.0 replaced it with "autoscaling"',
     '6 PS101 unknown field "atom" (input.atom): Pachyderm 1.9 replaced it with "pfs", which has the same fields',
-    '12 PS101 unknown field "inputs": Pachyderm 1.5 replaced it with "input", which holds one input (several go under "cross" or "union")',
+    '12 PS101 unknown field "inputs": Pachyderm 1.5 replaced it with ' +
+      '"input", which holds one input (several go under "cross" or "union")',
     '18 PS101 unknown field "overwrite" (spout.overwrite): removed in Pachyderm 2.0, where a spout has only "service"',
   ]);
   assert.deepEqual(
@@ -141,7 +144,8 @@ test('fields older Pachyderm had: PS101 names the path and what replaced it', ()
     'pachctl 2.x still rejects them',
   );
   const nested = analyse(
-    'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cross:\n  - atom: {repo: a, glob: /*}\n  - pfs: {repo: b, glob: /*}\n',
+    'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cross:\n  ' +
+      '- atom: {repo: a, glob: /*}\n  - pfs: {repo: b, glob: /*}\n',
     yamlUri,
   );
   assert.deepEqual(
@@ -155,7 +159,8 @@ test('fields older Pachyderm had: PS101 names the path and what replaced it', ()
     coefficient.findings.map((f) => [f.message, f.data?.fix]),
     [
       [
-        'unknown field "coefficient" (parallelism_spec.coefficient): removed in Pachyderm 2.0: set "constant" to the number of workers instead',
+        'unknown field "coefficient" (parallelism_spec.coefficient): removed ' +
+          'in Pachyderm 2.0: set "constant" to the number of workers instead',
         undefined,
       ],
     ],

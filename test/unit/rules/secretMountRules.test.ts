@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { analyse, jsonSpec, NO_CLUSTER, yamlUri } from './fixtures';
 
 const yaml = (secrets: string, extra = '') =>
-  `pipeline:\n  name: p\ninput:\n  pfs: {repo: r, glob: "/*"}\ntransform:\n  image: i:1\n  cmd: [x]\n${extra}  secrets:\n${secrets}`;
+  `pipeline:\n  name: p\ninput:\n  pfs: {repo: r, glob: "/*"}\ntransform:\n  ` +
+  `image: i:1\n  cmd: [x]\n${extra}  secrets:\n${secrets}`;
 
 test('a correct env-var secret and a correct mount give no finding, in JSON camelCase and YAML snake_case', () => {
   assert.deepEqual(

@@ -15,7 +15,8 @@ test("PS101: unknown fields in pachctl's wording, with did-you-mean, at every le
   assert.deepEqual(a.codes(), ['PS005', 'PS101']);
   assert.equal(a.findings[1].message, 'unknown field "mountpath" (did you mean "mountPath"?)');
   const snake = analyse(
-    'pipeline: {name: p}\ntransform:\n  image_pull_secrets: []\n  secrets: [{name: aws, env_var: A, key: AWS_ACCESS_KEY_ID, mountpath: /s}]\n',
+    'pipeline: {name: p}\ntransform:\n  image_pull_secrets: []\n  secrets: [{name: aws, env_var: A, key: ' +
+      'AWS_ACCESS_KEY_ID, mountpath: /s}]\n',
     yamlUri,
   );
   assert.deepEqual(
@@ -63,7 +64,8 @@ test('known fields in either spelling, $schema, update and dry_run are accepted'
 
 test('PS012: both spellings of a field in one object', () => {
   const a = analyse(
-    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws", "env_var": "A", "envVar": "B", "key": "AWS_ACCESS_KEY_ID"}]}}',
+    '{"pipeline": {"name": "p"}, "transform": {"image": "i", "secrets": [{"name": "aws", "env_var": "A", "envVar": ' +
+      '"B", "key": "AWS_ACCESS_KEY_ID"}]}}',
   );
   assert.deepEqual(a.codes(), ['PS012']);
   assert.equal(a.findings[0].message, 'duplicate field "envVar" (also written "env_var")');
@@ -124,14 +126,16 @@ test('PS105/PS106: YAML aliases are rejected, anchors warned about', () => {
 
 test('PS107: unquoted timestamps and custom tags; quoted is fine', () => {
   const a = analyse(
-    'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cron: {name: c, spec: "@daily", start: 2024-01-01T00:00:00Z}\n',
+    'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cron: ' +
+      '{name: c, spec: "@daily", start: 2024-01-01T00:00:00Z}\n',
     yamlUri,
   );
   assert.deepEqual(a.codes(), ['PS107']);
   assert.match(a.findings[0].message, /!!timestamp/);
   assert.deepEqual(
     analyse(
-      'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cron: {name: c, spec: "@daily", start: "2024-01-01T00:00:00Z"}\n',
+      'pipeline: {name: p}\ntransform: {image: i}\ninput:\n  cron: ' +
+        '{name: c, spec: "@daily", start: "2024-01-01T00:00:00Z"}\n',
       yamlUri,
     ).codes(),
     [],

@@ -97,7 +97,8 @@ function getRegistry(yamlHost: YamlHost = 'indenting'): Promise<vsctm.Registry> 
     })();
     await wasmLoaded;
     // Stand-ins for VS Code's grammars: JSON keeps the structure of VS Code's JSON grammar, which marks anything
-    // out of place in a dictionary or array illegal; YAML either only exists, or consumes indentation as VS Code's does.
+    // out of place in a dictionary or array illegal; YAML either only exists, or consumes indentation as VS Code's
+    // does.
     const yaml = yamlHost === 'indenting' ? INDENTING_YAML_HOST : { scopeName: 'source.yaml', patterns: [] };
     const host = (scopeName: string) =>
       vsctm.parseRawGrammar(JSON.stringify(scopeName === 'source.json' ? JSON_HOST : yaml), `${scopeName}.json`);
