@@ -53,131 +53,168 @@ const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x6
  * containers), so a deeply nested file cannot overflow the call stack.
  */
 export function firstSyntaxError(text: string): SyntaxSpot | undefined {
-  const n = text.length;
-  const open: Array<'{' | '['> = [];
-  let i = 0;
-  let state: 'value' | 'value-or-]' | 'key' | 'key-or-}' | 'after' = 'value';
-  const at = (expected: string): SyntaxSpot => ({ offset: i, expected });
+  return new GrammarScan(text).firstError();
+}
 
-  const scanString = (): SyntaxSpot | undefined => {
-    i++;
+/** What the scan expects next: a value, a property name, or what follows a value (`,`, a closer or the end). */
+type ScanState = 'value' | 'value-or-]' | 'key' | 'key-or-}' | 'after';
+
+/** One pass over the text, a state machine over `state` and the stack of open containers. */
+class GrammarScan {
+  private readonly n: number;
+  private readonly open: Array<'{' | '['> = [];
+  private i = 0;
+  private state: ScanState = 'value';
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  firstError(): SyntaxSpot | undefined {
     for (;;) {
-      if (i >= n) return at("a closing '\"' before the end of the text");
-      const c = text.charCodeAt(i);
+      this.skipWhitespace();
+      const err =
+        this.state === 'after'
+          ? this.afterValue()
+          : this.state === 'key' || this.state === 'key-or-}'
+            ? this.propertyName()
+            : this.value();
+      if (err) return err === 'end' ? undefined : err;
+    }
+  }
+
+  private at(expected: string): SyntaxSpot {
+    return { offset: this.i, expected };
+  }
+
+  private skipWhitespace(): void {
+    while (this.i < this.n && isWs(this.text.charCodeAt(this.i))) this.i++;
+  }
+
+  /** A value, or (in an array that has no element yet) its closing `]`. */
+  private value(): SyntaxSpot | undefined {
+    const c = this.text[this.i];
+    if (this.state === 'value-or-]' && c === ']') return this.closeContainer();
+    if (this.i >= this.n) return this.at(`${A_VALUE} before the end of the text`);
+    if (c === '\ufeff') return this.at(`${A_VALUE}, not a byte order mark`);
+    if (c === '{' || c === '[') {
+      this.open.push(c);
+      this.i++;
+      this.state = c === '{' ? 'key-or-}' : 'value-or-]';
+      return undefined;
+    }
+    const err =
+      c === '"'
+        ? this.scanString()
+        : c === '-' || isDigit(c.charCodeAt(0))
+          ? this.scanNumber()
+          : 'tfn'.includes(c)
+            ? this.scanLiteral()
+            : this.at(A_VALUE);
+    if (err) return err;
+    this.state = 'after';
+    return undefined;
+  }
+
+  /** A property name and its `:`, or (in an object that has no property yet) its closing `}`. */
+  private propertyName(): SyntaxSpot | undefined {
+    const c = this.text[this.i];
+    if (this.state === 'key-or-}' && c === '}') return this.closeContainer();
+    if (c !== '"') return this.at('a property name in double quotes');
+    const err = this.scanString();
+    if (err) return err;
+    this.skipWhitespace();
+    if (this.text[this.i] !== ':') return this.at("':' after the property name");
+    this.i++;
+    this.state = 'value';
+    return undefined;
+  }
+
+  /** What may follow a value: a `,`, the closer of the open container, or (at the top) the end of the text. */
+  private afterValue(): SyntaxSpot | 'end' | undefined {
+    const top = this.open[this.open.length - 1];
+    if (!top) return this.i < this.n ? this.at('the end of the text after the JSON value') : 'end';
+    const c = this.text[this.i];
+    if (c === ',') {
+      this.i++;
+      this.state = top === '{' ? 'key' : 'value';
+    } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+      this.open.pop();
+      this.i++;
+    } else {
+      return this.at(top === '{' ? "',' or '}' after the property's value" : "',' or ']' after the array element");
+    }
+    return undefined;
+  }
+
+  private closeContainer(): undefined {
+    this.open.pop();
+    this.i++;
+    this.state = 'after';
+    return undefined;
+  }
+
+  private scanString(): SyntaxSpot | undefined {
+    const { text, n } = this;
+    this.i++;
+    for (;;) {
+      if (this.i >= n) return this.at("a closing '\"' before the end of the text");
+      const c = text.charCodeAt(this.i);
       if (c === 0x22) {
-        i++;
+        this.i++;
         return undefined;
       }
-      if (c < 0x20) return at('no control character inside a string (write it escaped, e.g. \\n or \\t)');
-      if (c !== 0x5c) {
-        i++;
-        continue;
-      }
-      i++;
-      const e = text.charCodeAt(i);
-      if (e === 0x75) {
-        i++;
-        for (let k = 0; k < 4; k++, i++) if (!isHex(text.charCodeAt(i))) return at('4 hexadecimal digits after \\u');
-      } else if ('"\\/bfnrt'.includes(text[i] ?? '') && i < n) {
-        i++;
-      } else {
-        return at('an escape after \\ (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
-      }
+      if (c < 0x20) return this.at('no control character inside a string (write it escaped, e.g. \\n or \\t)');
+      this.i++;
+      if (c !== 0x5c) continue;
+      const err = this.scanEscape();
+      if (err) return err;
     }
-  };
+  }
 
-  const scanDigits = (): SyntaxSpot | undefined => {
-    if (!isDigit(text.charCodeAt(i))) return at('a digit');
-    while (isDigit(text.charCodeAt(i))) i++;
-    return undefined;
-  };
-
-  const scanNumber = (): SyntaxSpot | undefined => {
-    if (text.charCodeAt(i) === 0x2d) i++;
-    if (text.charCodeAt(i) === 0x30) i++;
-    else if (scanDigits()) return at('a digit');
-    if (text.charCodeAt(i) === 0x2e) {
-      i++;
-      if (scanDigits()) return at('a digit after the decimal point');
-    }
-    if (text[i] === 'e' || text[i] === 'E') {
-      i++;
-      if (text[i] === '+' || text[i] === '-') i++;
-      if (scanDigits()) return at('a digit in the exponent');
+  /** The escape after a backslash (`this.i` is just past it). */
+  private scanEscape(): SyntaxSpot | undefined {
+    const { text, n } = this;
+    if (text.charCodeAt(this.i) === 0x75) {
+      this.i++;
+      for (let k = 0; k < 4; k++, this.i++)
+        if (!isHex(text.charCodeAt(this.i))) return this.at('4 hexadecimal digits after \\u');
+    } else if ('"\\/bfnrt'.includes(text[this.i] ?? '') && this.i < n) {
+      this.i++;
+    } else {
+      return this.at('an escape after \\ (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
     }
     return undefined;
-  };
+  }
 
-  const scanLiteral = (): SyntaxSpot | undefined => {
-    const word = text[i] === 't' ? 'true' : text[i] === 'f' ? 'false' : 'null';
-    for (let k = 0; k < word.length; k++, i++)
-      if (text[i] !== word[k]) return at(k ? `the rest of "${word}"` : A_VALUE);
+  private scanDigits(): SyntaxSpot | undefined {
+    if (!isDigit(this.text.charCodeAt(this.i))) return this.at('a digit');
+    while (isDigit(this.text.charCodeAt(this.i))) this.i++;
     return undefined;
-  };
+  }
 
-  for (;;) {
-    while (i < n && isWs(text.charCodeAt(i))) i++;
-    const c = text[i];
-    switch (state) {
-      case 'value-or-]':
-      case 'value': {
-        if (state === 'value-or-]' && c === ']') {
-          open.pop();
-          i++;
-          state = 'after';
-          break;
-        }
-        if (i >= n) return at(`${A_VALUE} before the end of the text`);
-        if (c === '\ufeff') return at(`${A_VALUE}, not a byte order mark`);
-        if (c === '{' || c === '[') {
-          open.push(c);
-          i++;
-          state = c === '{' ? 'key-or-}' : 'value-or-]';
-          break;
-        }
-        const err =
-          c === '"'
-            ? scanString()
-            : c === '-' || isDigit(c.charCodeAt(0))
-              ? scanNumber()
-              : 'tfn'.includes(c)
-                ? scanLiteral()
-                : at(A_VALUE);
-        if (err) return err;
-        state = 'after';
-        break;
-      }
-      case 'key-or-}':
-      case 'key': {
-        if (state === 'key-or-}' && c === '}') {
-          open.pop();
-          i++;
-          state = 'after';
-          break;
-        }
-        if (c !== '"') return at('a property name in double quotes');
-        const err = scanString();
-        if (err) return err;
-        while (i < n && isWs(text.charCodeAt(i))) i++;
-        if (text[i] !== ':') return at("':' after the property name");
-        i++;
-        state = 'value';
-        break;
-      }
-      case 'after': {
-        const top = open[open.length - 1];
-        if (!top) return i < n ? at('the end of the text after the JSON value') : undefined;
-        if (c === ',') {
-          i++;
-          state = top === '{' ? 'key' : 'value';
-        } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
-          open.pop();
-          i++;
-        } else {
-          return at(top === '{' ? "',' or '}' after the property's value" : "',' or ']' after the array element");
-        }
-        break;
-      }
+  private scanNumber(): SyntaxSpot | undefined {
+    const { text } = this;
+    if (text.charCodeAt(this.i) === 0x2d) this.i++;
+    if (text.charCodeAt(this.i) === 0x30) this.i++;
+    else if (this.scanDigits()) return this.at('a digit');
+    if (text.charCodeAt(this.i) === 0x2e) {
+      this.i++;
+      if (this.scanDigits()) return this.at('a digit after the decimal point');
     }
+    if (text[this.i] === 'e' || text[this.i] === 'E') {
+      this.i++;
+      if (text[this.i] === '+' || text[this.i] === '-') this.i++;
+      if (this.scanDigits()) return this.at('a digit in the exponent');
+    }
+    return undefined;
+  }
+
+  private scanLiteral(): SyntaxSpot | undefined {
+    const { text } = this;
+    const word = text[this.i] === 't' ? 'true' : text[this.i] === 'f' ? 'false' : 'null';
+    for (let k = 0; k < word.length; k++, this.i++)
+      if (text[this.i] !== word[k]) return this.at(k ? `the rest of "${word}"` : A_VALUE);
+    return undefined;
   }
 }

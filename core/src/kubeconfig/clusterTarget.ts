@@ -70,7 +70,7 @@ export async function resolveTarget(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<TargetResolution> {
   const requestedNamespace = settings.namespace?.trim() || '';
-  const fail = (problem: CatalogProblem, reason: string, context = '', contexts: string[] = []): UnresolvedTarget => ({
+  const fail: Fail = (problem, reason, context = '', contexts = []) => ({
     ok: false,
     problem,
     reason,
@@ -78,35 +78,60 @@ export async function resolveTarget(
     contexts,
     namespace: requestedNamespace || 'default',
   });
-  const ignored = settings.ignoredSettings ?? [];
   const candidates = kubeconfigPaths(settings.kubeconfig, env);
   const files = candidates.filter((f) => isFile(f));
-  if (!files.length) {
-    if (ignored.includes('pachyderm.kubeconfig')) {
-      return fail(
-        'untrusted',
-        `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other ` +
-          `kubeconfig was found (${candidates.join(', ')}).`,
-      );
-    }
+  if (!files.length) return noKubeconfigFound(candidates, settings.ignoredSettings ?? [], fail);
+  const loaded = await loadKubeconfig(files);
+  if (typeof loaded === 'string') return fail('no-kubeconfig', loaded);
+  return resolveContext(
+    loaded,
+    files,
+    settings.context?.trim() || loaded.getCurrentContext(),
+    requestedNamespace,
+    fail,
+  );
+}
+
+/** An unresolved target for a problem, with the context and contexts known so far. */
+type Fail = (problem: CatalogProblem, reason: string, context?: string, contexts?: string[]) => UnresolvedTarget;
+
+/** No candidate file exists: say so, and say when an ignored workspace setting might have named one. */
+function noKubeconfigFound(candidates: string[], ignored: string[], fail: Fail): UnresolvedTarget {
+  if (ignored.includes('pachyderm.kubeconfig')) {
     return fail(
-      'no-kubeconfig',
-      `No kubeconfig found (looked for ${candidates.join(', ')}). Set pachyderm.kubeconfig or KUBECONFIG.`,
+      'untrusted',
+      `The workspace setting pachyderm.kubeconfig is ignored because the workspace is not trusted, and no other ` +
+        `kubeconfig was found (${candidates.join(', ')}).`,
     );
   }
+  return fail(
+    'no-kubeconfig',
+    `No kubeconfig found (looked for ${candidates.join(', ')}). Set pachyderm.kubeconfig or KUBECONFIG.`,
+  );
+}
+
+/** The files merged as kubectl merges them, or the message for the first that cannot be read. */
+async function loadKubeconfig(files: string[]): Promise<KubeConfig | string> {
   const { KubeConfig } = await loadClientNode();
   const kc = new KubeConfig();
   guardExecPluginOutput(kc);
   try {
     mergeFirstWins(kc, files, KubeConfig);
   } catch (err) {
-    return fail(
-      'no-kubeconfig',
-      `Cannot read kubeconfig: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-    );
+    return `Cannot read kubeconfig: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
   }
+  return kc;
+}
+
+/** The chosen context, its cluster and user checked for what the extension cannot or will not use. */
+function resolveContext(
+  kc: KubeConfig,
+  files: string[],
+  contextName: string,
+  requestedNamespace: string,
+  fail: Fail,
+): TargetResolution {
   const contexts = kc.getContexts().map((c) => c.name);
-  const contextName = settings.context?.trim() || kc.getCurrentContext();
   if (!contextName) {
     return fail(
       'no-kubeconfig',

@@ -160,30 +160,16 @@ function wrongType(ctx: RuleContext, n: SpecNode, path: string, expected: string
   ctx.report('PS102', n, { field: path, expected, actual: describe(n) });
 }
 
+/** One value (a whole field, or one item of a repeated field at `index`) against the field's value type. */
 function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number): void {
   const v = fd.value;
   const scalar = n.type === 'scalar' ? n : undefined;
   const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
   switch (v.kind) {
     case 'message':
-      if (n.type === 'object') {
-        pathFields[pathDepth] = fd;
-        pathIndexes[pathDepth] = index;
-        pathDepth++;
-        checkObject(ctx, n, v.type);
-        pathDepth--;
-      } else if (!isNull(n)) wrongType(ctx, n, pathOf(fd, index), 'an object');
-      return;
+      return checkMessageValue(ctx, n, fd, index, v.type);
     case 'map':
-      if (n.type !== 'object') return wrongType(ctx, n, pathOf(fd, index), 'an object of strings');
-      for (const p of n.properties) {
-        const val = p.value;
-        if (!val || isNull(val) || val.type === 'alias' || (val.type === 'scalar' && val.kind === 'string')) continue;
-        const path = pathOf(fd, index);
-        if (path === 'transform.env') ctx.report('PS109', val, { value: `the value of ${p.key}` }, { key: p.key });
-        else ctx.report('PS102', val, { field: `${path}.${p.key}`, expected: 'a string', actual: describe(val) });
-      }
-      return;
+      return checkStringMap(ctx, n, fd, index);
     case 'string':
     case 'json-string':
       if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a string');
@@ -201,51 +187,93 @@ function checkSingle(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number)
       return;
     case 'int32':
     case 'int64':
-    case 'uint64': {
-      const ok =
-        scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
-      const negative = ok && Number(scalar!.value) < 0;
-      if (!ok || (v.kind === 'uint64' && negative))
-        wrongType(ctx, n, pathOf(fd, index), v.kind === 'uint64' ? 'a non-negative integer' : 'an integer');
-      return;
-    }
+    case 'uint64':
+      return checkInteger(ctx, n, fd, index, v.kind === 'uint64');
     case 'float':
       if (!(scalar?.kind === 'number' || (str !== undefined && FLOAT_STRING.test(str))))
         wrongType(ctx, n, pathOf(fd, index), 'a number');
       return;
     case 'duration':
-      if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'a duration string like "600s"');
-      if (!DURATION.test(str))
-        ctx.report('PS104', n, {
-          field: pathOf(fd, index),
-          expected: 'a duration in seconds like "600s"',
-          value: JSON.stringify(str),
-        });
-      return;
     case 'timestamp':
-      if (str === undefined) return wrongType(ctx, n, pathOf(fd, index), 'an RFC 3339 timestamp string');
-      if (!RFC3339.test(str))
-        ctx.report('PS104', n, {
-          field: pathOf(fd, index),
-          expected: 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"',
-          value: JSON.stringify(str),
-        });
-      return;
-    case 'enum': {
-      const ok =
-        (str !== undefined && v.values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
-      if (!ok)
-        ctx.report(
-          'PS103',
-          n,
-          {
-            field: pathOf(fd, index),
-            values: v.values.join(', '),
-            value: str !== undefined ? JSON.stringify(str) : describe(n),
-          },
-          { allowed: v.values },
-        );
-      return;
-    }
+      return checkTimeString(ctx, n, fd, index, v.kind);
+    case 'enum':
+      return checkEnum(ctx, n, fd, index, v.values);
   }
+}
+
+/** A message field: an object, checked field by field with the field on the path stack for messages. */
+function checkMessageValue(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number, type: MessageName): void {
+  if (n.type === 'object') {
+    pathFields[pathDepth] = fd;
+    pathIndexes[pathDepth] = index;
+    pathDepth++;
+    checkObject(ctx, n, type);
+    pathDepth--;
+  } else if (!isNull(n)) wrongType(ctx, n, pathOf(fd, index), 'an object');
+}
+
+/** A map field: protojson maps here hold only strings; `transform.env` has a rule of its own (PS109). */
+function checkStringMap(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number): void {
+  if (n.type !== 'object') return wrongType(ctx, n, pathOf(fd, index), 'an object of strings');
+  for (const p of n.properties) {
+    const val = p.value;
+    if (!val || isNull(val) || val.type === 'alias' || (val.type === 'scalar' && val.kind === 'string')) continue;
+    const path = pathOf(fd, index);
+    if (path === 'transform.env') ctx.report('PS109', val, { value: `the value of ${p.key}` }, { key: p.key });
+    else ctx.report('PS102', val, { field: `${path}.${p.key}`, expected: 'a string', actual: describe(val) });
+  }
+}
+
+/** An integer field: a whole number or a string of digits (as protojson takes 64-bit integers). */
+function checkInteger(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number, unsigned: boolean): void {
+  const scalar = n.type === 'scalar' ? n : undefined;
+  const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
+  const ok = scalar?.kind === 'number' ? Number.isInteger(scalar.value) : str !== undefined && INTEGER_STRING.test(str);
+  const negative = ok && Number(scalar!.value) < 0;
+  if (!ok || (unsigned && negative))
+    wrongType(ctx, n, pathOf(fd, index), unsigned ? 'a non-negative integer' : 'an integer');
+}
+
+/** A duration or timestamp field: a string in protojson's format for it. */
+function checkTimeString(
+  ctx: RuleContext,
+  n: SpecNode,
+  fd: FieldDef,
+  index: number,
+  kind: 'duration' | 'timestamp',
+): void {
+  const str = n.type === 'scalar' && n.kind === 'string' ? (n.value as string) : undefined;
+  const duration = kind === 'duration';
+  if (str === undefined)
+    return wrongType(
+      ctx,
+      n,
+      pathOf(fd, index),
+      duration ? 'a duration string like "600s"' : 'an RFC 3339 timestamp string',
+    );
+  if (!(duration ? DURATION : RFC3339).test(str))
+    ctx.report('PS104', n, {
+      field: pathOf(fd, index),
+      expected: duration ? 'a duration in seconds like "600s"' : 'an RFC 3339 timestamp like "2024-01-01T00:00:00Z"',
+      value: JSON.stringify(str),
+    });
+}
+
+/** An enum field: one of its names, or an integer (protojson takes an enum value by its number as well). */
+function checkEnum(ctx: RuleContext, n: SpecNode, fd: FieldDef, index: number, values: readonly string[]): void {
+  const scalar = n.type === 'scalar' ? n : undefined;
+  const str = scalar?.kind === 'string' ? (scalar.value as string) : undefined;
+  const ok =
+    (str !== undefined && values.includes(str)) || (scalar?.kind === 'number' && Number.isInteger(scalar.value));
+  if (!ok)
+    ctx.report(
+      'PS103',
+      n,
+      {
+        field: pathOf(fd, index),
+        values: values.join(', '),
+        value: str !== undefined ? JSON.stringify(str) : describe(n),
+      },
+      { allowed: values },
+    );
 }
