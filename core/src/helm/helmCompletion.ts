@@ -7,7 +7,7 @@ import type { CatalogIndex } from '../catalog/snapshot';
 import type { SecretMeta } from '../catalog/secretMeta';
 import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
 import { IMAGE_PULL_SECRETS_PATH, secretNameFact, TLS_KEYS, tlsSecretFact } from './chartFacts';
-import { requiredKey } from './helmRules';
+import { requiredKey } from './chartReading';
 import type { OffsetRange } from '../text';
 import { entryAt, pathAt } from './valuesTree';
 

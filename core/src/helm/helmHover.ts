@@ -18,7 +18,7 @@ import {
 } from './chartFacts';
 import { goTemplateActions, templateBreaksSyntax } from '../analysis/goTemplates';
 import { chartVerdictText, recogniseChart } from './chartRecognition';
-import { chartCreatedTlsSecrets, requiredKey } from './helmRules';
+import { chartCreatedTlsSecrets, requiredKey } from './chartReading';
 import type { OffsetRange } from '../text';
 import { conditionHolds, entryAt, pathAt, stringAt } from './valuesTree';
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { checkHelmValues, type HelmFinding } from '../../../core/src/helm/helmRules';
+import type { HelmFinding } from '../../../core/src/helm/helmFinding';
+import { checkHelmValues } from '../../../core/src/helm/helmRules';
 import { suggestedSecretName } from '../../../core/src/helm/chartFacts';
 import { creatableRoles } from '../../../core/src/helm/chartFacts';
 import { isDns1123Subdomain } from '../../../core/src/rules/names';
