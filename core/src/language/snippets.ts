@@ -10,7 +10,8 @@ import { isRegistryCredential } from './secretFacts';
 export type SnippetPlace = 'root' | 'transform' | 'egress' | 'secrets-item';
 
 type Placeholder = { hole: 'secret' | 'pull-secret' | 'text'; default?: string; choices?: readonly string[] };
-type Shape = Placeholder | { fields: Array<[string, Shape]> } | { items: Shape[] };
+type Shape = Placeholder | { fields: Fields } | { items: Shape[] };
+type Fields = Array<[string, Shape]>;
 
 export interface SnippetDef {
   label: string;
@@ -130,77 +131,96 @@ export interface RenderOptions {
 const MAX_CHOICES = 30;
 
 export function buildSnippet(def: SnippetDef, o: RenderOptions): string {
-  let tabstop = 0;
-  const hole = (p: Placeholder): string => {
-    tabstop++;
-    const names = p.hole === 'text' ? undefined : choicesFor(p.hole, o.catalog);
-    const choices = p.choices ?? names;
-    if (choices?.length) return `\${${tabstop}|${choices.join(',')}|}`;
-    return `\${${tabstop}:${p.default ?? (p.hole === 'text' ? '' : 'secret-name')}}`;
-  };
-  const key = (message: MessageName | undefined, canonical: string): string => {
-    const fd = message ? resolveField(message, canonical) : undefined;
-    return fd ? fieldName(fd, o.style) : canonical;
-  };
-  const childMessage = (message: MessageName | undefined, canonical: string): MessageName | undefined => {
-    const fd = message ? resolveField(message, canonical) : undefined;
-    return fd && fd.value.kind === 'message' ? fd.value.type : undefined;
-  };
+  const writer = new SnippetWriter(o);
+  return o.format === 'json' ? writer.json(def) : writer.yaml(def);
+}
 
-  if (o.format === 'json') {
-    const render = (s: Shape, message: MessageName | undefined): string => {
-      if ('hole' in s) return `"${hole(s)}"`;
-      if ('items' in s) return `[${s.items.map((i) => render(i, message)).join(', ')}]`;
-      return `{${s.fields.map(([k, v]) => `"${key(message, k)}": ${render(v, childMessage(message, k))}`).join(', ')}}`;
-    };
+/** Writes one snippet: numbers its tabstops in the order they appear, and spells keys as the file does. */
+class SnippetWriter {
+  private tabstop = 0;
+  /** YAML: the lines written so far. */
+  private readonly lines: string[] = [];
+
+  constructor(private readonly o: RenderOptions) {}
+
+  json(def: SnippetDef): string {
     if ('fields' in def.shape && def.place !== 'secrets-item') {
       // At a key position: the fields go into the existing object, without braces of their own.
-      return def.shape.fields
-        .map(([k, v]) => `"${key(def.message, k)}": ${render(v, childMessage(def.message, k))}`)
-        .join(', ');
+      return this.jsonFields(def.shape.fields, def.message);
     }
-    return render(def.shape, def.message);
+    return this.jsonValue(def.shape, def.message);
   }
 
-  // YAML block style; `col` is the column where the current mapping's keys start.
-  const lines: string[] = [];
-  const emit = (s: Shape, message: MessageName | undefined, col: number, firstPrefix: string | undefined): void => {
+  private jsonValue(s: Shape, message: MessageName | undefined): string {
+    if ('hole' in s) return `"${this.hole(s)}"`;
+    if ('items' in s) return `[${s.items.map((i) => this.jsonValue(i, message)).join(', ')}]`;
+    return `{${this.jsonFields(s.fields, message)}}`;
+  }
+
+  private jsonFields(fields: Fields, message: MessageName | undefined): string {
+    return fields
+      .map(([k, v]) => `"${this.key(message, k)}": ${this.jsonValue(v, this.childMessage(message, k))}`)
+      .join(', ');
+  }
+
+  /** YAML block style, continuing the caret's line and indented from it. */
+  yaml(def: SnippetDef): string {
+    const col = this.o.indent.length;
+    if (def.place === 'secrets-item') {
+      if (this.o.listItemTyped) this.yamlFields(def.shape, def.message, this.o.column, '');
+      else this.yamlFields(def.shape, def.message, col + 2, '- ');
+    } else {
+      this.yamlFields(def.shape, def.message, col, '');
+    }
+    return this.lines.join('\n');
+  }
+
+  /** A value; `col` is the column where the current mapping's keys start. */
+  private yamlValue(s: Shape, message: MessageName | undefined, col: number, firstPrefix: string | undefined): void {
     if ('hole' in s) {
-      lines[lines.length - 1] += ` ${hole(s)}`;
+      this.lines[this.lines.length - 1] += ` ${this.hole(s)}`;
       return;
     }
     if ('items' in s) {
       for (const item of s.items) {
-        if ('hole' in item) lines.push(`${' '.repeat(col)}- ${hole(item)}`);
-        else emitFields(item, message, col + 2, `${' '.repeat(col)}- `);
+        if ('hole' in item) this.lines.push(`${' '.repeat(col)}- ${this.hole(item)}`);
+        else this.yamlFields(item, message, col + 2, `${' '.repeat(col)}- `);
       }
       return;
     }
-    emitFields(s, message, col, firstPrefix);
-  };
-  const emitFields = (
-    s: Shape,
-    message: MessageName | undefined,
-    col: number,
-    firstPrefix: string | undefined,
-  ): void => {
+    this.yamlFields(s, message, col, firstPrefix);
+  }
+
+  /** A mapping's fields, one per line; the first line starts with `firstPrefix` when given (a `- ` or nothing). */
+  private yamlFields(s: Shape, message: MessageName | undefined, col: number, firstPrefix: string | undefined): void {
     if (!('fields' in s)) return;
     s.fields.forEach(([k, v], i) => {
       const prefix = i === 0 && firstPrefix !== undefined ? firstPrefix : ' '.repeat(col);
-      lines.push(`${prefix}${key(message, k)}:`);
-      const child = childMessage(message, k);
-      if ('hole' in v) emit(v, child, col, undefined);
-      else emit(v, child, col + 2, undefined);
+      this.lines.push(`${prefix}${this.key(message, k)}:`);
+      const child = this.childMessage(message, k);
+      if ('hole' in v) this.yamlValue(v, child, col, undefined);
+      else this.yamlValue(v, child, col + 2, undefined);
     });
-  };
-  const col = o.indent.length;
-  if (def.place === 'secrets-item') {
-    if (o.listItemTyped) emitFields(def.shape, def.message, o.column, '');
-    else emitFields(def.shape, def.message, col + 2, '- ');
-  } else {
-    emitFields(def.shape, def.message, col, '');
   }
-  return lines.join('\n');
+
+  /** The next tabstop: a choice of the catalog's secret names when there are any, else a placeholder text. */
+  private hole(p: Placeholder): string {
+    this.tabstop++;
+    const names = p.hole === 'text' ? undefined : choicesFor(p.hole, this.o.catalog);
+    const choices = p.choices ?? names;
+    if (choices?.length) return `\${${this.tabstop}|${choices.join(',')}|}`;
+    return `\${${this.tabstop}:${p.default ?? (p.hole === 'text' ? '' : 'secret-name')}}`;
+  }
+
+  private key(message: MessageName | undefined, canonical: string): string {
+    const fd = message ? resolveField(message, canonical) : undefined;
+    return fd ? fieldName(fd, this.o.style) : canonical;
+  }
+
+  private childMessage(message: MessageName | undefined, canonical: string): MessageName | undefined {
+    const fd = message ? resolveField(message, canonical) : undefined;
+    return fd && fd.value.kind === 'message' ? fd.value.type : undefined;
+  }
 }
 
 function choicesFor(hole: 'secret' | 'pull-secret', catalog: CatalogIndex): string[] | undefined {

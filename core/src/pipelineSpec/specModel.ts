@@ -158,37 +158,52 @@ function specView(text: string, r: SpecRoot, index: number, count: SpellingCount
     env: [],
     podStrings: [],
   };
-  if (transform) {
-    countSpellings(transform, 'Transform', count);
-    const secrets = fieldProperty(transform, 'Transform', 'secrets')?.value;
-    if (secrets?.type === 'array') {
-      for (let i = 0; i < secrets.items.length; i++) {
-        const entry = secrets.items[i];
-        if (entry.type !== 'object') continue;
-        countSpellings(entry, 'SecretMount', count);
-        view.secrets.push({
-          entry,
-          index: i,
-          name: fieldProperty(entry, 'SecretMount', 'name'),
-          key: fieldProperty(entry, 'SecretMount', 'key'),
-          mountPath: fieldProperty(entry, 'SecretMount', 'mountPath'),
-          envVar: fieldProperty(entry, 'SecretMount', 'envVar'),
-        });
-      }
-    }
-    const pulls = fieldProperty(transform, 'Transform', 'imagePullSecrets')?.value;
-    if (pulls?.type === 'array') {
-      for (const item of pulls.items) {
-        const s = stringNode(item);
-        if (s) view.imagePullSecrets.push({ node: s, name: s.value as string });
-      }
-    }
-    const env = objectValue(fieldProperty(transform, 'Transform', 'env'));
-    if (env) view.env = env.properties;
-    // Kept at their exact size: an array grown by push has room for 17 items, and a file has thousands of specs.
-    view.secrets = view.secrets.slice();
-    view.imagePullSecrets = view.imagePullSecrets.slice();
+  if (transform) readTransform(transform, view, count);
+  const egress = egressSecret(root);
+  if (egress) view.egress = egress;
+  for (const field of POD_STRING_FIELDS) {
+    const property = fieldProperty(root, 'CreatePipelineRequest', field);
+    const s = stringNode(property?.value);
+    if (property && s) view.podStrings.push(podString(text, field, property, s));
   }
+  return view;
+}
+
+/** The transform's secrets, image pull secrets and env, into `view`, counting the spellings they use. */
+function readTransform(transform: ObjectNode, view: SpecView, count: SpellingCount): void {
+  countSpellings(transform, 'Transform', count);
+  const secrets = fieldProperty(transform, 'Transform', 'secrets')?.value;
+  if (secrets?.type === 'array') {
+    for (let i = 0; i < secrets.items.length; i++) {
+      const entry = secrets.items[i];
+      if (entry.type !== 'object') continue;
+      countSpellings(entry, 'SecretMount', count);
+      view.secrets.push({
+        entry,
+        index: i,
+        name: fieldProperty(entry, 'SecretMount', 'name'),
+        key: fieldProperty(entry, 'SecretMount', 'key'),
+        mountPath: fieldProperty(entry, 'SecretMount', 'mountPath'),
+        envVar: fieldProperty(entry, 'SecretMount', 'envVar'),
+      });
+    }
+  }
+  const pulls = fieldProperty(transform, 'Transform', 'imagePullSecrets')?.value;
+  if (pulls?.type === 'array') {
+    for (const item of pulls.items) {
+      const s = stringNode(item);
+      if (s) view.imagePullSecrets.push({ node: s, name: s.value as string });
+    }
+  }
+  const env = objectValue(fieldProperty(transform, 'Transform', 'env'));
+  if (env) view.env = env.properties;
+  // Kept at their exact size: an array grown by push has room for 17 items, and a file has thousands of specs.
+  view.secrets = view.secrets.slice();
+  view.imagePullSecrets = view.imagePullSecrets.slice();
+}
+
+/** The SQL egress and the secret it names, when the spec has one. */
+function egressSecret(root: ObjectNode): SpecView['egress'] {
   const sqlDatabase = fieldProperty(
     objectValue(fieldProperty(root, 'CreatePipelineRequest', 'egress')),
     'Egress',
@@ -197,19 +212,14 @@ function specView(text: string, r: SpecRoot, index: number, count: SpellingCount
   if (sqlDatabase && sqlDatabase.value?.type === 'object') {
     const secret = fieldProperty(sqlDatabase.value, 'SQLDatabaseEgress', 'secret');
     const so = objectValue(secret);
-    view.egress = {
+    return {
       sqlDatabase,
       secret,
       name: fieldProperty(so, 'SQLSecret', 'name'),
       key: fieldProperty(so, 'SQLSecret', 'key'),
     };
   }
-  for (const field of POD_STRING_FIELDS) {
-    const property = fieldProperty(root, 'CreatePipelineRequest', field);
-    const s = stringNode(property?.value);
-    if (property && s) view.podStrings.push(podString(text, field, property, s));
-  }
-  return view;
+  return undefined;
 }
 
 const POD_STRING_FIELDS = ['podPatch', 'podSpec'] as const;

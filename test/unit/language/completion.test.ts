@@ -1,11 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  completeSpec,
-  isNameListTruncated,
-  MAX_NAME_ITEMS,
-  type SpecCompletionItem,
-} from '../../../core/src/language/completion';
+import { completeSpec } from '../../../core/src/language/completion';
+import type { SpecCompletionItem } from '../../../core/src/language/completionItem';
+import { isNameListTruncated, MAX_NAME_ITEMS } from '../../../core/src/language/secretNameCompletion';
 import { expandSnippet } from '../../../core/src/language/snippets';
 import { applyEdits } from '../../../core/src/text/offsets';
 import { readyCatalog, unknownCatalog, withCaret, SECRETS } from './fixtures';
