@@ -147,13 +147,7 @@ export class KubeHttp {
         reject(err);
       };
       const timer = setTimeout(() => settle(new ClusterTimeoutError(timeoutMs)), timeoutMs);
-      const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
-      const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
-      if (body) {
-        headers['Content-Type'] = 'application/json';
-        headers['Content-Length'] = body.length;
-      }
-      const options: https.RequestOptions = { method: req.method, headers };
+      const { body, options } = jsonRequest(req);
       let url: URL;
       let proxyAgent: http.Agent | undefined;
       try {
@@ -174,13 +168,7 @@ export class KubeHttp {
           if (settled) return void agent?.destroy();
           try {
             options.agent = agent;
-            const send = url.protocol === 'http:' ? http.request : https.request;
-            request = send(url, options, (res) => {
-              res.on('error', (err) => settle(err));
-              res.on('aborted', () => settle(connectionReset()));
-              onResponse(res, settle);
-            });
-            request.on('error', (err) => settle(err));
+            request = openRequest(url, options, onResponse, settle);
             request.end(body);
           } catch (err) {
             settle(err);
@@ -190,6 +178,34 @@ export class KubeHttp {
       );
     });
   }
+}
+
+/** The request's JSON body, if any, and the options that announce it. */
+function jsonRequest(req: KubeRequest): { body: Buffer | undefined; options: https.RequestOptions } {
+  const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
+  const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
+  if (body) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = body.length;
+  }
+  return { body, options: { method: req.method, headers } };
+}
+
+/** Starts the request (its body still to be written), settling the call on any error of the request or response. */
+function openRequest<T>(
+  url: URL,
+  options: https.RequestOptions,
+  onResponse: (res: http.IncomingMessage, settle: (err: unknown, value?: T) => void) => void,
+  settle: (err: unknown, value?: T) => void,
+): http.ClientRequest {
+  const send = url.protocol === 'http:' ? http.request : https.request;
+  const request = send(url, options, (res) => {
+    res.on('error', (err) => settle(err));
+    res.on('aborted', () => settle(connectionReset()));
+    onResponse(res, settle);
+  });
+  request.on('error', (err) => settle(err));
+  return request;
 }
 
 /**

@@ -41,66 +41,108 @@ export class SocksProxyAgent extends TunnelAgent {
 /** Opens a TCP connection to `host:port` through the SOCKS5 proxy; resolves once the proxy has connected it. */
 export function socksConnect(proxy: URL, host: string, port: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const user = decodeURIComponent(proxy.username);
-    const password = decodeURIComponent(proxy.password);
-    const socket = net.connect(Number(proxy.port) || 1080, proxy.hostname.replace(/^\[|\]$/g, ''));
-    let received = Buffer.alloc(0);
-    let step: 'method' | 'auth' | 'connect' = 'method';
-    const fail = (err: Error) => {
-      socket.destroy();
-      reject(err);
-    };
-    const failWith = (code: string, text: string) =>
-      fail(Object.assign(new Error(`SOCKS proxy ${proxy.host}: ${text} (connecting to ${host}:${port})`), { code }));
-    const sendConnect = () => {
-      step = 'connect';
-      socket.write(Buffer.concat([Buffer.from([5, 1, 0]), encodeAddress(host), Buffer.from([port >> 8, port & 0xff])]));
-    };
-    const onData = (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      if (step === 'method') {
-        if (received.length < 2) return;
-        const method = received[1];
-        received = received.subarray(2);
-        if (method === 0) return sendConnect();
-        if (method === 2 && user) {
-          step = 'auth';
-          const u = Buffer.from(user);
-          const p = Buffer.from(password);
-          return void socket.write(Buffer.concat([Buffer.from([1, u.length]), u, Buffer.from([p.length]), p]));
-        }
-        return failWith(
-          'ERR_SOCKS_AUTH',
-          user ? 'refused the username/password method' : 'requires authentication; put user:password in proxy-url',
-        );
-      }
-      if (step === 'auth') {
-        if (received.length < 2) return;
-        if (received[1] !== 0) return failWith('ERR_SOCKS_AUTH', 'rejected the username or password');
-        received = received.subarray(2);
-        return sendConnect();
-      }
-      if (received.length < 5) return;
-      if (received[1] !== 0) {
-        const [code, text] = REPLY_ERRORS[received[1]] ?? ['ERR_SOCKS_FAILURE', `reply ${received[1]}`];
-        return failWith(code, text);
-      }
-      const addressLength = received[3] === 1 ? 4 : received[3] === 4 ? 16 : 1 + received[4];
-      const replyLength = 4 + addressLength + 2;
-      if (received.length < replyLength) return;
-      socket.off('data', onData);
-      socket.off('error', fail);
-      socket.off('close', onEarlyClose);
-      const rest = received.subarray(replyLength);
-      if (rest.length) socket.unshift(rest);
-      resolve(socket);
-    };
-    const onEarlyClose = () => failWith('ECONNRESET', 'closed the connection during the handshake');
-    socket.on('data', onData);
-    socket.on('error', fail);
-    socket.on('close', onEarlyClose);
-    socket.on('connect', () => socket.write(Buffer.from(user ? [5, 2, 0, 2] : [5, 1, 0])));
+    new SocksHandshake(proxy, host, port, resolve, reject);
   });
+}
+
+/**
+ * One SOCKS5 handshake on a new connection to the proxy: the method, then username/password when the proxy asks
+ * for it, then CONNECT. The proxy's replies may arrive split or joined, so they are read from `received`.
+ */
+class SocksHandshake {
+  private readonly user: string;
+  private readonly password: string;
+  private readonly socket: net.Socket;
+  private received = Buffer.alloc(0);
+  private step: 'method' | 'auth' | 'connect' = 'method';
+
+  constructor(
+    private readonly proxy: URL,
+    private readonly host: string,
+    private readonly port: number,
+    private readonly resolve: (socket: net.Socket) => void,
+    private readonly reject: (err: Error) => void,
+  ) {
+    this.user = decodeURIComponent(proxy.username);
+    this.password = decodeURIComponent(proxy.password);
+    this.socket = net.connect(Number(proxy.port) || 1080, proxy.hostname.replace(/^\[|\]$/g, ''));
+    this.socket.on('data', this.onData);
+    this.socket.on('error', this.fail);
+    this.socket.on('close', this.onEarlyClose);
+    this.socket.on('connect', () => this.socket.write(Buffer.from(this.user ? [5, 2, 0, 2] : [5, 1, 0])));
+  }
+
+  private readonly fail = (err: Error): void => {
+    this.socket.destroy();
+    this.reject(err);
+  };
+
+  private readonly onEarlyClose = (): void => this.failWith('ECONNRESET', 'closed the connection during the handshake');
+
+  private readonly onData = (chunk: Buffer): void => {
+    this.received = Buffer.concat([this.received, chunk]);
+    if (this.step === 'method') this.onMethodReply();
+    else if (this.step === 'auth') this.onAuthReply();
+    else this.onConnectReply();
+  };
+
+  private failWith(code: string, text: string): void {
+    const message = `SOCKS proxy ${this.proxy.host}: ${text} (connecting to ${this.host}:${this.port})`;
+    this.fail(Object.assign(new Error(message), { code }));
+  }
+
+  /** The method the proxy chose: none, or username/password when the URL has a user. */
+  private onMethodReply(): void {
+    if (this.received.length < 2) return;
+    const method = this.received[1];
+    this.received = this.received.subarray(2);
+    if (method === 0) return this.sendConnect();
+    if (method === 2 && this.user) {
+      this.step = 'auth';
+      const u = Buffer.from(this.user);
+      const p = Buffer.from(this.password);
+      this.socket.write(Buffer.concat([Buffer.from([1, u.length]), u, Buffer.from([p.length]), p]));
+      return;
+    }
+    this.failWith(
+      'ERR_SOCKS_AUTH',
+      this.user ? 'refused the username/password method' : 'requires authentication; put user:password in proxy-url',
+    );
+  }
+
+  private onAuthReply(): void {
+    if (this.received.length < 2) return;
+    if (this.received[1] !== 0) return this.failWith('ERR_SOCKS_AUTH', 'rejected the username or password');
+    this.received = this.received.subarray(2);
+    this.sendConnect();
+  }
+
+  private sendConnect(): void {
+    const { host, port } = this;
+    this.step = 'connect';
+    this.socket.write(
+      Buffer.concat([Buffer.from([5, 1, 0]), encodeAddress(host), Buffer.from([port >> 8, port & 0xff])]),
+    );
+  }
+
+  /** The CONNECT reply: once it is whole, the socket is the tunnel, handed over with whatever followed the reply. */
+  private onConnectReply(): void {
+    const received = this.received;
+    if (received.length < 5) return;
+    if (received[1] !== 0) {
+      const [code, text] = REPLY_ERRORS[received[1]] ?? ['ERR_SOCKS_FAILURE', `reply ${received[1]}`];
+      return this.failWith(code, text);
+    }
+    const addressLength = received[3] === 1 ? 4 : received[3] === 4 ? 16 : 1 + received[4];
+    const replyLength = 4 + addressLength + 2;
+    if (received.length < replyLength) return;
+    this.socket.off('data', this.onData);
+    this.socket.off('error', this.fail);
+    this.socket.off('close', this.onEarlyClose);
+    const rest = received.subarray(replyLength);
+    if (rest.length) this.socket.unshift(rest);
+    this.resolve(this.socket);
+  }
 }
 
 /** DST.ADDR: IP literals as such, names as a domain for the proxy to resolve (socks5h, what kubectl does). */
