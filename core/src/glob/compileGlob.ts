@@ -194,63 +194,68 @@ class GlobParser {
 
 /** Thompson's construction, built back to front so every state's successors exist when it is made. */
 function build(glob: string, items: Item[]): GlobAutomaton {
-  const step: Step[] = [];
-  const arg: number[] = [];
-  const out1: number[] = [];
-  const out2: number[] = [];
-  const classes: CharClass[] = [];
-  const add = (s: Step, a = 0, o1 = -1, o2 = -1) => {
-    step.push(s);
-    arg.push(a);
-    out1.push(o1);
-    out2.push(o2);
-    return step.length - 1;
-  };
-  /** A loop: `split → (consume → split) | next`. */
-  const loop = (consume: Step, next: number) => {
-    const split = add(Step.Split, 0, -1, next);
-    out1[split] = add(consume, 0, split);
-    return split;
-  };
-  const sequence = (seq: Item[], next: number): number => {
+  const builder = new AutomatonBuilder();
+  const match = builder.add(Step.Match);
+  const start = builder.sequence(items, match);
+  const { step, arg, out1, out2, classes } = builder;
+  return { glob, step, arg, out1, out2, classes, start };
+}
+
+/** The automaton's states as parallel arrays, each state added once its successors exist. */
+class AutomatonBuilder {
+  readonly step: Step[] = [];
+  readonly arg: number[] = [];
+  readonly out1: number[] = [];
+  readonly out2: number[] = [];
+  readonly classes: CharClass[] = [];
+
+  add(s: Step, a = 0, o1 = -1, o2 = -1): number {
+    this.step.push(s);
+    this.arg.push(a);
+    this.out1.push(o1);
+    this.out2.push(o2);
+    return this.step.length - 1;
+  }
+
+  /** The states that match `seq` and go on to `next`; returns the first. */
+  sequence(seq: Item[], next: number): number {
     let at = next;
-    for (let k = seq.length - 1; k >= 0; k--) {
-      const item = seq[k];
-      switch (item.t) {
-        case 'char':
-          at = add(Step.Char, item.c, at);
-          break;
-        case 'qm':
-          at = add(Step.NotSlash, 0, at);
-          break;
-        case 'class':
-          classes.push(item.cls);
-          at = add(Step.Class, classes.length - 1, at);
-          break;
-        case 'star':
-          at = loop(Step.NotSlash, at);
-          break;
-        case 'globstar':
-          at = loop(Step.Any, at);
-          break;
-        case 'globstarSlash': {
-          // `(?:.*/)?`: nothing, or anything that ends with a `/`.
-          const slash = add(Step.Char, SLASH, at);
-          at = add(Step.Split, 0, loop(Step.Any, slash), at);
-          break;
-        }
-        case 'alt': {
-          const after = at;
-          const starts = item.branches.map((b) => sequence(b, after));
-          at = starts[starts.length - 1];
-          for (let b = starts.length - 2; b >= 0; b--) at = add(Step.Split, 0, starts[b], at);
-          break;
-        }
+    for (let k = seq.length - 1; k >= 0; k--) at = this.item(seq[k], at);
+    return at;
+  }
+
+  /** A loop: `split → (consume → split) | next`. */
+  private loop(consume: Step, next: number): number {
+    const split = this.add(Step.Split, 0, -1, next);
+    this.out1[split] = this.add(consume, 0, split);
+    return split;
+  }
+
+  /** The states that match one item and go on to `next`; returns the first. */
+  private item(item: Item, next: number): number {
+    switch (item.t) {
+      case 'char':
+        return this.add(Step.Char, item.c, next);
+      case 'qm':
+        return this.add(Step.NotSlash, 0, next);
+      case 'class':
+        this.classes.push(item.cls);
+        return this.add(Step.Class, this.classes.length - 1, next);
+      case 'star':
+        return this.loop(Step.NotSlash, next);
+      case 'globstar':
+        return this.loop(Step.Any, next);
+      case 'globstarSlash': {
+        // `(?:.*/)?`: nothing, or anything that ends with a `/`.
+        const slash = this.add(Step.Char, SLASH, next);
+        return this.add(Step.Split, 0, this.loop(Step.Any, slash), next);
+      }
+      case 'alt': {
+        const starts = item.branches.map((b) => this.sequence(b, next));
+        let at = starts[starts.length - 1];
+        for (let b = starts.length - 2; b >= 0; b--) at = this.add(Step.Split, 0, starts[b], at);
+        return at;
       }
     }
-    return at;
-  };
-  const match = add(Step.Match);
-  const start = sequence(items, match);
-  return { glob, step, arg, out1, out2, classes, start };
+  }
 }
