@@ -11,7 +11,7 @@ import { globSettingProblems } from '../../core/src/glob';
 import { type DecodedSource, decodeSource, LineIndex } from '../../core/src/pipelineSpec';
 import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { formatJson, formatText, toReported, type Reported } from './checkOutput';
-import { FlagError, parseFlags, type FlagSpec } from './createFlags';
+import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './createFlags';
 import { errnoText, walkPath, type WalkResult } from './specWalk';
 import { terminalLine, terminalText } from './terminalText';
 
@@ -86,43 +86,90 @@ export async function checkCommand(
   if (flags.values.has('secrets') && cluster.length)
     return usage(`--secrets cannot be combined with --${cluster.join(', --')}`);
 
-  let snapshot: CatalogSnapshot = emptySnapshot('no --secrets file and no cluster given');
-  const walk: WalkResult = { files: [], unreadable: [], notes: [] };
-  const searched = new Set<string>();
+  let inputs: CheckInputs;
   try {
-    if (flags.values.has('secrets')) snapshot = catalogFromSecretsFile(str('secrets')!);
-    for (const path of flags.positionals)
-      if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
+    inputs = readInputs(flags);
   } catch (e) {
     if (e instanceof InputError) return usage(e.message);
     throw e;
   }
+  const { walk } = inputs;
+  let snapshot = inputs.snapshot;
   if (cluster.length) {
-    snapshot = await loadCatalog({
-      kubeconfig: str('kubeconfig'),
-      context: str('context'),
-      namespace: str('namespace'),
-    });
-    // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
-    if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
-    if (snapshot.state.kind !== 'ready') {
-      say(
-        `cannot read the cluster's secrets: ` +
-          `${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
-      );
-      return CHECK_EXIT.failure;
-    }
+    const read = await readClusterSecrets(str, say);
+    if (!read) return CHECK_EXIT.failure;
+    snapshot = read;
   }
   const catalog = new CatalogIndex(snapshot);
   const specFiles = (flags.values.get('spec-files') as string[] | undefined) ?? [];
   const helmValuesFiles = (flags.values.get('helm-values-files') as string[] | undefined) ?? [];
   // A bad glob is a usage error (exit 2), yet the files are still checked with the other globs: nothing is lost.
-  const globProblems = [
+  const globProblems = globFlagProblems(specFiles, helmValuesFiles);
+  for (const p of globProblems) say(p.message);
+
+  const reported = analyzeFiles(walk, catalog, specFiles, helmValuesFiles);
+  out.write(format === 'json' ? formatJson(reported) : terminalText(formatText(reported)));
+  for (const note of walk.notes) say(note);
+  for (const problem of walk.unreadable) say(problem);
+  if (walk.unreadable.length || globProblems.length) return CHECK_EXIT.input;
+  return reported.some((r) => r.severity === 'error') ? CHECK_EXIT.findings : CHECK_EXIT.clean;
+}
+
+/** What is wrong with the --spec-files and --helm-values-files globs. */
+function globFlagProblems(specFiles: string[], helmValuesFiles: string[]): ReturnType<typeof globSettingProblems> {
+  return [
     ...globSettingProblems('--spec-files', specFiles),
     ...globSettingProblems('--helm-values-files', helmValuesFiles),
   ];
-  for (const p of globProblems) say(p.message);
+}
 
+interface CheckInputs {
+  snapshot: CatalogSnapshot;
+  walk: WalkResult;
+}
+
+/** The --secrets file's catalog (else an empty one) and the files under each PATH; throws InputError for bad input. */
+function readInputs(flags: ParsedFlags): CheckInputs {
+  let snapshot: CatalogSnapshot = emptySnapshot('no --secrets file and no cluster given');
+  const walk: WalkResult = { files: [], unreadable: [], notes: [] };
+  const searched = new Set<string>();
+  if (flags.values.has('secrets')) snapshot = catalogFromSecretsFile(flags.values.get('secrets') as string);
+  for (const path of flags.positionals)
+    if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
+  return { snapshot, walk };
+}
+
+/**
+ * The cluster's secrets for the --kubeconfig, --context and --namespace flags, or undefined (and said why) when
+ * they cannot be read.
+ */
+async function readClusterSecrets(
+  str: (name: string) => string | undefined,
+  say: (message: string) => void,
+): Promise<CatalogSnapshot | undefined> {
+  const snapshot = await loadCatalog({
+    kubeconfig: str('kubeconfig'),
+    context: str('context'),
+    namespace: str('namespace'),
+  });
+  // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
+  if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
+  if (snapshot.state.kind !== 'ready') {
+    say(
+      `cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
+    );
+    return undefined;
+  }
+  return snapshot;
+}
+
+/** The findings in every file the walk found; a file that cannot be read is added to `walk.unreadable`. */
+function analyzeFiles(
+  walk: WalkResult,
+  catalog: CatalogIndex,
+  specFiles: string[],
+  helmValuesFiles: string[],
+): Reported[] {
   const reported: Reported[] = [];
   for (const file of walk.files) {
     let source: DecodedSource;
@@ -138,9 +185,5 @@ export async function checkCommand(
     const lines = result.file?.lines ?? new LineIndex(text);
     for (const f of result.findings) reported.push(toReported(file.shown, lines, f));
   }
-  out.write(format === 'json' ? formatJson(reported) : terminalText(formatText(reported)));
-  for (const note of walk.notes) say(note);
-  for (const problem of walk.unreadable) say(problem);
-  if (walk.unreadable.length || globProblems.length) return CHECK_EXIT.input;
-  return reported.some((r) => r.severity === 'error') ? CHECK_EXIT.findings : CHECK_EXIT.clean;
+  return reported;
 }

@@ -146,55 +146,15 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
     return 1;
   }
   const str = (name: string) => flags.values.get(name) as string | undefined;
-  const list = (name: string) => (flags.values.get(name) as string[] | undefined) ?? [];
   try {
     const dryRun = dryRunStrategy(str('dry-run'), io);
     checkValidate(str('validate'));
     const output = parseOutputFormat(str('output') ?? '');
     const name = flags.positionals[0];
     const namespace = str('namespace') || undefined;
-    let draft: SecretDraft;
-    if (kind === 'generic') {
-      draft = buildGenericSecret(
-        {
-          name,
-          namespace,
-          type: str('type'),
-          fromFile: list('from-file'),
-          fromLiteral: list('from-literal'),
-          fromEnvFile: list('from-env-file'),
-        },
-        io.reader,
-      );
-    } else if (kind === 'tls') {
-      draft = buildTlsSecret({ name, namespace, cert: str('cert'), key: str('key') }, io.reader);
-    } else {
-      draft = buildDockerRegistrySecret(
-        {
-          name,
-          namespace,
-          server: flags.values.has('docker-server') ? str('docker-server') : DEFAULT_DOCKER_SERVER,
-          username: str('docker-username'),
-          password: str('docker-password'),
-          email: str('docker-email'),
-          fromFile: list('from-file'),
-        },
-        io.reader,
-      );
-    }
-    if (flags.values.get('append-hash') === true) draft = withHashSuffix(draft);
-    if (flags.values.get('save-config') === true) draft = withSavedConfig(draft);
+    const draft = draftFromFlags(kind, name, namespace, flags, io.reader);
     const cluster: ClusterOptions = { kubeconfig: str('kubeconfig'), context: str('context'), namespace };
-    const policy = {
-      replace: flags.values.get('replace') === true,
-      allowPlatformSecret: flags.values.get('allow-platform-secret') === true,
-    };
-    if (policy.allowPlatformSecret && !policy.replace) {
-      throw new ManifestError('--allow-platform-secret only applies with --replace');
-    }
-    if (policy.replace && dryRun !== 'none') {
-      throw new ManifestError('--replace applies only when creating, not with --dry-run');
-    }
+    const policy = replacePolicy(flags, dryRun);
     return await emit(draft, dryRun, output, cluster, policy, io);
   } catch (err) {
     if (!(err instanceof ManifestError)) throw err;
@@ -204,6 +164,65 @@ async function createSecret(kind: SecretKind, args: readonly string[], io: Creat
 }
 
 type DryRun = 'client' | 'server' | 'none';
+
+/** The secret the flags describe, its data read through `reader`; throws a ManifestError for bad input. */
+function draftFromFlags(
+  kind: SecretKind,
+  name: string,
+  namespace: string | undefined,
+  flags: ParsedFlags,
+  reader: SourceReader,
+): SecretDraft {
+  const str = (flag: string) => flags.values.get(flag) as string | undefined;
+  const list = (flag: string) => (flags.values.get(flag) as string[] | undefined) ?? [];
+  let draft: SecretDraft;
+  if (kind === 'generic') {
+    draft = buildGenericSecret(
+      {
+        name,
+        namespace,
+        type: str('type'),
+        fromFile: list('from-file'),
+        fromLiteral: list('from-literal'),
+        fromEnvFile: list('from-env-file'),
+      },
+      reader,
+    );
+  } else if (kind === 'tls') {
+    draft = buildTlsSecret({ name, namespace, cert: str('cert'), key: str('key') }, reader);
+  } else {
+    draft = buildDockerRegistrySecret(
+      {
+        name,
+        namespace,
+        server: flags.values.has('docker-server') ? str('docker-server') : DEFAULT_DOCKER_SERVER,
+        username: str('docker-username'),
+        password: str('docker-password'),
+        email: str('docker-email'),
+        fromFile: list('from-file'),
+      },
+      reader,
+    );
+  }
+  if (flags.values.get('append-hash') === true) draft = withHashSuffix(draft);
+  if (flags.values.get('save-config') === true) draft = withSavedConfig(draft);
+  return draft;
+}
+
+/** --replace and --allow-platform-secret, refused where they do not apply. */
+function replacePolicy(flags: ParsedFlags, dryRun: DryRun): ReplacePolicy {
+  const policy = {
+    replace: flags.values.get('replace') === true,
+    allowPlatformSecret: flags.values.get('allow-platform-secret') === true,
+  };
+  if (policy.allowPlatformSecret && !policy.replace) {
+    throw new ManifestError('--allow-platform-secret only applies with --replace');
+  }
+  if (policy.replace && dryRun !== 'none') {
+    throw new ManifestError('--replace applies only when creating, not with --dry-run');
+  }
+  return policy;
+}
 
 async function emit(
   draft: SecretDraft,
