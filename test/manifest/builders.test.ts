@@ -13,7 +13,7 @@ import {
   type SourceReader,
 } from '../../core/src/manifest';
 import { goJsonString } from '../../core/src/manifest/goJson';
-import { naturalCompare } from '../../core/src/manifest/kubectlYaml';
+import { naturalCompare } from '../../core/src/manifest/goYamlKeyOrder';
 
 /** Files held in memory: the builders never touch the disk themselves. */
 function memoryReader(files: Record<string, string>, env: Record<string, string> = {}): SourceReader {

@@ -16,5 +16,6 @@ export type { TextSink } from './textChunks';
 export { addEnvFileSources, addFileSources, addLiteralSources } from './fileSources';
 export * from './goJson';
 export * from './kubectlYaml';
+export { naturalCompare } from './goYamlKeyOrder';
 export * from './rawBytes';
 export * from './sendManifest';
