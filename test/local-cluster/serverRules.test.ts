@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFieldSelector, parseLabelSelector } from '../../tools/local-cluster/selectors';
 import { jsonPatch, mergePatch, strategicMergePatch } from '../../tools/local-cluster/patch';
-import { base64ErrorOffset, configKeyErrors } from '../../tools/local-cluster/validation';
+import { base64ErrorOffset } from '../../tools/local-cluster/base64';
+import { configKeyErrors } from '../../tools/local-cluster/validation';
 import { humanDuration } from '../../tools/local-cluster/table';
 import { StatusError } from '../../tools/local-cluster/status';
 

@@ -74,6 +74,33 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return value as Record<string, unknown>;
 }
 
+/** Applies a `POST /__local/faults` body: each field given replaces that fault; a malformed field is a 400. */
+function setFaults(faults: Faults, body: Record<string, unknown>): void {
+  if (body.delayMs !== undefined) {
+    if (typeof body.delayMs !== 'number' || body.delayMs < 0)
+      throw badRequest('delayMs must be a number of milliseconds >= 0');
+    faults.delayMs = body.delayMs;
+  }
+  if (body.fail !== undefined) {
+    const f = body.fail;
+    if (!isPlainObject(f) || typeof f.status !== 'number')
+      throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
+    const count = f.count === undefined ? 1 : f.count;
+    if (count !== 'all' && typeof count !== 'number') throw badRequest('fail.count must be a number or "all"');
+    faults.fail(f.status, count, {
+      verb: f.verb as string | undefined,
+      path: f.path as string | undefined,
+      message: f.message as string | undefined,
+      raw: f.raw === true,
+    });
+  }
+  if (body.endless !== undefined) {
+    if (body.endless !== null && !ENDLESS_MODES.includes(body.endless as Endless))
+      throw badRequest(`endless must be null or one of ${ENDLESS_MODES.join(', ')}`);
+    faults.endless = (body.endless ?? undefined) as Endless | undefined;
+  }
+}
+
 async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (bearerToken(req) !== ctx.adminToken) throw unauthorized();
   const url = new URL(req.url ?? '/', 'http://local');
@@ -90,30 +117,7 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
     case 'GET /__local/state':
       return sendJson(res, 200, state());
     case 'POST /__local/faults': {
-      const body = await jsonBody(req);
-      if (body.delayMs !== undefined) {
-        if (typeof body.delayMs !== 'number' || body.delayMs < 0)
-          throw badRequest('delayMs must be a number of milliseconds >= 0');
-        faults.delayMs = body.delayMs;
-      }
-      if (body.fail !== undefined) {
-        const f = body.fail;
-        if (!isPlainObject(f) || typeof f.status !== 'number')
-          throw badRequest('fail must be {status: number, count?: number | "all", verb?, path?, message?}');
-        const count = f.count === undefined ? 1 : f.count;
-        if (count !== 'all' && typeof count !== 'number') throw badRequest('fail.count must be a number or "all"');
-        faults.fail(f.status, count, {
-          verb: f.verb as string | undefined,
-          path: f.path as string | undefined,
-          message: f.message as string | undefined,
-          raw: f.raw === true,
-        });
-      }
-      if (body.endless !== undefined) {
-        if (body.endless !== null && !ENDLESS_MODES.includes(body.endless as Endless))
-          throw badRequest(`endless must be null or one of ${ENDLESS_MODES.join(', ')}`);
-        faults.endless = (body.endless ?? undefined) as Endless | undefined;
-      }
+      setFaults(faults, await jsonBody(req));
       return sendJson(res, 200, state());
     }
     case 'DELETE /__local/faults':

@@ -45,7 +45,10 @@ export class LocalClusterAdmin {
     return JSON.parse(text) as T;
   }
 
-  /** Adds a token user with these RBAC rules (or replaces its rules); the answer's token goes into a kubeconfig (withTokenUser). */
+  /**
+   * Adds a token user with these RBAC rules (or replaces its rules); the answer's token goes into a kubeconfig
+   * (withTokenUser).
+   */
   putUser(name: string, rules: RbacRule[]): Promise<{ name: string; token: string }> {
     return this.call('PUT', '/__local/users', { name, rules });
   }

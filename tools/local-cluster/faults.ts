@@ -83,7 +83,10 @@ export class Faults {
     return this.hooks.cutWatches();
   }
 
-  /** Forgets the event history: watches and continue tokens from before now get 410 Expired. Returns the new resourceVersion. */
+  /**
+   * Forgets the event history: watches and continue tokens from before now get 410 Expired. Returns the new
+   * resourceVersion.
+   */
   expireResourceVersions(): string {
     return this.hooks.expireResourceVersions();
   }

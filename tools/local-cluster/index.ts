@@ -41,13 +41,20 @@
  *                                               rules); answers {name, token} for a kubeconfig of one's own
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import type { Socket } from 'node:net';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateCertificates, issueClientCertificate, type KeyPair } from './certs';
+import {
+  generateCertificates,
+  issueClientCertificate,
+  type CertificateAuthority,
+  type KeyPair,
+  type ServerCertificates,
+} from './certs';
 import { ClusterStore } from './store';
-import { Faults } from './faults';
+import { Faults, type FaultHooks } from './faults';
+import { closeServer, listen, trackSockets } from './serverSockets';
 import { createApiHandler } from './api';
 import { createAdminHandler, upsertSecret } from './admin';
 import { defaultUsers, newToken, RESTRICTED_USER, type LocalUser } from './rbac';
@@ -63,7 +70,13 @@ export { Faults } from './faults';
 export { upsertSecret } from './admin';
 export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT, withTokenUser } from './kubeconfig';
 export { CERT_USER, SUPERUSER_GROUP } from './rbac';
-export { generateCertificateAuthority, issueClientCertificate, type CertificateAuthority, type KeyPair } from './certs';
+export {
+  generateCertificateAuthority,
+  issueClientCertificate,
+  type CertificateAuthority,
+  type KeyPair,
+  type ServerCertificates,
+} from './certs';
 export { ADMIN_FILE } from './adminFile';
 export { LocalClusterAdmin, type AdminState } from './adminClient';
 
@@ -93,7 +106,10 @@ export interface LocalCluster {
   token: string;
   /** The token of the user RBAC forbids to touch secrets, when the default users are used. */
   restrictedToken?: string;
-  /** A key pair signed by the cluster CA for any user and groups (subject CN and O), e.g. to sign in as someone RBAC does not know. */
+  /**
+   * A key pair signed by the cluster CA for any user and groups (subject CN and O), e.g. to sign in as someone RBAC
+   * does not know.
+   */
   issueClientCertificate(user: string, groups?: string[]): KeyPair;
   users: LocalUser[];
   /** The kubeconfig YAML (also written to `kubeconfigPath` when asked). */
@@ -115,7 +131,8 @@ function seed(store: ClusterStore, source: K8sObject | string): void {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new Error(
-      `${where}: ${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`,
+      `${where}: ` +
+        `${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`,
     );
   }
   if (!Array.isArray(list?.items))
@@ -127,7 +144,8 @@ function seed(store: ClusterStore, source: K8sObject | string): void {
       upsertSecret(store, item);
     } catch (e) {
       throw new Error(
-        `${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ${(e as Error).message}`,
+        `${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ` +
+          `${(e as Error).message}`,
       );
     }
   });
@@ -140,62 +158,25 @@ function writeAtomically(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-function listen(server: HttpsServer | HttpServer, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => reject(err);
-    server.once('error', onError);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
+/** The API server's listener, which the down/up faults close and reopen on the same port. */
+interface ApiListener {
+  server: HttpsServer;
+  sockets: Set<Socket>;
+  port: number;
+  up: boolean;
 }
 
-/** Tracks sockets so "down" and stop() can drop live connections (watches would otherwise keep a server alive). */
-function trackSockets(server: HttpsServer | HttpServer): Set<Socket> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  return sockets;
-}
-
-function closeServer(server: HttpsServer | HttpServer, sockets: Set<Socket>): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    for (const s of sockets) s.destroy();
-  });
-}
-
-export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
-  const certs = generateCertificates();
-  const store = new ClusterStore({ historyLimit: options.historyLimit });
-  const users = options.users ?? defaultUsers();
-  if (!users[0]?.token) throw new Error('the first user is the admin and needs a token');
-  const noCredential = users.find((u) => !u.token && !u.certificate);
-  if (noCredential) throw new Error(`user "${noCredential.name}" needs a token or a client certificate`);
-  const adminToken = newToken();
-  const watches = new Set<OpenWatch>();
-  let port = options.port ?? 0;
-  let apiUp = false;
-
-  seed(store, options.seed ?? { items: [] });
-
-  // Assigned below; the hooks only run after start.
-  let api!: HttpsServer;
-  let apiSockets!: Set<Socket>;
-  const faults = new Faults({
+/** What the fault controls do to the running server: close or reopen the API port, cut watches, expire history. */
+function faultHooks(api: ApiListener, watches: Set<OpenWatch>, store: ClusterStore): FaultHooks {
+  return {
     down: async () => {
-      apiUp = false;
-      await closeServer(api, apiSockets);
+      api.up = false;
+      await closeServer(api.server, api.sockets);
     },
     up: async () => {
-      if (apiUp) return;
-      await listen(api, port);
-      apiUp = true;
+      if (api.up) return;
+      await listen(api.server, api.port);
+      api.up = true;
     },
     cutWatches: () => {
       const open = [...watches];
@@ -206,10 +187,62 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       store.compact();
       return store.resourceVersion;
     },
-    isUp: () => apiUp,
-  });
+    isUp: () => api.up,
+  };
+}
 
-  const info = (): Record<string, unknown> => ({ url, adminUrl, up: apiUp });
+/** A client certificate for each user who signs in with one (CN = name, O = its groups). */
+function clientCertificatesOf(certs: CertificateAuthority, users: LocalUser[]): Map<string, KeyPair> {
+  return new Map(
+    users
+      .filter((u) => u.certificate)
+      .map((u) => [u.name, issueClientCertificate(certs, u.name, u.certificate?.groups)]),
+  );
+}
+
+/** The HTTPS server of the API port, which also serves the admin routes under `/__local/`. */
+function createApiServer(
+  certs: ServerCertificates,
+  adminHandler: RequestListener,
+  apiHandler: RequestListener,
+): HttpsServer {
+  // Asked for, not required: token users send none, and an unverified one is judged per request
+  // (authentication.ts).
+  const tls = { key: certs.keyPem, cert: certs.certPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false };
+  return createHttpsServer(tls, (req, res) => {
+    if ((req.url ?? '').startsWith('/__local/')) adminHandler(req, res);
+    else apiHandler(req, res);
+  });
+}
+
+function checkUsers(users: LocalUser[]): void {
+  if (!users[0]?.token) throw new Error('the first user is the admin and needs a token');
+  const noCredential = users.find((u) => !u.token && !u.certificate);
+  if (noCredential) throw new Error(`user "${noCredential.name}" needs a token or a client certificate`);
+}
+
+/** The kubeconfig and, beside it, the admin file other processes read to find the admin endpoint. */
+function writeClusterFiles(kubeconfigPath: string, kubeconfig: string, admin: Record<string, unknown>): void {
+  mkdirSync(dirname(kubeconfigPath), { recursive: true });
+  writeAtomically(kubeconfigPath, kubeconfig);
+  writeAtomically(join(dirname(kubeconfigPath), ADMIN_FILE), `${JSON.stringify(admin, null, 2)}\n`);
+}
+
+export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
+  const certs = generateCertificates();
+  const store = new ClusterStore({ historyLimit: options.historyLimit });
+  const users = options.users ?? defaultUsers();
+  checkUsers(users);
+  const adminToken = newToken();
+  const watches = new Set<OpenWatch>();
+
+  seed(store, options.seed ?? { items: [] });
+
+  // The server and sockets are assigned below; the hooks only run after start.
+  const api = { port: options.port ?? 0, up: false } as ApiListener;
+  const faults = new Faults(faultHooks(api, watches, store));
+
+  const info = (): Record<string, unknown> => ({ url, adminUrl, up: api.up });
   const adminHandler = createAdminHandler({ store, faults, adminToken, users, openWatches: () => watches.size, info });
   const apiHandler = createApiHandler({
     store,
@@ -217,43 +250,27 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     users,
     watches,
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000,
-    serverAddress: () => `127.0.0.1:${port}`,
+    serverAddress: () => `127.0.0.1:${api.port}`,
   });
-  // Asked for, not required: token users send none, and an unverified one is judged per request (authentication.ts).
-  const tls = { key: certs.keyPem, cert: certs.certPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false };
-  api = createHttpsServer(tls, (req, res) => {
-    if ((req.url ?? '').startsWith('/__local/')) adminHandler(req, res);
-    else apiHandler(req, res);
-  });
-  apiSockets = trackSockets(api);
-  port = await listen(api, port);
-  apiUp = true;
+  api.server = createApiServer(certs, adminHandler, apiHandler);
+  api.sockets = trackSockets(api.server);
+  api.port = await listen(api.server, api.port);
+  api.up = true;
   const admin = createHttpServer(adminHandler);
   const adminSockets = trackSockets(admin);
   const adminPort = await listen(admin, 0);
 
-  const url = `https://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${api.port}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const clientCertificates = new Map(
-    users
-      .filter((u) => u.certificate)
-      .map((u) => [u.name, issueClientCertificate(certs, u.name, u.certificate?.groups)]),
-  );
-  const kubeconfig = kubeconfigYaml(url, certs.caPem, users, clientCertificates);
-  if (options.kubeconfigPath) {
-    mkdirSync(dirname(options.kubeconfigPath), { recursive: true });
-    writeAtomically(options.kubeconfigPath, kubeconfig);
-    writeAtomically(
-      join(dirname(options.kubeconfigPath), ADMIN_FILE),
-      `${JSON.stringify({ url, adminUrl, adminToken, pid: process.pid }, null, 2)}\n`,
-    );
-  }
+  const kubeconfig = kubeconfigYaml(url, certs.caPem, users, clientCertificatesOf(certs, users));
+  if (options.kubeconfigPath)
+    writeClusterFiles(options.kubeconfigPath, kubeconfig, { url, adminUrl, adminToken, pid: process.pid });
 
   return {
     url,
-    port,
+    port: api.port,
     caPem: certs.caPem,
-    token: users[0].token,
+    token: users[0].token!, // checkUsers made sure the admin has one
     issueClientCertificate: (user, groups) => issueClientCertificate(certs, user, groups),
     restrictedToken: users.find((u) => u.name === RESTRICTED_USER)?.token,
     users,
@@ -264,8 +281,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     store,
     faults,
     stop: async () => {
-      apiUp = false;
-      await Promise.all([closeServer(api, apiSockets), closeServer(admin, adminSockets)]);
+      api.up = false;
+      await Promise.all([closeServer(api.server, api.sockets), closeServer(admin, adminSockets)]);
     },
   };
 }

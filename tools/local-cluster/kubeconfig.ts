@@ -46,7 +46,10 @@ export function kubeconfigYaml(
   });
 }
 
-/** This kubeconfig plus a token user (say one added through the admin endpoint) and its context `local-<name>`, made current. */
+/**
+ * This kubeconfig plus a token user (say one added through the admin endpoint) and its context `local-<name>`, made
+ * current.
+ */
 export function withTokenUser(
   kubeconfig: string,
   user: { name: string; token: string },

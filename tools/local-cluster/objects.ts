@@ -3,7 +3,7 @@
  * validation: decode check of `data`, `stringData` folded into `data`, `type` defaulted to Opaque.
  */
 import { badRequest } from './status';
-import { base64ErrorOffset } from './validation';
+import { base64ErrorOffset } from './base64';
 import { jsonSyntaxError } from './jsonErrors';
 
 export interface ObjectMeta {
@@ -43,12 +43,14 @@ export function decodeBody(text: string, kind: 'Secret' | 'Namespace' | 'DeleteO
   const obj = value as K8sObject;
   if (kind !== 'DeleteOptions' && obj.kind !== undefined && obj.kind !== kind) {
     throw badRequest(
-      `${kind} in version "v1" cannot be handled as a ${kind}: the kind in the body ("${String(obj.kind)}") does not match`,
+      `${kind} in version "v1" cannot be handled as a ${kind}: the kind in the body ("${String(obj.kind)}") ` +
+        `does not match`,
     );
   }
   if (obj.metadata !== undefined && !isPlainObject(obj.metadata)) {
     throw badRequest(
-      `${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${typeof obj.metadata} into Go struct field ${kind}.metadata of type v1.ObjectMeta`,
+      `${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${typeof obj.metadata} ` +
+        `into Go struct field ${kind}.metadata of type v1.ObjectMeta`,
     );
   }
   return obj;
@@ -58,13 +60,16 @@ function stringMap(value: unknown, field: string): Record<string, string> {
   if (value === undefined || value === null) return {};
   if (!isPlainObject(value))
     throw badRequest(
-      `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go struct field Secret.${field} of type map[string][]uint8`,
+      `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ` +
+        `${Array.isArray(value) ? 'array' : typeof value} ` +
+        `into Go struct field Secret.${field} of type map[string][]uint8`,
     );
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string')
       throw badRequest(
-        `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${typeof v} into Go struct field Secret.${field} of type []uint8`,
+        `Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal ${typeof v} into ` +
+          `Go struct field Secret.${field} of type []uint8`,
       );
     out[k] = v;
   }

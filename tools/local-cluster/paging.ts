@@ -29,7 +29,11 @@ const encodeContinue = (t: ContinueToken): string => Buffer.from(JSON.stringify(
 const itemKey = (o: K8sObject): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 
 const CONTINUE_EXPIRED =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+  'The provided continue parameter is too old to display a consistent list result. You can start ' +
+  'a new list without the continue parameter, or use the continue token in this response to retrieve ' +
+  'the remainder of the results. Continuing with the provided token results in an inconsistent ' +
+  'list - objects that were created, modified, or deleted between the time the first chunk was ' +
+  'returned and now may show up in the list.';
 
 /** Items in a list response carry no kind/apiVersion, as on a real server. */
 export function listItem(o: K8sObject): K8sObject {

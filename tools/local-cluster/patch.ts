@@ -115,7 +115,8 @@ function parentOf(
 function jsonPatchError(op: string, path: string, why: string): Error {
   // The same text the API server's evanphx/json-patch gives, wrapped in a 422 as the real server does.
   return unprocessable(
-    `the server rejected our request due to an error in our request: doc is ${why}: "${path}": ${op} operation does not apply`,
+    `the server rejected our request due to an error in our request: doc is ${why}: "${path}": ` +
+      `${op} operation does not apply`,
   );
 }
 
@@ -129,6 +130,36 @@ function getAt(doc: unknown, segs: string[]): unknown {
   return cur;
 }
 
+/** Removes the value at a JSON pointer (for `remove` and `move`) and returns it. */
+function removeAt(doc: unknown, p: string[], op: string, pathText: string): unknown {
+  const { parent, last } = parentOf(doc, p, op, pathText);
+  if (Array.isArray(parent)) {
+    const i = Number(last);
+    if (!(i >= 0 && i < parent.length)) throw jsonPatchError(op, pathText, 'missing path');
+    return parent.splice(i, 1)[0];
+  }
+  if (!(last in parent)) throw jsonPatchError(op, pathText, 'missing path');
+  const v = parent[last];
+  delete parent[last];
+  return v;
+}
+
+/** Adds (or, with `replace`, replaces) the value at a JSON pointer; returns the document, new when `p` is the root. */
+function addAt(doc: unknown, p: string[], value: unknown, op: string, pathText: string, replace: boolean): unknown {
+  if (p.length === 0) return clone(value);
+  const { parent, last } = parentOf(doc, p, op, pathText);
+  if (Array.isArray(parent)) {
+    const i = last === '-' ? parent.length : Number(last);
+    if (!(i >= 0 && i <= parent.length)) throw jsonPatchError(op, pathText, 'missing path');
+    if (replace) parent[i] = clone(value);
+    else parent.splice(i, 0, clone(value));
+  } else {
+    if (replace && !(last in parent)) throw jsonPatchError(op, pathText, 'missing path');
+    parent[last] = clone(value);
+  }
+  return doc;
+}
+
 export function jsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   let doc = clone(target);
@@ -137,34 +168,10 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
     const op = String(raw.op);
     const path = String(raw.path);
     const segs = pointer(raw.path);
-    const remove = (p: string[], pathText: string): unknown => {
-      const { parent, last } = parentOf(doc, p, op, pathText);
-      if (Array.isArray(parent)) {
-        const i = Number(last);
-        if (!(i >= 0 && i < parent.length)) throw jsonPatchError(op, pathText, 'missing path');
-        return parent.splice(i, 1)[0];
-      }
-      if (!(last in parent)) throw jsonPatchError(op, pathText, 'missing path');
-      const v = parent[last];
-      delete parent[last];
-      return v;
-    };
     const add = (p: string[], value: unknown, pathText: string, replace: boolean): void => {
-      if (p.length === 0) {
-        doc = clone(value);
-        return;
-      }
-      const { parent, last } = parentOf(doc, p, op, pathText);
-      if (Array.isArray(parent)) {
-        const i = last === '-' ? parent.length : Number(last);
-        if (!(i >= 0 && i <= parent.length)) throw jsonPatchError(op, pathText, 'missing path');
-        if (replace) parent[i] = clone(value);
-        else parent.splice(i, 0, clone(value));
-      } else {
-        if (replace && !(last in parent)) throw jsonPatchError(op, pathText, 'missing path');
-        parent[last] = clone(value);
-      }
+      doc = addAt(doc, p, value, op, pathText, replace);
     };
+    const remove = (p: string[], pathText: string): unknown => removeAt(doc, p, op, pathText);
     switch (op) {
       case 'add':
         add(segs, raw.value, path, false);
@@ -225,7 +232,8 @@ export function applyPatch(
     case PATCH_TYPES.json:
       return jsonPatch(current, parseJson()) as K8sObject;
     case PATCH_TYPES.apply: {
-      // Server-side apply approximated as a merge of the applied configuration: enough for `kubectl apply --server-side`.
+      // Server-side apply approximated as a merge of the applied configuration: enough for
+      // `kubectl apply --server-side`.
       let applied: unknown;
       try {
         applied = parseYaml(body);

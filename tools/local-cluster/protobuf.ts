@@ -113,7 +113,8 @@ function namespace(buf: Buffer): K8sObject {
 export function decodeProtobuf(body: Buffer, kind: 'Secret' | 'Namespace'): K8sObject {
   if (!body.subarray(0, 4).equals(MAGIC))
     throw badRequest(
-      `${kind} in version "v1" cannot be handled as a ${kind}: provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]`,
+      `${kind} in version "v1" cannot be handled as a ${kind}: provided data does not appear to be ` +
+        `a protobuf message, expected prefix [107 56 115 0]`,
     );
   try {
     let raw: Buffer | undefined;

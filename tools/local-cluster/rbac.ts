@@ -18,7 +18,10 @@ export interface LocalUser {
   name: string;
   /** A bearer token; a user without one can only sign in with a client certificate. */
   token?: string;
-  /** Issue this user a client certificate (CN = name, O = each group) and give it that, not a token, in the kubeconfig. */
+  /**
+   * Issue this user a client certificate (CN = name, O = each group) and give it that, not a token, in the
+   * kubeconfig.
+   */
   certificate?: { groups?: string[] };
   rules: RbacRule[];
 }

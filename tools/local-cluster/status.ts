@@ -45,6 +45,9 @@ function failure(code: number, reason: string, message: string, details?: Status
 /** Resource names as the API spells them in messages: plural, lower case (`secrets`, `namespaces`). */
 export type Resource = 'secrets' | 'namespaces';
 
+/** The kind of one object of each resource. */
+export const RESOURCE_KIND: Record<Resource, 'Secret' | 'Namespace'> = { secrets: 'Secret', namespaces: 'Namespace' };
+
 export const unauthorized = (): StatusError => failure(401, 'Unauthorized', 'Unauthorized');
 
 export function forbidden(
@@ -103,7 +106,10 @@ export const unsupportedMediaType = (contentType: string): StatusError =>
   failure(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got ${contentType}`,
+    `the body of the request was in an unknown format - accepted media types include: ` +
+      `application/json-patch+json, ` +
+      `application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; ` +
+      `got ${contentType}`,
   );
 
 export const requestEntityTooLarge = (): StatusError =>

@@ -14,11 +14,13 @@ import {
   forbiddenBecause,
   invalid,
   notFound,
+  RESOURCE_KIND,
   type Resource,
   type StatusCause,
 } from './status';
 import { clone, normaliseNamespace, normaliseSecret, type K8sObject } from './objects';
 import { namespaceErrors, secretErrors, secretUpdateErrors } from './validation';
+import { inApiFieldOrder, now, setManagedFields } from './serverFields';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -48,32 +50,10 @@ export interface StoreOptions {
   historyLimit?: number;
 }
 
-const KIND: Record<Resource, string> = { secrets: 'Secret', namespaces: 'Namespace' };
 const SNAPSHOT_LIMIT = 32;
 
-const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const keyOf = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
 const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** The `fieldsV1` set of the top-level fields a write touched: enough for kubectl's managedFields display. */
-function fieldsOf(obj: K8sObject): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  const mapFields = (m: unknown): Record<string, unknown> => ({
-    '.': {},
-    ...Object.fromEntries(Object.keys((m as object) ?? {}).map((k) => [`f:${k}`, {}])),
-  });
-  const meta: Record<string, unknown> = {};
-  if (obj.metadata?.labels && Object.keys(obj.metadata.labels).length)
-    meta['f:labels'] = mapFields(obj.metadata.labels);
-  if (obj.metadata?.annotations && Object.keys(obj.metadata.annotations).length)
-    meta['f:annotations'] = mapFields(obj.metadata.annotations);
-  if (Object.keys(meta).length) fields['f:metadata'] = meta;
-  for (const k of Object.keys(obj)) {
-    if (k === 'kind' || k === 'apiVersion' || k === 'metadata' || k === 'status') continue;
-    fields[`f:${k}`] = k === 'data' ? mapFields(obj.data) : {};
-  }
-  return fields;
-}
 
 export class ClusterStore {
   private rv = 1;
@@ -166,8 +146,8 @@ export class ClusterStore {
     meta.uid = randomUUID();
     meta.creationTimestamp = now();
     delete meta.resourceVersion;
-    this.setManagedFields(obj, input, undefined, options);
-    if (options.dryRun) return this.ordered(obj);
+    setManagedFields(obj, input, undefined, options);
+    if (options.dryRun) return inApiFieldOrder(obj);
     return this.commit('ADDED', resource, obj);
   }
 
@@ -183,7 +163,7 @@ export class ClusterStore {
     const obj = this.normalise(resource, input);
     const meta = obj.metadata!;
     if (meta.name !== undefined && meta.name !== name) {
-      throw invalid(KIND[resource], name, [
+      throw invalid(RESOURCE_KIND[resource], name, [
         {
           reason: 'FieldValueInvalid',
           field: 'metadata.name',
@@ -204,13 +184,13 @@ export class ClusterStore {
     meta.uid = old.metadata!.uid;
     meta.creationTimestamp = old.metadata!.creationTimestamp;
     this.validate(resource, obj, old);
-    this.setManagedFields(obj, input, old, options);
+    setManagedFields(obj, input, old, options);
     const comparable = (o: K8sObject): string =>
       JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
     // A write that changes nothing is not an event and keeps the resourceVersion, as on a real server.
     if (comparable(obj) === comparable(old)) return clone(old);
     if (options.dryRun)
-      return this.ordered({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
+      return inApiFieldOrder({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
     return this.commit('MODIFIED', resource, obj, old);
   }
 
@@ -229,7 +209,8 @@ export class ClusterStore {
       throw conflict(
         resource,
         name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata!.resourceVersion}`,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion ` +
+          `in object meta: ${old.metadata!.resourceVersion}`,
       );
     }
     if (resource === 'namespaces' && name === 'default') {
@@ -254,62 +235,14 @@ export class ClusterStore {
   private validate(resource: Resource, obj: K8sObject, old?: K8sObject): void {
     const causes: StatusCause[] = resource === 'secrets' ? secretErrors(obj) : namespaceErrors(obj);
     if (old && resource === 'secrets') causes.push(...secretUpdateErrors(obj, old));
-    if (causes.length) throw invalid(KIND[resource], obj.metadata?.name ?? obj.metadata?.generateName ?? '', causes);
-  }
-
-  private setManagedFields(obj: K8sObject, input: K8sObject, old: K8sObject | undefined, options: WriteOptions): void {
-    const manager = options.fieldManager ?? 'unknown';
-    const operation = options.operation ?? 'Update';
-    const entries = ((old?.metadata?.managedFields ?? []) as Array<Record<string, unknown>>).filter(
-      (e) => !(e.manager === manager && e.operation === operation),
-    );
-    entries.push({
-      manager,
-      operation,
-      apiVersion: 'v1',
-      time: now(),
-      fieldsType: 'FieldsV1',
-      fieldsV1: fieldsOf(input),
-    });
-    obj.metadata!.managedFields = entries;
-  }
-
-  /** Field order of the real API's JSON: kind, apiVersion, metadata (name, namespace, uid, resourceVersion, creationTimestamp, …), then the rest. */
-  private ordered(obj: K8sObject): K8sObject {
-    const {
-      name,
-      generateName,
-      namespace,
-      uid,
-      resourceVersion,
-      creationTimestamp,
-      labels,
-      annotations,
-      managedFields,
-      ...restMeta
-    } = obj.metadata!;
-    const meta = Object.fromEntries(
-      Object.entries({
-        name,
-        generateName,
-        namespace,
-        uid,
-        resourceVersion,
-        creationTimestamp,
-        labels,
-        annotations,
-        ...restMeta,
-        managedFields,
-      }).filter(([, v]) => v !== undefined),
-    );
-    const { kind, apiVersion, metadata: _m, ...rest } = obj;
-    return { kind, apiVersion, metadata: meta, ...rest };
+    if (causes.length)
+      throw invalid(RESOURCE_KIND[resource], obj.metadata?.name ?? obj.metadata?.generateName ?? '', causes);
   }
 
   private commit(type: EventType, resource: Resource, input: K8sObject, previous?: K8sObject): K8sObject {
     this.rv += 1;
     input.metadata!.resourceVersion = String(this.rv);
-    const obj = this.ordered(input);
+    const obj = inApiFieldOrder(input);
     const ns = resource === 'secrets' ? obj.metadata!.namespace : undefined;
     this.objects[resource].set(keyOf(ns, obj.metadata!.name!), obj);
     this.record({

@@ -40,7 +40,9 @@ export function dns1123SubdomainErrors(value: string): string[] {
   if (value.length > 253) errs.push('must be no more than 253 characters');
   if (!full(DNS1123_SUBDOMAIN).test(value)) {
     errs.push(
-      `a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '${DNS1123_SUBDOMAIN}')`,
+      `a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or ` +
+        `'.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used ` +
+        `for validation is '${DNS1123_SUBDOMAIN}')`,
     );
   }
   return errs;
@@ -51,7 +53,9 @@ export function dns1123LabelErrors(value: string): string[] {
   if (value.length > 63) errs.push('must be no more than 63 characters');
   if (!full(DNS1123_LABEL).test(value)) {
     errs.push(
-      `a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '${DNS1123_LABEL}')`,
+      `a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and ` +
+        `must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used ` +
+        `for validation is '${DNS1123_LABEL}')`,
     );
   }
   return errs;
@@ -63,7 +67,8 @@ export function configKeyErrors(key: string): string[] {
   if (key.length > 253) errs.push('must be no more than 253 characters');
   if (!full(CONFIG_KEY).test(key)) {
     errs.push(
-      `a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '${CONFIG_KEY}')`,
+      `a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', ` +
+        ` or 'KEY_NAME',  or 'key-name', regex used for validation is '${CONFIG_KEY}')`,
     );
   }
   if (key === '.') errs.push("must not be '.'");
@@ -87,7 +92,9 @@ function labelErrors(labels: Record<string, unknown> | undefined, field: string)
         invalidValue(
           field,
           key,
-          `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '${QUALIFIED_NAME}')`,
+          `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end ` +
+            `with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for ` +
+            `validation is '${QUALIFIED_NAME}')`,
         ),
       );
     }
@@ -98,7 +105,9 @@ function labelErrors(labels: Record<string, unknown> | undefined, field: string)
         invalidValue(
           field,
           v,
-          `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '${LABEL_VALUE}')`,
+          `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', ` +
+            `and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or ` +
+            `'12345', regex used for validation is '${LABEL_VALUE}')`,
         ),
       );
     }
@@ -113,43 +122,6 @@ function metadataErrors(obj: K8sObject, nameRule: (v: string) => string[]): Stat
   else for (const e of nameRule(name)) causes.push(invalidValue('metadata.name', name, e));
   causes.push(...labelErrors(obj.metadata?.labels, 'metadata.labels'));
   return causes;
-}
-
-/**
- * Go's StdEncoding decoding (as encoding/json does for []byte), ported from encoding/base64 decodeQuantum: the
- * offset Go reports for the first problem, or undefined when the text is valid base64. Line breaks are skipped.
- */
-export function base64ErrorOffset(src: string): number | undefined {
-  const alphabet = /[A-Za-z0-9+/]/;
-  const skipNewlines = (i: number): number => {
-    while (i < src.length && (src[i] === '\n' || src[i] === '\r')) i++;
-    return i;
-  };
-  let si = 0;
-  while (si < src.length) {
-    let j = 0;
-    for (; j < 4; j++) {
-      si = skipNewlines(si);
-      if (si === src.length) {
-        if (j === 0) return undefined;
-        return si - j;
-      }
-      const c = src[si++];
-      if (c === '=') {
-        if (j < 2) return si - 1;
-        if (j === 2) {
-          si = skipNewlines(si);
-          if (si === src.length) return src.length;
-          if (src[si] !== '=') return si - 1;
-          si++;
-        }
-        si = skipNewlines(si);
-        return si < src.length ? si : undefined;
-      }
-      if (!alphabet.test(c)) return si - 1;
-    }
-  }
-  return undefined;
 }
 
 /** Required keys per well-known Secret type (pkg/apis/core/validation ValidateSecret). */
