@@ -1,11 +1,12 @@
 /**
  * Offset ↔ position conversion with LSP conventions: 0-based lines, characters counted in UTF-16 code units
- * (which is what JavaScript string offsets are), `\n`, `\r\n` and `\r` all end a line.
+ * (which is what JavaScript string offsets are), `\n`, `\r\n` and `\r` all end a line. Core speaks offsets
+ * (core/src/text/offsets.ts); this is for the line numbers people read: the CLI's `file:line:column` and the
+ * line of a secret's use in a spec, where no editor's text document is at hand to convert. The position is the
+ * LSP's own type rather than one of ours, so "position" means one thing in the code base, the thing the
+ * server and VS Code mean.
  */
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position } from 'vscode-languageserver-types';
 
 export class LineIndex {
   /** Offset at which each line starts; computed on first use, as the diagnostics path never needs it. */
