@@ -118,11 +118,11 @@ async function dryRunOnServer(
   output: OutputFormat | undefined,
 ): Promise<SendResult> {
   const outcome = await serverDryRun(api, manifestJson);
-  if (outcome.kind !== 'ok') return { ok: false, message: outcome.message };
-  const name = outcome.secret.metadata?.name ?? '';
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  const name = outcome.value.metadata?.name ?? '';
   if (!output) return { ok: true, text: `secret/${name} created (server dry run)\n` };
   if (output === 'name') return { ok: true, text: `secret/${name}\n` };
-  const obj = kubectlOrder(plain(outcome.secret) as Map<string, GoJsonValue>);
+  const obj = kubectlOrder(plain(outcome.value) as Map<string, GoJsonValue>);
   return { ok: true, text: output === 'json' ? goJsonIndent(obj) + '\n' : toKubectlYaml(obj) };
 }
 

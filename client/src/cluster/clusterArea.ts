@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { kubeconfigPaths, resolveTarget } from '../../../core/src/kubeconfig';
 import { LiveCatalog } from '../../../core/src/catalog';
 import type { SecretsApi } from '../../../core/src/catalog';
+import { failed, type Outcome, succeeded } from '../../../core/src/outcome';
 import type { ExtensionHost } from '../host';
 import { readTargetSettings, requestTimeoutMs } from './clusterSettings';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
@@ -34,15 +35,13 @@ export class ClusterArea {
     });
   }
 
-  /** The API of the connected target, or a clear error for the user. */
-  api(): SecretsApi {
+  /** The API of the connected target, or a clear message for the user. */
+  api(): Outcome<SecretsApi> {
     const api = this.catalog.currentApi();
+    if (api) return succeeded(api);
     const state = this.catalog.snapshot().state;
-    if (!api) {
-      throw new Error(
-        state.kind === 'error' ? `Not connected to a cluster: ${state.reason}` : 'Not connected to a cluster yet.',
-      );
-    }
-    return api;
+    return failed(
+      state.kind === 'error' ? `Not connected to a cluster: ${state.reason}` : 'Not connected to a cluster yet.',
+    );
   }
 }

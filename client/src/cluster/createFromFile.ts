@@ -25,13 +25,12 @@ export async function createSecretFromFile(
 ): Promise<CreateOutcome | undefined> {
   const input = await inputFrom(arg);
   if (!input) return undefined;
-  let api;
-  try {
-    api = area.api();
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${(err as Error).message}`);
+  const connected = area.api();
+  if (!connected.ok) {
+    void vscode.window.showErrorMessage(`Cannot create a secret from ${input.source}: ${connected.message}`);
     return undefined;
   }
+  const api = connected.value;
   const where = `${area.catalog.target().context}/${api.namespace}`;
   let outcome = await createSecretLikePachctl(api, input.text);
   if (outcome.kind === 'exists') {

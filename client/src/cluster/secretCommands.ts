@@ -30,7 +30,7 @@ export async function inspectSecret({ cluster: area }: CommandContext, arg?: unk
 export async function revealSecretValue({ cluster: area }: CommandContext, arg?: unknown): Promise<void> {
   const target = await secretKeyFrom(area, arg, 'Pachyderm: Reveal Value');
   if (!target) return;
-  const bytes = await withErrors(() => readSecretKey(area.api(), target.secret.name, target.key));
+  const bytes = await readKey(area, target.secret.name, target.key);
   if (!bytes) return;
   const COPY = 'Copy Value';
   const choice = await vscode.window.showInformationMessage(
@@ -44,7 +44,7 @@ export async function revealSecretValue({ cluster: area }: CommandContext, arg?:
 export async function copySecretValue({ cluster: area }: CommandContext, arg?: unknown): Promise<void> {
   const target = await secretKeyFrom(area, arg, 'Pachyderm: Copy Value');
   if (!target) return;
-  const bytes = await withErrors(() => readSecretKey(area.api(), target.secret.name, target.key));
+  const bytes = await readKey(area, target.secret.name, target.key);
   if (bytes) await copyBytes(area, target.secret.name, target.key, bytes);
 }
 
@@ -113,12 +113,14 @@ export async function deleteSecret({ cluster: area }: CommandContext, arg?: unkn
     confirmed = await confirmForeignDelete(secret.name, namespace, usedBy);
   }
   if (!confirmed) return false;
-  const ok = await withErrors(async () => {
-    await deleteFromCluster(area.api(), secret.name);
-    return true;
-  });
-  if (ok) vscode.window.setStatusBarMessage(`Deleted secret "${secret.name}" from ${namespace}`, 5000);
-  return !!ok;
+  const api = area.api();
+  const deleted = api.ok ? await deleteFromCluster(api.value, secret.name) : api;
+  if (!deleted.ok) {
+    void vscode.window.showErrorMessage(deleted.message);
+    return false;
+  }
+  vscode.window.setStatusBarMessage(`Deleted secret "${secret.name}" from ${namespace}`, 5000);
+  return true;
 }
 
 /** The stronger confirmation for a secret that pachctl did not create. */
@@ -150,14 +152,13 @@ async function copyBytes(area: ClusterArea, name: string, key: string, bytes: Ui
   );
 }
 
-/** Runs an operation; a failure becomes an error message (which names the secret, never a value). */
-async function withErrors<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (err) {
-    void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
-    return undefined;
-  }
+/** One key's bytes, or undefined after an error message (which names the secret, never a value). */
+async function readKey(area: ClusterArea, name: string, key: string): Promise<Uint8Array | undefined> {
+  const api = area.api();
+  const read = api.ok ? await readSecretKey(api.value, name, key) : api;
+  if (read.ok) return read.value;
+  void vscode.window.showErrorMessage(read.message);
+  return undefined;
 }
 
 /** The delete confirmation's word on the pipelines that would break; it says so when it cannot tell. */

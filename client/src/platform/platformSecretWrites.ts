@@ -6,6 +6,7 @@ import type { V1Secret } from '@kubernetes/client-node';
 import * as vscode from 'vscode';
 import { classifyClusterError } from '../../../core/src/kubeApi';
 import { addKey, newDraft, printSecret } from '../../../core/src/manifest';
+import { failed, type Outcome, succeeded } from '../../../core/src/outcome';
 import type { ClusterArea } from '../cluster/clusterArea';
 
 function fail(message: string): false {
@@ -13,53 +14,43 @@ function fail(message: string): false {
   return false;
 }
 
-export type CreateResult = { ok: true } | { ok: false; message: string };
-
 /**
  * Creates a Secret from a kubectl-shaped manifest the way `kubectl create -f` does: server-side dry run, then
  * create; an existing secret is replaced only after asking. Unlike the pachctl path it adds no pachctl labels:
  * `pachctl delete all` deletes every `secret-source=pachyderm-user` secret, and must not take pachd's own with it.
  */
-export async function createPlatformSecret(area: ClusterArea, manifestJson: string): Promise<CreateResult> {
+export async function createPlatformSecret(area: ClusterArea, manifestJson: string): Promise<Outcome<void>> {
   const body = JSON.parse(manifestJson) as V1Secret;
   const name = body.metadata?.name ?? '';
   const keys = Object.keys({ ...body.data, ...body.stringData }).join(', ');
-  let api;
-  try {
-    api = area.api();
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+  const connected = area.api();
+  if (!connected.ok) return connected;
+  const api = connected.value;
   const namespace = api.namespace;
   let verb: 'create' | 'update' = 'create';
   try {
     for (const dryRun of [true, false]) await api.create(body, dryRun);
   } catch (err) {
     const problem = classifyClusterError(err, { verb, resource: 'secrets', namespace, name });
-    if (problem.problem !== 'conflict')
-      return { ok: false, message: `Could not create Secret "${name}": ${problem.reason}` };
+    if (problem.problem !== 'conflict') return failed(`Could not create Secret "${name}": ${problem.reason}`);
     const REPLACE = 'Replace';
     const answer = await vscode.window.showWarningMessage(
       `Secret "${name}" already exists in namespace "${namespace}". Replace it?`,
       { modal: true, detail: `Its keys are replaced by: ${keys}.` },
       REPLACE,
     );
-    if (answer !== REPLACE) return { ok: false, message: `Secret "${name}" already exists and was not replaced.` };
+    if (answer !== REPLACE) return failed(`Secret "${name}" already exists and was not replaced.`);
     verb = 'update';
     try {
       for (const dryRun of [true, false]) await api.replace(name, body, dryRun);
     } catch (err2) {
-      return {
-        ok: false,
-        message:
-          `Could not replace Secret "${name}": ` +
-          `${classifyClusterError(err2, { verb, resource: 'secrets', namespace, name }).reason}`,
-      };
+      const problem2 = classifyClusterError(err2, { verb, resource: 'secrets', namespace, name });
+      return failed(`Could not replace Secret "${name}": ${problem2.reason}`);
     }
   }
   area.host.output.info(`[platform] ${verb === 'create' ? 'created' : 'replaced'} secret ${name} (keys ${keys})`);
   await area.catalog.refresh();
-  return { ok: true };
+  return succeeded(undefined);
 }
 
 /** Creates Secret `name` holding `value` under `key`, as `kubectl create secret generic --from-literal` builds it. */
@@ -86,8 +77,10 @@ async function updateData(
   name: string,
   change: (data: Record<string, string>) => string | undefined,
 ): Promise<boolean> {
+  const connected = area.api();
+  if (!connected.ok) return fail(`Could not update Secret "${name}": ${connected.message}`);
+  const api = connected.value;
   try {
-    const api = area.api();
     const secret: V1Secret = await api.read(name);
     const data = { ...(secret.data ?? {}) };
     const refusal = change(data);

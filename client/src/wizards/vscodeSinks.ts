@@ -59,18 +59,18 @@ export const vscodeSinks: ManifestSinks = {
     if (!target.ok) return { ok: false, message: `Server-side dry run needs a cluster: ${target.reason}` };
     const api = await SecretsApi.open(target, requestTimeoutMs());
     const outcome = await serverDryRun(api, json);
-    if (outcome.kind !== 'ok')
+    if (!outcome.ok)
       return {
         ok: false,
         message: `Server-side dry run in ${target.context}/${api.namespace} failed: ${outcome.message}`,
       };
-    const keys = Object.keys(outcome.secret.data ?? {}).length;
+    const keys = Object.keys(outcome.value.data ?? {}).length;
     return {
       ok: true,
       message:
         `Server-side dry run: ${target.context}/${api.namespace} would accept Secret ` +
-        `"${outcome.secret.metadata?.name}" (${keys} key${keys === 1 ? '' : 's'}, type ` +
-        `${outcome.secret.type ?? 'Opaque'}). Nothing was stored.`,
+        `"${outcome.value.metadata?.name}" (${keys} key${keys === 1 ? '' : 's'}, type ` +
+        `${outcome.value.type ?? 'Opaque'}). Nothing was stored.`,
     };
   },
 };

@@ -1,36 +1,44 @@
 /**
  * The single-secret operations behind explicit user actions: read one key's bytes (Reveal/Copy), create a
- * secret the way `pachctl create secret -f` does, and delete. Every failure comes back as a message that names
- * the secret and never a value.
+ * secret the way `pachctl create secret -f` does, and delete. Every failure comes back, never thrown, as a
+ * message that names the secret and never a value (core/src/outcome).
  */
 import type { V1Secret } from '@kubernetes/client-node';
 import { classifyClusterError, type CallDescription, type ClusterProblem } from '../kubeApi/clusterProblem';
 import { preparePachctlSecret } from '../manifest/pachctlSecretFile';
+import { failed, type Outcome, succeeded } from '../outcome';
 import type { SecretsApi } from './secretsApi';
 
-export class SecretOperationError extends Error {
-  constructor(readonly problem: ClusterProblem) {
-    super(problem.reason);
-    this.name = 'SecretOperationError';
-  }
-}
+/** The outcome of a call on one secret: on failure, the message and the classified problem behind it. */
+export type SecretCallOutcome<T> = Outcome<T, { problem: ClusterProblem }>;
 
-async function call<T>(api: SecretsApi, desc: Omit<CallDescription, 'namespace'>, run: () => Promise<T>): Promise<T> {
+async function call<T>(
+  api: SecretsApi,
+  desc: Omit<CallDescription, 'namespace'>,
+  run: () => Promise<T>,
+): Promise<SecretCallOutcome<T>> {
   try {
-    return await run();
+    return succeeded(await run());
   } catch (err) {
-    throw new SecretOperationError(classifyClusterError(err, { ...desc, namespace: api.namespace }));
+    const problem = classifyClusterError(err, { ...desc, namespace: api.namespace });
+    return failed(problem.reason, { problem });
   }
 }
 
 /** The decoded bytes of one key, for the caller only. */
-export async function readSecretKey(api: SecretsApi, name: string, key: string): Promise<Uint8Array> {
-  const secret = await call(api, { verb: 'get', resource: 'secrets', name }, () => api.read(name));
-  const b64 = secret.data?.[key];
+export async function readSecretKey(
+  api: SecretsApi,
+  name: string,
+  key: string,
+): Promise<SecretCallOutcome<Uint8Array>> {
+  const read = await call(api, { verb: 'get', resource: 'secrets', name }, () => api.read(name));
+  if (!read.ok) return read;
+  const b64 = read.value.data?.[key];
   if (b64 === undefined) {
-    throw new SecretOperationError({ problem: 'not-found', reason: `Secret "${name}" has no key "${key}".` });
+    const reason = `Secret "${name}" has no key "${key}".`;
+    return failed(reason, { problem: { problem: 'not-found', reason } });
   }
-  return Buffer.from(b64, 'base64');
+  return succeeded(Buffer.from(b64, 'base64'));
 }
 
 export type CreateOutcome =
@@ -51,8 +59,8 @@ export async function createSecretLikePachctl(
 ): Promise<CreateOutcome> {
   const prepared = preparePachctlSecret(fileText, api.namespace);
   if (!prepared.ok) return { kind: 'refused', message: prepared.message };
-  const body = prepared.secret as V1Secret;
-  const name = prepared.secret.metadata.name;
+  const body = prepared.value as V1Secret;
+  const name = prepared.value.metadata.name;
   const verb = options.replace ? 'update' : 'create';
   const send = (dryRun: boolean) => (options.replace ? api.replace(name, body, dryRun) : api.create(body, dryRun));
   for (const dryRun of [true, false]) {
@@ -67,6 +75,7 @@ export async function createSecretLikePachctl(
   return { kind: options.replace ? 'replaced' : 'created', name };
 }
 
-export async function deleteSecret(api: SecretsApi, name: string): Promise<void> {
-  await call(api, { verb: 'delete', resource: 'secrets', name }, () => api.delete(name));
+export async function deleteSecret(api: SecretsApi, name: string): Promise<SecretCallOutcome<void>> {
+  const deleted = await call(api, { verb: 'delete', resource: 'secrets', name }, () => api.delete(name));
+  return deleted.ok ? succeeded(undefined) : deleted;
 }

@@ -4,9 +4,10 @@
  * so on failure the text is scanned again here and the error is told by position and by what was expected
  * there, never by the text around it. The scan follows RFC 8259 exactly, so it fails where JSON.parse fails.
  */
+import type { Outcome } from '../outcome';
 
-export type SafeJsonResult =
-  { ok: true; value: unknown } | { ok: false; line: number; column: number; expected: string; message: string };
+/** On failure, where the text stops being JSON and what JSON allows there, beside the message. */
+export type SafeJsonResult = Outcome<unknown, { line: number; column: number; expected: string }>;
 
 /** Where the text stops being JSON: an offset and what JSON allows there. */
 interface SyntaxSpot {

@@ -7,8 +7,7 @@
  */
 import { PACHYDERM_SECRET_LABELS, type SecretObject } from '../catalog/secretMeta';
 import { safeJsonParse } from '../json/safeJsonParse';
-
-export type PachctlSecretFileResult = { ok: true; secret: PreparedSecret } | { ok: false; message: string };
+import type { Outcome } from '../outcome';
 
 /** A Secret ready to send: the file's object with pachd's labels. Holds values; never log or display it. */
 export interface PreparedSecret extends SecretObject {
@@ -19,7 +18,7 @@ export interface PreparedSecret extends SecretObject {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export function preparePachctlSecret(text: string, targetNamespace: string): PachctlSecretFileResult {
+export function preparePachctlSecret(text: string, targetNamespace: string): Outcome<PreparedSecret> {
   // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
   const read = safeJsonParse(text);
   if (!read.ok) {
@@ -76,7 +75,7 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Pac
   Object.assign(labels, PACHYDERM_SECRET_LABELS);
   return {
     ok: true,
-    secret: {
+    value: {
       ...(obj as SecretObject),
       metadata: { ...(md as SecretObject['metadata']), name, labels },
     } as PreparedSecret,

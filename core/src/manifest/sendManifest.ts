@@ -8,19 +8,18 @@ import { classifyClusterError } from '../kubeApi/clusterProblem';
 import { preparePachctlSecret } from './pachctlSecretFile';
 import { createSecretLikePachctl, type CreateOutcome } from '../catalog/secretOperations';
 import type { SecretsApi } from '../catalog/secretsApi';
+import { failed, type Outcome, succeeded } from '../outcome';
 
-export type ServerDryRunOutcome =
-  { kind: 'ok'; secret: V1Secret } | { kind: 'refused'; message: string } | { kind: 'api-error'; message: string };
-
-export async function serverDryRun(api: SecretsApi, manifestJson: string): Promise<ServerDryRunOutcome> {
+/** What the API server made of the secret (pachd's checks refuse it first, with their message). */
+export async function serverDryRun(api: SecretsApi, manifestJson: string): Promise<Outcome<V1Secret>> {
   const prepared = preparePachctlSecret(manifestJson, api.namespace);
-  if (!prepared.ok) return { kind: 'refused', message: prepared.message };
-  const name = prepared.secret.metadata.name;
+  if (!prepared.ok) return prepared;
+  const name = prepared.value.metadata.name;
   try {
-    return { kind: 'ok', secret: await api.create(prepared.secret as V1Secret, true) };
+    return succeeded(await api.create(prepared.value as V1Secret, true));
   } catch (err) {
     const problem = classifyClusterError(err, { verb: 'create', resource: 'secrets', namespace: api.namespace, name });
-    return { kind: 'api-error', message: problem.reason };
+    return failed(problem.reason);
   }
 }
 
