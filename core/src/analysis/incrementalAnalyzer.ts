@@ -5,8 +5,8 @@
  * edit inside one spec parses and checks that one spec again. The result is the same as `analyzeDocument`'s
  * for the same text (test/unit/analysis/incrementalAnalyzer.test.ts compares them).
  *
- * A result's nodes and findings are reused, moved in place, by the next analysis of the same URI: use a
- * result until then, as the server does (one result per document version).
+ * A result is a value: the next analysis of the same URI reuses its chunks by copying the ones that moved or
+ * must be renumbered (core/src/analysis/analysisChunk.ts), never by changing what a caller holds.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import { checkSource } from '../rules/documentRules';
@@ -17,10 +17,11 @@ import { detectFormat } from '../pipelineSpec/parseSpecFile';
 import { spellingStyle, type SpecView } from '../pipelineSpec/specModel';
 import { hasLoneCarriageReturn, withLineFeeds } from '../pipelineSpec/sourceText';
 import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../pipelineSpec/tree';
-import { chunkFindings, parseChunk, shiftChunk, type AnalysisChunk } from './analysisChunk';
+import { chunkFindings, movedChunk, parseChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
+import { parseHelmValues } from '../helm/parseHelmValues';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemplates';
-import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analyzeDocument';
+import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analysisResult';
 import { classifyByName, classifyDocument } from './classify';
 
 interface FileState {
@@ -75,6 +76,8 @@ export class IncrementalAnalyzer {
       let c = chunks[i];
       const fresh = !c;
       if (!c) c = chunks[i] = parseChunk(text, format, ranges[i], generation);
+      // A reused chunk numbered for another place is renumbered on a copy: an earlier result holds the original.
+      else if (!numberedAt(c, documents.length, specs.length)) c = chunks[i] = movedChunk(c, 0);
       for (const d of c.documents) {
         d.index = documents.length;
         documents.push(d);
@@ -95,8 +98,12 @@ export class IncrementalAnalyzer {
     if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
 
     const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, specs);
-    // Helm values files are single small documents with rules of their own.
-    if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, catalog), file };
+    // Helm values files are single small documents with rules of their own; their `yaml` Document is parsed here
+    // once and kept in the result for completion, hover and fixes.
+    if (kind === 'helm-values') {
+      const helmValues = parseHelmValues(text);
+      return { kind, findings: analyzeHelmValues(text, file, catalog, helmValues), file, helmValues };
+    }
     if (kind !== 'pipeline') return { kind, findings: [], file };
     const style = spellingStyle(spellings);
     const findings: Finding[] = [];
@@ -124,6 +131,13 @@ export class IncrementalAnalyzer {
   forget(uri: string): void {
     this.files.delete(uri);
   }
+}
+
+/** Whether the chunk's documents and specs already carry the indexes they get at this place in the file. */
+function numberedAt(c: AnalysisChunk, firstDocument: number, firstSpec: number): boolean {
+  for (let i = 0; i < c.documents.length; i++) if (c.documents[i].index !== firstDocument + i) return false;
+  for (let i = 0; i < c.specs.length; i++) if (c.specs[i].index !== firstSpec + i) return false;
+  return true;
 }
 
 /** How many analyses parsed `chunks` (a few at most: counted without a set, as this runs on every edit). */
@@ -171,7 +185,7 @@ function reuseChunks(
   }
   for (let i = 0; i < out.length; i++) {
     const c = out[i];
-    if (c && c.start !== ranges[i].start) shiftChunk(c, ranges[i].start - c.start);
+    if (c && c.start !== ranges[i].start) out[i] = movedChunk(c, ranges[i].start - c.start);
   }
   return out;
 }

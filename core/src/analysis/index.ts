@@ -3,6 +3,7 @@
  * that change a little at a time, reusing every `---`-separated document an edit left alone),
  * `findSecretReferences`, and classification helpers.
  */
+export * from './analysisResult';
 export * from './analyzeDocument';
 export * from './classify';
 export * from './secretReferences';

@@ -14,8 +14,13 @@ import { checkHelmValues } from './helmRules';
 import { parseHelmValues } from './parseHelmValues';
 import { entryAt } from './valuesTree';
 
-export function analyzeHelmValues(text: string, file: SpecFile, catalog: CatalogIndex): Finding[] {
-  const doc = parseHelmValues(text);
+/** `doc`: the text's values Document when the caller has parsed it already (the analysis keeps it). */
+export function analyzeHelmValues(
+  text: string,
+  file: SpecFile,
+  catalog: CatalogIndex,
+  doc = parseHelmValues(text),
+): Finding[] {
   const actions = goTemplateActions(text);
   if (templateBreaksSyntax(text, actions, file.syntaxErrors)) {
     const message =

@@ -1,0 +1,42 @@
+/**
+ * What an analysis reads and what it gives back, apart from the functions that compute it, so the whole-file
+ * and the incremental analysis can share them without importing each other.
+ */
+import type { Document } from 'yaml';
+import type { Finding } from '../rules/ruleTable';
+import type { SpecModel } from '../pipelineSpec/specModel';
+import type { SourceForm } from '../pipelineSpec/sourceText';
+import type { SpecFile } from '../pipelineSpec/tree';
+import type { DocumentKind } from './classify';
+
+export interface AnalyzeInput {
+  uri: string;
+  text: string;
+  languageId?: string;
+  /** How the CLI decoded the file's bytes (core/src/pipelineSpec/sourceText.ts); an editor's text has no such form. */
+  source?: SourceForm;
+}
+
+export interface AnalyzeOptions {
+  /** The `pachyderm.specFiles` globs. */
+  specFiles?: readonly string[];
+  /** The `pachyderm.helmValuesFiles` globs. */
+  helmValuesFiles?: readonly string[];
+}
+
+/**
+ * One analysis of one text. A value: nothing in it changes after it is returned (a later analysis of the same
+ * document copies what it reuses), so a caller may keep it as long as it likes. Read it, never change it.
+ */
+export interface AnalysisResult {
+  kind: DocumentKind;
+  findings: Finding[];
+  /** Present whenever the text was parsed (every kind but files skipped by name). */
+  file?: SpecFile;
+  model?: SpecModel;
+  /**
+   * A Helm values file's `yaml` Document with source ranges (core/src/helm/parseHelmValues.ts), parsed once
+   * for the rules and kept for completion, hover and fix edits. Present when `kind` is `helm-values`.
+   */
+  helmValues?: Document;
+}
