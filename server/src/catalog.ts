@@ -4,14 +4,18 @@
  */
 import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog';
 import { CatalogNotification } from '../../core/src/protocol';
+import { guarded, nothing } from './guarded';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
 
 export function registerCatalog(state: ServerState, validation: ValidationScheduler): void {
-  state.connection.onNotification(CatalogNotification.type, (snapshot: CatalogSnapshot) => {
-    state.catalog = new CatalogIndex(sanitize(snapshot));
-    validation.scheduleAll();
-  });
+  state.connection.onNotification(
+    CatalogNotification.type,
+    guarded(state.connection.console, CatalogNotification.method, nothing, (snapshot: CatalogSnapshot) => {
+      state.catalog = new CatalogIndex(sanitize(snapshot));
+      validation.scheduleAll();
+    }),
+  );
 }
 
 /** A malformed snapshot (an old client, a bug) becomes an empty, unknown catalog rather than a crash. */

@@ -4,7 +4,7 @@
  * hundreds of megabytes and a Problems view nobody can read. The order is the analysis' (by position).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE } from './pipelineSpecKind';
+import { DIAGNOSTIC_SOURCE } from './documentAnalysis';
 
 export const MAX_DIAGNOSTICS = 1000;
 

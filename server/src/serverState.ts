@@ -5,7 +5,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
-import { kindOf, type DocumentKind, type FeatureContext } from './documentKinds';
+import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
+import { handle } from './documentHandlers';
 import type { SettingsStore } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -25,12 +26,10 @@ export class ServerState {
     return { catalog: this.catalog, settings, workspace: this.workspace, folders: this.folders };
   }
 
-  /** The open document and the kind that handles it, if any. */
-  async resolve(uri: string): Promise<{ doc: TextDocument; kind: DocumentKind; ctx: FeatureContext } | undefined> {
+  /** The open document, analysed, and the handler for its kind, if any. */
+  async resolve(uri: string): Promise<{ analysed: AnalysedDocument; handler: DocumentHandler } | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const ctx = await this.contextFor(uri);
-    const kind = kindOf(doc, ctx);
-    return kind ? { doc, kind, ctx } : undefined;
+    return handle(doc, await this.contextFor(uri));
   }
 }

@@ -2,6 +2,7 @@
  * File URIs as node writes them. VS Code and node percent-encode a few characters differently, so the
  * workspace index keys every file URI by its normalised form; both sides then agree on one string.
  */
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function fsPathOf(uri: string): string | undefined {
@@ -20,4 +21,9 @@ export function normalizeUri(uri: string): string {
 
 export function uriOfPath(fsPath: string): string {
   return pathToFileURL(fsPath).href;
+}
+
+/** The workspace folder holding the file at `fsPath`, if any. */
+export function folderContaining(fsPath: string, folders: readonly string[]): string | undefined {
+  return folders.find((f) => fsPath.startsWith(f + path.sep));
 }

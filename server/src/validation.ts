@@ -58,7 +58,7 @@ export class ValidationScheduler {
     const version = doc.version;
     try {
       const resolved = await this.state.resolve(uri);
-      const diagnostics = capDiagnostics(resolved ? resolved.kind.diagnostics(resolved.doc, resolved.ctx) : []);
+      const diagnostics = capDiagnostics(resolved ? resolved.handler.diagnostics(resolved.analysed) : []);
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
       // vscode-jsonrpc writes the notification on a later turn: anything done before awaiting it delays it.
       await this.state.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -66,7 +66,7 @@ export class ValidationScheduler {
       // indexed once the diagnostics, which the user is waiting for, are out. A close or a newer run since
       // then owns the entry.
       if (this.generations.get(uri) !== generation) return;
-      this.state.workspace.set(uri, resolved?.kind.secretUses?.(resolved.doc, resolved.ctx) ?? [], true);
+      this.state.workspace.set(uri, resolved?.handler.secretUsers?.(resolved.analysed) ?? [], true);
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.
       this.state.connection.console.error(

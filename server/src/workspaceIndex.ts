@@ -7,19 +7,22 @@ import { promises as fs } from 'node:fs';
 import { walkFiles } from './fileWalk';
 import { normalizeUri, uriOfPath } from './uris';
 
-/** One reference from a pipeline to a secret. */
-export interface SecretUse {
+/**
+ * A pipeline that uses a secret, and the file it is written in: an entry of the index (not core's `SecretUse`,
+ * which is one place in a spec, with its line, for the Inspect Secret text).
+ */
+export interface SecretUser {
   secret: string;
   pipeline: string;
   uri: string;
 }
 
 export class WorkspaceIndex {
-  private readonly byUri = new Map<string, SecretUse[]>();
+  private readonly byUri = new Map<string, SecretUser[]>();
   private readonly open = new Set<string>();
 
   /** Replaces what one file contributes. `fromEditor` uses mark text the disk must not overwrite. */
-  set(rawUri: string, uses: SecretUse[], fromEditor = false): void {
+  set(rawUri: string, uses: SecretUser[], fromEditor = false): void {
     const uri = normalizeUri(rawUri);
     if (!fromEditor && this.open.has(uri)) return;
     if (fromEditor) this.open.add(uri);
@@ -39,10 +42,10 @@ export class WorkspaceIndex {
   }
 
   /** Pipelines using `secret`, minus the one asking; sorted, without duplicates. */
-  usersOf(secret: string, except?: { uri: string; pipeline: string }): SecretUse[] {
+  usersOf(secret: string, except?: { uri: string; pipeline: string }): SecretUser[] {
     const exceptUri = except && normalizeUri(except.uri);
     const seen = new Set<string>();
-    const out: SecretUse[] = [];
+    const out: SecretUser[] = [];
     for (const uses of this.byUri.values()) {
       for (const u of uses) {
         if (u.secret !== secret) continue;

@@ -6,15 +6,21 @@
 import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPathOf } from './uris';
-import { kindOf } from './documentKinds';
+import { handle } from './documentHandlers';
+import type { FeatureContext } from './documentHandler';
 import type { ServerState } from './serverState';
-import { scanFolders } from './workspaceIndex';
+import { scanFolders, type SecretUser } from './workspaceIndex';
 
-/** JSON and YAML files only; which of them are specs is each kind's call. */
+/** JSON and YAML files only; which of them are specs is the analysis' call. */
 const CANDIDATE = /\.(json|ya?ml)$/i;
 
 function languageOf(fsPath: string): string {
   return /\.json$/i.test(fsPath) ? 'json' : 'yaml';
+}
+
+function secretUsers(doc: TextDocument, ctx: FeatureContext): SecretUser[] {
+  const h = handle(doc, ctx);
+  return h?.handler.secretUsers?.(h.analysed) ?? [];
 }
 
 /** Reads one file from disk into the index; an unsaved (untitled) or vanished document leaves it. */
@@ -28,7 +34,7 @@ export async function reindexFile(state: ServerState, uri: string): Promise<void
     const text = await fs.readFile(fsPath, 'utf8');
     const doc = TextDocument.create(uri, languageOf(fsPath), 0, text);
     const ctx = await state.contextFor(uri);
-    state.workspace.set(uri, kindOf(doc, ctx)?.secretUses?.(doc, ctx) ?? []);
+    state.workspace.set(uri, secretUsers(doc, ctx));
   } catch {
     state.workspace.delete(uri);
   }
@@ -41,8 +47,7 @@ export async function scanWorkspace(state: ServerState, maxFiles: number): Promi
     (p) => CANDIDATE.test(p),
     (uri, text) => {
       const doc = TextDocument.create(uri, languageOf(uri), 0, text);
-      const kind = kindOf(doc, ctx);
-      state.workspace.set(uri, kind?.secretUses?.(doc, ctx) ?? []);
+      state.workspace.set(uri, secretUsers(doc, ctx));
     },
     maxFiles,
   );

@@ -5,26 +5,15 @@
 import {
   CodeActionKind,
   CompletionItemKind,
-  DiagnosticSeverity,
   InsertTextFormat,
   InsertTextMode,
   MarkupKind,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
-  type Diagnostic,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import {
-  analyzeDocument,
-  findSecretReferences,
-  IncrementalAnalyzer,
-  type AnalysisResult,
-  type Severity,
-} from '../../core/src/analysis';
-import type { Finding } from '../../core/src/rules';
-import type { CatalogIndex } from '../../core/src/catalog';
+import { findSecretReferences } from '../../core/src/analysis';
 import {
   codeActionsFor,
   completeSpec,
@@ -32,66 +21,10 @@ import {
   isNameListTruncated,
   type SpecCompletionItem,
 } from '../../core/src/language';
-import type { DocumentKind, FeatureContext, SecretItemData } from './documentKinds';
-import { fsPathOf } from './uris';
-import type { SecretUse } from './workspaceIndex';
-
-export const DIAGNOSTIC_SOURCE = 'pachyderm';
-
-interface Cached {
-  version: number;
-  catalog: CatalogIndex;
-  specFiles: string;
-  result: AnalysisResult;
-}
-
-// Keyed by the document object (the editor's is updated in place; a file read from disk is a new object),
-// so a reopened or re-read file can never meet an older text's result under the same version number.
-const cache = new WeakMap<TextDocument, Cached>();
-
-// Documents open in the editor change a little at a time: their analysis reuses every spec an edit left alone.
-// Files read from disk for the workspace index are analysed once, and keep nothing.
-const editorDocuments = new WeakSet<TextDocument>();
-const incremental = new IncrementalAnalyzer();
-
-export const editorAnalysis = {
-  opened: (doc: TextDocument): void => void editorDocuments.add(doc),
-  closed: (uri: string): void => incremental.forget(uri),
-};
-
-/** The document's analysis (shared with the Helm values kind, so a document is analysed once per version). */
-export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
-  const specFiles = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
-  const hit = cache.get(doc);
-  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.specFiles === specFiles)
-    return hit.result;
-  const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
-  const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
-    specFiles: ctx.settings.specFiles,
-    helmValuesFiles: ctx.settings.helmValuesFiles,
-  });
-  cache.set(doc, { version: doc.version, catalog: ctx.catalog, specFiles, result });
-  return result;
-}
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/** Findings as LSP diagnostics: offsets become positions here. */
-export function findingDiagnostics(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f) => ({
-    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-    severity: SEVERITY[f.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: f.code,
-    message: f.message,
-    ...(f.data ? { data: f.data } : {}),
-  }));
-}
+import { DIAGNOSTIC_SOURCE, findingDiagnostics } from './documentAnalysis';
+import type { DocumentHandler, SecretItemData } from './documentHandler';
+import { folderContaining, fsPathOf } from './uris';
+import type { SecretUser } from './workspaceIndex';
 
 const COMPLETION_KIND: Record<SpecCompletionItem['kind'], CompletionItemKind> = {
   secret: CompletionItemKind.Value,
@@ -100,11 +33,6 @@ const COMPLETION_KIND: Record<SpecCompletionItem['kind'], CompletionItemKind> = 
   snippet: CompletionItemKind.Snippet,
 };
 
-/** The workspace folder holding the file at `fsPath`, if any. */
-export function folderContaining(fsPath: string, folders: readonly string[]): string | undefined {
-  return folders.find((f) => fsPath.startsWith(f + path.sep));
-}
-
 function displayPath(uri: string, folders: readonly string[]): string {
   const fsPath = fsPathOf(uri);
   if (!fsPath) return uri;
@@ -112,19 +40,11 @@ function displayPath(uri: string, folders: readonly string[]): string {
   return folder ? path.relative(folder, fsPath) : path.basename(fsPath);
 }
 
-export const pipelineSpecKind: DocumentKind = {
-  id: 'pipeline',
+export const pipelineSpecHandler: DocumentHandler = {
+  diagnostics: ({ doc, analysis }) => findingDiagnostics(doc, analysis.findings),
 
-  claims(doc, ctx) {
-    return analysis(doc, ctx).kind === 'pipeline';
-  },
-
-  diagnostics(doc, ctx): Diagnostic[] {
-    return findingDiagnostics(doc, analysis(doc, ctx).findings);
-  },
-
-  completion(doc, position, ctx): CompletionList {
-    const { file, model } = analysis(doc, ctx);
+  completion({ doc, analysis, ctx }, position): CompletionList {
+    const { file, model } = analysis;
     if (!file || !model) return { isIncomplete: false, items: [] };
     const items = completeSpec({
       file,
@@ -155,8 +75,8 @@ export const pipelineSpecKind: DocumentKind = {
     };
   },
 
-  hover(doc, position, ctx) {
-    const { file, model } = analysis(doc, ctx);
+  hover({ doc, analysis, ctx }, position) {
+    const { file, model } = analysis;
     if (!file || !model) return null;
     const h = hoverSpec({
       file,
@@ -176,8 +96,8 @@ export const pipelineSpecKind: DocumentKind = {
     };
   },
 
-  codeActions(doc, params, ctx): CodeAction[] {
-    const { file } = analysis(doc, ctx);
+  codeActions({ doc, analysis, ctx }, params): CodeAction[] {
+    const { file } = analysis;
     if (!file) return [];
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) {
@@ -213,8 +133,8 @@ export const pipelineSpecKind: DocumentKind = {
     return out;
   },
 
-  secretUses(doc, ctx): SecretUse[] {
-    const { file, model, kind } = analysis(doc, ctx);
+  secretUsers({ doc, analysis }): SecretUser[] {
+    const { file, model, kind } = analysis;
     if (!file || kind !== 'pipeline') return [];
     return findSecretReferences(file, model).map((r) => ({ secret: r.name, pipeline: r.pipeline ?? '', uri: doc.uri }));
   },

@@ -8,35 +8,28 @@ import { ClientCommands } from '../../core/src/protocol';
 import { helmCompletion, helmHover, parseHelmValues, removeEntryEdit } from '../../core/src/helm';
 import type { CopySecretKeyArgs, HelmFixData, MoveValueToSecretArgs } from '../../core/src/helm';
 import type { OffsetRange } from '../../core/src/text';
-import type { DocumentKind } from './documentKinds';
-import { analysis, DIAGNOSTIC_SOURCE, findingDiagnostics } from './pipelineSpecKind';
+import type { AnalysisResult } from '../../core/src/analysis';
+import { DIAGNOSTIC_SOURCE, findingDiagnostics } from './documentAnalysis';
+import type { DocumentHandler } from './documentHandler';
 
 const range = (doc: TextDocument, r: OffsetRange) => ({
   start: doc.positionAt(r.start),
   end: doc.positionAt(r.end),
 });
 
-// Completion, hover and fixes read the YAML with ranges; keep the last parse per document version.
-const lastParse = new WeakMap<TextDocument, { version: number; values: Document }>();
-
-function parsed(doc: TextDocument): Document {
-  const hit = lastParse.get(doc);
-  if (hit && hit.version === doc.version) return hit.values;
-  const values = parseHelmValues(doc.getText());
-  lastParse.set(doc, { version: doc.version, values });
-  return values;
+/**
+ * The values Document the analysis parsed for the rules. Completion, hover and fixes read that one; a text
+ * the analysis did not judge a values file (a command request names any file) is parsed here.
+ */
+export function helmValuesOf(analysis: AnalysisResult, text: string): Document {
+  return analysis.helmValues ?? parseHelmValues(text);
 }
 
-export const helmValuesKind: DocumentKind = {
-  id: 'helm-values',
+export const helmValuesHandler: DocumentHandler = {
+  diagnostics: ({ doc, analysis }) => findingDiagnostics(doc, analysis.findings),
 
-  // One classification and one set of findings for the server and `check`: the shared analysis decides.
-  claims: (doc, ctx) => analysis(doc, ctx).kind === 'helm-values',
-
-  diagnostics: (doc, ctx) => findingDiagnostics(doc, analysis(doc, ctx).findings),
-
-  completion(doc, position, ctx) {
-    const c = helmCompletion(parsed(doc), doc.offsetAt(position), ctx.catalog);
+  completion({ doc, analysis, ctx }, position) {
+    const c = helmCompletion(helmValuesOf(analysis, doc.getText()), doc.offsetAt(position), ctx.catalog);
     if (!c) return [];
     return c.items.map((i) => ({
       label: i.label,
@@ -47,12 +40,12 @@ export const helmValuesKind: DocumentKind = {
     }));
   },
 
-  hover(doc, position, ctx) {
-    const h = helmHover(parsed(doc), doc.offsetAt(position), ctx.catalog, doc.getText());
+  hover({ doc, analysis, ctx }, position) {
+    const h = helmHover(helmValuesOf(analysis, doc.getText()), doc.offsetAt(position), ctx.catalog, doc.getText());
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.range) } : null;
   },
 
-  codeActions(doc, params) {
+  codeActions({ doc, analysis }, params) {
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) {
       const data = d.data as HelmFixData | undefined;
@@ -76,7 +69,7 @@ export const helmValuesKind: DocumentKind = {
           command: { title: 'Copy key', command: ClientCommands.copySecretKey, arguments: [args] },
         });
       } else if (data.kind === 'remove-ignored-plain') {
-        const edit = removeEntryEdit(doc.getText(), parsed(doc), data.plainPath);
+        const edit = removeEntryEdit(doc.getText(), helmValuesOf(analysis, doc.getText()), data.plainPath);
         if (!edit) continue;
         out.push({
           title: `Remove ${data.plainPath}, which the chart ignores`,

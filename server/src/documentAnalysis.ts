@@ -1,0 +1,68 @@
+/**
+ * One analysis per document version: every feature (diagnostics, completion, hover, code actions, the
+ * workspace index, the command requests) reads the same result, which also says which handler answers
+ * (./documentHandlers.ts). Offsets become positions in the handlers and in `findingDiagnostics`, nowhere else.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
+import type { CatalogIndex } from '../../core/src/catalog';
+import type { Finding } from '../../core/src/rules';
+import type { FeatureContext } from './documentHandler';
+
+export const DIAGNOSTIC_SOURCE = 'pachyderm';
+
+interface Cached {
+  version: number;
+  catalog: CatalogIndex;
+  /** The settings the result depends on (`specFiles`, `helmValuesFiles`), joined. */
+  globs: string;
+  result: AnalysisResult;
+}
+
+// Keyed by the document object (the editor's is updated in place; a file read from disk is a new object),
+// so a reopened or re-read file can never meet an older text's result under the same version number.
+const cache = new WeakMap<TextDocument, Cached>();
+
+// Documents open in the editor change a little at a time: their analysis reuses every spec an edit left alone.
+// Files read from disk for the workspace index are analysed once, and keep nothing.
+const editorDocuments = new WeakSet<TextDocument>();
+const incremental = new IncrementalAnalyzer();
+
+export const editorAnalysis = {
+  opened: (doc: TextDocument): void => void editorDocuments.add(doc),
+  closed: (uri: string): void => incremental.forget(uri),
+};
+
+/** The analysis of this version of the document in this context: computed once, then reused. */
+export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
+  const globs = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
+  const hit = cache.get(doc);
+  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.globs === globs) return hit.result;
+  const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
+  const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
+    specFiles: ctx.settings.specFiles,
+    helmValuesFiles: ctx.settings.helmValuesFiles,
+  });
+  cache.set(doc, { version: doc.version, catalog: ctx.catalog, globs, result });
+  return result;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Findings as LSP diagnostics: offsets become positions here. */
+export function findingDiagnostics(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => ({
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: f.code,
+    message: f.message,
+    ...(f.data ? { data: f.data } : {}),
+  }));
+}

@@ -1,0 +1,51 @@
+/**
+ * What a document handler is and what it reads: the server analyses a document version once
+ * (./documentAnalysis.ts), picks the handler for the result's kind (./documentHandlers.ts), and every feature
+ * of that handler reads the same result. Types only, so handlers and the table import it without a cycle.
+ */
+import type {
+  CodeAction,
+  CodeActionParams,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  Position,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult } from '../../core/src/analysis';
+import type { CatalogIndex } from '../../core/src/catalog';
+import type { ServerSettings } from './settings';
+import type { SecretUser, WorkspaceIndex } from './workspaceIndex';
+
+/** What a handler may read while answering. Nothing here performs I/O. */
+export interface FeatureContext {
+  readonly catalog: CatalogIndex;
+  readonly settings: ServerSettings;
+  readonly workspace: WorkspaceIndex;
+  /** Workspace folder paths, for workspace-relative `specFiles` globs. */
+  readonly folders: readonly string[];
+}
+
+/** One document version, its analysis, and the context it was analysed in. */
+export interface AnalysedDocument {
+  readonly doc: TextDocument;
+  readonly analysis: AnalysisResult;
+  readonly ctx: FeatureContext;
+}
+
+/** The LSP features of one kind of document (core's `DocumentKind`); offsets become positions here. */
+export interface DocumentHandler {
+  diagnostics(a: AnalysedDocument): Diagnostic[];
+  /** A list when the handler cut it short (`isIncomplete`: the editor asks again as the user types). */
+  completion?(a: AnalysedDocument, position: Position): CompletionItem[] | CompletionList;
+  hover?(a: AnalysedDocument, position: Position): Hover | null;
+  codeActions?(a: AnalysedDocument, params: CodeActionParams): CodeAction[];
+  /** The pipelines of this document that use a secret, for the workspace index. */
+  secretUsers?(a: AnalysedDocument): SecretUser[];
+}
+
+/** `data` of a completion item naming a secret: its documentation comes on `completionItem/resolve`. */
+export interface SecretItemData {
+  secret: string;
+}

@@ -1,0 +1,26 @@
+/**
+ * Which handler answers for a document: the one for the kind its analysis found. A new kind is one entry in
+ * `HANDLERS` (and a kind in core's `DocumentKind`); the LSP handlers need no change.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentKind } from '../../core/src/analysis';
+import { analysis } from './documentAnalysis';
+import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
+import { helmValuesHandler } from './helmValuesHandler';
+import { pipelineSpecHandler } from './pipelineSpecHandler';
+
+const HANDLERS: Record<DocumentKind, DocumentHandler | undefined> = {
+  pipeline: pipelineSpecHandler,
+  'helm-values': helmValuesHandler,
+  none: undefined,
+};
+
+/** The document's analysis (one per version and context) and the handler for its kind, if any. */
+export function handle(
+  doc: TextDocument,
+  ctx: FeatureContext,
+): { analysed: AnalysedDocument; handler: DocumentHandler } | undefined {
+  const result = analysis(doc, ctx);
+  const handler = HANDLERS[result.kind];
+  return handler && { analysed: { doc, analysis: result, ctx }, handler };
+}
