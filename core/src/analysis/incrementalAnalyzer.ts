@@ -112,25 +112,31 @@ export class IncrementalAnalyzer {
     // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     const model = { specs, style };
-    // A spec written as a Go template is rendered by a tool before pachctl reads it, as a Jsonnet spec is by
-    // pachd: when the actions break its syntax it is left alone with one note, else judged everywhere but there.
-    const actions = goTemplateActions(text);
-    if (!actions.length) return { kind, findings, file, model };
-    if (templateBreaksSyntax(text, actions, syntaxErrors)) {
-      return {
-        kind,
-        findings: [finding('PS115', actions[0], { format: format === 'json' ? 'JSON' : 'YAML' })],
-        file,
-        model,
-      };
-    }
-    return { kind, findings: findings.filter((f) => !touchesAction(f, actions)), file, model };
+    return { kind, findings: outsideTemplateActions(text, format, syntaxErrors, findings), file, model };
   }
 
   /** Drops what is kept for `uri` (its editor closed). */
   forget(uri: string): void {
     this.files.delete(uri);
   }
+}
+
+/**
+ * A spec written as a Go template is rendered by a tool before pachctl reads it, as a Jsonnet spec is by pachd:
+ * when the actions break its syntax it is left alone with one note, else judged everywhere but there.
+ */
+function outsideTemplateActions(
+  text: string,
+  format: SpecFormat,
+  syntaxErrors: readonly SyntaxProblem[],
+  findings: Finding[],
+): Finding[] {
+  const actions = goTemplateActions(text);
+  if (!actions.length) return findings;
+  if (templateBreaksSyntax(text, actions, syntaxErrors)) {
+    return [finding('PS115', actions[0], { format: format === 'json' ? 'JSON' : 'YAML' })];
+  }
+  return findings.filter((f) => !touchesAction(f, actions));
 }
 
 /** Whether the chunk's documents and specs already carry the indexes they get at this place in the file. */
