@@ -9,6 +9,7 @@ import type { SecretsApi } from '../../../core/src/catalog';
 import { failed, type Outcome, succeeded } from '../../../core/src/outcome';
 import type { ExtensionHost } from '../host';
 import { readTargetSettings, requestTimeoutMs } from './clusterSettings';
+import { ClipboardClearer } from './clipboardClear';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
 import type { SecretsTreeProvider } from './secretsTree';
 
@@ -21,6 +22,8 @@ export class ClusterArea {
   ignoredSettings: readonly string[] = [];
   /** Refreshes the catalog when a kubeconfig file it read (or looked for) changes. */
   readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.catalog.refresh());
+  /** Copies values and clears them from the clipboard later (`pachyderm.clipboardClearSeconds`). */
+  readonly clipboard = new ClipboardClearer();
 
   constructor(readonly host: ExtensionHost) {
     this.catalog = new LiveCatalog({

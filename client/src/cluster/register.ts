@@ -26,7 +26,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
 
   // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
   const refresh = () => void area.catalog.refresh();
-  subs.push(area.kubeconfigWatcher);
+  subs.push(area.kubeconfigWatcher, area.clipboard);
   area.catalog.on('change', () => {
     const snapshot = area.catalog.snapshot();
     status.update(snapshot);

@@ -144,10 +144,11 @@ async function confirmForeignDelete(name: string, namespace: string, usedBy: str
 
 async function copyBytes(area: ClusterArea, name: string, key: string, bytes: Uint8Array): Promise<void> {
   const { text, encoding } = copiedText(bytes);
-  await vscode.env.clipboard.writeText(text);
+  const clearAfter = await area.clipboard.copy(text);
   area.host.output.info(`[cluster] copied value of ${name}/${key} (${bytes.length} bytes, ${encoding})`);
+  const when = clearAfter ? `; the clipboard will be cleared in ${clearAfter} s` : '';
   vscode.window.setStatusBarMessage(
-    `Copied value of ${name} → ${key}${encoding === 'base64' ? ' (binary, as base64)' : ''}`,
+    `Copied value of ${name} → ${key}${encoding === 'base64' ? ' (binary, as base64)' : ''}${when}`,
     5000,
   );
 }
