@@ -5,3 +5,5 @@ export * from './secretMeta';
 export * from './secretOperations';
 export * from './secretsApi';
 export * from './snapshot';
+export * from './secretEdits';
+export * from './secretUpdate';

@@ -22,8 +22,11 @@ export interface SecretMeta {
   labels: Record<string, string>;
   /** RFC 3339, as the API server sends it. */
   creationTimestamp?: string;
+  /** The version the catalog saw: a change made from it carries it, so a newer one in the cluster is not lost. */
   resourceVersion?: string;
   uid?: string;
+  /** `immutable: true`: the API server refuses any change to the data; only delete and recreate change it. */
+  immutable?: boolean;
 }
 
 /** The parts of a Kubernetes Secret object this module reads (what client-node and `kubectl -o json` give). */
@@ -37,6 +40,7 @@ export interface SecretObject {
     uid?: string;
   };
   type?: string;
+  immutable?: boolean | null;
   data?: Record<string, string> | null;
   stringData?: Record<string, string> | null;
 }
@@ -83,6 +87,7 @@ export function toSecretMeta(obj: SecretObject, fallbackNamespace = 'default'): 
     creationTimestamp: created instanceof Date ? created.toISOString().replace(/\.\d{3}Z$/, 'Z') : created,
     resourceVersion: md.resourceVersion,
     uid: md.uid,
+    ...(obj.immutable === true ? { immutable: true } : {}),
   };
 }
 

@@ -87,6 +87,34 @@ export class SecretsApi {
     );
   }
 
+  /**
+   * A JSON merge patch (RFC 7386), as `kubectl patch --type merge` sends it. A patch that carries
+   * `metadata.resourceVersion` applies only to that version: the API server answers 409 Conflict otherwise.
+   */
+  patchMerge(name: string, patch: object): Promise<V1Secret> {
+    return this.http.json<V1Secret>(
+      { method: 'PATCH', path: this.secretPath(name), body: patch, contentType: 'application/merge-patch+json' },
+      this.timeoutMs,
+    );
+  }
+
+  /** Asks the API server whether the signed-in user may `verb` the secret `name` (`kubectl auth can-i`). */
+  async mayI(verb: string, name: string): Promise<boolean> {
+    const review = await this.http.json<{ status?: { allowed?: boolean } }>(
+      {
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { namespace: this.namespace, verb, resource: 'secrets', name } },
+        },
+      },
+      this.timeoutMs,
+    );
+    return review.status?.allowed === true;
+  }
+
   async delete(name: string): Promise<void> {
     await this.http.json<V1Status>({ method: 'DELETE', path: this.secretPath(name) }, this.timeoutMs);
   }

@@ -33,11 +33,13 @@ export class KubeHttpError extends Error {
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface KubeRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** From the API root, e.g. `/api/v1/namespaces`; appended to any path the server URL has (Rancher-style proxies). */
   path: string;
   query?: Query;
   body?: unknown;
+  /** The body's media type when it is not plain JSON, e.g. `application/merge-patch+json` for a PATCH. */
+  contentType?: string;
 }
 
 /** An Error body kept to a size a message can quote (an error page from a proxy can be large). */
@@ -185,7 +187,7 @@ function jsonRequest(req: KubeRequest): { body: Buffer | undefined; options: htt
   const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body), 'utf8');
   const headers: http.OutgoingHttpHeaders = { Accept: 'application/json' };
   if (body) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = req.contentType ?? 'application/json';
     headers['Content-Length'] = body.length;
   }
   return { body, options: { method: req.method, headers } };
