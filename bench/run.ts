@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     { rows: [1, 2, 3], run: analysisRows },
     { rows: [4], run: languageRows },
     { rows: [5], run: catalogSyncRows },
-    { rows: [6], run: catalogHeapRows },
+    { rows: [6, 11], run: catalogHeapRows },
     { rows: [7, 8], run: vscodeRows },
     { rows: [9, 10], run: manifestRows },
   ];

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generatedSecrets } from './specs';
+import { generatedSecrets, type GeneratedSecret } from './specs';
 
 export interface ClusterProcess {
   kubeconfig: string;
@@ -18,14 +18,12 @@ export async function startClusterProcess(
   secrets: number,
   keys: number,
   valueBytes: number,
+  items: GeneratedSecret[] = generatedSecrets(secrets, keys, valueBytes),
 ): Promise<ClusterProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pachyderm-bench-'));
   const seed = path.join(dir, 'seed.json');
   const kubeconfig = path.join(dir, 'kubeconfig');
-  writeFileSync(
-    seed,
-    JSON.stringify({ apiVersion: 'v1', kind: 'List', items: generatedSecrets(secrets, keys, valueBytes) }),
-  );
+  writeFileSync(seed, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
   const child: ChildProcess = spawn(
     process.execPath,
     [

@@ -1,3 +1,5 @@
+import { certificateFacts, keyMatchesCertificate, type CertificateFacts } from '../certificates/certificateFacts';
+
 /**
  * What the extension knows about one Secret: everything but its values.
  *
@@ -10,6 +12,8 @@ export interface SecretKeyInfo {
   size: number;
   /** True when the decoded value is not printable UTF-8 text (keystores, DER certificates, …). */
   binary: boolean;
+  /** When the value holds PEM certificates: their public facts (core/src/certificates), read before it is dropped. */
+  certificate?: CertificateFacts;
 }
 
 export interface SecretMeta {
@@ -55,6 +59,10 @@ export function isPachydermManaged(meta: Pick<SecretMeta, 'labels'>): boolean {
   return meta.labels['secret-source'] === 'pachyderm-user';
 }
 
+/** The keys of a `kubernetes.io/tls` secret (k8s.io/api core/v1 `TLSCertKey`, `TLSPrivateKeyKey`). */
+export const TLS_CERT_KEY = 'tls.crt';
+export const TLS_PRIVATE_KEY = 'tls.key';
+
 /** Registry credential types usable in `imagePullSecrets`. */
 export const REGISTRY_SECRET_TYPES: ReadonlySet<string> = new Set([
   'kubernetes.io/dockerconfigjson',
@@ -68,15 +76,21 @@ export const REGISTRY_SECRET_TYPES: ReadonlySet<string> = new Set([
 export function toSecretMeta(obj: SecretObject, fallbackNamespace = 'default'): SecretMeta {
   const md = obj.metadata ?? {};
   const keys = new Map<string, SecretKeyInfo>();
-  for (const [name, b64] of Object.entries(obj.data ?? {})) {
-    const bytes = Buffer.from(typeof b64 === 'string' ? b64 : '', 'base64');
-    keys.set(name, { name, size: bytes.length, binary: !isText(bytes) });
-  }
+  // The TLS pair's values, held only until the pair is checked below.
+  const pair: { crt?: Buffer; key?: Buffer } = {};
+  const add = (name: string, bytes: Buffer) => {
+    const certificate = certificateFacts(bytes);
+    keys.set(name, { name, size: bytes.length, binary: !isText(bytes), ...(certificate ? { certificate } : {}) });
+    if (name === TLS_CERT_KEY) pair.crt = bytes;
+    if (name === TLS_PRIVATE_KEY) pair.key = bytes;
+  };
+  for (const [name, b64] of Object.entries(obj.data ?? {}))
+    add(name, Buffer.from(typeof b64 === 'string' ? b64 : '', 'base64'));
   // stringData wins over data for the same key, as the API server merges it.
-  for (const [name, text] of Object.entries(obj.stringData ?? {})) {
-    const bytes = Buffer.from(typeof text === 'string' ? text : '', 'utf8');
-    keys.set(name, { name, size: bytes.length, binary: !isText(bytes) });
-  }
+  for (const [name, text] of Object.entries(obj.stringData ?? {}))
+    add(name, Buffer.from(typeof text === 'string' ? text : '', 'utf8'));
+  const leaf = keys.get(TLS_CERT_KEY)?.certificate;
+  if (leaf && pair.crt && pair.key) leaf.keyMatches = keyMatchesCertificate(pair.crt, pair.key);
   const created = md.creationTimestamp;
   return {
     name: md.name ?? '',

@@ -5,6 +5,7 @@
  * The templates that read each value are in pachyderm/pachyderm etc/helm/pachyderm/templates (pachd/, console/,
  * postgresql, enterprise-server/ on 2.11).
  */
+import { TLS_CERT_KEY, TLS_PRIVATE_KEY } from '../catalog/secretMeta';
 
 /** Chart lines whose secret facts this table holds: 2.11 is the last with the Enterprise values; 2.12 removed them. */
 export type ChartLine = '2.11' | '2.12';
@@ -375,7 +376,7 @@ export interface TlsSecretFact {
   pods: string[];
 }
 
-export const TLS_KEYS: readonly string[] = ['tls.crt', 'tls.key'];
+export const TLS_KEYS: readonly string[] = [TLS_CERT_KEY, TLS_PRIVATE_KEY];
 
 /*
  * The conditions are the templates' own (pachyderm/pachyderm etc/helm/pachyderm/templates/…):
