@@ -4,7 +4,8 @@
  * not run": text output passes through terminalText.ts, so names cannot drive the terminal.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeDocument } from '../../core/src/analysis';
+import { analyzeDocument, type AnalyzeOptions } from '../../core/src/analysis';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS } from '../../core/src/certificates';
 import { CatalogIndex, type CatalogSnapshot, emptySnapshot, loadCatalog } from '../../core/src/catalog';
 import { insecurityText } from '../../core/src/kubeconfig';
 import { globSettingProblems } from '../../core/src/glob';
@@ -33,6 +34,9 @@ flags:
   --spec-files GLOB   also treat files matching GLOB as pipeline specs (repeatable), as pachyderm.specFiles
   --helm-values-files GLOB
                       also treat files matching GLOB as Helm values files (repeatable), as pachyderm.helmValuesFiles
+  --certificate-expiry-warning-days N
+                      warn where a named secret's certificate expires within N days (default 30), as
+                      pachyderm.certificateExpiryWarningDays; 0 warns only of expired and not yet valid ones
   --format text|json  text: path:line:col: severity CODE message; json: one array of findings
 
 Symbolic links to files and folders are followed (each folder is searched once). Anything that cannot be read
@@ -54,6 +58,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'spec-files', kind: 'stringArray' },
   { name: 'helm-values-files', kind: 'stringArray' },
   { name: 'format', short: 'o', kind: 'string' },
+  { name: 'certificate-expiry-warning-days', kind: 'string' },
 ];
 
 export async function checkCommand(
@@ -81,6 +86,9 @@ export async function checkCommand(
   const str = (name: string) => flags.values.get(name) as string | undefined;
   const format = str('format') ?? 'text';
   if (format !== 'text' && format !== 'json') return usage(`--format must be text or json, not "${format}"`);
+  const warningDays = str('certificate-expiry-warning-days') ?? String(DEFAULT_CERTIFICATE_WARNING_DAYS);
+  if (!/^\d{1,5}$/.test(warningDays))
+    return usage(`--certificate-expiry-warning-days must be a whole number of days, not "${warningDays}"`);
   if (!flags.positionals.length) return usage('no PATH given');
   const cluster = ['kubeconfig', 'context', 'namespace'].filter((n) => flags.values.has(n));
   if (flags.values.has('secrets') && cluster.length)
@@ -107,7 +115,9 @@ export async function checkCommand(
   const globProblems = globFlagProblems(specFiles, helmValuesFiles);
   for (const p of globProblems) say(p.message);
 
-  const reported = analyzeFiles(walk, catalog, specFiles, helmValuesFiles);
+  // Certificates are judged at the time of the run, as the editor judges them at the time it checks.
+  const certificates = { now: Date.now(), warningDays: Number(warningDays) };
+  const reported = analyzeFiles(walk, catalog, { specFiles, helmValuesFiles, certificates });
   out.write(format === 'json' ? formatJson(reported) : terminalText(formatText(reported)));
   for (const note of walk.notes) say(note);
   for (const problem of walk.unreadable) say(problem);
@@ -164,12 +174,7 @@ async function readClusterSecrets(
 }
 
 /** The findings in every file the walk found; a file that cannot be read is added to `walk.unreadable`. */
-function analyzeFiles(
-  walk: WalkResult,
-  catalog: CatalogIndex,
-  specFiles: string[],
-  helmValuesFiles: string[],
-): Reported[] {
+function analyzeFiles(walk: WalkResult, catalog: CatalogIndex, options: AnalyzeOptions): Reported[] {
   const reported: Reported[] = [];
   for (const file of walk.files) {
     let source: DecodedSource;
@@ -181,7 +186,7 @@ function analyzeFiles(
     }
     const { text, encoding, bom } = source;
     const input = { uri: file.shown, text, source: { encoding, bom } };
-    const result = analyzeDocument(input, catalog, { specFiles, helmValuesFiles });
+    const result = analyzeDocument(input, catalog, options);
     const lines = result.file?.lines ?? new LineIndex(text);
     for (const f of result.findings) reported.push(toReported(file.shown, lines, f));
   }

@@ -13,6 +13,8 @@ export function registerCatalog(state: ServerState, validation: ValidationSchedu
     CatalogNotification.type,
     guarded(state.connection.console, CatalogNotification.method, nothing, (snapshot: CatalogSnapshot) => {
       state.catalog = new CatalogIndex(sanitize(snapshot));
+      // Certificates are judged again at each new catalog, at the time it arrived.
+      state.certificateTime = Date.now();
       validation.scheduleAll();
     }),
   );

@@ -15,8 +15,8 @@ export const DIAGNOSTIC_SOURCE = 'pachyderm';
 interface Cached {
   version: number;
   catalog: CatalogIndex;
-  /** The settings the result depends on (`specFiles`, `helmValuesFiles`), joined. */
-  globs: string;
+  /** The settings and moment the result depends on (`specFiles`, `helmValuesFiles`, certificates), joined. */
+  inputs: string;
   result: AnalysisResult;
 }
 
@@ -36,15 +36,17 @@ export const editorAnalysis = {
 
 /** The analysis of this version of the document in this context: computed once, then reused. */
 export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
-  const globs = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles].join('\n');
+  const { now, warningDays } = ctx.certificates;
+  const inputs = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles, '\0', now, warningDays].join('\n');
   const hit = cache.get(doc);
-  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.globs === globs) return hit.result;
+  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.inputs === inputs) return hit.result;
   const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
   const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
     specFiles: ctx.settings.specFiles,
     helmValuesFiles: ctx.settings.helmValuesFiles,
+    certificates: ctx.certificates,
   });
-  cache.set(doc, { version: doc.version, catalog: ctx.catalog, globs, result });
+  cache.set(doc, { version: doc.version, catalog: ctx.catalog, inputs, result });
   return result;
 }
 

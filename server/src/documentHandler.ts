@@ -15,6 +15,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/analysis';
 import type { CatalogIndex } from '../../core/src/catalog';
+import type { CertificateExpiryPolicy } from '../../core/src/certificates';
 import type { ServerSettings } from './settings';
 import type { SecretUser, WorkspaceIndex } from './workspaceIndex';
 
@@ -25,6 +26,8 @@ export interface FeatureContext {
   readonly workspace: WorkspaceIndex;
   /** Workspace folder paths, for workspace-relative `specFiles` globs. */
   readonly folders: readonly string[];
+  /** When and how far ahead certificates are judged (./certificateClock.ts moves the moment on). */
+  readonly certificates: CertificateExpiryPolicy;
 }
 
 /** One document version, its analysis, and the context it was analysed in. */

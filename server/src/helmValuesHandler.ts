@@ -41,7 +41,8 @@ export const helmValuesHandler: DocumentHandler = {
   },
 
   hover({ doc, analysis, ctx }, position) {
-    const h = helmHover(helmValuesOf(analysis, doc.getText()), doc.offsetAt(position), ctx.catalog, doc.getText());
+    const offset = doc.offsetAt(position);
+    const h = helmHover(helmValuesOf(analysis, doc.getText()), offset, ctx.catalog, doc.getText(), ctx.certificates);
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.range) } : null;
   },
 

@@ -84,6 +84,7 @@ export const pipelineSpecHandler: DocumentHandler = {
       offset: doc.offsetAt(position),
       catalog: ctx.catalog,
       now: new Date(),
+      certificates: ctx.certificates,
       otherUsers: (secret, pipeline) =>
         ctx.workspace
           .usersOf(secret, { uri: doc.uri, pipeline })

@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fsPathOf } from './uris';
 import { registerCatalog } from './catalog';
+import { startCertificateClock } from './certificateClock';
 import { registerCommandRequests } from './commandRequests';
 import { registerDocuments } from './documents';
 import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
@@ -58,6 +59,7 @@ connection.onInitialize(
       const maxSearched = Number(options.maxSearchedFiles);
       registerDocuments(state, validation);
       registerCatalog(state, validation);
+      startCertificateClock(state, validation);
       registerLanguageFeatures(state);
       registerCommandRequests(
         state,

@@ -13,6 +13,8 @@ import { WorkspaceIndex } from './workspaceIndex';
 export class ServerState {
   catalog = new CatalogIndex(emptySnapshot());
   folders: string[] = [];
+  /** The moment certificates are judged at: one value between ticks, so an analysis can be reused until it moves. */
+  certificateTime = Date.now();
   readonly workspace = new WorkspaceIndex();
 
   constructor(
@@ -23,7 +25,8 @@ export class ServerState {
 
   async contextFor(uri: string): Promise<FeatureContext> {
     const settings = await this.settings.get(uri);
-    return { catalog: this.catalog, settings, workspace: this.workspace, folders: this.folders };
+    const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
+    return { catalog: this.catalog, settings, workspace: this.workspace, folders: this.folders, certificates };
   }
 
   /** The open document, analysed, and the handler for its kind, if any. */

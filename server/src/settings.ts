@@ -9,6 +9,7 @@ import {
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS } from '../../core/src/certificates';
 import { globSettingProblems } from '../../core/src/glob';
 
 export interface ServerSettings {
@@ -16,6 +17,8 @@ export interface ServerSettings {
   specFiles: string[];
   /** Extra globs whose YAML files are Pachyderm Helm values files. */
   helmValuesFiles: string[];
+  /** `pachyderm.certificateExpiryWarningDays`: how far ahead PS118/PH009 warn of a certificate's expiry. */
+  certificateExpiryWarningDays: number;
 }
 
 /** What a client may put into `initializationOptions`. */
@@ -30,14 +33,23 @@ export interface InitializationOptions {
 
 export const DEFAULT_VALIDATION_DELAY_MS = 200;
 
-export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({ specFiles: [], helmValuesFiles: [] }) as ServerSettings;
+export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
+  specFiles: [],
+  helmValuesFiles: [],
+  certificateExpiryWarningDays: DEFAULT_CERTIFICATE_WARNING_DAYS,
+}) as ServerSettings;
 
 /** Whatever the client sent, as settings: a malformed value counts as unset rather than failing. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const globs = (v: unknown) =>
     Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : [];
-  return { specFiles: globs(r.specFiles), helmValuesFiles: globs(r.helmValuesFiles) };
+  const days = Number(r.certificateExpiryWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS);
+  return {
+    specFiles: globs(r.specFiles),
+    helmValuesFiles: globs(r.helmValuesFiles),
+    certificateExpiryWarningDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_CERTIFICATE_WARNING_DAYS,
+  };
 }
 
 export class SettingsStore {

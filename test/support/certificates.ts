@@ -112,3 +112,14 @@ function asn1Time(d: Date): string {
     .replace(/[-:T]/g, '')
     .replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** A self-signed certificate for `cn`, valid from `from` days to `to` days around `at` (negative: before it). */
+export function certificateAround(
+  at: Date,
+  cn: string,
+  from: number,
+  to: number,
+  key: CertificateSpec['key'] = 'ec',
+): TestCertificate {
+  return makeCertificate({ cn, key, notBefore: daysFrom(at, from), notAfter: daysFrom(at, to) });
+}

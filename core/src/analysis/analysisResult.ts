@@ -3,6 +3,7 @@
  * and the incremental analysis can share them without importing each other.
  */
 import type { Document } from 'yaml';
+import type { CertificateExpiryPolicy } from '../certificates/validity';
 import type { Finding } from '../rules/ruleTable';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SourceForm } from '../pipelineSpec/sourceText';
@@ -22,6 +23,11 @@ export interface AnalyzeOptions {
   specFiles?: readonly string[];
   /** The `pachyderm.helmValuesFiles` globs. */
   helmValuesFiles?: readonly string[];
+  /**
+   * When and how far ahead to judge certificates (PS118, PH009). Without it those rules stay silent: an analysis
+   * depends on the clock only when its caller says what the time is.
+   */
+  certificates?: CertificateExpiryPolicy;
 }
 
 /**

@@ -9,6 +9,7 @@
  * must be renumbered (core/src/analysis/analysisChunk.ts), never by changing what a caller holds.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
+import { certificateExpiryFindings } from '../rules/certificateRules';
 import { checkSource } from '../rules/documentRules';
 import { finding, type Finding } from '../rules/ruleTable';
 import { documentChunks, type ChunkRange } from '../pipelineSpec/documentChunks';
@@ -23,6 +24,7 @@ import { parseHelmValues } from '../helm/parseHelmValues';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemplates';
 import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analysisResult';
 import { classifyByName, classifyDocument } from './classify';
+import { findSecretReferences } from './secretReferences';
 
 interface FileState {
   format: SpecFormat;
@@ -102,16 +104,19 @@ export class IncrementalAnalyzer {
     // once and kept in the result for completion, hover and fixes.
     if (kind === 'helm-values') {
       const helmValues = parseHelmValues(text);
-      return { kind, findings: analyzeHelmValues(text, file, catalog, helmValues), file, helmValues };
+      const findings = analyzeHelmValues(text, file, catalog, helmValues, options.certificates);
+      return { kind, findings, file, helmValues };
     }
     if (kind !== 'pipeline') return { kind, findings: [], file };
-    const style = spellingStyle(spellings);
+    const model = { specs, style: spellingStyle(spellings) };
     const findings: Finding[] = [];
     if (loneCr || input.source) findings.push(...checkSource(input.text, input.source));
-    for (const c of parsed) for (const f of chunkFindings(c, file, style, catalog)) findings.push(f);
+    for (const c of parsed) for (const f of chunkFindings(c, file, model.style, catalog)) findings.push(f);
+    // Certificates are judged at the caller's moment, so outside the chunks' findings, which are kept per catalog.
+    const refs = options.certificates ? findSecretReferences(file, model) : [];
+    findings.push(...certificateExpiryFindings(refs, catalog, options.certificates));
     // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    const model = { specs, style };
     return { kind, findings: outsideTemplateActions(text, format, syntaxErrors, findings), file, model };
   }
 

@@ -2,3 +2,4 @@
 export * from './certificateFacts';
 export * from './factsText';
 export * from './validity';
+export * from './secretCertificates';

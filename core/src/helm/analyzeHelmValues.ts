@@ -5,6 +5,7 @@
  * YAML until a tool renders it. A Go template that is YAML as written is checked except where an action is.
  */
 import type { CatalogIndex } from '../catalog/snapshot';
+import type { CertificateExpiryPolicy } from '../certificates/validity';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from '../analysis/goTemplates';
 import { finding, type Finding } from '../rules/ruleTable';
 import type { SpecFile } from '../pipelineSpec/tree';
@@ -20,6 +21,7 @@ export function analyzeHelmValues(
   file: SpecFile,
   catalog: CatalogIndex,
   doc = parseHelmValues(text),
+  certificates?: CertificateExpiryPolicy,
 ): Finding[] {
   const actions = goTemplateActions(text);
   if (templateBreaksSyntax(text, actions, file.syntaxErrors)) {
@@ -32,7 +34,7 @@ export function analyzeHelmValues(
   const verdict = recogniseChart(doc);
   let findings: Finding[];
   if (verdict.chart.modelled) {
-    findings = [...syntax, ...checkHelmValues(doc, catalog)];
+    findings = [...syntax, ...checkHelmValues(doc, catalog, certificates)];
   } else {
     const first = verdict.evidence.length ? entryAt(doc, verdict.evidence[0])?.keyRange : undefined;
     const message =

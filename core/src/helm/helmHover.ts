@@ -7,6 +7,8 @@
  */
 import type { Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
+import { certificatesMarkdown } from '../certificates/secretCertificates';
+import type { CertificateExpiryPolicy } from '../certificates/validity';
 import {
   IMAGE_PULL_SECRETS_PATH,
   IMAGE_PULL_SECRETS_PODS,
@@ -33,7 +35,14 @@ const TEMPLATE_NOTE =
   'This file holds Go template actions (`{{ … }}`) and is not YAML until a tool renders it: not judged.';
 
 /** `text`, when given, is the document's text: a Go template that does not parse is described as such. */
-export function helmHover(doc: Document, offset: number, catalog: CatalogIndex, text?: string): HelmHover | undefined {
+/** `certificates`: when to judge the certificates of a named secret; they are not shown without it. */
+export function helmHover(
+  doc: Document,
+  offset: number,
+  catalog: CatalogIndex,
+  text?: string,
+  certificates?: CertificateExpiryPolicy,
+): HelmHover | undefined {
   const at = pathAt(doc, offset);
   if (!at) return undefined;
   const e = entryAt(doc, at.path)!;
@@ -45,14 +54,20 @@ export function helmHover(doc: Document, offset: number, catalog: CatalogIndex, 
   }
   const verdict = recogniseChart(doc);
   const chartLine = chartVerdictText(verdict);
-  const lines = verdict.chart.modelled ? describe(doc, at.path, catalog) : undefined;
+  const lines = verdict.chart.modelled ? describe(doc, at.path, { catalog, certificates }) : undefined;
   if (!lines) return topLevel || !verdict.chart.modelled ? { markdown: chartLine, range } : undefined;
   return { markdown: [...lines, chartLine].join('\n\n'), range };
 }
 
-function describe(doc: Document, path: string, catalog: CatalogIndex): string[] | undefined {
+/** What a hover reads of the cluster: its secrets, and when to judge their certificates. */
+interface ClusterView {
+  catalog: CatalogIndex;
+  certificates?: CertificateExpiryPolicy;
+}
+
+function describe(doc: Document, path: string, cluster: ClusterView): string[] | undefined {
   const fact = SECRET_NAME_FACTS.find((f) => f.path === path);
-  if (fact) return [...describeFact(doc, fact), ...secretLine(doc, path, catalog)];
+  if (fact) return [...describeFact(doc, fact), ...secretLine(doc, path, cluster)];
   const plainFor = SECRET_NAME_FACTS.find((f) => f.plainPath === path);
   if (plainFor) {
     return [
@@ -71,7 +86,7 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
       `**${code(path)}**: ${tls.role} secret.`,
       `The chart mounts keys ${code('tls.crt')} and ${code('tls.key')} from it.`,
       `Used by: ${tls.pods.join(', ')}. Chart ${tls.lines.join(', ')}.`,
-      ...tlsConditionLines(doc, tls, catalog),
+      ...tlsConditionLines(doc, tls, cluster),
     ];
   }
   if (path === IMAGE_PULL_SECRETS_PATH) {
@@ -93,7 +108,7 @@ function describe(doc: Document, path: string, catalog: CatalogIndex): string[] 
  * Whether the chart reads this TLS secret here, and whether it creates it, by the chart's own conditions; only
  * a secret it reads and does not create is looked up in the cluster (as PH001/PH006 do).
  */
-function tlsConditionLines(doc: Document, tls: TlsSecretFact, catalog: CatalogIndex): string[] {
+function tlsConditionLines(doc: Document, tls: TlsSecretFact, cluster: ClusterView): string[] {
   const name = stringAt(doc, tls.path);
   if (!conditionHolds(doc, tls.usedWhen)) {
     const needs = tls.usedWhen.map((t) => code(t.path)).join(' and ');
@@ -104,7 +119,7 @@ function tlsConditionLines(doc: Document, tls: TlsSecretFact, catalog: CatalogIn
   if (name && chartCreatedTlsSecrets(doc).has(name)) {
     return [`The chart creates secret ${code(name)} itself from this file's values (\`newSecret\` or \`secret\`).`];
   }
-  return secretLine(doc, tls.path, catalog);
+  return secretLine(doc, tls.path, cluster);
 }
 
 function describeFact(doc: Document, fact: SecretNameFact): string[] {
@@ -129,10 +144,13 @@ function describeFact(doc: Document, fact: SecretNameFact): string[] {
   return out;
 }
 
-function secretLine(doc: Document, path: string, catalog: CatalogIndex): string[] {
+function secretLine(doc: Document, path: string, { catalog, certificates }: ClusterView): string[] {
   const name = stringAt(doc, path);
   if (!name || !catalog.ready) return [];
   const s = catalog.get(name);
   if (!s) return [`Secret ${code(name)} does not exist in namespace ${code(catalog.snapshot.namespace)}.`];
-  return [`Secret ${code(name)} (${s.type}) has keys: ${s.keys.map((k) => code(k.name)).join(', ') || 'none'}.`];
+  return [
+    `Secret ${code(name)} (${s.type}) has keys: ${s.keys.map((k) => code(k.name)).join(', ') || 'none'}.`,
+    ...(certificates ? certificatesMarkdown(s, certificates) : []),
+  ];
 }

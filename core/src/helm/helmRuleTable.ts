@@ -41,6 +41,12 @@ export const HELM_RULES = {
     'a values file the rules leave alone: written for a pre-2.0 chart, or a Go template that is not YAML until rendered',
     false,
   ),
+  PH009: helm(
+    'warning',
+    'a TLS `secretName` names a secret whose certificate has expired, is not yet valid, or expires within ' +
+      '`pachyderm.certificateExpiryWarningDays` days (`check --certificate-expiry-warning-days`, default 30)',
+    true,
+  ),
 } as const satisfies Record<string, RuleDef>;
 
 export type HelmRuleCode = keyof typeof HELM_RULES;

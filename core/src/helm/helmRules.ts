@@ -1,11 +1,12 @@
 /**
- * Rules PH001–PH007 over a Pachyderm Helm values document (PH008, for files left alone, is analyzeHelmValues').
- * Pure: a parsed document and a catalog in, findings with source ranges out. Messages name values, secrets and
- * keys, never a value's content. The rules live by concern: secretNameRules (a SecretName and its plain value),
- * postgresRules, tlsAndPullSecretRules, and here the two that stand alone.
+ * Rules PH001–PH007 and PH009 over a Pachyderm Helm values document (PH008, for files left alone, is
+ * analyzeHelmValues'). Pure: a parsed document, a catalog and a moment in, findings with source ranges out.
+ * Messages name values, secrets and keys, never a value's content. The rules live by concern: secretNameRules
+ * (a SecretName and its plain value), postgresRules, tlsAndPullSecretRules, and here the two that stand alone.
  */
 import type { Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
+import type { CertificateExpiryPolicy } from '../certificates/validity';
 import { PLAIN_ONLY_CREDENTIALS, SECRET_NAME_FACTS } from './chartFacts';
 import { finding, quote, type HelmFinding } from './helmFinding';
 import { checkInClusterPostgresSecret, checkPostgresDefault } from './postgresRules';
@@ -13,14 +14,19 @@ import { checkSecretNameFact } from './secretNameRules';
 import { checkImagePullSecrets, checkTls } from './tlsAndPullSecretRules';
 import { entryAt, stringAt, truthyAt } from './valuesTree';
 
-export function checkHelmValues(doc: Document, catalog: CatalogIndex): HelmFinding[] {
+/** `certificates`: when to judge TLS certificates (PH009); without it PH009 stays silent. */
+export function checkHelmValues(
+  doc: Document,
+  catalog: CatalogIndex,
+  certificates?: CertificateExpiryPolicy,
+): HelmFinding[] {
   const out: HelmFinding[] = [];
   for (const fact of SECRET_NAME_FACTS) checkSecretNameFact(doc, catalog, fact, out);
   checkPostgresDefault(doc, out);
   checkInClusterPostgresSecret(doc, out);
   checkPlainOnly(doc, out);
   checkConsoleUnderEnterpriseServer(doc, out);
-  checkTls(doc, catalog, out);
+  checkTls(doc, catalog, out, certificates);
   checkImagePullSecrets(doc, catalog, out);
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }

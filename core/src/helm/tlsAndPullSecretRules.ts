@@ -1,13 +1,20 @@
-/** PH001, PH006 and PH007 for the secrets the chart mounts as TLS certificates or uses to pull images. */
+/** PH001, PH006, PH009 and PH007 for the secrets the chart mounts as TLS certificates or uses to pull images. */
 import { isSeq, type Document } from 'yaml';
 import type { CatalogIndex } from '../catalog/snapshot';
-import { REGISTRY_SECRET_TYPES } from '../catalog/secretMeta';
+import { REGISTRY_SECRET_TYPES, TLS_CERT_KEY } from '../catalog/secretMeta';
+import { attentionText, certificateNeedingAttention } from '../certificates/secretCertificates';
+import type { CertificateExpiryPolicy } from '../certificates/validity';
 import { IMAGE_PULL_SECRETS_PATH, TLS_KEYS, TLS_SECRET_FACTS } from './chartFacts';
 import { chartCreatedTlsSecrets } from './chartReading';
 import { finding, hasKey, notRegistry, podsText, quote, type HelmFinding } from './helmFinding';
 import { conditionHolds, entryAt, namesInList, stringAt } from './valuesTree';
 
-export function checkTls(doc: Document, catalog: CatalogIndex, out: HelmFinding[]): void {
+export function checkTls(
+  doc: Document,
+  catalog: CatalogIndex,
+  out: HelmFinding[],
+  certificates?: CertificateExpiryPolicy,
+): void {
   if (!catalog.ready) return;
   // A secret the chart creates from this file is there once Helm installs it, whichever block names it.
   const created = chartCreatedTlsSecrets(doc);
@@ -39,6 +46,12 @@ export function checkTls(doc: Document, catalog: CatalogIndex, out: HelmFinding[
           e.valueRange,
         ),
       );
+    }
+    // The chart serves `tls.crt`: that certificate is the one clients see.
+    const c = certificates && certificateNeedingAttention(secret, certificates, TLS_CERT_KEY);
+    if (c) {
+      const text = `Secret ${quote(name)}, used as ${fact.role}: ${attentionText(c)}; ${podsText(fact.pods)} `;
+      out.push(finding('PH009', text + 'will fail their TLS handshakes once it is not valid.', e.valueRange));
     }
   }
 }

@@ -6,6 +6,8 @@
 import type { OffsetRange } from '../text';
 import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
 import type { CatalogIndex } from '../catalog/snapshot';
+import { certificatesMarkdown } from '../certificates/secretCertificates';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS, type CertificateExpiryPolicy } from '../certificates/validity';
 import { nodeAt, stringValue, type SpecFile, type SpecModel, type SpecView } from '../pipelineSpec';
 import { entryName, referenceAt, type ReferenceSite } from './referenceAt';
 import { age, formatSize, keyCount } from './secretFacts';
@@ -24,6 +26,8 @@ export interface HoverInput {
   /** The other pipelines in the workspace that use `secret`, the hovered one (`pipeline.name`, maybe '') excluded. */
   otherUsers: (secret: string, pipeline: string) => OtherUser[];
   now: Date;
+  /** When and how far ahead to judge certificates; `now` and the default window without it. */
+  certificates?: CertificateExpiryPolicy;
 }
 
 export interface SpecHover extends OffsetRange {
@@ -41,7 +45,11 @@ export function hoverSpec(input: HoverInput): SpecHover | undefined {
   if (!target) return undefined;
   const spec = specAt(input.model, input.offset);
   const pipeline = spec?.pipelineName ?? '';
-  const parts = [describe(target, input.catalog, input.now)];
+  const certificates = input.certificates ?? {
+    now: input.now.getTime(),
+    warningDays: DEFAULT_CERTIFICATE_WARNING_DAYS,
+  };
+  const parts = [describe(target, input.catalog, input.now, certificates)];
   const others = input.otherUsers(target.secret, pipeline);
   if (others.length) {
     parts.push(`Also used by ${others.map((o) => `\`${o.pipeline}\` (${o.file})`).join(', ')}`);
@@ -77,7 +85,7 @@ const SITE_LABEL: Record<Target['site'], string> = {
   pod: 'referenced in the pod patch',
 };
 
-function describe(t: Target, catalog: CatalogIndex, now: Date): string {
+function describe(t: Target, catalog: CatalogIndex, now: Date, certificates: CertificateExpiryPolicy): string {
   const title = t.key ? `Key \`${t.key}\` of secret **${t.secret}**` : `Secret **${t.secret}**`;
   const state = catalog.snapshot.state;
   if (state.kind !== 'ready') {
@@ -99,6 +107,8 @@ function describe(t: Target, catalog: CatalogIndex, now: Date): string {
         : `The secret has no key \`${t.key}\`.`,
     );
   }
+  // Only the named key's certificate for a reference to one key; every certificate for the whole secret.
+  lines.push(...certificatesMarkdown(meta, certificates, t.key));
   lines.push(keyTable(meta));
   return lines.join('\n\n');
 }

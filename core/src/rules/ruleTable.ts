@@ -140,6 +140,13 @@ export const RULES = {
   ),
   PS116: rule('error', '{message}', 'a file in an encoding pachctl cannot read (UTF-16 without a byte order mark)'),
   PS117: rule('warning', '{message}', 'a file in UTF-16 or with CR-only line endings: pachctl reads it'),
+  PS118: rule(
+    'warning',
+    'secret {name}: {certificate}',
+    'a named secret holds a certificate that has expired, is not yet valid, or expires within ' +
+      '`pachyderm.certificateExpiryWarningDays` days (`check --certificate-expiry-warning-days`, default 30)',
+    true,
+  ),
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleCode = keyof typeof RULES;

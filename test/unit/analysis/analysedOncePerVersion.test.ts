@@ -78,6 +78,7 @@ test('one analysis and one Helm parse per version of an open values file, whatev
     settings: DEFAULT_SETTINGS,
     workspace: new WorkspaceIndex(),
     folders: [],
+    certificates: { now: Date.parse('2026-06-01T00:00:00Z'), warningDays: 30 },
   };
   const doc = TextDocument.create(uri, 'yaml', 1, text);
   editorAnalysis.opened(doc);
