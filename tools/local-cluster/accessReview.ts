@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeBody, isPlainObject } from './objects';
 import { decodeAccessReviewSpec, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import { readBodyBytes, sendJson } from './http';
-import { isAllowed, type LocalUser } from './rbac';
+import { allowedReason, allowingRule, type LocalUser } from './rbac';
 
 export const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
@@ -39,23 +39,28 @@ export async function reviewAccess(user: LocalUser, req: IncomingMessage, res: S
   const attrs = isPlainObject(spec.resourceAttributes)
     ? (spec.resourceAttributes as Record<string, string>)
     : undefined;
-  // Only core-group resources this server has can be allowed; anything else (and non-resource URLs) is denied.
-  const allowed =
-    !!attrs &&
-    !attrs.group &&
-    !attrs.subresource &&
-    (attrs.resource === 'secrets' || attrs.resource === 'namespaces') &&
-    isAllowed(
-      user,
-      attrs.verb ?? '',
-      attrs.resource,
-      attrs.resource === 'secrets' ? attrs.namespace || undefined : undefined,
-    );
   sendJson(res, 201, {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',
     metadata: { creationTimestamp: null },
     spec,
-    status: { allowed },
+    status: attrs ? decide(user, attrs) : { allowed: false },
   });
+}
+
+/**
+ * The review's status as the API server's RBAC gives it: `allowed` with the reason naming the binding, or just
+ * `allowed: false` (RBAC has no opinion on what it does not allow, so a denial carries no reason). Only the
+ * core-group resources this server has can be allowed; anything else (and non-resource URLs) is denied.
+ */
+function decide(user: LocalUser, attrs: Record<string, string>): { allowed: boolean; reason?: string } {
+  const resource = attrs.resource;
+  if (attrs.group || attrs.subresource || (resource !== 'secrets' && resource !== 'namespaces'))
+    return { allowed: false };
+  // Namespaces are cluster-scoped: a namespace in the review of one does not narrow it.
+  const namespace = resource === 'secrets' ? attrs.namespace || undefined : undefined;
+  const rule = allowingRule(user, { verb: attrs.verb ?? '', resource, namespace, name: attrs.name || undefined });
+  if (!rule) return { allowed: false };
+  const reason = allowedReason(user, rule, namespace);
+  return reason ? { allowed: true, reason } : { allowed: true };
 }

@@ -48,9 +48,19 @@ export function putUser(users: LocalUser[], body: Record<string, unknown>): { na
     throw badRequest('name must be a DNS label such as "team-b-reader"');
   if (
     !Array.isArray(rules) ||
-    !rules.every((r) => isPlainObject(r) && isNames(r.verbs) && isNames(r.resources) && isNames(r.namespaces))
+    !rules.every(
+      (r) =>
+        isPlainObject(r) &&
+        isNames(r.verbs) &&
+        isNames(r.resources) &&
+        isNames(r.namespaces) &&
+        (r.resourceNames === undefined || isNames(r.resourceNames)),
+    )
   ) {
-    throw badRequest('rules must be a list of {verbs: string[], resources: string[], namespaces: string[]}');
+    throw badRequest(
+      'rules must be a list of {verbs: string[], resources: string[], namespaces: string[]} ' +
+        '(and optionally resourceNames: string[])',
+    );
   }
   const existing = users.find((u) => u.name === name);
   if (existing && !existing.token)

@@ -89,7 +89,8 @@ async function serveResource(
   q: URLSearchParams,
 ): Promise<void> {
   const { resource, namespace, name } = target;
-  if (!isAllowed(user, verb, resource, namespace)) throw forbidden(user.name, verb, resource, namespace, name);
+  if (!isAllowed(user, { verb, resource, namespace, name }))
+    throw forbidden(user.name, verb, resource, namespace, name);
   if (
     namespace !== undefined &&
     !ctx.store.has('namespaces', undefined, namespace) &&

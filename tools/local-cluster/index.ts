@@ -37,8 +37,8 @@
  *   GET    /__local/secrets[?namespace=ns]     the stored secrets (test use only: values included)
  *   POST   /__local/secrets  <Secret JSON>     create or replace (namespace from metadata, default `default`)
  *   DELETE /__local/secrets/{ns}/{name}
- *   PUT    /__local/users  {name, rules: [{verbs, resources, namespaces}]}   add a token user (or replace its
- *                                               rules); answers {name, token} for a kubeconfig of one's own
+ *   PUT    /__local/users  {name, rules: [{verbs, resources, namespaces, resourceNames?}]}   add a token user
+ *                                               (or replace its rules); answers {name, token} for a kubeconfig
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';

@@ -12,6 +12,11 @@ export interface RbacRule {
   resources: string[];
   /** `*` or namespace names; cluster-scoped requests (namespaces, `/api/v1/secrets`) need `*`. */
   namespaces: string[];
+  /**
+   * Only these objects, as RBAC's `resourceNames`: the rule then matches only requests that name one of them (get,
+   * update, patch, delete of that object), never a list, a watch of the collection or a create.
+   */
+  resourceNames?: string[];
 }
 
 export interface LocalUser {
@@ -26,17 +31,51 @@ export interface LocalUser {
   rules: RbacRule[];
 }
 
-/** The rule of an admin (and of `system:masters`): every verb on every resource everywhere. */
+/** The rule of an admin: every verb on every resource everywhere. */
 const ANYTHING: RbacRule = { verbs: ['*'], resources: ['*'], namespaces: ['*'] };
+/**
+ * The rule `system:masters` gets. The real API server lets that group through before RBAC is asked (its
+ * privileged-group authorizer), so an access review allowed by it gives no reason; a distinct object tells it apart.
+ */
+const PRIVILEGED: RbacRule = { ...ANYTHING };
 
 const matches = (list: string[], value: string): boolean => list.includes('*') || list.includes(value);
 
-export function isAllowed(user: LocalUser, verb: string, resource: string, namespace: string | undefined): boolean {
-  return user.rules.some(
+/** What a request asks RBAC: its verb, resource, namespace (none at the cluster scope) and object name, if any. */
+export interface RbacRequest {
+  verb: string;
+  resource: string;
+  namespace: string | undefined;
+  name?: string;
+}
+
+/** The first of the user's rules that allows the request (RBAC's RuleAllows), if any. */
+export function allowingRule(user: LocalUser, q: RbacRequest): RbacRule | undefined {
+  return user.rules.find(
     (r) =>
-      matches(r.verbs, verb) &&
-      matches(r.resources, resource) &&
-      (namespace === undefined ? r.namespaces.includes('*') : matches(r.namespaces, namespace)),
+      matches(r.verbs, q.verb) &&
+      matches(r.resources, q.resource) &&
+      (q.namespace === undefined ? r.namespaces.includes('*') : matches(r.namespaces, q.namespace)) &&
+      (!r.resourceNames?.length || (q.name !== undefined && r.resourceNames.includes(q.name))),
+  );
+}
+
+export const isAllowed = (user: LocalUser, q: RbacRequest): boolean => allowingRule(user, q) !== undefined;
+
+/**
+ * Why a request is allowed, worded as the RBAC authorizer words it (kubernetes/kubernetes
+ * plugin/pkg/auth/authorizer/rbac/rbac.go and the binding describers of pkg/registry/rbac/validation/rule.go). This
+ * server has no binding objects: each user's rules read as bound to that user by a binding named after it, a
+ * ClusterRoleBinding for a rule over every namespace and a RoleBinding in the request's namespace otherwise.
+ */
+export function allowedReason(user: LocalUser, rule: RbacRule, namespace: string | undefined): string {
+  if (rule === PRIVILEGED) return '';
+  const to = `User ${JSON.stringify(user.name)}`;
+  if (rule.namespaces.includes('*') || namespace === undefined)
+    return `RBAC: allowed by ClusterRoleBinding ${JSON.stringify(user.name)} of ClusterRole ${JSON.stringify(user.name)} to ${to}`;
+  return (
+    `RBAC: allowed by RoleBinding ${JSON.stringify(`${user.name}/${namespace}`)} of Role ` +
+    `${JSON.stringify(user.name)} to ${to}`
   );
 }
 
@@ -52,7 +91,7 @@ export const SUPERUSER_GROUP = 'system:masters';
 /** The user an API request acts as, once authenticated: the RBAC table's entry for the name, widened by its groups. */
 export function actingUser(users: LocalUser[], name: string, groups: string[]): LocalUser {
   const known = users.find((u) => u.name === name);
-  const rules = [...(known?.rules ?? []), ...(groups.includes(SUPERUSER_GROUP) ? [ANYTHING] : [])];
+  const rules = [...(known?.rules ?? []), ...(groups.includes(SUPERUSER_GROUP) ? [PRIVILEGED] : [])];
   return { name, rules };
 }
 
