@@ -61,18 +61,19 @@ export interface RunResult {
 
 /**
  * Runs the real kubectl against the cluster. Asynchronous on purpose: the server runs in this process, so a
- * synchronous child would block it.
+ * synchronous child would block it. `env` adds to the environment (say `KUBE_EDITOR` for `kubectl edit`).
  */
 export function kubectl(
   cluster: Pick<TestCluster, 'kubeconfigPath' | 'dir'>,
   args: string[],
   binary = 'kubectl',
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       binary,
       ['--kubeconfig', cluster.kubeconfigPath, ...args],
-      { env: { ...process.env, KUBECONFIG: '' }, cwd: cluster.dir },
+      { env: { ...process.env, KUBECONFIG: '', ...env }, cwd: cluster.dir },
       (err, stdout, stderr) => {
         const code = err
           ? typeof (err as { code?: unknown }).code === 'number'

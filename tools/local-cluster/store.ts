@@ -233,8 +233,11 @@ export class ClusterStore {
   }
 
   private validate(resource: Resource, obj: K8sObject, old?: K8sObject): void {
-    const causes: StatusCause[] = resource === 'secrets' ? secretErrors(obj) : namespaceErrors(obj);
-    if (old && resource === 'secrets') causes.push(...secretUpdateErrors(obj, old));
+    // An update's own rules come first, then the object's, in the order ValidateSecretUpdate appends them.
+    const causes: StatusCause[] = [
+      ...(old && resource === 'secrets' ? secretUpdateErrors(obj, old) : []),
+      ...(resource === 'secrets' ? secretErrors(obj) : namespaceErrors(obj)),
+    ];
     if (causes.length)
       throw invalid(RESOURCE_KIND[resource], obj.metadata?.name ?? obj.metadata?.generateName ?? '', causes);
   }

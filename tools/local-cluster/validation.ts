@@ -181,7 +181,12 @@ export function secretErrors(secret: K8sObject): StatusCause[] {
   return causes;
 }
 
-/** Rules that compare an update with the stored object. */
+/**
+ * Rules that compare an update with the stored object, in ValidateSecretUpdate's order (kubernetes/kubernetes
+ * pkg/apis/core/validation/validation.go): `type` never changes; once `immutable` is set it stays set and `data` stays
+ * as it is. `stringData` needs no rule of its own: it is folded into `data` before validation, so a `stringData`
+ * that changes a value is refused as a change of `data`, and metadata (labels, annotations) may still change.
+ */
 export function secretUpdateErrors(next: K8sObject, old: K8sObject): StatusCause[] {
   const causes: StatusCause[] = [];
   if (next.type !== old.type) causes.push(invalidValue('type', String(next.type), 'field is immutable'));

@@ -20,6 +20,7 @@ export async function createObject(r: ResourceRequest): Promise<void> {
 export async function replaceObject(r: ResourceRequest): Promise<void> {
   if (!r.name) throw methodNotAllowed();
   const { body, warnings } = await readWrite(r);
+  if (body.metadata?.name) checkName(body.metadata.name, r.name);
   const options = { dryRun: r.dryRun, fieldManager: r.fieldManager };
   const updated = r.ctx.store.update(r.resource, r.namespace, r.name, body, options);
   sendJson(r.res, 200, r.render(updated), warnings);
@@ -36,6 +37,7 @@ export async function patchObject(r: ResourceRequest): Promise<void> {
   const current = store.get(resource, namespace, name);
   const patched = applyPatch(clone(current), contentType, text, parseYaml);
   if (!isPlainObject(patched)) throw badRequest('the patch did not produce an object');
+  checkName(isPlainObject(patched.metadata) ? String(patched.metadata.name ?? '') : '', name);
   const warnings = checkFields(resource, patched, r.q.get('fieldValidation'));
   // A patch that names no resourceVersion applies to whatever is stored; one that does must match (optimistic
   // lock).
@@ -55,6 +57,15 @@ function applyCreate(r: ResourceRequest, name: string, text: string): void {
   const body = { ...applied, metadata: { ...(applied.metadata ?? {}), name } };
   const options = { dryRun: r.dryRun, fieldManager: r.fieldManager, operation: 'Apply' as const };
   sendJson(r.res, 201, r.render(r.ctx.store.create(r.resource, r.namespace, body, options)), warnings);
+}
+
+/**
+ * A replace or patch may not rename the object: the API server's handlers refuse it before validation
+ * (checkName, kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go).
+ */
+function checkName(objectName: string, urlName: string): void {
+  if (objectName !== urlName)
+    throw badRequest(`the name of the object (${objectName}) does not match the name on the URL (${urlName})`);
 }
 
 /** The body of a create or replace, checked against the URL's namespace and the fieldValidation mode. */
