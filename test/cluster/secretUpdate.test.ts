@@ -8,11 +8,12 @@ import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { SecretsApi } from '../../core/src/catalog/secretsApi';
 import type { SecretMeta } from '../../core/src/catalog/secretMeta';
 import {
-  checkSecretEditAccess,
+  checkSecretAccess,
   editSecretKey,
   refreshSecretVersion,
   type SecretEditOutcome,
 } from '../../core/src/catalog/secretUpdate';
+import { recreateSecretWithEdit } from '../../core/src/catalog/secretRecreate';
 import { defaultUsers, newToken } from '../../tools/local-cluster/rbac';
 import { kubectl } from '../local-cluster/helpers';
 import { secretJson, startCluster, type ClusterFixture } from './clusterFixture';
@@ -162,10 +163,12 @@ test('an immutable secret is refused: up front from its metadata, and with the A
 
 test('the access review says which verb is missing; a write without it is a 403 naming it', async (t) => {
   const { fx, api, readerApi } = await setup(t);
-  assert.ok((await checkSecretEditAccess(api, 'db')).ok);
-  const denied = failureOf(await checkSecretEditAccess(readerApi, 'db'));
+  assert.ok((await checkSecretAccess(api, 'db')).ok);
+  const denied = failureOf(await checkSecretAccess(readerApi, 'db'));
   assert.equal(denied.kind, 'forbidden');
   assert.match(denied.message, /You may not change secret "db": missing permission to "patch" resource "secrets"/);
+  const recreate = failureOf(await checkSecretAccess(readerApi, 'db', ['get', 'delete', 'create']));
+  assert.match(recreate.message, /missing permission to "delete" and "create" resource "secrets"/);
   const seen = valueOf(await refreshSecretVersion(readerApi, 'db'));
   const write = failureOf(await editSecretKey(readerApi, seen, { kind: 'remove', key: 'user' }));
   assert.equal(write.kind, 'forbidden');
@@ -189,4 +192,35 @@ test('an edit of a secret deleted meanwhile says it no longer exists', async (t)
   const gone = failureOf(await editSecretKey(api, seen, { kind: 'remove', key: 'user' }));
   assert.equal(gone.kind, 'not-found');
   assert.match(gone.message, /Secret "db" no longer exists in the cluster/);
+});
+
+test('an immutable secret is deleted and created again with the change, still immutable; kubectl reads it', async (t) => {
+  const { fx, api } = await setup(t);
+  const before = await kubectlReads(fx, 'frozen');
+  const seen = valueOf(await refreshSecretVersion(api, 'frozen'));
+  const edit = { kind: 'set', key: 'token', value: Buffer.from(CANARY) } as const;
+  const meta = valueOf(await recreateSecretWithEdit(api, seen, edit));
+  assert.equal(meta.immutable, true);
+  const now = await kubectlReads(fx, 'frozen');
+  assert.equal(now.data.token.toString(), CANARY);
+  assert.notEqual(now.uid, before.uid, 'a new object');
+  const run = await kubectl({ kubeconfigPath: fx.kubeconfig, dir: fx.dir }, ['get', 'secret', 'frozen', '-o', 'json']);
+  assert.equal((JSON.parse(run.stdout) as { immutable?: boolean }).immutable, true);
+  // The version the user saw is gone now: a second recreate from it deletes nothing.
+  const stale = failureOf(await recreateSecretWithEdit(api, seen, { kind: 'remove', key: 'token' }));
+  assert.equal(stale.kind, 'conflict');
+  assert.equal((await kubectlReads(fx, 'frozen')).data.token.toString(), CANARY);
+});
+
+test('a recreate whose create is refused creates the old secret again, so nothing is lost', async (t) => {
+  const { fx, api } = await setup(t);
+  const seen = valueOf(await refreshSecretVersion(api, 'frozen'));
+  fx.cluster.faults.fail(500, 1, { verb: 'create' });
+  const refused = failureOf(
+    await recreateSecretWithEdit(api, seen, { kind: 'add', key: 'extra', value: Buffer.from('x') }),
+  );
+  assert.match(refused.message, /Secret "frozen" was recreated unchanged/);
+  const now = await kubectlReads(fx, 'frozen');
+  assert.deepEqual(Object.keys(now.data), ['token']);
+  assert.equal(now.data.token.toString(), 'kept');
 });

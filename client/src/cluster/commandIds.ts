@@ -11,6 +11,10 @@ export const ClusterCommands = {
   copyName: 'pachyderm.copySecretName',
   showPipelines: 'pachyderm.showPipelinesUsingSecret',
   deleteSecret: 'pachyderm.deleteSecret',
+  setValue: 'pachyderm.setSecretValue',
+  addKey: 'pachyderm.addSecretKey',
+  removeKey: 'pachyderm.removeSecretKey',
+  renameKey: 'pachyderm.renameSecretKey',
   createFromFile: 'pachyderm.createSecretFromFile',
   insertReference: 'pachyderm.insertSecretReference',
 } as const;

@@ -163,7 +163,7 @@ async function readKey(area: ClusterArea, name: string, key: string): Promise<Ui
 }
 
 /** The delete confirmation's word on the pipelines that would break; it says so when it cannot tell. */
-function usedByDetail(answer: ServerAnswer<SecretUsesResult>): string {
+export function usedByDetail(answer: ServerAnswer<SecretUsesResult>): string {
   if (!answer.ok) return `\n\nCould not check which pipelines in this workspace use it: ${answer.reason}.`;
   const { uses, searchedOnly } = answer.result;
   const cut = searchedOnly === undefined ? '' : ` (${cutNote(searchedOnly)})`;

@@ -7,6 +7,7 @@ import { ClientCommands } from '../../../core/src/protocol';
 import { ClusterCommands } from '../cluster/commandIds';
 import { createSecretFromFile } from '../cluster/createFromFile';
 import { insertSecretReference } from '../cluster/insertReference';
+import { addSecretKey, removeSecretKey, renameSecretKey, setSecretValue } from '../cluster/keyEditCommands';
 import {
   copySecretName,
   copySecretValue,
@@ -49,6 +50,10 @@ export const commands: Readonly<Record<string, CommandBody>> = {
   [ClusterCommands.copyName]: copySecretName,
   [ClusterCommands.showPipelines]: showPipelinesUsingSecret,
   [ClusterCommands.deleteSecret]: deleteSecret,
+  [ClusterCommands.setValue]: setSecretValue,
+  [ClusterCommands.addKey]: addSecretKey,
+  [ClusterCommands.removeKey]: removeSecretKey,
+  [ClusterCommands.renameKey]: renameSecretKey,
   [ClusterCommands.createFromFile]: createSecretFromFile,
   [ClusterCommands.insertReference]: insertSecretReference,
   [PlatformCommands.newPlatformSecret]: newPlatformSecret,

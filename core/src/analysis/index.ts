@@ -11,3 +11,4 @@ export * from './incrementalAnalyzer';
 export type { Finding, RuleCode, Severity } from '../rules/ruleTable';
 export { RULES } from '../rules/ruleTable';
 export * from './secretUses';
+export * from './keyChangeNotes';

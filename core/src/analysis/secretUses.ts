@@ -15,6 +15,12 @@ export interface SecretUse {
   line: number;
   /** e.g. `transform.secrets[0] → env PASSWORD (key password)`. */
   how: string;
+  /** The key the use names (`transform.secrets[].key`, `egress.sqlDatabase.secret.key`), if any. */
+  key?: string;
+  /** The environment variable the key's value goes into: read once, when the worker's container starts. */
+  envVar?: string;
+  /** Where the whole secret is mounted, one file per key: the kubelet updates the files in place. */
+  mountPath?: string;
 }
 
 /** A use with the range of its reference (the name) in the file text. */
@@ -24,8 +30,8 @@ export function findSecretUses(uri: string, relativePath: string, text: string, 
   const file = parseSpecFile(uri, text);
   const model = buildSpecModel(file);
   const out: SecretUseAt[] = [];
-  const at = (pipeline: string, how: string, start: number, end: number) =>
-    out.push({ pipeline, file: relativePath, line: file.lines.positionAt(start).line + 1, how, start, end });
+  const at = (pipeline: string, how: string, start: number, end: number, facts: Partial<SecretUse> = {}) =>
+    out.push({ pipeline, file: relativePath, line: file.lines.positionAt(start).line + 1, how, ...facts, start, end });
   for (const spec of model.specs) {
     const pipeline = spec.pipelineName ?? `(spec ${spec.index + 1})`;
     for (const entry of spec.secrets) {
@@ -41,6 +47,11 @@ export function findSecretUses(uri: string, relativePath: string, text: string, 
         `transform.secrets[${entry.index}]${how ? `: ${how}` : ''}`,
         entry.name.value.start,
         entry.name.value.end,
+        {
+          ...(key ? { key } : {}),
+          ...(env ? { envVar: env } : {}),
+          ...(mount ? { mountPath: mount } : {}),
+        },
       );
     }
     spec.imagePullSecrets.forEach((ref, i) => {
@@ -49,7 +60,10 @@ export function findSecretUses(uri: string, relativePath: string, text: string, 
     const egressName = spec.egress?.name?.value;
     if (egressName && stringValue(egressName) === secretName) {
       const key = stringValue(spec.egress?.key?.value);
-      at(pipeline, `egress.sqlDatabase.secret${key ? ` (key ${key})` : ''}`, egressName.start, egressName.end);
+      // pachd hands the key to the worker as PACHYDERM_SQL_PASSWORD (pachyderm/pachyderm
+      // src/server/pps/server/worker_rc.go, getEgressSecretEnvVars).
+      const facts = { envVar: 'PACHYDERM_SQL_PASSWORD', ...(key ? { key } : {}) };
+      at(pipeline, `egress.sqlDatabase.secret${key ? ` (key ${key})` : ''}`, egressName.start, egressName.end, facts);
     }
     for (const pod of spec.podStrings) {
       for (const ref of pod.refs) {

@@ -7,3 +7,4 @@ export * from './secretsApi';
 export * from './snapshot';
 export * from './secretEdits';
 export * from './secretUpdate';
+export * from './secretRecreate';

@@ -149,22 +149,28 @@ async function readForEdit(api: SecretsApi, name: string) {
 }
 
 /**
- * Asks the API server (SelfSubjectAccessReview) whether the user may change secret `name`, before asking the user
- * for anything. A denial names the missing verb. When the review itself cannot be asked (a server without the
+ * Asks the API server (SelfSubjectAccessReview) whether the user may `verbs` the secret `name`, before asking the
+ * user for anything. A denial names the missing verbs. When the review itself cannot be asked (a server without the
  * authorization API, a user who may not create reviews), the answer is "go on": the write's own 403 then names the
  * verb, so nothing is lost.
  */
-export async function checkSecretEditAccess(api: SecretsApi, name: string): Promise<SecretEditOutcome<void>> {
-  let allowed: boolean;
-  try {
-    allowed = await api.mayI(SECRET_EDIT_VERB, name);
-  } catch {
-    return succeeded(undefined);
+export async function checkSecretAccess(
+  api: SecretsApi,
+  name: string,
+  verbs: readonly string[] = [SECRET_EDIT_VERB],
+): Promise<SecretEditOutcome<void>> {
+  const missing: string[] = [];
+  for (const verb of verbs) {
+    try {
+      if (!(await api.mayI(verb, name))) missing.push(verb);
+    } catch {
+      return succeeded(undefined);
+    }
   }
-  if (allowed) return succeeded(undefined);
+  if (!missing.length) return succeeded(undefined);
   return failed(
-    `You may not change secret "${name}": missing permission to "${SECRET_EDIT_VERB}" resource "secrets" in ` +
-      `namespace "${api.namespace}". Ask a cluster admin for it.`,
+    `You may not change secret "${name}": missing permission to ${missing.map((v) => `"${v}"`).join(' and ')} ` +
+      `resource "secrets" in namespace "${api.namespace}". Ask a cluster admin for it.`,
     { kind: 'forbidden' },
   );
 }

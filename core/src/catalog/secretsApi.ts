@@ -115,8 +115,10 @@ export class SecretsApi {
     return review.status?.allowed === true;
   }
 
-  async delete(name: string): Promise<void> {
-    await this.http.json<V1Status>({ method: 'DELETE', path: this.secretPath(name) }, this.timeoutMs);
+  /** Deletes; with `preconditions`, only that object at that version (a newer one answers 409 Conflict). */
+  async delete(name: string, preconditions?: { uid?: string; resourceVersion?: string }): Promise<void> {
+    const body = preconditions && { apiVersion: 'v1', kind: 'DeleteOptions', preconditions };
+    await this.http.json<V1Status>({ method: 'DELETE', path: this.secretPath(name), body }, this.timeoutMs);
   }
 
   /**
