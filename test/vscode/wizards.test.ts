@@ -228,7 +228,7 @@ suite('New Secret wizards in the real quick input', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  test('tls: the pair is checked before finishing, then Create puts it in the cluster with pachctl’s labels and the tree shows it', async () => {
+  test('tls: the pair is checked before finishing, the last step shows the certificate, then Create puts it in the cluster with pachctl’s labels and the tree shows it', async () => {
     restoreDialogs = answerDialogs([path.join(dir, 'web.crt'), path.join(dir, 'other.key'), path.join(dir, 'web.key')]);
     created.push('wizard-tls');
     const run = await driveWizard(
@@ -239,10 +239,15 @@ suite('New Secret wizards in the real quick input', () => {
         { pick: 'Choose the certificate', step: 2 },
         { pick: 'Choose the private key', step: 3 },
         { pick: 'Choose the private key', step: 3 },
+        { pick: 'Certificate web: expires in 1 day', step: 4 },
         { pick: 'Create in cluster now', step: 4 },
       ],
     );
     assert.equal(run.outcome, 'done');
+    // The last step named the certificate being written; picking it listed the public facts, never the PEM.
+    const facts = messages('showInformationMessage').find((m) => m.startsWith('Certificate: '));
+    assert.match(facts ?? '', /subject CN: web; .*key: RSA 2048; tls\.key matches: yes\.$/);
+    assert.ok(!facts!.includes(fs.readFileSync(path.join(dir, 'web.crt'), 'utf8').split('\n')[1]));
     assert.ok(
       messages('showErrorMessage').some((m) => m.startsWith('tls: private key type does not match public key type')),
       JSON.stringify(messages('showErrorMessage')),

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CatalogChange } from '../../../core/src/catalog';
 import type { SecretUsesResult } from '../../../core/src/protocol';
+import { certificateWarningDays } from './certificateSetting';
 import { inspectSecretText } from './inspectSecretText';
 import type { ClusterArea } from './clusterArea';
 import { cutNote, workspaceUses } from './workspaceUses';
@@ -51,7 +52,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
         `${this.area.catalog.target().context}/${this.area.catalog.target().namespace}.\n`
       );
     const { uses, note } = await inspectUses(this.area, name);
-    return inspectSecretText(meta, uses, undefined, note);
+    return inspectSecretText(meta, uses, undefined, note, certificateWarningDays());
   }
 
   /** An open Inspect document follows its secret: new keys, labels, or its deletion. */

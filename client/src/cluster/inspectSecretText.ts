@@ -1,9 +1,14 @@
 /**
  * The read-only "Inspect Secret" document: the `pachctl inspect secret NAME` table first (NAME TYPE CREATED,
- * tab-aligned, `… ago`), then what pachctl does not show: labels, keys with size and kind (values masked) and
- * the workspace pipelines that use the secret.
+ * tab-aligned, `… ago`), then what pachctl does not show: labels, keys with size and kind (values masked), the
+ * public facts of the certificates keys hold, and the workspace pipelines that use the secret.
  */
 import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog';
+import {
+  certificateFactLines,
+  DEFAULT_CERTIFICATE_WARNING_DAYS,
+  type CertificateExpiryPolicy,
+} from '../../../core/src/certificates';
 import { ago } from './humanDuration';
 import type { SecretUse } from '../../../core/src/analysis';
 
@@ -15,6 +20,7 @@ export function inspectSecretText(
   uses: readonly SecretUse[],
   now: Date = new Date(),
   usesNote?: string,
+  certificateWarningDays = DEFAULT_CERTIFICATE_WARNING_DAYS,
 ): string {
   const lines: string[] = [];
   lines.push(
@@ -48,6 +54,7 @@ export function inspectSecretText(
   } else {
     lines.push('  <none>');
   }
+  lines.push(...certificateSection(meta, { now: now.getTime(), warningDays: certificateWarningDays }));
   lines.push('');
   lines.push(`Pipelines in this workspace that use it (${uses.length}):`);
   for (const u of uses) lines.push(`  ${u.pipeline}  ${u.file}:${u.line}  ${u.how}`);
@@ -55,6 +62,17 @@ export function inspectSecretText(
   else if (!uses.length) lines.push('  <none>');
   lines.push('');
   return lines.join('\n');
+}
+
+/** The public facts of each key's certificates; nothing when no key holds one. */
+function certificateSection(meta: SecretMeta, policy: CertificateExpiryPolicy): string[] {
+  const certificates = meta.keys.filter((k) => k.certificate);
+  if (!certificates.length) return [];
+  const lines = ['', `Certificates (${certificates.length}):`];
+  for (const k of certificates) {
+    lines.push(`  ${k.name}:`, ...certificateFactLines(k.certificate!, policy).map((l) => `    ${l}`));
+  }
+  return lines;
 }
 
 /** Go's tabwriter as pachctl configures it for tables: columns padded to the widest cell plus 3 spaces. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionHost } from '../host';
 import { CatalogForwarder } from './catalogToServer';
+import { CERTIFICATE_WARNING_SETTING, certificateWarningDays } from './certificateSetting';
 import { ClusterArea } from './clusterArea';
 import { CLUSTER_SETTING_KEYS } from './clusterSettings';
 import { SECRETS_VIEW } from './commandIds';
@@ -22,6 +23,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
   subs.push(status, forwarder, area.tree, area.view);
   area.tree.setVisible(area.view.visible);
+  area.tree.setCertificateWarningDays(certificateWarningDays());
   subs.push(area.view.onDidChangeVisibility((e) => area.tree.setVisible(e.visible)));
 
   // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
@@ -39,6 +41,8 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (CLUSTER_SETTING_KEYS.some((k) => e.affectsConfiguration(k))) refresh();
+      if (e.affectsConfiguration(CERTIFICATE_WARNING_SETTING))
+        area.tree.setCertificateWarningDays(certificateWarningDays());
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(refresh),
     { dispose: () => area.catalog.dispose() },

@@ -5,7 +5,15 @@
 import * as vscode from 'vscode';
 import type { CatalogChange, LiveCatalog } from '../../../core/src/catalog';
 import { AgeTicker, systemClock, type TreeClock } from './ageTicker';
-import { keyRows, rootRows, secretRow, secretRowId, type SecretDecorator, type TreeRow } from './treeModel';
+import {
+  keyRows,
+  rootRows,
+  secretRow,
+  secretRowId,
+  treeCertificatePolicy,
+  type SecretDecorator,
+  type TreeRow,
+} from './treeModel';
 
 export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeRow | undefined>();
@@ -14,6 +22,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private readonly decorators: SecretDecorator[] = [];
   private pachydermOnly = false;
   private ignoredSettings: readonly string[] = [];
+  private certificateWarningDays: number | undefined;
   private readonly listener: (s: unknown, change: CatalogChange) => void;
   /** Redraws when a shown age would read differently ("1 minute ago" an hour later), while the view is visible. */
   readonly ages = new AgeTicker(systemClock, () => this.changed.fire(undefined));
@@ -45,6 +54,13 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     this.changed.fire(undefined);
   }
 
+  /** `pachyderm.certificateExpiryWarningDays` changed: certificate marks may read differently. */
+  setCertificateWarningDays(days: number): void {
+    if (days === this.certificateWarningDays) return;
+    this.certificateWarningDays = days;
+    this.changed.fire(undefined);
+  }
+
   /** The view's visibility: ages are kept fresh only while it shows. */
   setVisible(visible: boolean): void {
     this.ages.setVisible(visible);
@@ -71,12 +87,14 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   getChildren(row?: TreeRow): TreeRow[] {
-    if (row) return row.kind === 'secret' && row.secret ? keyRows(row.secret).map((r) => this.reuse(r)) : [];
+    if (row) {
+      if (row.kind !== 'secret' || !row.secret) return [];
+      return keyRows(row.secret, treeCertificatePolicy(this.rowView())).map((r) => this.reuse(r));
+    }
     const rows = rootRows(this.catalog.snapshot(), {
       pachydermOnly: this.pachydermOnly,
       ignoredSettings: this.ignoredSettings,
-      decorators: this.decorators,
-      now: new Date(this.ages.now()),
+      ...this.rowView(),
     });
     this.ages.drawn(rows.map((r) => (r.kind === 'secret' ? r.secret?.creationTimestamp : undefined)));
     return rows.map((r) => this.reuse(r));
@@ -85,6 +103,12 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   getParent(row: TreeRow): TreeRow | undefined {
     if (row.kind !== 'key' || !row.secret) return undefined;
     return this.rows.get(secretRowId(row.secret.namespace, row.secret.name));
+  }
+
+  /** What every secret and key row is drawn with: the marks, the tree's clock, the certificate window. */
+  private rowView() {
+    const { decorators, certificateWarningDays } = this;
+    return { decorators, now: new Date(this.ages.now()), certificateWarningDays };
   }
 
   private reuse(fresh: TreeRow): TreeRow {
@@ -117,7 +141,7 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
       const meta = this.catalog.get(name);
       if (!meta || !this.rows.has(id)) continue;
       // Firing for the row re-reads it and its key rows.
-      this.changed.fire(this.reuse(secretRow(meta, { decorators: this.decorators, now: new Date(this.ages.now()) })));
+      this.changed.fire(this.reuse(secretRow(meta, this.rowView())));
     }
   }
 

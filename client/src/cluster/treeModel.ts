@@ -5,7 +5,9 @@
  * Row ids are stable (`secret/<ns>/<name>`, `key/<ns>/<name>/<key>`): VS Code keeps selection and expansion
  * across refreshes, and a watch event redraws only the rows it touched.
  */
-import { isPachydermManaged, type SecretMeta } from '../../../core/src/catalog';
+import { isPachydermManaged, type SecretKeyInfo, type SecretMeta } from '../../../core/src/catalog';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS, type CertificateExpiryPolicy } from '../../../core/src/certificates';
+import { keyCertificateMark, secretCertificateMark } from './certificateMarks';
 import type { CatalogSnapshot } from '../../../core/src/catalog';
 import { ago } from './humanDuration';
 import { insecurityText } from '../../../core/src/kubeconfig';
@@ -52,6 +54,16 @@ export interface TreeViewOptions {
   ignoredSettings: readonly string[];
   decorators: readonly SecretDecorator[];
   now: Date;
+  /** `pachyderm.certificateExpiryWarningDays`: certificates lapsing sooner are marked. */
+  certificateWarningDays?: number;
+}
+
+/** When the tree judges certificates: its own clock (ageTicker.ts), and the setting's window. */
+export function treeCertificatePolicy(view: Pick<TreeViewOptions, 'now' | 'certificateWarningDays'>) {
+  return {
+    now: view.now.getTime(),
+    warningDays: view.certificateWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS,
+  };
 }
 
 /** States the tree leaves to a viewsWelcome message (the tree is empty then). */
@@ -195,8 +207,12 @@ export function secretRowId(namespace: string, name: string): string {
   return `secret/${namespace}/${name}`;
 }
 
-export function secretRow(secret: SecretMeta, view: Pick<TreeViewOptions, 'decorators' | 'now'>): TreeRow {
+export function secretRow(
+  secret: SecretMeta,
+  view: Pick<TreeViewOptions, 'decorators' | 'now' | 'certificateWarningDays'>,
+): TreeRow {
   const managed = isPachydermManaged(secret);
+  const certificate = secretCertificateMark(secret, treeCertificatePolicy(view));
   const marks: string[] = managed ? ['pachyderm'] : [];
   const extraTooltip: string[] = [];
   for (const decorate of view.decorators) {
@@ -210,7 +226,12 @@ export function secretRow(secret: SecretMeta, view: Pick<TreeViewOptions, 'decor
     id: secretRowId(secret.namespace, secret.name),
     kind: 'secret',
     label: secret.name,
-    description: [secret.type, age, ...marks.map((m) => `◆ ${m}`)].join(' · '),
+    description: [
+      secret.type,
+      age,
+      ...(certificate.mark ? [certificate.mark] : []),
+      ...marks.map((m) => `◆ ${m}`),
+    ].join(' · '),
     tooltip: [
       `${secret.name} (${secret.type})`,
       `Namespace: ${secret.namespace}`,
@@ -221,17 +242,35 @@ export function secretRow(secret: SecretMeta, view: Pick<TreeViewOptions, 'decor
         ? 'Pachyderm-managed: listed by pachctl list secret.'
         : 'Not Pachyderm-managed: pachctl list secret does not show it.',
       ...extraTooltip,
+      ...certificate.tooltip,
     ].join('\n'),
     icon: iconForType(secret.type),
-    iconColor: managed ? 'charts.blue' : undefined,
+    iconColor: certificate.iconColor ?? (managed ? 'charts.blue' : undefined),
     contextValue: managed ? 'pachyderm.secret.managed' : 'pachyderm.secret.other',
     collapsible: secret.keys.length > 0,
     secret,
   };
 }
 
-export function keyRows(secret: SecretMeta): TreeRow[] {
-  return secret.keys.map((k) => ({
+/** `policy`: when to judge the certificates keys hold (treeCertificatePolicy). */
+export function keyRows(secret: SecretMeta, policy?: CertificateExpiryPolicy): TreeRow[] {
+  return secret.keys.map((k) => withCertificate(keyRow(secret, k), k, policy));
+}
+
+/** A key holding certificates says where they stand in its description and lists their facts in its tooltip. */
+function withCertificate(row: TreeRow, k: SecretKeyInfo, policy?: CertificateExpiryPolicy): TreeRow {
+  if (!policy || !k.certificate) return row;
+  const c = keyCertificateMark(k, policy);
+  return {
+    ...row,
+    description: `${row.description} · ${c.mark}`,
+    tooltip: [row.tooltip, ...c.tooltip].join('\n'),
+    ...(c.iconColor ? { iconColor: c.iconColor } : {}),
+  };
+}
+
+function keyRow(secret: SecretMeta, k: SecretKeyInfo): TreeRow {
+  return {
     id: `key/${secret.namespace}/${secret.name}/${k.name}`,
     kind: 'key' as const,
     label: k.name,
@@ -244,5 +283,5 @@ export function keyRows(secret: SecretMeta): TreeRow[] {
     collapsible: false,
     secret,
     key: k.name,
-  }));
+  };
 }

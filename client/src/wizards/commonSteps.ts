@@ -10,7 +10,7 @@ import {
   type SecretDraft,
 } from '../../../core/src/manifest';
 import type { StepOutcome } from './stepRunner';
-import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+import type { ManifestSinks, PickItem, StepPosition, WizardUi } from './wizardUi';
 
 export function nameError(name: string): string | undefined {
   return name === '' ? 'name must be specified' : undefined;
@@ -30,7 +30,15 @@ export async function nameStep(ui: WizardUi, pos: StepPosition, state: { name: s
   return 'next';
 }
 
-type FinishChoice = 'editor' | 'save' | 'create' | 'dry-run' | 'toggle';
+type FinishChoice = 'editor' | 'save' | 'create' | 'dry-run' | 'toggle' | 'note';
+
+/** A first row on the last step about what is being written (the TLS certificate); picking it shows `message`. */
+export interface FinishNote {
+  label: string;
+  description?: string;
+  detail?: string;
+  message: string;
+}
 
 const ANSWERS_KEPT = 'Your answers are kept: save again to another path, or pick another output.';
 
@@ -40,6 +48,38 @@ const OVERSIZE_DETAIL =
 
 export const SAVED_MESSAGE_NOTE =
   'Base64 is an encoding, not encryption: anyone who can read the file can read the values.';
+
+/** The last step's rows: the note about what is written (if any), the outputs, and the stringData toggle. */
+function finishItems(stringData: boolean, about: FinishNote | undefined): PickItem<FinishChoice>[] {
+  return [
+    ...(about
+      ? [{ label: about.label, description: about.description, detail: about.detail, value: 'note' as const }]
+      : []),
+    {
+      label: '$(json) Open as unsaved JSON editor',
+      description: 'review, then save or create from there',
+      value: 'editor' as FinishChoice,
+    },
+    { label: '$(save) Save to file…', description: 'written with mode 0600', value: 'save' as FinishChoice },
+    {
+      label: '$(cloud-upload) Create in cluster now',
+      description: 'as pachctl create secret',
+      value: 'create' as FinishChoice,
+    },
+    {
+      label: '$(beaker) Server-side dry run',
+      description: 'the API server checks it; nothing is stored',
+      value: 'dry-run' as FinishChoice,
+    },
+    {
+      label: stringData
+        ? '$(check) Write values as stringData (readable)'
+        : '$(circle-large-outline) Write values as stringData (readable)',
+      description: stringData ? 'on: text values under stringData' : 'off: base64 under data, as kubectl writes',
+      value: 'toggle' as FinishChoice,
+    },
+  ];
+}
 
 /**
  * The last step. `build` makes the draft from the answers (it may throw a ManifestError, e.g. a file changed
@@ -51,39 +91,16 @@ export async function finishStep(
   pos: StepPosition,
   state: { stringData: boolean },
   build: () => SecretDraft,
+  note?: () => FinishNote | undefined,
 ): Promise<StepOutcome> {
   for (;;) {
-    const items = [
-      {
-        label: '$(json) Open as unsaved JSON editor',
-        description: 'review, then save or create from there',
-        value: 'editor' as FinishChoice,
-      },
-      { label: '$(save) Save to file…', description: 'written with mode 0600', value: 'save' as FinishChoice },
-      {
-        label: '$(cloud-upload) Create in cluster now',
-        description: 'as pachctl create secret',
-        value: 'create' as FinishChoice,
-      },
-      {
-        label: '$(beaker) Server-side dry run',
-        description: 'the API server checks it; nothing is stored',
-        value: 'dry-run' as FinishChoice,
-      },
-      {
-        label: state.stringData
-          ? '$(check) Write values as stringData (readable)'
-          : '$(circle-large-outline) Write values as stringData (readable)',
-        description: state.stringData
-          ? 'on: text values under stringData'
-          : 'off: base64 under data, as kubectl writes',
-        value: 'toggle' as FinishChoice,
-      },
-    ];
+    const about = note?.();
+    const items = finishItems(state.stringData, about);
     const r = await ui.pick({ ...pos, placeholder: 'Where should the Secret manifest go?', items });
     if (r.kind !== 'value') return r.kind;
-    if (r.value === 'toggle') {
-      state.stringData = !state.stringData;
+    if (r.value === 'toggle' || r.value === 'note') {
+      if (r.value === 'toggle') state.stringData = !state.stringData;
+      else ui.showInfo(about!.message);
       continue;
     }
     let draft: SecretDraft;

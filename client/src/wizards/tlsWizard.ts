@@ -1,7 +1,7 @@
 /**
  * New Secret (TLS): name, certificate file, key file, output. The pair is checked (Go's tls.X509KeyPair rules
  * via core) as soon as the key is chosen, and again when building, so the wizard cannot finish with a
- * mismatched or unreadable pair.
+ * mismatched or unreadable pair. The last step shows the certificate's public facts (./tlsCertificateNote.ts).
  */
 import {
   ManifestError,
@@ -11,6 +11,7 @@ import {
   type SourceReader,
 } from '../../../core/src/manifest';
 import { finishStep, nameStep } from './commonSteps';
+import { certificateNote } from './tlsCertificateNote';
 import { runSteps, type StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
 
@@ -33,13 +34,22 @@ export async function runTlsWizard(
   sinks: ManifestSinks,
   reader: SourceReader,
   state: TlsWizardState,
+  now: () => number = Date.now,
 ): Promise<'done' | 'cancel'> {
   const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
   return runSteps([
     () => nameStep(ui, pos(1), state),
     () => fileStep(ui, pos(2), state, 'certPath', reader),
     () => fileStep(ui, pos(3), state, 'keyPath', reader),
-    () => finishStep(ui, sinks, pos(4), state, () => buildTlsDraft(state, reader)),
+    () =>
+      finishStep(
+        ui,
+        sinks,
+        pos(4),
+        state,
+        () => buildTlsDraft(state, reader),
+        () => certificateNote(state, reader, now()),
+      ),
   ]);
 }
 
