@@ -9,6 +9,7 @@ import { createLanguageClient } from './languageClient';
 import { registerCluster } from './cluster/register';
 import { registerCommands } from './commands/registerCommands';
 import { registerPlatform } from './platform/register';
+import { registerSecretEditor } from './secretEditor/register';
 import { vscodeSinks } from './wizards/vscodeSinks';
 import { VscodeWizardUi } from './wizards/vscodeWizardUi';
 
@@ -17,6 +18,8 @@ let client: LanguageClient | undefined;
 /** What activate() returns: the areas' state, for the extension-host tests and the bench (not a public API). */
 export interface PachydermExtensionExports {
   cluster: ReturnType<typeof registerCluster>;
+  /** The decoded secret editor (Edit Secret (decoded)). */
+  secretEditor: ReturnType<typeof registerSecretEditor>;
   /** Settles when the language server has started (rejects when it could not). */
   serverReady: Promise<void>;
   /** How long activate() itself took, in ms (VS Code's "activate call time"). */
@@ -43,10 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Pachyd
   const cluster = registerCluster(host);
   // Platform secrets build on the cluster area (its tree, catalog and API).
   registerPlatform(cluster);
+  const secretEditor = registerSecretEditor(cluster);
   registerCommands({ host, cluster, wizardUi: new VscodeWizardUi(), sinks: vscodeSinks });
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { cluster, serverReady, activationMs };
+  return { cluster, secretEditor, serverReady, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

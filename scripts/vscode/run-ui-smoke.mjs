@@ -15,6 +15,9 @@ const fixtures = join(repoRoot, 'test/vscode/fixtures');
 const screenshots = join(repoRoot, 'test-results/ui');
 const stage = { prefix: 'pachyderm-ui-smoke-', seed: join(fixtures, 'cluster-seed.json') };
 
+// Files written from here on are searched for canaries by the decoded editor's disk test.
+const startedAt = Date.now();
+
 withLocalStage(stage, async ({ temp, localCluster }) => {
   const workspace = prepareWorkspace({
     from: join(fixtures, 'workspace'),
@@ -38,6 +41,8 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
         screenshots,
         kubeconfig: localCluster.kubeconfig,
         cluster: clusterFacts(localCluster),
+        userDataDir: server.userDataDir,
+        startedAt,
       },
       null,
       2,

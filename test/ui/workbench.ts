@@ -15,6 +15,10 @@ export interface UiEnv {
   screenshots: string;
   kubeconfig: string;
   cluster: { server: string; token: string; caPem: string; adminUrl: string; adminToken: string; namespace: string };
+  /** code-server's user-data folder (settings, workspace storage, backups, logs). */
+  userDataDir: string;
+  /** When the run began (ms since the epoch): temp files written since are this run's. */
+  startedAt: number;
 }
 
 export function uiEnv(): UiEnv {

@@ -23,6 +23,7 @@ import {
   switchContext,
   switchNamespace,
 } from '../cluster/targetCommands';
+import { editSecretDecoded, SecretEditorCommands } from '../secretEditor/editSecretDecoded';
 import {
   copySecretKeyForChart,
   moveValueToSecret,
@@ -56,6 +57,7 @@ export const commands: Readonly<Record<string, CommandBody>> = {
   [ClusterCommands.renameKey]: renameSecretKey,
   [ClusterCommands.createFromFile]: createSecretFromFile,
   [ClusterCommands.insertReference]: insertSecretReference,
+  [SecretEditorCommands.editDecoded]: editSecretDecoded,
   [PlatformCommands.newPlatformSecret]: newPlatformSecret,
   [ClientCommands.moveValueToSecret]: moveValueToSecret,
   [ClientCommands.copySecretKey]: copySecretKeyForChart,

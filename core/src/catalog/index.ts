@@ -8,3 +8,4 @@ export * from './snapshot';
 export * from './secretEdits';
 export * from './secretUpdate';
 export * from './secretRecreate';
+export * from './decodedSecretText';
