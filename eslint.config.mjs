@@ -96,11 +96,6 @@ export default tseslint.config(
     },
   },
   {
-    // TODO(lint): tools/ is being wrapped in its own change; this override goes once it is.
-    files: ['tools/**'],
-    rules: { 'max-len': 'off' },
-  },
-  {
     // The custom LSP messages follow vscode-languageserver-protocol's own convention, `XRequest.type` and
     // `XRequest.method` in a namespace, so both sides read them the way they read the protocol's messages.
     files: ['core/src/protocol/messages.ts'],
