@@ -6,15 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
-const root = path.resolve(new URL('..', import.meta.url).pathname);
+const repoRoot = path.resolve(new URL('..', import.meta.url).pathname);
 const PRODUCT = ['core/src', 'client/src', 'server/src', 'cli/src', 'tools'];
 const LIMITS = { fileLines: 300, functionLines: 60, lineChars: 120 };
 
-function sourceFiles(dir) {
+function sourceFiles(root, dir) {
   const out = [];
   for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    if (entry.isDirectory()) out.push(...sourceFiles(root, rel));
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(rel);
   }
   return out;
@@ -48,7 +48,7 @@ function longFunctions(file, source) {
 }
 
 /** Relative imports and re-exports of a file, resolved to repository paths of files that exist. */
-function importsOf(file, source) {
+function importsOf(root, file, source) {
   const out = [];
   for (const statement of source.statements) {
     const spec = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier;
@@ -94,8 +94,9 @@ function cycles(graph) {
   return found;
 }
 
-export function codeShape() {
-  const files = PRODUCT.filter((d) => fs.existsSync(path.join(root, d))).flatMap(sourceFiles);
+/** The shape of the tree at `root` (this repository unless a test gives a tree of its own). */
+export function codeShape(root = repoRoot) {
+  const files = PRODUCT.filter((d) => fs.existsSync(path.join(root, d))).flatMap((d) => sourceFiles(root, d));
   const report = { longFiles: [], longFunctions: [], longLines: [], cycles: [] };
   const graph = new Map();
   for (const file of files) {
@@ -107,7 +108,7 @@ export function codeShape() {
     );
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     report.longFunctions.push(...longFunctions(file, source));
-    graph.set(file, importsOf(file, source));
+    graph.set(file, importsOf(root, file, source));
   }
   report.cycles = cycles(graph);
   report.longFiles.sort((a, b) => b.lines - a.lines);
