@@ -71,8 +71,9 @@ export const isAllowed = (user: LocalUser, q: RbacRequest): boolean => allowingR
 export function allowedReason(user: LocalUser, rule: RbacRule, namespace: string | undefined): string {
   if (rule === PRIVILEGED) return '';
   const to = `User ${JSON.stringify(user.name)}`;
+  const name = JSON.stringify(user.name);
   if (rule.namespaces.includes('*') || namespace === undefined)
-    return `RBAC: allowed by ClusterRoleBinding ${JSON.stringify(user.name)} of ClusterRole ${JSON.stringify(user.name)} to ${to}`;
+    return `RBAC: allowed by ClusterRoleBinding ${name} of ClusterRole ${name} to ${to}`;
   return (
     `RBAC: allowed by RoleBinding ${JSON.stringify(`${user.name}/${namespace}`)} of Role ` +
     `${JSON.stringify(user.name)} to ${to}`
