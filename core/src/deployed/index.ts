@@ -1,0 +1,8 @@
+/** What the faces (client, server, cli) use of this module; they import it only through this file. */
+export * from './attribution';
+export * from './deployedModel';
+export * from './kubeletMessages';
+export * from './podFailure';
+export * from './podSecretUses';
+export * from './workerIdentity';
+export type * from './workerObjects';

@@ -1,0 +1,169 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DeployedModel, type DeployedPipeline } from '../../../core/src/deployed';
+import { CANARY, CREATING, EDGES, eventOf, podOf, rcOf, waiting, type PipelineFixture } from './pachdWorkers';
+
+function modelWith(p: PipelineFixture, ...pods: ReturnType<typeof podOf>[]): DeployedModel {
+  const model = new DeployedModel();
+  model.replace('rcs', [rcOf(p)]);
+  model.replace('pods', pods);
+  return model;
+}
+
+function only(model: DeployedModel): DeployedPipeline {
+  const all = model.pipelines();
+  assert.equal(all.length, 1);
+  return all[0];
+}
+
+test('a running pipeline: its RC uses, its pods counted, no failure', () => {
+  const model = modelWith(EDGES, podOf(EDGES, 'aaaaa'), podOf(EDGES, 'bbbbb'));
+  const p = only(model);
+  assert.equal(p.rc, 'images-edges-v2');
+  assert.deepEqual([p.project, p.name, p.version, p.pods], ['images', 'edges', 2, 2]);
+  assert.deepEqual(p.state, { kind: 'running' });
+  assert.ok(p.uses.some((u) => u.how === 'env' && u.secret === 's3-creds' && u.key === 'access-key'));
+  assert.ok(!JSON.stringify(model.pipelines()).includes(CANARY));
+});
+
+test('a missing key fails the pod with CreateContainerConfigError and is blamed on that secret and key', () => {
+  const message = "couldn't find key access-key in Secret pach/s3-creds";
+  const model = modelWith(EDGES, podOf(EDGES, 'aaaaa', waiting('CreateContainerConfigError', message)));
+  const p = only(model);
+  assert.equal(p.state.kind, 'failing');
+  assert.deepEqual(p.state.kind === 'failing' && p.state.failures, [
+    {
+      pod: 'images-edges-v2-aaaaa',
+      reason: 'CreateContainerConfigError',
+      message,
+      blame: [{ secret: 's3-creds', key: 'access-key', cause: 'missing-key', via: ['env'] }],
+    },
+  ]);
+});
+
+test('a missing secret for an env var is blamed on the secret', () => {
+  const pod = podOf(EDGES, 'aaaaa', waiting('CreateContainerConfigError', 'secret "s3-creds" not found'));
+  const p = only(modelWith(EDGES, pod));
+  assert.deepEqual(p.state.kind === 'failing' && p.state.failures[0].blame, [
+    { secret: 's3-creds', cause: 'missing-secret', via: ['env'] },
+  ]);
+});
+
+test('a FailedMount event fails a pod that has not started, and stops counting once it runs', () => {
+  const pod = podOf(EDGES, 'aaaaa', CREATING);
+  const model = modelWith(EDGES, pod);
+  assert.deepEqual(only(model).state, { kind: 'running' }, 'ContainerCreating alone is not a failure');
+  const message = 'MountVolume.SetUp failed for volume "tls-bundle" : secret "tls-bundle" not found';
+  assert.ok(model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', message)));
+  const p = only(model);
+  assert.deepEqual(p.state.kind === 'failing' && p.state.failures, [
+    {
+      pod: 'images-edges-v2-aaaaa',
+      reason: 'FailedMount',
+      message,
+      blame: [{ secret: 'tls-bundle', cause: 'missing-secret', via: ['volume'] }],
+    },
+  ]);
+  model.apply('pods', 'MODIFIED', podOf(EDGES, 'aaaaa'));
+  assert.deepEqual(only(model).state, { kind: 'running' });
+});
+
+test('of two FailedMount events for one volume, the latest says what is wrong now', () => {
+  const p: PipelineFixture = { name: 'keys', version: 1, secrets: [{ name: 'tok', mountPath: '/tok' }] };
+  const pod = podOf(p, 'aaaaa', CREATING);
+  const model = modelWith(p, pod);
+  const vol = 'MountVolume.SetUp failed for volume "tok" : ';
+  model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', `${vol}secret "tok" not found`, '2026-12-05T08:00:00Z'));
+  model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', `${vol}secret "other" not found`, '2026-12-05T08:05:00Z'));
+  const state = only(model).state;
+  assert.deepEqual(state.kind === 'failing' && state.failures.map((f) => f.blame[0].secret), ['other']);
+});
+
+test('an image pull failure is blamed on the pull secrets kubelet could not read', () => {
+  const pod = podOf(EDGES, 'aaaaa', waiting('ImagePullBackOff', 'Back-off pulling image "registry.example/edges:2"'));
+  const model = modelWith(EDGES, pod);
+  const before = only(model).state;
+  assert.deepEqual(before.kind === 'failing' && before.failures[0].blame, [], 'no event yet: no guess');
+  const msg = 'Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.';
+  model.apply('events', 'ADDED', eventOf(pod, 'FailedToRetrieveImagePullSecret', msg));
+  const after = only(model).state;
+  assert.deepEqual(after.kind === 'failing' && after.failures[0].blame, [
+    { secret: 'regcred', cause: 'missing-secret', via: ['imagePull'] },
+  ]);
+});
+
+test('Unschedulable from the PodScheduled condition is a failure with no secret to blame', () => {
+  const pod = podOf(EDGES, 'aaaaa', {
+    phase: 'Pending',
+    conditions: [
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' },
+    ],
+  });
+  const state = only(modelWith(EDGES, pod)).state;
+  assert.deepEqual(state.kind === 'failing' && state.failures[0], {
+    pod: 'images-edges-v2-aaaaa',
+    reason: 'Unschedulable',
+    message: '0/3 nodes are available',
+    blame: [],
+  });
+});
+
+test('waiting reasons pachd does not count are not failures', () => {
+  for (const reason of ['ContainerCreating', 'PodInitializing', 'CrashLoopBackOff']) {
+    assert.deepEqual(only(modelWith(EDGES, podOf(EDGES, 'a', waiting(reason, 'x')))).state, { kind: 'running' });
+  }
+});
+
+test('pre-2.4 and spout workers are grouped by pipeline version like current ones', () => {
+  const old: PipelineFixture = {
+    name: 'legacy',
+    version: 9,
+    style: 'pre-2.4',
+    secrets: [{ name: 'old', mountPath: '/o' }],
+  };
+  const spout: PipelineFixture = { project: 'ingest', name: 'feed', version: 1, style: 'spout' };
+  const model = new DeployedModel();
+  model.replace('rcs', [rcOf(old), rcOf(spout)]);
+  model.replace('pods', [podOf(old, 'x1'), podOf(old, 'x2'), podOf(spout, 'y1')]);
+  const seen = model.pipelines().map((p) => [p.project, p.name, p.version, p.rc, p.pods]);
+  assert.deepEqual(seen, [
+    ['', 'legacy', 9, 'pipeline-legacy-v9', 2],
+    ['ingest', 'feed', 1, 'ingest-feed-v1', 1],
+  ]);
+});
+
+test('pods whose RC is not known yet bring their own uses, until the RC arrives', () => {
+  const model = new DeployedModel();
+  model.replace('pods', [podOf(EDGES, 'aaaaa')]);
+  const p = only(model);
+  assert.equal(p.rc, undefined);
+  assert.ok(p.uses.some((u) => u.secret === 'tls-bundle'));
+  model.apply('rcs', 'ADDED', rcOf({ ...EDGES, secrets: [] }));
+  assert.ok(!only(model).uses.some((u) => u.secret === 'tls-bundle'), 'the RC template is the truth');
+});
+
+test('deleting the RC and its pods removes the pipeline; unrelated objects are ignored', () => {
+  const model = modelWith(EDGES, podOf(EDGES, 'aaaaa'));
+  assert.equal(model.apply('pods', 'ADDED', { metadata: { name: 'pachd-0', labels: { app: 'pachd' } } }), false);
+  assert.equal(model.apply('events', 'ADDED', { metadata: { name: 'e' }, reason: 'Scheduled' }), false);
+  model.apply('pods', 'DELETED', podOf(EDGES, 'aaaaa'));
+  model.apply('rcs', 'DELETED', rcOf(EDGES));
+  assert.deepEqual(model.pipelines(), []);
+  assert.deepEqual(model.counts(), { rcs: 0, pods: 0, events: 0 });
+});
+
+test('an event about an earlier pod of the same name (another uid) does not count', () => {
+  const pod = podOf(EDGES, 'aaaaa', CREATING);
+  const model = modelWith(EDGES, pod);
+  const stale = eventOf(pod, 'FailedMount', 'MountVolume.SetUp failed for volume "x" : secret "x" not found');
+  stale.involvedObject!.uid = 'an-older-pod';
+  model.apply('events', 'ADDED', stale);
+  assert.deepEqual(only(model).state, { kind: 'running' });
+});
+
+test('a relist of one kind replaces that kind only', () => {
+  const model = modelWith(EDGES, podOf(EDGES, 'aaaaa', waiting('ErrImagePull', 'pull failed')));
+  model.replace('pods', []);
+  const p = only(model);
+  assert.deepEqual([p.pods, p.state.kind, p.rc], [0, 'running', 'images-edges-v2']);
+});
