@@ -15,9 +15,9 @@ import { finding, type Finding } from '../rules/ruleTable';
 import { documentChunks, type ChunkRange } from '../pipelineSpec/documentChunks';
 import { LineIndex } from '../pipelineSpec/lineIndex';
 import { detectFormat } from '../pipelineSpec/parseSpecFile';
-import { spellingStyle, type SpecView } from '../pipelineSpec/specModel';
+import { spellingStyle, type SpecModel, type SpecView, type SpellingCount } from '../pipelineSpec/specModel';
 import { hasLoneCarriageReturn, withLineFeeds } from '../pipelineSpec/sourceText';
-import type { SpecDocument, SpecFile, SpecFormat, SyntaxProblem } from '../pipelineSpec/tree';
+import type { SpecFile, SpecFormat, SyntaxProblem } from '../pipelineSpec/tree';
 import { chunkFindings, movedChunk, parseChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
 import { parseHelmValues } from '../helm/parseHelmValues';
@@ -52,54 +52,23 @@ export class IncrementalAnalyzer {
     const loneCr = hasLoneCarriageReturn(input.text);
     const text = loneCr ? withLineFeeds(input.text) : input.text;
     const specFiles = options.specFiles ?? [];
-    if (classifyByName(uri, specFiles, languageId) === 'none') {
+    const byName = classifyByName(uri, specFiles, languageId);
+    if (byName === 'none') {
       this.forget(uri);
       return { kind: 'none', findings: [] };
     }
     const format = detectFormat(uri, text, languageId);
     const previous = this.files.get(uri);
     const generation = (previous?.generation ?? 0) + 1;
-    const ranges = documentChunks(text, format);
-    const chunks =
-      previous && previous.format === format
-        ? reuseChunks(previous, text, ranges)
-        : new Array<AnalysisChunk | undefined>(ranges.length);
-    const documents: SpecDocument[] = [];
-    const syntaxErrors: SyntaxProblem[] = [];
-    const specs: SpecView[] = [];
-    const spellings = { snake: 0, camel: 0 };
-    const file: SpecFile = { uri, text, format, documents, syntaxErrors, lines: new LineIndex(text) };
-    // A file named as a spec is almost always judged as one: its new chunks are checked as soon as they are
-    // read, while their nodes are still in the processor's cache (a large file's tree is far bigger than the
-    // cache, and walking it again afterwards is mostly waiting on memory). The style so far stands in for
-    // the file's; a chunk checked in another style than the file turns out to have is checked again below.
-    const early = classifyByName(uri, specFiles, languageId) === 'pipeline';
-    for (let i = 0; i < ranges.length; i++) {
-      let c = chunks[i];
-      const fresh = !c;
-      if (!c) c = chunks[i] = parseChunk(text, format, ranges[i], generation);
-      // A reused chunk numbered for another place is renumbered on a copy: an earlier result holds the original.
-      else if (!numberedAt(c, documents.length, specs.length)) c = chunks[i] = movedChunk(c, 0);
-      for (const d of c.documents) {
-        d.index = documents.length;
-        documents.push(d);
-      }
-      for (const e of c.syntaxErrors) syntaxErrors.push(e);
-      for (const s of c.specs) {
-        s.index = specs.length;
-        specs.push(s);
-      }
-      spellings.snake += c.spellings.snake;
-      spellings.camel += c.spellings.camel;
-      if (early && fresh) chunkFindings(c, file, spellingStyle(spellings), catalog);
-    }
-    const parsed = chunks as AnalysisChunk[];
-    const sources = countGenerations(parsed);
-    this.files.delete(uri);
-    this.files.set(uri, { format, text, chunks: sources > MAX_SOURCE_TEXTS ? [] : parsed, generation });
-    if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
+    const file: SpecFile = { uri, text, format, documents: [], syntaxErrors: [], lines: new LineIndex(text) };
+    // A file named as a spec is almost always judged as one, so its new chunks are checked as they are read.
+    const read = readChunks(file, previous?.format === format ? previous : undefined, generation, {
+      early: byName === 'pipeline',
+      catalog,
+    });
+    this.remember(uri, { format, text, chunks: read.chunks, generation });
 
-    const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, specs);
+    const kind = classifyDocument(uri, file, specFiles, languageId, options.helmValuesFiles, read.specs);
     // Helm values files are single small documents with rules of their own; their `yaml` Document is parsed here
     // once and kept in the result for completion, hover and fixes.
     if (kind === 'helm-values') {
@@ -108,22 +77,99 @@ export class IncrementalAnalyzer {
       return { kind, findings, file, helmValues };
     }
     if (kind !== 'pipeline') return { kind, findings: [], file };
-    const model = { specs, style: spellingStyle(spellings) };
-    const findings: Finding[] = [];
-    if (loneCr || input.source) findings.push(...checkSource(input.text, input.source));
-    for (const c of parsed) for (const f of chunkFindings(c, file, model.style, catalog)) findings.push(f);
-    // Certificates are judged at the caller's moment, so outside the chunks' findings, which are kept per catalog.
-    const refs = options.certificates ? findSecretReferences(file, model) : [];
-    findings.push(...certificateExpiryFindings(refs, catalog, options.certificates));
-    // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
-    findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { kind, findings: outsideTemplateActions(text, format, syntaxErrors, findings), file, model };
+    const model: SpecModel = { specs: read.specs, style: spellingStyle(read.spellings) };
+    const source = loneCr || input.source ? checkSource(input.text, input.source) : [];
+    const findings = collectFindings(file, model, read.chunks, source, catalog, options);
+    return { kind, findings, file, model };
+  }
+
+  /**
+   * Keeps `state` as the latest analysis of `uri`, without its chunks when they hold too many source texts
+   * alive, and drops the least recently analysed document past `maxFiles`.
+   */
+  private remember(uri: string, state: FileState): void {
+    if (countGenerations(state.chunks) > MAX_SOURCE_TEXTS) state.chunks = [];
+    this.files.delete(uri);
+    this.files.set(uri, state);
+    if (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
   }
 
   /** Drops what is kept for `uri` (its editor closed). */
   forget(uri: string): void {
     this.files.delete(uri);
   }
+}
+
+/** What a file's chunks add up to: the chunks in text order, the specs they hold and how their keys are spelt. */
+interface ReadChunks {
+  chunks: AnalysisChunk[];
+  specs: SpecView[];
+  spellings: SpellingCount;
+}
+
+/**
+ * Reads `file.text` chunk by chunk into `file`'s documents and syntax errors, reusing `previous`' chunks where
+ * their text is unchanged. With `early`, a newly parsed chunk is checked as soon as it is read, while its nodes
+ * are still in the processor's cache (a large file's tree is far bigger than the cache, and walking it again
+ * afterwards is mostly waiting on memory). The style so far stands in for the file's; a chunk checked in
+ * another style than the file turns out to have is checked again by collectFindings.
+ */
+function readChunks(
+  file: SpecFile,
+  previous: FileState | undefined,
+  generation: number,
+  check: { early: boolean; catalog: CatalogIndex },
+): ReadChunks {
+  const { text, format } = file;
+  const ranges = documentChunks(text, format);
+  const chunks = previous ? reuseChunks(previous, text, ranges) : new Array<AnalysisChunk | undefined>(ranges.length);
+  const read: ReadChunks = { chunks: chunks as AnalysisChunk[], specs: [], spellings: { snake: 0, camel: 0 } };
+  for (let i = 0; i < ranges.length; i++) {
+    let c = chunks[i];
+    const fresh = !c;
+    if (!c) c = chunks[i] = parseChunk(text, format, ranges[i], generation);
+    // A reused chunk numbered for another place is renumbered on a copy: an earlier result holds the original.
+    else if (!numberedAt(c, file.documents.length, read.specs.length)) c = chunks[i] = movedChunk(c, 0);
+    appendChunk(c, file, read);
+    if (check.early && fresh) chunkFindings(c, file, spellingStyle(read.spellings), check.catalog);
+  }
+  return read;
+}
+
+/** Adds chunk `c`'s documents, syntax errors, specs and spellings to the file's, numbering them in order. */
+function appendChunk(c: AnalysisChunk, file: SpecFile, read: ReadChunks): void {
+  for (const d of c.documents) {
+    d.index = file.documents.length;
+    file.documents.push(d);
+  }
+  for (const e of c.syntaxErrors) file.syntaxErrors.push(e);
+  for (const s of c.specs) {
+    s.index = read.specs.length;
+    read.specs.push(s);
+  }
+  read.spellings.snake += c.spellings.snake;
+  read.spellings.camel += c.spellings.camel;
+}
+
+/**
+ * A pipeline spec's findings: the source text's (`source`), each chunk's (kept per catalog), and the
+ * certificates', judged at the caller's moment and so outside the chunks'.
+ */
+function collectFindings(
+  file: SpecFile,
+  model: SpecModel,
+  chunks: readonly AnalysisChunk[],
+  source: readonly Finding[],
+  catalog: CatalogIndex,
+  options: AnalyzeOptions,
+): Finding[] {
+  const findings: Finding[] = [...source];
+  for (const c of chunks) for (const f of chunkFindings(c, file, model.style, catalog)) findings.push(f);
+  const refs = options.certificates ? findSecretReferences(file, model) : [];
+  findings.push(...certificateExpiryFindings(refs, catalog, options.certificates));
+  // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return outsideTemplateActions(file.text, file.format, file.syntaxErrors, findings);
 }
 
 /**
