@@ -21,14 +21,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function preparePachctlSecret(text: string, targetNamespace: string): Outcome<PreparedSecret> {
   // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
   const read = safeJsonParse(text);
-  if (!read.ok) {
-    const looksYaml = /^\s*(apiVersion|kind|metadata)\s*:/m.test(text);
-    const why = looksYaml
-      ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … ' +
-        '--dry-run=client -o json writes one)'
-      : `not valid JSON (${read.message})`;
-    return { ok: false, message: `failed to unmarshal secret: ${why}` };
-  }
+  if (!read.ok) return { ok: false, message: `failed to unmarshal secret: ${notJsonReason(text, read.message)}` };
   const parsed = read.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, message: 'failed to unmarshal secret: the file must hold one JSON object of kind Secret' };
@@ -42,23 +35,8 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Out
     return { ok: false, message: 'failed to unmarshal secret: metadata must be an object' };
   const name = typeof md.name === 'string' ? md.name : '';
   if (!name) return { ok: false, message: 'The Secret has no metadata.name.' };
-  for (const field of ['data', 'stringData'] as const) {
-    const v = obj[field];
-    if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
-      return { ok: false, message: `failed to unmarshal secret: ${field} must be an object of key → string` };
-    }
-    for (const [key, value] of Object.entries((v ?? {}) as Record<string, unknown>)) {
-      if (typeof value !== 'string')
-        return { ok: false, message: `failed to unmarshal secret: ${field}["${key}"] must be a string` };
-      // Go decodes []byte fields as standard base64; anything else fails the whole unmarshal.
-      if (field === 'data' && !BASE64.test(value)) {
-        return {
-          ok: false,
-          message: `failed to unmarshal secret: data["${key}"] is not valid base64 (use stringData for plain text)`,
-        };
-      }
-    }
-  }
+  const valuesProblem = valueMapProblem(obj, 'data') ?? valueMapProblem(obj, 'stringData');
+  if (valuesProblem) return { ok: false, message: `failed to unmarshal secret: ${valuesProblem}` };
   const labels = { ...((md.labels ?? {}) as Record<string, string>) };
   if (labels.suite !== undefined && labels.suite !== PACHYDERM_SECRET_LABELS.suite) {
     return { ok: false, message: `invalid suite label set on secret: suite=${labels.suite}` };
@@ -80,4 +58,32 @@ export function preparePachctlSecret(text: string, targetNamespace: string): Out
       metadata: { ...(md as SecretObject['metadata']), name, labels },
     } as PreparedSecret,
   };
+}
+
+/** Why text that is not JSON fails pachd's unmarshal; YAML, the likeliest mistake, is named as such. */
+function notJsonReason(text: string, parseMessage: string): string {
+  const looksYaml = /^\s*(apiVersion|kind|metadata)\s*:/m.test(text);
+  return looksYaml
+    ? 'the file looks like YAML, but pachctl create secret reads JSON only (kubectl create secret … ' +
+        '--dry-run=client -o json writes one)'
+    : `not valid JSON (${parseMessage})`;
+}
+
+/**
+ * Why `obj[field]` (`data` or `stringData`) would fail Go's unmarshal into a v1.Secret, if it would: it must be
+ * an object of key → string, and `data`'s strings standard base64. Keys are named; values never are.
+ */
+function valueMapProblem(obj: Record<string, unknown>, field: 'data' | 'stringData'): string | undefined {
+  const v = obj[field];
+  if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+    return `${field} must be an object of key → string`;
+  }
+  for (const [key, value] of Object.entries((v ?? {}) as Record<string, unknown>)) {
+    if (typeof value !== 'string') return `${field}["${key}"] must be a string`;
+    // Go decodes []byte fields as standard base64; anything else fails the whole unmarshal.
+    if (field === 'data' && !BASE64.test(value)) {
+      return `data["${key}"] is not valid base64 (use stringData for plain text)`;
+    }
+  }
+  return undefined;
 }
