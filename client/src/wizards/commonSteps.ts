@@ -103,53 +103,82 @@ export async function finishStep(
       else ui.showInfo(about!.message);
       continue;
     }
-    let draft: SecretDraft;
-    try {
-      draft = build();
-    } catch (err) {
-      if (!(err instanceof ManifestError)) throw err;
-      ui.showError(err.withoutInput);
-      continue;
-    }
-    // Before the manifest text is made: a Secret the API server will refuse is asked about, not built silently.
-    const tooLarge = secretSizeProblem(draft);
-    if (
-      tooLarge &&
-      !(await ui.confirm({ message: tooLarge, detail: OVERSIZE_DETAIL, proceed: 'Build anyway', back: 'Go back' }))
-    ) {
-      continue;
-    }
+    const draft = await buildConfirmed(ui, build);
+    if (!draft) continue;
     const json = printSecret(draft, 'json', { stringData: state.stringData });
-    switch (r.value) {
-      case 'editor':
-        await sinks.openEditor(json);
+    if ((await deliver(ui, sinks, r.value, draft.name, json)) === 'done') return 'done';
+  }
+}
+
+/**
+ * Runs `action`; a ManifestError (the answers or their files cannot make a Secret) is shown to the user without
+ * the input it quotes, and gives undefined. Any other error is a bug and is thrown.
+ */
+export function attempt<T>(ui: WizardUi, action: () => T): T | undefined {
+  try {
+    return action();
+  } catch (err) {
+    if (!(err instanceof ManifestError)) throw err;
+    ui.showError(err.withoutInput);
+    return undefined;
+  }
+}
+
+/** The draft the answers make, or undefined when it cannot be built or the user goes back from its size. */
+async function buildConfirmed(ui: WizardUi, build: () => SecretDraft): Promise<SecretDraft | undefined> {
+  const draft = attempt(ui, build);
+  if (!draft) return undefined;
+  // Before the manifest text is made: a Secret the API server will refuse is asked about, not built silently.
+  const tooLarge = secretSizeProblem(draft);
+  if (
+    tooLarge &&
+    !(await ui.confirm({ message: tooLarge, detail: OVERSIZE_DETAIL, proceed: 'Build anyway', back: 'Go back' }))
+  ) {
+    return undefined;
+  }
+  return draft;
+}
+
+/**
+ * Sends the manifest of Secret `name` where the user picked. 'done' closes the wizard; 'stay' keeps it on the
+ * last step with every answer (a save dialog dismissed, a failed save or create, any dry run).
+ */
+async function deliver(
+  ui: WizardUi,
+  sinks: ManifestSinks,
+  output: Exclude<FinishChoice, 'toggle' | 'note'>,
+  name: string,
+  json: string,
+): Promise<'done' | 'stay'> {
+  switch (output) {
+    case 'editor':
+      await sinks.openEditor(json);
+      return 'done';
+    case 'save': {
+      const saved = await sinks.saveFile(json, `${name}.secret.json`);
+      if (saved.kind === 'cancelled') return 'stay';
+      if (saved.kind === 'failed') {
+        ui.showError(`Could not save the manifest to ${saved.path}: ${saved.reason}. ${ANSWERS_KEPT}`);
+        return 'stay';
+      }
+      ui.showInfo(`Saved Secret "${name}" to ${saved.path} (mode 0600). ${SAVED_MESSAGE_NOTE}`);
+      return 'done';
+    }
+    case 'create': {
+      const result = await sinks.create(json);
+      if (result.ok) {
+        // An empty message: the create path has told the user already.
+        if (result.message) ui.showInfo(result.message);
         return 'done';
-      case 'save': {
-        const saved = await sinks.saveFile(json, `${draft.name}.secret.json`);
-        if (saved.kind === 'cancelled') continue;
-        if (saved.kind === 'failed') {
-          ui.showError(`Could not save the manifest to ${saved.path}: ${saved.reason}. ${ANSWERS_KEPT}`);
-          continue;
-        }
-        ui.showInfo(`Saved Secret "${draft.name}" to ${saved.path} (mode 0600). ${SAVED_MESSAGE_NOTE}`);
-        return 'done';
       }
-      case 'create': {
-        const result = await sinks.create(json);
-        if (result.ok) {
-          // An empty message: the create path has told the user already.
-          if (result.message) ui.showInfo(result.message);
-          return 'done';
-        }
-        ui.showError(`${result.message} Your answers are kept: fix them with Back, or pick another output.`);
-        continue;
-      }
-      case 'dry-run': {
-        const result = await sinks.serverDryRun(json);
-        if (result.ok) ui.showInfo(result.message);
-        else ui.showError(result.message);
-        continue;
-      }
+      ui.showError(`${result.message} Your answers are kept: fix them with Back, or pick another output.`);
+      return 'stay';
+    }
+    case 'dry-run': {
+      const result = await sinks.serverDryRun(json);
+      if (result.ok) ui.showInfo(result.message);
+      else ui.showError(result.message);
+      return 'stay';
     }
   }
 }
