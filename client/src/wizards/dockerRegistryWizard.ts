@@ -9,8 +9,8 @@ import {
   type SourceReader,
 } from '../../../core/src/manifest';
 import { finishStep, nameStep } from './commonSteps';
-import { runSteps, type StepOutcome } from './stepRunner';
-import type { InputRequest, ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+import { runSteps, stepPositions, type StepOutcome, type Wizard } from './stepRunner';
+import type { InputRequest, StepPosition } from './wizardUi';
 
 export interface DockerRegistryWizardState {
   name: string;
@@ -21,8 +21,7 @@ export interface DockerRegistryWizardState {
   stringData: boolean;
 }
 
-const TITLE = 'New Secret (Docker Registry)';
-const TOTAL = 6;
+const position = stepPositions('New Secret (Docker Registry)', 6);
 
 export function initialDockerRegistryState(prefill: { name?: string } = {}): DockerRegistryWizardState {
   return {
@@ -40,13 +39,7 @@ const required = (what: string) => (v: string) =>
     ? `The ${what} is required (kubectl needs --docker-username, --docker-password and --docker-server).`
     : undefined;
 
-export async function runDockerRegistryWizard(
-  ui: WizardUi,
-  sinks: ManifestSinks,
-  reader: SourceReader,
-  state: DockerRegistryWizardState,
-): Promise<'done' | 'cancel'> {
-  const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
+export const runDockerRegistryWizard: Wizard<DockerRegistryWizardState> = (ui, sinks, reader, state) => {
   const field =
     (
       step: number,
@@ -54,20 +47,20 @@ export async function runDockerRegistryWizard(
       req: Omit<InputRequest, keyof StepPosition | 'value'>,
     ) =>
     async (): Promise<StepOutcome> => {
-      const r = await ui.input({ ...pos(step), ...req, value: state[key] });
+      const r = await ui.input({ ...position(step), ...req, value: state[key] });
       if (r.kind !== 'value') return r.kind;
       state[key] = r.value;
       return 'next';
     };
   return runSteps([
-    () => nameStep(ui, pos(1), state),
+    () => nameStep(ui, position(1), state),
     field(2, 'server', { prompt: 'Registry server', placeholder: DEFAULT_DOCKER_SERVER, validate: required('server') }),
     field(3, 'username', { prompt: 'Username', validate: required('username') }),
     field(4, 'password', { prompt: 'Password or token (masked)', password: true, validate: required('password') }),
     field(5, 'email', { prompt: 'Email (optional)', validate: () => undefined }),
-    () => finishStep(ui, sinks, pos(6), state, () => buildDockerRegistryDraft(state, reader)),
+    () => finishStep(ui, sinks, position(6), state, () => buildDockerRegistryDraft(state, reader)),
   ]);
-}
+};
 
 export function buildDockerRegistryDraft(state: DockerRegistryWizardState, reader: SourceReader): SecretDraft {
   return buildDockerRegistrySecret(

@@ -5,7 +5,6 @@
  */
 import * as path from 'node:path';
 import {
-  ManifestError,
   addEnvFileSources,
   addFileSources,
   addKey,
@@ -15,9 +14,9 @@ import {
   type SecretDraft,
   type SourceReader,
 } from '../../../core/src/manifest';
-import { finishStep, nameStep } from './commonSteps';
-import { runSteps, type StepOutcome } from './stepRunner';
-import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+import { attempt, finishStep, nameStep } from './commonSteps';
+import { runSteps, stepPositions, type StepOutcome, type Wizard } from './stepRunner';
+import type { StepPosition, WizardUi } from './wizardUi';
 
 export type GenericEntry =
   | { kind: 'literal'; key: string; value: string }
@@ -33,26 +32,18 @@ export interface GenericWizardState {
   suggestedKey?: string;
 }
 
-const TITLE = 'New Secret (Generic)';
-const TOTAL = 3;
+const position = stepPositions('New Secret (Generic)', 3);
 
 export function initialGenericState(prefill: { name?: string; key?: string } = {}): GenericWizardState {
   return { name: prefill.name ?? '', entries: [], stringData: false, suggestedKey: prefill.key };
 }
 
-export async function runGenericWizard(
-  ui: WizardUi,
-  sinks: ManifestSinks,
-  reader: SourceReader,
-  state: GenericWizardState,
-): Promise<'done' | 'cancel'> {
-  const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
-  return runSteps([
-    () => nameStep(ui, pos(1), state),
-    () => entriesStep(ui, pos(2), state, reader),
-    () => finishStep(ui, sinks, pos(3), state, () => buildGenericDraft(state, reader)),
+export const runGenericWizard: Wizard<GenericWizardState> = (ui, sinks, reader, state) =>
+  runSteps([
+    () => nameStep(ui, position(1), state),
+    () => entriesStep(ui, position(2), state, reader),
+    () => finishStep(ui, sinks, position(3), state, () => buildGenericDraft(state, reader)),
   ]);
-}
 
 /** The draft the entries make, in the order they were added. Throws ManifestError as kubectl would. */
 export function buildGenericDraft(
@@ -122,13 +113,10 @@ async function entriesStep(
     const entry = await askEntry(ui, pos, state, choice, new Set(allKeys));
     if (entry === 'cancel') return 'cancel';
     if (entry === 'back') continue;
-    try {
-      buildGenericDraft({ name: state.name, entries: [...state.entries, entry] }, reader);
+    const withEntry = { name: state.name, entries: [...state.entries, entry] };
+    if (attempt(ui, () => buildGenericDraft(withEntry, reader)) !== undefined) {
       state.entries.push(entry);
       if (entry.kind === 'literal' && entry.key === state.suggestedKey) state.suggestedKey = undefined;
-    } catch (err) {
-      if (!(err instanceof ManifestError)) throw err;
-      ui.showError(err.withoutInput);
     }
   }
 }

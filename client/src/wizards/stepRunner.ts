@@ -1,4 +1,23 @@
 /** Runs a wizard's steps in order; Back returns to the previous step with its answers still in the state. */
+import type { SourceReader } from '../../../core/src/manifest';
+import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
+
+/**
+ * A New Secret wizard: it asks through `ui`, reads the files the user names through `reader`, keeps every answer
+ * in `state` (so a caller may pre-fill it, or read it once the wizard closes) and sends the manifest to `sinks`.
+ */
+export type Wizard<S> = (
+  ui: WizardUi,
+  sinks: ManifestSinks,
+  reader: SourceReader,
+  state: S,
+) => Promise<'done' | 'cancel'>;
+
+/** Each step's place in a wizard of `total` steps titled `title`; every step but the first offers Back. */
+export function stepPositions(title: string, total: number): (step: number) => StepPosition {
+  return (step) => ({ title, step, totalSteps: total, canGoBack: step > 1 });
+}
+
 export type StepOutcome = 'next' | 'back' | 'cancel' | 'done';
 
 export async function runSteps(steps: ReadonlyArray<() => Promise<StepOutcome>>): Promise<'done' | 'cancel'> {

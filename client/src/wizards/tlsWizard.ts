@@ -10,9 +10,9 @@ import {
   type SecretDraft,
   type SourceReader,
 } from '../../../core/src/manifest';
-import { finishStep, nameStep } from './commonSteps';
+import { attempt, finishStep, nameStep } from './commonSteps';
 import { certificateNote } from './tlsCertificateNote';
-import { runSteps, type StepOutcome } from './stepRunner';
+import { runSteps, stepPositions, type StepOutcome } from './stepRunner';
 import type { ManifestSinks, StepPosition, WizardUi } from './wizardUi';
 
 export interface TlsWizardState {
@@ -22,30 +22,29 @@ export interface TlsWizardState {
   stringData: boolean;
 }
 
-const TITLE = 'New Secret (TLS)';
-const TOTAL = 4;
+const position = stepPositions('New Secret (TLS)', 4);
 
 export function initialTlsState(prefill: { name?: string } = {}): TlsWizardState {
   return { name: prefill.name ?? '', stringData: false };
 }
 
-export async function runTlsWizard(
+/** A `Wizard<TlsWizardState>`; `now` is the moment the certificate's dates are judged at (tests fix it). */
+export function runTlsWizard(
   ui: WizardUi,
   sinks: ManifestSinks,
   reader: SourceReader,
   state: TlsWizardState,
   now: () => number = Date.now,
 ): Promise<'done' | 'cancel'> {
-  const pos = (step: number): StepPosition => ({ title: TITLE, step, totalSteps: TOTAL, canGoBack: step > 1 });
   return runSteps([
-    () => nameStep(ui, pos(1), state),
-    () => fileStep(ui, pos(2), state, 'certPath', reader),
-    () => fileStep(ui, pos(3), state, 'keyPath', reader),
+    () => nameStep(ui, position(1), state),
+    () => fileStep(ui, position(2), state, 'certPath', reader),
+    () => fileStep(ui, position(3), state, 'keyPath', reader),
     () =>
       finishStep(
         ui,
         sinks,
-        pos(4),
+        position(4),
         state,
         () => buildTlsDraft(state, reader),
         () => certificateNote(state, reader, now()),
@@ -81,14 +80,8 @@ async function fileStep(
     }
     if (field === 'certPath') {
       // Only readability here; the pair is checked once the key is known.
-      try {
-        readTlsFile(state.certPath!, reader);
-      } catch (err) {
-        if (!(err instanceof ManifestError)) throw err;
-        ui.showError(err.withoutInput);
-        continue;
-      }
-      return 'next';
+      if (attempt(ui, () => readTlsFile(state.certPath!, reader)) !== undefined) return 'next';
+      continue;
     }
     try {
       buildTlsDraft(state, reader);

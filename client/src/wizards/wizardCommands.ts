@@ -8,6 +8,7 @@ import { ClientCommands, type CreateSecretArgs } from '../../../core/src/protoco
 import type { CommandContext } from '../commands/commandContext';
 import { initialDockerRegistryState, runDockerRegistryWizard } from './dockerRegistryWizard';
 import { initialGenericState, runGenericWizard } from './genericWizard';
+import type { Wizard } from './stepRunner';
 import { initialTlsState, runTlsWizard } from './tlsWizard';
 
 export const WizardCommands = {
@@ -19,26 +20,26 @@ export const WizardCommands = {
 
 type Outcome = 'done' | 'cancel';
 
-/** Only the kind of wizard and how it ended are logged: never a name's values, keys' values or paths' contents. */
-function logged(ctx: CommandContext, kind: string, outcome: Outcome): Outcome {
+/**
+ * Runs `wizard` from `state` with the command context's UI and sinks. Only the kind of wizard and how it ended are
+ * logged: never a name's values, keys' values or paths' contents.
+ */
+async function runWizard<S>(ctx: CommandContext, kind: string, wizard: Wizard<S>, state: S): Promise<Outcome> {
+  const outcome = await wizard(ctx.wizardUi, ctx.sinks, nodeSourceReader, state);
   ctx.host.output.info(`[wizard] ${kind} ${outcome === 'done' ? 'finished' : 'cancelled'}`);
   return outcome;
 }
 
 export async function newGenericSecret(ctx: CommandContext): Promise<Outcome> {
-  const outcome = await runGenericWizard(ctx.wizardUi, ctx.sinks, nodeSourceReader, initialGenericState());
-  return logged(ctx, 'generic', outcome);
+  return runWizard(ctx, 'generic', runGenericWizard, initialGenericState());
 }
 
 export async function newTlsSecret(ctx: CommandContext): Promise<Outcome> {
-  const outcome = await runTlsWizard(ctx.wizardUi, ctx.sinks, nodeSourceReader, initialTlsState());
-  return logged(ctx, 'tls', outcome);
+  return runWizard(ctx, 'tls', runTlsWizard, initialTlsState());
 }
 
 export async function newDockerRegistrySecret(ctx: CommandContext): Promise<Outcome> {
-  const state = initialDockerRegistryState();
-  const outcome = await runDockerRegistryWizard(ctx.wizardUi, ctx.sinks, nodeSourceReader, state);
-  return logged(ctx, 'docker-registry', outcome);
+  return runWizard(ctx, 'docker-registry', runDockerRegistryWizard, initialDockerRegistryState());
 }
 
 /** The quick fix for a missing secret: the generic wizard pre-filled with the (name, key) the spec refers to. */
@@ -48,6 +49,5 @@ export async function createMissingSecret(ctx: CommandContext, arg?: unknown): P
     name: typeof args.name === 'string' ? args.name : undefined,
     key: typeof args.key === 'string' ? args.key : undefined,
   };
-  const outcome = await runGenericWizard(ctx.wizardUi, ctx.sinks, nodeSourceReader, initialGenericState(prefill));
-  return logged(ctx, 'generic (create missing secret)', outcome);
+  return runWizard(ctx, 'generic (create missing secret)', runGenericWizard, initialGenericState(prefill));
 }
