@@ -103,72 +103,91 @@ export interface RawError {
 
 /**
  * The first JSON value of `slice` as spec nodes, offsets shifted by `base`, with jsonc-parser's errors (`visit`
- * stops after one value and reports what follows as EndOfFileExpected). Each event is handled as `parseTree`
- * handles it: a container is attached to its parent when it begins and gets its end when it ends; a property
- * is open until a value, a `,` or the end of its object completes it.
+ * stops after one value and reports what follows as EndOfFileExpected).
  */
 export function parseJsonValue(slice: string, base: number): { root: SpecNode | undefined; errors: RawError[] } {
-  const errors: RawError[] = [];
-  let root: SpecNode | undefined;
-  const containers: Array<ObjectNode | ArrayNode> = [];
+  const builder = new SpecNodeBuilder(base);
+  visit(slice, builder.visitor(), PARSE_OPTIONS);
+  return { root: builder.root, errors: builder.errors };
+}
+
+/**
+ * Turns `visit`'s events into spec nodes, each event handled as `parseTree` handles it: a container is attached
+ * to its parent when it begins and gets its end when it ends; a property is open until a value, a `,` or the end
+ * of its object completes it. Offsets are the slice's, shifted by `base`.
+ */
+class SpecNodeBuilder {
+  root: SpecNode | undefined;
+  readonly errors: RawError[] = [];
+  private readonly containers: Array<ObjectNode | ArrayNode> = [];
   /** The open property each container on `containers` is the value of. */
-  const owners: Array<PropertyNode | undefined> = [];
-  let open: PropertyNode | undefined;
-  const completeProperty = (end: number): void => {
-    if (open) open.end = base + end;
-    open = undefined;
-  };
-  const attach = (node: SpecNode): void => {
-    const parent = containers[containers.length - 1];
-    if (open) open.value ??= node;
+  private readonly owners: Array<PropertyNode | undefined> = [];
+  private open: PropertyNode | undefined;
+
+  constructor(private readonly base: number) {}
+
+  visitor(): JSONVisitor {
+    const base = this.base;
+    return {
+      onObjectBegin: (offset) => this.begin({ type: 'object', start: base + offset, end: -1, properties: [] }),
+      onObjectProperty: (key, offset, length) => this.property(key, base + offset, length),
+      onObjectEnd: (offset, length) => this.end(offset, length),
+      onArrayBegin: (offset) => this.begin({ type: 'array', start: base + offset, end: -1, items: [] }),
+      onArrayEnd: (offset, length) => this.end(offset, length),
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+        const start = base + offset;
+        const kind = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
+        this.attach({ type: 'scalar', start, end: start + length, kind, value });
+        this.completeProperty(offset + length);
+      },
+      onSeparator: (separator, offset) => {
+        if (separator === ',') this.completeProperty(offset);
+      },
+      onError: (error, offset, length) => {
+        this.errors.push({ error, offset, length });
+      },
+    };
+  }
+
+  private completeProperty(end: number): void {
+    if (this.open) this.open.end = this.base + end;
+    this.open = undefined;
+  }
+
+  private attach(node: SpecNode): void {
+    const parent = this.containers[this.containers.length - 1];
+    if (this.open) this.open.value ??= node;
     else if (parent?.type === 'array') parent.items.push(node);
-    else if (!parent) root ??= node;
-  };
-  const begin = (node: ObjectNode | ArrayNode): void => {
-    attach(node);
-    containers.push(node);
-    owners.push(open);
-    open = undefined;
-  };
-  const end = (offset: number, length: number): void => {
+    else if (!parent) this.root ??= node;
+  }
+
+  private begin(node: ObjectNode | ArrayNode): void {
+    this.attach(node);
+    this.containers.push(node);
+    this.owners.push(this.open);
+    this.open = undefined;
+  }
+
+  private end(offset: number, length: number): void {
     // An object's last property may still be open when its value is missing.
-    completeProperty(offset + length);
-    containers.pop()!.end = base + offset + length;
-    open = owners.pop();
-    completeProperty(offset + length);
-  };
-  const visitor: JSONVisitor = {
-    onObjectBegin: (offset) => begin({ type: 'object', start: base + offset, end: -1, properties: [] }),
-    onObjectProperty: (key, offset, length) => {
-      const start = base + offset;
-      const property: PropertyNode = {
-        key,
-        keyKind: 'string',
-        keyStart: start,
-        keyEnd: start + length,
-        value: undefined,
-        start,
-        end: -1,
-      };
-      (containers[containers.length - 1] as ObjectNode).properties.push(property);
-      open = property;
-    },
-    onObjectEnd: end,
-    onArrayBegin: (offset) => begin({ type: 'array', start: base + offset, end: -1, items: [] }),
-    onArrayEnd: end,
-    onLiteralValue: (value: string | number | boolean | null, offset, length) => {
-      const start = base + offset;
-      const kind = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-      attach({ type: 'scalar', start, end: start + length, kind, value });
-      completeProperty(offset + length);
-    },
-    onSeparator: (separator, offset) => {
-      if (separator === ',') completeProperty(offset);
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    },
-  };
-  visit(slice, visitor, PARSE_OPTIONS);
-  return { root, errors };
+    this.completeProperty(offset + length);
+    this.containers.pop()!.end = this.base + offset + length;
+    this.open = this.owners.pop();
+    this.completeProperty(offset + length);
+  }
+
+  /** A key at `start` (already shifted) of `length`: a property of the innermost object, open until completed. */
+  private property(key: string, start: number, length: number): void {
+    const property: PropertyNode = {
+      key,
+      keyKind: 'string',
+      keyStart: start,
+      keyEnd: start + length,
+      value: undefined,
+      start,
+      end: -1,
+    };
+    (this.containers[this.containers.length - 1] as ObjectNode).properties.push(property);
+    this.open = property;
+  }
 }
