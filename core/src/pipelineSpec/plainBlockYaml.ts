@@ -205,46 +205,16 @@ class PlainBlockYamlReader {
 
   /** A mapping whose keys stand at column `column`, the first one at `first` (after `- ` in a sequence item). */
   private readMap(column: number, first: number): ObjectNode {
-    const text = this.text;
     const from = this.scratch.length;
     let keyStart = first;
     let compactLast = false;
     for (;;) {
-      let p = keyStart;
-      if (!isKeyStart(text.charCodeAt(p))) throw GAVE_UP;
-      while (p < this.end && isKeyChar(text.charCodeAt(p))) p++;
-      const keyEnd = p;
-      if (text.charCodeAt(p) !== COLON || keyEnd - keyStart > MAX_KEY) throw GAVE_UP;
-      const key = sharedKey(text, keyStart, keyEnd);
+      const keyEnd = this.scanKey(keyStart);
+      const key = sharedKey(this.text, keyStart, keyEnd);
       if (CORE_NULL.test(key) || CORE_BOOL.test(key)) throw GAVE_UP;
-      const colon = p++;
-      compactLast = false;
-      const afterColon = p < this.end ? text.charCodeAt(p) : NEWLINE;
-      if (afterColon !== NEWLINE && afterColon !== SPACE) throw GAVE_UP;
-      let q = p;
-      while (q < this.end && text.charCodeAt(q) === SPACE) q++;
-      const next = q < this.end ? text.charCodeAt(q) : NEWLINE;
-      const comment = next === HASH && q > p;
-      let value: SpecNode;
-      if (next === NEWLINE || comment) {
-        // `key:` and nothing else on the line: the value is on the lines below, or empty. Where yaml puts an
-        // empty value after blanks or a comment is not worth knowing here.
-        if (q > p && !comment) throw GAVE_UP;
-        const lineEnd = comment ? this.lineEnd(q) : p;
-        this.lastEnd = Math.min(lineEnd + 1, this.end);
-        this.seekContent(lineEnd + 1);
-        if (this.hasLine && this.indent > column) value = this.readBlock();
-        else if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) {
-          compactLast = true;
-          value = this.readSeq(column);
-        } else {
-          // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
-          if (comment || !this.hasLine || this.indent < column) throw GAVE_UP;
-          value = plainScalar(colon + 1, colon + 1, 'null', null);
-        }
-      } else {
-        value = this.readInlineValue(q);
-      }
+      let value = this.readPairValue(column, keyEnd);
+      compactLast = value === undefined;
+      value ??= this.readSeq(column);
       this.scratch.push({
         key,
         keyKind: 'string',
@@ -264,6 +234,44 @@ class PlainBlockYamlReader {
     const properties = this.scratch.slice(from) as PropertyNode[];
     this.scratch.length = from;
     return { type: 'object', start: first, end: this.lastEnd, properties };
+  }
+
+  /** A simple key from `keyStart`: where it ends, at its `:`. */
+  private scanKey(keyStart: number): number {
+    const text = this.text;
+    let p = keyStart;
+    if (!isKeyStart(text.charCodeAt(p))) throw GAVE_UP;
+    while (p < this.end && isKeyChar(text.charCodeAt(p))) p++;
+    if (text.charCodeAt(p) !== COLON || p - keyStart > MAX_KEY) throw GAVE_UP;
+    return p;
+  }
+
+  /**
+   * The value after the `:` at `colon` of a key at column `column`: on the same line, on the lines below, or
+   * empty. Undefined when the lines below start a sequence at the key's own column (a compact sequence, which
+   * the caller reads: its mapping's range ends differently).
+   */
+  private readPairValue(column: number, colon: number): SpecNode | undefined {
+    const text = this.text;
+    const p = colon + 1;
+    const afterColon = p < this.end ? text.charCodeAt(p) : NEWLINE;
+    if (afterColon !== NEWLINE && afterColon !== SPACE) throw GAVE_UP;
+    let q = p;
+    while (q < this.end && text.charCodeAt(q) === SPACE) q++;
+    const next = q < this.end ? text.charCodeAt(q) : NEWLINE;
+    const comment = next === HASH && q > p;
+    if (next !== NEWLINE && !comment) return this.readInlineValue(q);
+    // `key:` and nothing else on the line: the value is on the lines below, or empty. Where yaml puts an
+    // empty value after blanks or a comment is not worth knowing here.
+    if (q > p && !comment) throw GAVE_UP;
+    const lineEnd = comment ? this.lineEnd(q) : p;
+    this.lastEnd = Math.min(lineEnd + 1, this.end);
+    this.seekContent(lineEnd + 1);
+    if (this.hasLine && this.indent > column) return this.readBlock();
+    if (this.hasLine && this.indent === column && this.isSeqItem(this.at)) return undefined;
+    // An empty value ending its mapping ends the mapping's range (and the document's) early: left to yaml.
+    if (comment || !this.hasLine || this.indent < column) throw GAVE_UP;
+    return plainScalar(colon + 1, colon + 1, 'null', null);
   }
 
   /** A sequence whose `-` stand at column `column`, the first on the current line. */
