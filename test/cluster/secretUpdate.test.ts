@@ -32,7 +32,7 @@ async function setup(t: { after(fn: () => unknown): void }) {
     seed: {
       items: [
         secretJson('db', { password: 'old-pass', user: 'admin', 'ca.crt': BINARY }),
-        { ...secretJson('frozen', { token: 'kept' }), immutable: true },
+        withOwner({ ...secretJson('frozen', { token: 'kept' }), immutable: true }),
       ],
     },
   });
@@ -60,6 +60,12 @@ function failureOf<T>(outcome: SecretEditOutcome<T>) {
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 
 /** What the real kubectl reads back: the secret's data decoded, its uid and version. */
+/** A secret owned by another object, as a controller or Helm hook would make it. */
+function withOwner<T extends { metadata: object }>(secret: T): T {
+  const owner = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: 'owner-uid-1' };
+  return { ...secret, metadata: { ...secret.metadata, ownerReferences: [owner] } };
+}
+
 async function kubectlReads(fx: ClusterFixture, name: string) {
   const run = await kubectl({ kubeconfigPath: fx.kubeconfig, dir: fx.dir }, ['get', 'secret', name, '-o', 'json']);
   assert.equal(run.code, 0, run.stderr);
@@ -205,7 +211,13 @@ test('an immutable secret is deleted and created again with the change, still im
   assert.equal(now.data.token.toString(), CANARY);
   assert.notEqual(now.uid, before.uid, 'a new object');
   const run = await kubectl({ kubeconfigPath: fx.kubeconfig, dir: fx.dir }, ['get', 'secret', 'frozen', '-o', 'json']);
-  assert.equal((JSON.parse(run.stdout) as { immutable?: boolean }).immutable, true);
+  const obj = JSON.parse(run.stdout) as { immutable?: boolean; metadata: { ownerReferences?: { uid: string }[] } };
+  assert.equal(obj.immutable, true);
+  assert.deepEqual(
+    obj.metadata.ownerReferences?.map((o) => o.uid),
+    ['owner-uid-1'],
+    'still collected with its owner',
+  );
   // The version the user saw is gone now: a second recreate from it deletes nothing.
   const stale = failureOf(await recreateSecretWithEdit(api, seen, { kind: 'remove', key: 'token' }));
   assert.equal(stale.kind, 'conflict');

@@ -63,7 +63,12 @@ export async function recreateSecretWithEdit(
   }
 }
 
-/** The object to create: what the user made (name, labels, annotations, type, immutable) with `data`. */
+/**
+ * The object to create: what the user made (name, labels, annotations, owner references, type, immutable) with
+ * `data`. Owner references are kept because the owner still exists, so the new secret is collected with it as the
+ * old one was. What the API server sets (uid, resourceVersion, creationTimestamp, managedFields) is left for it to
+ * set again, and finalizers are dropped: they belong to the controller that added them to the old object.
+ */
 function freshCopy(old: V1Secret, data: Record<string, string>): V1Secret {
   const md = old.metadata ?? {};
   return {
@@ -74,6 +79,7 @@ function freshCopy(old: V1Secret, data: Record<string, string>): V1Secret {
       namespace: md.namespace,
       ...(md.labels ? { labels: md.labels } : {}),
       ...(md.annotations ? { annotations: md.annotations } : {}),
+      ...(md.ownerReferences ? { ownerReferences: md.ownerReferences } : {}),
     },
     type: old.type,
     ...(old.immutable ? { immutable: true } : {}),

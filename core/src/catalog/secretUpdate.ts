@@ -1,8 +1,10 @@
 /**
  * Writes a change to a secret's data with the `resourceVersion` the user saw as a precondition, so a change made
  * in the cluster meanwhile is never overwritten: the write is a JSON merge patch carrying
- * `metadata.resourceVersion`, which is how kubectl locks optimistically (kubernetes/kubectl pkg/cmd/edit and
- * k8s.io/apiserver pkg/registry/generic/registry/store.go answer a stale version with 409 Conflict).
+ * `metadata.resourceVersion`, and the API server answers a stale version with 409 Conflict
+ * (k8s.io/apiserver pkg/registry/generic/registry/store.go). This is stricter than `kubectl edit`, whose patch
+ * carries no resourceVersion and so overwrites a change made meanwhile (kubernetes/kubernetes#35016); `kubectl
+ * replace` with a stale resourceVersion is refused the same way.
  *
  * Every failure comes back as an `Outcome` whose `kind` says what the caller can offer: retry on the new version
  * (conflict), delete and recreate (immutable), nothing (forbidden: the missing verb is named). Messages name the
