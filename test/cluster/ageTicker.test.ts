@@ -68,3 +68,22 @@ test('a new secret counting seconds is redrawn every ten seconds, not every seco
   clock.advance(M);
   assert.deepEqual(redraws, [10 * S, 20 * S, 30 * S, 40 * S, 50 * S, 60 * S]);
 });
+
+test('a certificate mark that reads differently before any age does is redrawn at that moment', () => {
+  const { clock, redraws, ticker, show } = setup();
+  // Created ten days ago: "10 days" reads the same for hours yet; the certificate's days change in 90 minutes.
+  show(['2025-12-31T12:00:00Z']);
+  ticker.setVisible(true);
+  ticker.drawn(['2025-12-31T12:00:00Z'], clock.now() + 90 * M);
+  clock.advance(89 * M);
+  assert.deepEqual(redraws, []);
+  clock.advance(1 * M);
+  assert.deepEqual(redraws, [90 * M]);
+});
+
+test('a certificate change with no ages shown still schedules its redraw', () => {
+  const { ticker, clock } = setup();
+  ticker.setVisible(true);
+  ticker.drawn([undefined], clock.now() + M);
+  assert.equal(ticker.pending, true);
+});

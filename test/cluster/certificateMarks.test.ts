@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toSecretMeta } from '../../core/src/catalog/secretMeta';
+import { nextCertificateChange } from '../../client/src/cluster/certificateMarks';
 import { inspectSecretText } from '../../client/src/cluster/inspectSecretText';
 import { keyRows, secretRow, treeCertificatePolicy } from '../../client/src/cluster/treeModel';
 import { certificateAround } from '../support/certificates';
@@ -76,4 +77,22 @@ test("Inspect Secret lists each certificate key's facts after the keys", () => {
   assert.match(inspectSecretText(tls('soon', soon), [], NOW, undefined, 5), /validity: valid for 7 days/);
   assert.doesNotMatch(inspectSecretText(toSecretMeta({ metadata: { name: 'p' } }), [], NOW), /Certificates/);
   for (const pem of [soon.cert, soon.key]) assert.ok(!text.includes(pem.split('\n')[1]));
+});
+
+test('the tree is redrawn for its marks at the earliest moment any certificate of any secret reads differently', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const now = NOW.getTime() + 0.25 * DAY;
+  // soon's tls.crt lapses in 7.25 days: it reads "7 days" for a quarter of a day more, the others for longer.
+  const secrets = [tls('soon', soon), tls('fine', fine, { 'ca.crt': expired.cert })];
+  const at = nextCertificateChange(secrets, now)!;
+  assert.equal(at, NOW.getTime() + 0.5 * DAY + 1);
+  const shown = (t: number) =>
+    secrets.map((m) => {
+      const row = secretRow(m, { ...view, now: new Date(t) });
+      return `${row.description}\n${row.tooltip}`;
+    });
+  assert.deepEqual(shown(at - 1), shown(now));
+  assert.notDeepEqual(shown(at), shown(now));
+  const plain = toSecretMeta({ metadata: { name: 'p' }, stringData: { token: 'x' } });
+  assert.equal(nextCertificateChange([plain], now), undefined, 'no certificate, no moment');
 });

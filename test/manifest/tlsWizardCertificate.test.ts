@@ -41,7 +41,10 @@ test('the last step shows the certificate being written; picking it lists every 
     { pick: 'Create in cluster' },
   ]);
   const sinks = new RecordingSinks();
-  assert.equal(await runTlsWizard(ui, sinks, nodeSourceReader, initialTlsState(), () => NOW.getTime()), 'done');
+  assert.equal(
+    await runTlsWizard(ui, sinks, nodeSourceReader, initialTlsState(), () => ({ now: NOW.getTime(), warningDays: 30 })),
+    'done',
+  );
   const last = ui.shown.filter((s) => s.step === 4);
   assert.equal(last.length, 2, 'picking the certificate row stays on the last step');
   assert.equal(last[0].labels![0], '$(warning) Certificate web.example: expires in 12 days');
@@ -57,8 +60,19 @@ test('a certificate valid beyond the window is marked as verified', async () => 
   const ui = new ScriptedUi([...UP_TO_THE_LAST_STEP, 'cancel']);
   const earlier = daysFrom(NOW, -20).getTime();
   assert.equal(
-    await runTlsWizard(ui, new RecordingSinks(), nodeSourceReader, initialTlsState(), () => earlier),
+    await runTlsWizard(ui, new RecordingSinks(), nodeSourceReader, initialTlsState(), () => ({
+      now: earlier,
+      warningDays: 30,
+    })),
     'cancel',
   );
   assert.equal(ui.shown.at(-1)!.labels![0], '$(verified) Certificate web.example: valid for 32 days');
+});
+
+test('the last step warns within the window it is given, as pachyderm.certificateExpiryWarningDays sets it', async () => {
+  const ui = new ScriptedUi([...UP_TO_THE_LAST_STEP, 'cancel']);
+  const earlier = daysFrom(NOW, -20).getTime();
+  const policy = () => ({ now: earlier, warningDays: 60 });
+  assert.equal(await runTlsWizard(ui, new RecordingSinks(), nodeSourceReader, initialTlsState(), policy), 'cancel');
+  assert.equal(ui.shown.at(-1)!.labels![0], '$(warning) Certificate web.example: expires in 32 days');
 });

@@ -1,5 +1,6 @@
 /**
- * Keeps the tree's "N minutes ago" true: asks for a redraw when the first shown age would read differently, and
+ * Keeps the tree's "N minutes ago" (and "certificate expires in N days") true: asks for a redraw when the first shown
+ * age or mark would read differently, and
  * only while the view is visible (a hidden view is not redrawn, and gets one redraw when shown if an age went stale
  * meanwhile). No `vscode` import, and the clock is injected, so tests move time instead of waiting for it.
  */
@@ -41,11 +42,15 @@ export class AgeTicker {
     this.schedule();
   }
 
-  /** The creation times of the rows just drawn, at `now()`. */
-  drawn(timestamps: Iterable<string | undefined>): void {
+  /**
+   * The creation times of the rows just drawn, at `now()`, and the first moment (clock ms) anything else drawn
+   * reads differently (a certificate's "expires in N days"), if any.
+   */
+  drawn(timestamps: Iterable<string | undefined>, otherChangeAt?: number): void {
     const drawnAt = this.clock.now();
     const wait = untilFirstAgeChanges(timestamps, drawnAt);
-    this.staleAt = wait === undefined ? undefined : drawnAt + wait;
+    const ageAt = wait === undefined ? undefined : drawnAt + wait;
+    this.staleAt = ageAt === undefined ? otherChangeAt : Math.min(ageAt, otherChangeAt ?? Infinity);
     this.schedule();
   }
 

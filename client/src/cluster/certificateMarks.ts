@@ -10,6 +10,7 @@ import {
   certificateValidity,
   needsAttention,
   secretCertificates,
+  validityChangesAt,
   validityText,
   type CertificateExpiryPolicy,
   type CertificateValidity,
@@ -49,4 +50,16 @@ export function keyCertificateMark(key: SecretKeyInfo, policy: CertificateExpiry
     iconColor: color(v),
     tooltip: ['', 'Certificate:', ...facts.map((l) => `  ${l}`)],
   };
+}
+
+/** The first moment after `now` at which a certificate mark of these secrets may read differently, if any. */
+export function nextCertificateChange(secrets: Iterable<Pick<SecretMeta, 'keys'>>, now: number): number | undefined {
+  let first: number | undefined;
+  for (const secret of secrets) {
+    for (const key of secret.keys) {
+      const at = key.certificate ? validityChangesAt(key.certificate, now) : undefined;
+      if (at !== undefined && (first === undefined || at < first)) first = at;
+    }
+  }
+  return first;
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CatalogChange, LiveCatalog } from '../../../core/src/catalog';
 import { AgeTicker, systemClock, type TreeClock } from './ageTicker';
+import { nextCertificateChange } from './certificateMarks';
 import {
   keyRows,
   rootRows,
@@ -96,7 +97,11 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
       ignoredSettings: this.ignoredSettings,
       ...this.rowView(),
     });
-    this.ages.drawn(rows.map((r) => (r.kind === 'secret' ? r.secret?.creationTimestamp : undefined)));
+    const secrets = rows.flatMap((r) => (r.kind === 'secret' && r.secret ? [r.secret] : []));
+    this.ages.drawn(
+      secrets.map((s) => s.creationTimestamp),
+      nextCertificateChange(secrets, this.ages.now()),
+    );
     return rows.map((r) => this.reuse(r));
   }
 

@@ -6,7 +6,7 @@ import {
   certificateFactLines,
   certificateFacts,
   certificateValidity,
-  DEFAULT_CERTIFICATE_WARNING_DAYS,
+  type CertificateExpiryPolicy,
   keyMatchesCertificate,
   keyText,
   needsAttention,
@@ -19,7 +19,7 @@ import type { FinishNote } from './commonSteps';
 export function certificateNote(
   state: { certPath?: string; keyPath?: string },
   reader: SourceReader,
-  now: number,
+  policy: CertificateExpiryPolicy,
 ): FinishNote | undefined {
   if (!state.certPath) return undefined;
   let cert: Uint8Array;
@@ -37,7 +37,6 @@ export function certificateNote(
       // An unreadable key is the build step's to report.
     }
   }
-  const policy = { now, warningDays: DEFAULT_CERTIFICATE_WARNING_DAYS };
   const v = certificateValidity(facts, policy);
   const icon = needsAttention(v) ? '$(warning)' : '$(verified)';
   const chain = facts.chainLength > 1 ? ` · chain of ${facts.chainLength}` : '';

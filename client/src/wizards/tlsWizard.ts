@@ -3,6 +3,7 @@
  * via core) as soon as the key is chosen, and again when building, so the wizard cannot finish with a
  * mismatched or unreadable pair. The last step shows the certificate's public facts (./tlsCertificateNote.ts).
  */
+import { type CertificateExpiryPolicy, DEFAULT_CERTIFICATE_WARNING_DAYS } from '../../../core/src/certificates';
 import {
   ManifestError,
   readTlsFile,
@@ -28,13 +29,16 @@ export function initialTlsState(prefill: { name?: string } = {}): TlsWizardState
   return { name: prefill.name ?? '', stringData: false };
 }
 
-/** A `Wizard<TlsWizardState>`; `now` is the moment the certificate's dates are judged at (tests fix it). */
+/**
+ * A `Wizard<TlsWizardState>`; `certificatePolicy` is the moment and window the certificate's dates are judged with
+ * (tests fix it; the command passes the setting).
+ */
 export function runTlsWizard(
   ui: WizardUi,
   sinks: ManifestSinks,
   reader: SourceReader,
   state: TlsWizardState,
-  now: () => number = Date.now,
+  certificatePolicy: () => CertificateExpiryPolicy = defaultCertificatePolicy,
 ): Promise<'done' | 'cancel'> {
   return runSteps([
     () => nameStep(ui, position(1), state),
@@ -47,9 +51,14 @@ export function runTlsWizard(
         position(4),
         state,
         () => buildTlsDraft(state, reader),
-        () => certificateNote(state, reader, now()),
+        () => certificateNote(state, reader, certificatePolicy()),
       ),
   ]);
+}
+
+/** Now, and the default warning window; the command passes `pachyderm.certificateExpiryWarningDays`. */
+function defaultCertificatePolicy(): CertificateExpiryPolicy {
+  return { now: Date.now(), warningDays: DEFAULT_CERTIFICATE_WARNING_DAYS };
 }
 
 export function buildTlsDraft(state: TlsWizardState, reader: SourceReader): SecretDraft {

@@ -5,11 +5,12 @@
  */
 import { nodeSourceReader } from '../../../core/src/manifest';
 import { ClientCommands, type CreateSecretArgs } from '../../../core/src/protocol';
+import { certificateWarningDays } from '../cluster/certificateSetting';
 import type { CommandContext } from '../commands/commandContext';
 import { initialDockerRegistryState, runDockerRegistryWizard } from './dockerRegistryWizard';
 import { initialGenericState, runGenericWizard } from './genericWizard';
 import type { Wizard } from './stepRunner';
-import { initialTlsState, runTlsWizard } from './tlsWizard';
+import { initialTlsState, runTlsWizard, type TlsWizardState } from './tlsWizard';
 
 export const WizardCommands = {
   newGeneric: 'pachyderm.newGenericSecret',
@@ -35,7 +36,10 @@ export async function newGenericSecret(ctx: CommandContext): Promise<Outcome> {
 }
 
 export async function newTlsSecret(ctx: CommandContext): Promise<Outcome> {
-  return runWizard(ctx, 'tls', runTlsWizard, initialTlsState());
+  // The last step judges the certificate as the tree and Inspect do: now, with the user's warning window.
+  const policy = () => ({ now: Date.now(), warningDays: certificateWarningDays() });
+  const wizard: Wizard<TlsWizardState> = (ui, sinks, reader, state) => runTlsWizard(ui, sinks, reader, state, policy);
+  return runWizard(ctx, 'tls', wizard, initialTlsState());
 }
 
 export async function newDockerRegistrySecret(ctx: CommandContext): Promise<Outcome> {

@@ -36,6 +36,23 @@ export function certificateValidity(
   return days < policy.warningDays ? { kind: 'expiring', days } : { kind: 'valid', days };
 }
 
+/**
+ * The first moment after `now` (ms) at which `certificateValidity` may read differently for any warning window:
+ * its whole days count on from the not-before and not-after instants, and the window only compares those days. A
+ * view redraws then instead of on a fixed beat; undefined when the dates cannot be read.
+ */
+export function validityChangesAt(
+  facts: Pick<CertificateFacts, 'notBefore' | 'notAfter'>,
+  now: number,
+): number | undefined {
+  const notBefore = Date.parse(facts.notBefore);
+  const notAfter = Date.parse(facts.notAfter);
+  if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) return undefined;
+  if (now > notAfter) return notAfter + (Math.floor((now - notAfter) / DAY_MS) + 1) * DAY_MS;
+  if (now < notBefore) return notBefore - (Math.ceil((notBefore - now) / DAY_MS) - 1) * DAY_MS;
+  return notAfter - Math.floor((notAfter - now) / DAY_MS) * DAY_MS + 1;
+}
+
 /** Whether the validity deserves a warning (in a diagnostic, or a mark on the tree). */
 export function needsAttention(v: CertificateValidity): boolean {
   return v.kind !== 'valid';
