@@ -15,6 +15,10 @@ import type { TreeRow } from '../../client/src/cluster/treeModel';
 import { SECRET_EDIT_SCHEME, SECRET_EDIT_VIEW_TYPE } from '../../client/src/secretEditor/secretEditorUri';
 import { filesHolding } from '../support/canarySearch';
 import { activateExtension, answerPrompts, openFixture, runCommand, testEnv, waitFor } from './harness';
+import { asLimitedUser } from './limitedUser';
+
+const isSecretEditorTab = (tab: vscode.Tab) =>
+  tab.input instanceof vscode.TabInputCustom && tab.input.viewType === SECRET_EDIT_VIEW_TYPE;
 
 const NAME = 'decoded-edit';
 const CANARY = 'canary-4c9e-decoded-editor';
@@ -121,6 +125,26 @@ suite('Edit Secret (decoded)', () => {
     } finally {
       kubectl(['delete', 'secret', `${NAME}-frozen`]);
     }
+  });
+
+  test('a user who may read but not patch the secret is told so, and no editor opens or reads a value', async () => {
+    const reader = { verbs: ['get', 'list', 'watch'], resources: ['secrets'], namespaces: ['*'] };
+    await asLimitedUser(exports.cluster.catalog, { name: 'de-reader', rules: [reader], secret: NAME }, async () => {
+      const prompts = answerPrompts([]);
+      assert.equal(await runCommand('pachyderm.editSecretDecoded', secretRow(NAME)), undefined);
+      prompts.done();
+      assert.deepEqual(
+        prompts.prompts.map((p) => `${p.kind}: ${p.text}`),
+        [
+          `showErrorMessage: You may not change secret "${NAME}": missing permission to "patch" resource "secrets" ` +
+            'in namespace "default". Ask a cluster admin for it.',
+        ],
+      );
+      assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isSecretEditorTab).length, 0);
+    });
+    // As the admin again, the same command opens the editor, so the refusal above was the user's rights.
+    const { doc } = await openEditor();
+    assert.ok(doc.text.includes(CANARY));
   });
 
   test("VS Code's backups keep no value of an edited secret, while they do keep an untitled text's", async () => {

@@ -13,19 +13,17 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { withTokenUser } from '../../tools/local-cluster/kubeconfig';
 import {
   activateExtension,
   answerPrompts,
   cluster,
-  restoreSettings,
   runCommand,
-  setSetting,
   testEnv,
   waitFor,
   writeFixture,
   type PromptRecord,
 } from './harness';
+import { asLimitedUser } from './limitedUser';
 
 const CANARY = 'CANARY-key-edit-9Vq2Lx';
 const BINARY = Buffer.from([0x00, 0xff, 0x0a, 0x0d, 0x80, 0x7f, 0x00, 0x41]);
@@ -243,33 +241,15 @@ suite('cluster: Set Value, Add, Remove and Rename Key', () => {
   });
 
   test('without the right to patch, Set Value says which verb is missing and asks nothing', async () => {
-    const user = (await cluster.admin('PUT', '/__local/users', {
-      name: 'ke-reader',
-      rules: [{ verbs: ['get', 'list', 'watch'], resources: ['secrets'], namespaces: ['*'] }],
-    })) as { name: string; token: string };
-    const kubeconfig = path.join(os.tmpdir(), `pachyderm-ke-reader-${process.pid}`);
-    fs.writeFileSync(kubeconfig, withTokenUser(fs.readFileSync(testEnv().kubeconfig, 'utf8'), user));
-    try {
-      await setSetting('pachyderm.kubeconfig', kubeconfig);
-      await waitFor(() => area.catalog.snapshot().context === 'local-ke-reader' && meta('ke-db'), {
-        what: 'the reader context with its secrets',
-      });
+    const reader = { verbs: ['get', 'list', 'watch'], resources: ['secrets'], namespaces: ['*'] };
+    await asLimitedUser(area.catalog, { name: 'ke-reader', rules: [reader], secret: 'ke-db' }, async () => {
       prompts = answerPrompts([]);
       await runCommand('pachyderm.setSecretValue', { name: 'ke-db', key: 'password' });
       assert.deepEqual(shown(), [
         'showErrorMessage: You may not change secret "ke-db": missing permission to "patch" resource "secrets" in ' +
           'namespace "default". Ask a cluster admin for it.',
       ]);
-    } finally {
-      await restoreSettings();
-      fs.rmSync(kubeconfig, { force: true });
-      await waitFor(
-        () => area.catalog.snapshot().context === 'local' && area.catalog.snapshot().state.kind === 'ready',
-        {
-          what: 'the admin context again',
-        },
-      );
-    }
+    });
   });
 
   /** The window's log files hold the line `marker` (so the right files are searched) and never the canary. */
