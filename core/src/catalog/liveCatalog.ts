@@ -4,19 +4,21 @@
  * refresh single rows and the language server gets one coalesced snapshot.
  *
  * States: unknown → loading → ready | error. A dropped watch re-watches from the last resourceVersion; a 410 or
- * a failed re-watch relists (the catalog stays `ready` meanwhile so nothing flickers); any failure retries with
- * backoff until the fault ends.
+ * a failed re-watch relists (the catalog stays `ready` meanwhile so nothing flickers), both in the list-then-watch
+ * loop the deployed pipelines use too (kubeApi/listWatchLoop.ts); any failure retries with backoff until the
+ * fault ends.
  */
 import { EventEmitter } from 'node:events';
 import type { SecretMeta } from './secretMeta';
 import type { CatalogSnapshot, CatalogState } from './snapshot';
-import { Backoff, type BackoffOptions } from '../kubeApi/backoff';
+import type { BackoffOptions } from '../kubeApi/backoff';
+import { SyncGenerations } from '../kubeApi/syncGenerations';
 import { classifyClusterError, type ClusterProblem } from '../kubeApi/clusterProblem';
 import type { TargetResolution } from '../kubeconfig/clusterTarget';
-import { listAllSecrets, sortedSecrets, DEFAULT_PAGE_SIZE } from './listSecrets';
-import { ClusterLimitError } from '../kubeApi/responseLimits';
+import { sortedSecrets, DEFAULT_PAGE_SIZE } from './listSecrets';
+import { ListWatchLoop, type ListWatchHandlers } from '../kubeApi/listWatchLoop';
 import { asCatalogProblem } from './loadCatalog';
-import { SecretsApi, type WatchHandle } from './secretsApi';
+import { SecretsApi } from './secretsApi';
 import type { Insecurity } from '../kubeconfig/tlsVerification';
 
 export interface CatalogChange {
@@ -55,16 +57,16 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
   private state: CatalogState = { kind: 'unknown', reason: 'not started' };
   private targetInfo: CatalogTargetInfo = { context: '', contexts: [], namespace: 'default' };
   private api: SecretsApi | undefined;
-  private watchHandle: WatchHandle | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private generation = 0;
+  private loop: ListWatchLoop<SecretMeta> | undefined;
   private cached: CatalogSnapshot | undefined;
-  private readonly backoff: Backoff;
-  private disposed = false;
+  private readonly run: SyncGenerations;
 
   constructor(private readonly options: LiveCatalogOptions) {
     super();
-    this.backoff = new Backoff(options.backoff);
+    this.run = new SyncGenerations(options.backoff, () => {
+      this.loop?.stop();
+      this.loop = undefined;
+    });
   }
 
   snapshot(): CatalogSnapshot {
@@ -92,24 +94,13 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
   }
 
   /** Starts (or restarts) from scratch: resolve the target, list, watch. Resolves once the first list settled. */
-  async refresh(): Promise<void> {
-    if (this.disposed) return;
-    this.backoff.reset();
-    await this.sync(true);
+  refresh(): Promise<void> {
+    return this.run.restart(() => this.sync(true));
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.stopActivity();
-    this.generation++;
+    this.run.dispose();
     this.removeAllListeners();
-  }
-
-  private stopActivity(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.watchHandle?.stop();
-    this.watchHandle = undefined;
   }
 
   /**
@@ -117,9 +108,8 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
    * automatic retry keeps showing the error it is retrying; only an explicit refresh shows `loading`.
    */
   private async sync(explicit: boolean): Promise<void> {
-    this.stopActivity();
-    const gen = ++this.generation;
-    const stale = () => gen !== this.generation || this.disposed;
+    const gen = this.run.begin();
+    const stale = () => !this.run.current(gen);
     if (explicit && this.state.kind !== 'ready') this.setState({ kind: 'loading' }, true);
 
     const target = await this.options.resolve();
@@ -147,86 +137,48 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
       const api = await SecretsApi.open(target, this.options.timeoutMs());
       if (stale()) return;
       this.api = api;
-      const list = await listAllSecrets(api, this.options.pageSize ?? DEFAULT_PAGE_SIZE);
-      if (stale()) return;
-      this.options.log?.(
-        `listed ${list.secrets.size} secrets in ${target.context}/${target.namespace} ` +
-          `at resourceVersion ${list.resourceVersion}`,
+      const pageSize = this.options.pageSize ?? DEFAULT_PAGE_SIZE;
+      const loop = new ListWatchLoop(
+        api.listWatchSource(),
+        this.handlers(gen, target.context),
+        this.run.backoff,
+        pageSize,
       );
-      this.replaceAll(list.secrets);
-      await this.watchFrom(gen, list.resourceVersion);
+      this.loop = loop;
+      await loop.start();
     } catch (err) {
       if (stale()) return;
       this.fail(classifyClusterError(err, { verb: 'list', resource: 'secrets', namespace: target.namespace }));
     }
   }
 
-  private async watchFrom(gen: number, resourceVersion: string): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    let lastVersion = resourceVersion;
-    let sawEvent = false;
-    let connected = false;
-    const handle = await api.watch(
-      resourceVersion,
-      (e) => {
-        if (gen !== this.generation) return;
-        if (!sawEvent) {
-          sawEvent = true;
-          this.backoff.reset();
-        }
-        if (e.type === 'BOOKMARK') {
-          lastVersion = e.resourceVersion || lastVersion;
-          return;
-        }
-        lastVersion = e.secret.resourceVersion ?? lastVersion;
-        if (e.type === 'DELETED') this.apply([], [e.secret.name]);
-        else this.apply([e.secret], []);
+  /** What the list-then-watch loop tells this catalog (kubeApi/listWatchLoop.ts: re-watch, relist, backoff). */
+  private handlers(gen: number, context: string): ListWatchHandlers<SecretMeta> {
+    const current = () => this.run.current(gen);
+    return {
+      listed: (items, resourceVersion) => {
+        if (!current()) return;
+        const ns = this.targetInfo.namespace;
+        this.options.log?.(`listed ${items.length} secrets in ${context}/${ns} at resourceVersion ${resourceVersion}`);
+        this.replaceAll(new Map(items.map((s) => [s.name, s])));
       },
-      (err) => {
-        if (gen !== this.generation || this.disposed) return;
-        this.watchHandle = undefined;
-        const c = err
-          ? classifyClusterError(err, { verb: 'watch', resource: 'secrets', namespace: this.targetInfo.namespace })
-          : undefined;
-        if (c && err instanceof ClusterLimitError) {
-          // A server that sends more than any real one would (an event that never ends) is shown as the problem
-          // it is, not hidden behind silent re-watches; the retry relists with backoff until it behaves again.
-          this.fail(c);
-          return;
-        }
-        if (connected && c?.problem !== 'gone') {
-          // A stream that was open and ended (server timeout, cut connection): resume from the last version
-          // seen, as informers do; if that fails to connect, the relist below reports why.
-          this.options.log?.(`watch ended (${c ? c.reason : 'closed by the server'}); re-watching from ${lastVersion}`);
-          this.later(gen, () => this.watchFrom(gen, lastVersion));
-          return;
-        }
-        // 410 Gone (history expired) or a watch that never connected: relist. What is shown stays until the
-        // relist says otherwise, so nothing flickers.
-        this.options.log?.(`watch failed (${c?.problem}: ${c?.reason}); relisting`);
-        this.later(gen, () => this.sync(false));
+      changed: (type, secret) => {
+        if (!current()) return;
+        if (type === 'DELETED') this.apply([], [secret.name]);
+        else this.apply([secret], []);
       },
-    );
-    connected = true;
-    if (gen === this.generation) this.watchHandle = handle;
-    else handle.stop();
+      failed: (c) => {
+        if (current()) this.fail(c);
+      },
+      log: (line) => this.options.log?.(line),
+    };
   }
 
   private fail(c: ClusterProblem): void {
     this.options.log?.(`catalog error (${c.problem}): ${c.reason}`);
     this.secrets.clear();
     this.setState({ kind: 'error', problem: asCatalogProblem(c.problem), reason: c.reason }, true);
-    const gen = this.generation;
-    this.later(gen, () => this.sync(false));
-  }
-
-  private later(gen: number, run: () => Promise<void>): void {
-    clearTimeout(this.retryTimer);
-    const delay = this.backoff.next();
-    this.retryTimer = setTimeout(() => {
-      if (gen === this.generation && !this.disposed) void run();
-    }, delay);
+    this.run.retry(this.run.now, () => this.sync(false));
   }
 
   private replaceAll(next: Map<string, SecretMeta>): void {

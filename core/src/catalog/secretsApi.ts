@@ -6,29 +6,28 @@
  */
 import type { V1Namespace, V1Secret, V1Status } from '@kubernetes/client-node';
 import { toSecretMeta, type SecretMeta } from './secretMeta';
-import { ClassifiedClusterError, classifyStatus } from '../kubeApi/clusterProblem';
 import type { ResolvedTarget } from '../kubeconfig/clusterTarget';
 import { limitExecPlugins } from '../kubeconfig/execPluginTimeout';
 import { KubeHttp } from '../kubeApi/kubeHttp';
-import { readWatchStream } from '../kubeApi/watchStream';
+import type { ListWatchSource } from '../kubeApi/listWatchLoop';
+import {
+  listResourcePage,
+  watchResource,
+  type ListPage,
+  type ResourceEndpoint,
+  type WatchHandle,
+} from '../kubeApi/resourceWatch';
 
-export interface SecretPage {
-  items: SecretMeta[];
-  continueToken?: string;
-  resourceVersion: string;
-}
+export type SecretPage = ListPage<SecretMeta>;
 
 export type WatchEvent =
   { type: 'ADDED' | 'MODIFIED' | 'DELETED'; secret: SecretMeta } | { type: 'BOOKMARK'; resourceVersion: string };
 
-export interface WatchHandle {
-  stop(): void;
-}
+export type { WatchHandle };
 
 /** A list as the API server sends it (client-node's types rename `continue`, which is only in its models). */
 interface ListJson<T> {
   items?: T[] | null;
-  metadata?: { continue?: string; resourceVersion?: string };
 }
 
 export class SecretsApi {
@@ -45,15 +44,7 @@ export class SecretsApi {
   }
 
   async listPage(limit: number, continueToken?: string): Promise<SecretPage> {
-    const list = await this.http.json<ListJson<V1Secret>>(
-      { method: 'GET', path: this.secretsPath(), query: { limit, continue: continueToken } },
-      this.timeoutMs,
-    );
-    return {
-      items: (list.items ?? []).map((s) => toSecretMeta(s, this.namespace)),
-      continueToken: list.metadata?.continue || undefined,
-      resourceVersion: list.metadata?.resourceVersion ?? '',
-    };
+    return listResourcePage(this.endpoint, limit, continueToken);
   }
 
   /** Namespace names, for Switch Namespace; many users may not list namespaces, so callers fall back to typing one. */
@@ -131,35 +122,36 @@ export class SecretsApi {
     onEvent: (e: WatchEvent) => void,
     onDone: (err?: unknown) => void,
   ): Promise<WatchHandle> {
-    const query = { watch: 1, resourceVersion, allowWatchBookmarks: true };
-    let res;
-    try {
-      res = await this.http.stream({ method: 'GET', path: this.secretsPath(), query }, this.timeoutMs);
-    } catch (err) {
-      onDone(err);
-      return { stop: () => undefined };
-    }
-    return readWatchStream(res, {
-      onEvent: ({ type, object }) => {
-        if (type === 'ERROR') {
-          const status = object as V1Status;
-          return new ClassifiedClusterError(
-            classifyStatus(status.code ?? 500, status.message, {
-              verb: 'watch',
-              resource: 'secrets',
-              namespace: this.namespace,
-            }),
-          );
-        }
-        if (type === 'BOOKMARK') {
-          onEvent({ type, resourceVersion: (object as V1Secret).metadata?.resourceVersion ?? '' });
-        } else if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') {
-          onEvent({ type, secret: toSecretMeta(object as V1Secret, this.namespace) });
-        }
-        return undefined;
-      },
+    return watchResource(
+      this.endpoint,
+      resourceVersion,
+      (e) => onEvent(e.type === 'BOOKMARK' ? e : { type: e.type, secret: e.object }),
       onDone,
-    });
+    );
+  }
+
+  /** The list-then-watch source of the live catalog (kubeApi/listWatchLoop.ts). */
+  listWatchSource(): ListWatchSource<SecretMeta> {
+    const endpoint = this.endpoint;
+    return {
+      resource: 'secrets',
+      namespace: this.namespace,
+      timeoutMs: this.timeoutMs,
+      fetch: (limit, token) => listResourcePage(endpoint, limit, token),
+      watch: (rv, onEvent, onDone) => watchResource(endpoint, rv, onEvent, onDone),
+      versionOf: (s) => s.resourceVersion,
+    };
+  }
+
+  /** Secrets become `SecretMeta` the moment they arrive, so a list or a watch never keeps a value. */
+  private get endpoint(): ResourceEndpoint<SecretMeta> {
+    return {
+      http: this.http,
+      path: this.secretsPath(),
+      timeoutMs: this.timeoutMs,
+      call: { resource: 'secrets', namespace: this.namespace },
+      convert: (raw) => toSecretMeta(raw as V1Secret, this.namespace),
+    };
   }
 
   private secretsPath(): string {
