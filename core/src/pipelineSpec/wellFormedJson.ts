@@ -11,6 +11,7 @@
  * and leaves the garbage collector less to copy.
  */
 import { sharedKey } from './keyTable';
+import { decodeEscapedString } from './jsonEscapes';
 import type { ArrayNode, ObjectNode, PropertyNode, SpecNode } from './tree';
 
 const QUOTE = 34;
@@ -56,17 +57,6 @@ export class WellFormedProperty implements PropertyNode {
 /** Where the reader gave up: the caller parses the part again with the full parser. */
 const GAVE_UP = -1;
 
-const ESCAPES: Partial<Record<number, string>> = {
-  34: '"',
-  92: '\\',
-  47: '/',
-  98: '\b',
-  102: '\f',
-  110: '\n',
-  114: '\r',
-  116: '\t',
-};
-
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -78,13 +68,6 @@ function endsToken(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
-}
-
-function hexValue(c: number): number {
-  if (c >= ZERO && c <= NINE) return c - ZERO;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
 }
 
 class WellFormedJsonReader {
@@ -207,50 +190,13 @@ class WellFormedJsonReader {
     return pos + 1;
   }
 
-  /** The rest of a string from its first `\`, decoded as jsonc-parser decodes it. */
+  /** The rest of a string from its first `\` (./jsonEscapes.ts) into `value`. */
   private readEscapedString(first: number, backslash: number): number {
-    const text = this.text;
-    const limit = this.end;
-    let out = text.slice(first, backslash);
-    let pos = backslash;
-    for (;;) {
-      if (pos >= limit) return GAVE_UP;
-      const c = text.charCodeAt(pos);
-      if (c === QUOTE) break;
-      if (c < 0x20) return GAVE_UP;
-      if (c !== BACKSLASH) {
-        let run = pos + 1;
-        while (run < limit) {
-          const d = text.charCodeAt(run);
-          if (d === QUOTE || d === BACKSLASH || d < 0x20) break;
-          run++;
-        }
-        out += text.slice(pos, run);
-        pos = run;
-        continue;
-      }
-      if (pos + 1 >= limit) return GAVE_UP;
-      const e = text.charCodeAt(pos + 1);
-      if (e === 117 /* u */) {
-        if (pos + 6 > limit) return GAVE_UP;
-        let code = 0;
-        for (let i = pos + 2; i < pos + 6; i++) {
-          const h = hexValue(text.charCodeAt(i));
-          if (h < 0) return GAVE_UP;
-          code = code * 16 + h;
-        }
-        out += String.fromCharCode(code);
-        pos += 6;
-      } else {
-        const decoded = ESCAPES[e];
-        if (decoded === undefined) return GAVE_UP;
-        out += decoded;
-        pos += 2;
-      }
-    }
-    this.value = out;
-    this.pos = pos + 1;
-    return pos + 1;
+    const decoded = decodeEscapedString(this.text, first, backslash, this.end);
+    if (!decoded) return GAVE_UP;
+    this.value = decoded.value;
+    this.pos = decoded.end;
+    return decoded.end;
   }
 
   private readObject(): ObjectNode | undefined {
