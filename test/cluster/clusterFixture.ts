@@ -66,31 +66,35 @@ export function catalogFor(
   });
 }
 
+/** What publishes snapshots: the live catalog, the deployed-pipelines watcher. */
+export interface SnapshotSource<S> {
+  snapshot(): S;
+  on(event: 'change', listener: (s: S) => void): unknown;
+  off(event: 'change', listener: (s: S) => void): unknown;
+}
+
 /** Resolves with the first snapshot (current or coming) that satisfies `predicate`; rejects after `timeoutMs`. */
-export function waitForSnapshot(
-  catalog: LiveCatalog,
-  predicate: (s: CatalogSnapshot) => boolean,
+export function waitForSnapshot<S extends { state: unknown; secrets?: unknown[]; pipelines?: unknown[] }>(
+  source: SnapshotSource<S>,
+  predicate: (s: S) => boolean,
   what: string,
   timeoutMs = 10_000,
-): Promise<CatalogSnapshot> {
+): Promise<S> {
   return new Promise((resolve, reject) => {
-    if (predicate(catalog.snapshot())) return resolve(catalog.snapshot());
-    const onChange = (s: CatalogSnapshot) => {
+    if (predicate(source.snapshot())) return resolve(source.snapshot());
+    const onChange = (s: S) => {
       if (!predicate(s)) return;
       clearTimeout(timer);
-      catalog.off('change', onChange);
+      source.off('change', onChange);
       resolve(s);
     };
     const timer = setTimeout(() => {
-      catalog.off('change', onChange);
-      const s = catalog.snapshot();
-      reject(
-        new Error(
-          `timed out waiting for ${what}; last state ${JSON.stringify(s.state)} with ${s.secrets.length} secrets`,
-        ),
-      );
+      source.off('change', onChange);
+      const s = source.snapshot();
+      const items = s.secrets ? `${s.secrets.length} secrets` : `${s.pipelines?.length ?? 0} pipelines`;
+      reject(new Error(`timed out waiting for ${what}; last state ${JSON.stringify(s.state)} with ${items}`));
     }, timeoutMs);
-    catalog.on('change', onChange);
+    source.on('change', onChange);
   });
 }
 

@@ -23,6 +23,7 @@ test('the server bundle holds no cluster transport, kubeconfig handling or clien
     /^core\/src\/kubeconfig\//,
     /^core\/src\/catalog\/(liveCatalog|listSecrets|loadCatalog|secretsApi|secretOperations)\.ts$/,
     /^core\/src\/manifest\/sendManifest\.ts$/,
+    /^core\/src\/deployed\/(deployedWatcher|workerApi)\.ts$/,
     /(^|\/)node_modules\/@kubernetes\//,
   ];
   assert.deepEqual(

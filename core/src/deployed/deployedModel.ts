@@ -1,19 +1,25 @@
 /**
- * The deployed pipelines of a namespace, built from its worker ReplicationControllers, pods and events as the
- * API server sends them, one kind at a time (each kind is listed and watched on its own).
+ * The deployed pipelines of a namespace, built from its worker ReplicationControllers, pods and events, one kind
+ * at a time (each kind is listed and watched on its own).
  *
- * What is kept is small on purpose: per RC its pipeline and secret uses (podSecretUses.ts), per pod its
- * pipeline and status (podFailure.ts), per event the parsed facts of the two reasons that concern secrets
- * (kubeletMessages.ts). No pod spec, no env value and no Secret is kept, so memory grows with the uses, not with
- * the size of the pod specs.
+ * It holds records (workerRecords.ts), never objects: per RC its pipeline and secret uses, per pod its pipeline
+ * and status, per event the parsed facts of the two reasons that concern secrets. No pod spec, no env value and
+ * no Secret is kept, so memory grows with the uses, not with the size of the pod specs.
  */
 import { blameContainerMessage, blameMountFailure, blamePullSecrets, type SecretBlame } from './attribution';
-import { FAILED_MOUNT, FAILED_PULL_SECRET, parseMountFailure, parsePullSecretFailure } from './kubeletMessages';
-import type { MountFailure } from './kubeletMessages';
-import { bounded, podState, type PodState } from './podFailure';
-import { podSecretUses, type SecretUse } from './podSecretUses';
-import { deployedKey, owningRcName, workerIdentity, type DeployedPipelineId } from './workerIdentity';
-import type { EventObject, PodObject, ReplicationControllerObject } from './workerObjects';
+import { FAILED_MOUNT } from './kubeletMessages';
+import type { PodState } from './podFailure';
+import type { SecretUse } from './podSecretUses';
+import type { DeployedPipelineId } from './workerIdentity';
+import {
+  workerRecord,
+  type EventFacts,
+  type ObjectOf,
+  type PodRecord,
+  type RcRecord,
+  type RecordOf,
+  type WorkerKind,
+} from './workerRecords';
 
 export interface DeployedFailure {
   pod: string;
@@ -24,7 +30,7 @@ export interface DeployedFailure {
   blame: SecretBlame[];
 }
 
-export type DeployedState = { kind: 'running' } | { kind: 'failing'; failures: DeployedFailure[] };
+export type PipelineHealth = { kind: 'running' } | { kind: 'failing'; failures: DeployedFailure[] };
 
 export interface DeployedPipeline extends DeployedPipelineId {
   /** The worker RC's name; absent while only pods of the pipeline are known. */
@@ -32,22 +38,12 @@ export interface DeployedPipeline extends DeployedPipelineId {
   uses: SecretUse[];
   pods: number;
   /** `running` means no pod fails for a reason pachd counts (or for a secret mount), pods or none. */
-  state: DeployedState;
+  health: PipelineHealth;
 }
 
-export type WorkerKind = 'rcs' | 'pods' | 'events';
-export type ObjectOf<K extends WorkerKind> = K extends 'rcs'
-  ? ReplicationControllerObject
-  : K extends 'pods'
-    ? PodObject
-    : EventObject;
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-interface RcEntry {
-  id: DeployedPipelineId;
-  key: string;
-  uses: SecretUse[];
-}
+type RcEntry = NonNullable<RcRecord['worker']>;
 
 interface PodEntry {
   id: DeployedPipelineId;
@@ -58,40 +54,31 @@ interface PodEntry {
   uses?: SecretUse[];
 }
 
-interface EventEntry {
-  pod: string;
-  podUid?: string;
-  at: string;
-  message: string;
-  mount?: MountFailure;
-  pullSecrets?: string[];
-}
-
 export class DeployedModel {
   private readonly rcs = new Map<string, RcEntry>();
   private readonly rcByKey = new Map<string, string>();
   private readonly pods = new Map<string, PodEntry>();
-  private readonly events = new Map<string, EventEntry>();
+  private readonly events = new Map<string, EventFacts>();
   private cached: DeployedPipeline[] | undefined;
 
-  /** Replaces every object of one kind (a fresh list); the other kinds stay. */
-  replace<K extends WorkerKind>(kind: K, items: readonly ObjectOf<K>[]): void {
+  /** Replaces every object of one kind (a fresh list); the other kinds stay. Takes objects or their records. */
+  replace<K extends WorkerKind>(kind: K, items: readonly (ObjectOf<K> | RecordOf<K>)[]): void {
     this.table(kind).clear();
     if (kind === 'rcs') this.rcByKey.clear();
     for (const item of items) this.apply(kind, 'ADDED', item);
     this.cached = undefined;
   }
 
-  /** One watch event. Returns whether anything the snapshot shows may have changed. */
-  apply<K extends WorkerKind>(kind: K, type: ChangeType, object: ObjectOf<K>): boolean {
-    const name = object.metadata?.name;
-    if (!name) return false;
+  /** One watch event, as an object or its record. Returns whether what the snapshot shows may have changed. */
+  apply<K extends WorkerKind>(kind: K, type: ChangeType, item: ObjectOf<K> | RecordOf<K>): boolean {
+    const record = isRecord(item) ? item : workerRecord(kind, item as ObjectOf<K>);
+    if (!record.name) return false;
     const changed =
       kind === 'rcs'
-        ? this.applyRc(name, type, object as ReplicationControllerObject)
+        ? this.applyRc(type, record as RcRecord)
         : kind === 'pods'
-          ? this.applyPod(name, type, object as PodObject)
-          : this.applyEvent(name, type, object as EventObject);
+          ? this.applyPod(type, record as PodRecord)
+          : this.applyEvent(type, record as RecordOf<'events'>);
     if (changed) this.cached = undefined;
     return changed;
   }
@@ -117,62 +104,56 @@ export class DeployedModel {
     return kind === 'rcs' ? this.rcs : kind === 'pods' ? this.pods : this.events;
   }
 
-  private applyRc(name: string, type: ChangeType, rc: ReplicationControllerObject): boolean {
+  private applyRc(type: ChangeType, record: RcRecord): boolean {
+    const name = record.name;
     const old = this.rcs.get(name);
     if (old && this.rcByKey.get(old.key) === name) this.rcByKey.delete(old.key);
     this.rcs.delete(name);
-    const id = type === 'DELETED' ? undefined : workerIdentity(rc.spec?.template?.metadata ?? rc.metadata, name);
-    if (!id) return !!old;
-    const key = deployedKey(id);
-    this.rcs.set(name, { id, key, uses: podSecretUses(rc.spec?.template?.spec) });
-    this.rcByKey.set(key, name);
-    for (const pod of this.pods.values()) if (pod.key === key) delete pod.uses;
+    const worker = type === 'DELETED' ? undefined : record.worker;
+    if (!worker) return !!old;
+    this.rcs.set(name, worker);
+    this.rcByKey.set(worker.key, name);
+    for (const pod of this.pods.values()) if (pod.key === worker.key) delete pod.uses;
     return true;
   }
 
-  private applyPod(name: string, type: ChangeType, pod: PodObject): boolean {
-    const old = this.pods.get(name);
-    this.pods.delete(name);
-    if (type === 'DELETED') return !!old;
-    const rcName = owningRcName(pod.metadata);
-    const id = workerIdentity(pod.metadata, rcName) ?? (rcName ? this.rcs.get(rcName)?.id : undefined);
-    if (!id) return !!old;
-    const key = deployedKey(id);
-    const entry: PodEntry = { id, key, state: podState(pod), ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}) };
-    if (!this.rcByKey.has(key)) entry.uses = podSecretUses(pod.spec);
-    this.pods.set(name, entry);
+  private applyPod(type: ChangeType, record: PodRecord): boolean {
+    const had = this.pods.delete(record.name);
+    const w = type === 'DELETED' ? undefined : record.worker;
+    if (!w) return had;
+    const entry: PodEntry = { id: w.id, key: w.key, state: w.state, ...(w.uid ? { uid: w.uid } : {}) };
+    if (!this.rcByKey.has(w.key)) entry.uses = w.uses;
+    this.pods.set(record.name, entry);
     return true;
   }
 
-  private applyEvent(name: string, type: ChangeType, event: EventObject): boolean {
-    const had = this.events.delete(name);
-    if (type === 'DELETED') return had;
-    const entry = eventEntry(event);
-    if (!entry) return had;
-    this.events.set(name, entry);
+  private applyEvent(type: ChangeType, record: RecordOf<'events'>): boolean {
+    const had = this.events.delete(record.name);
+    if (type === 'DELETED' || !record.facts) return had;
+    this.events.set(record.name, record.facts);
     return true;
   }
 
   private build(): DeployedPipeline[] {
     const byKey = new Map<string, DeployedPipeline>();
     for (const [rc, entry] of this.rcs) {
-      byKey.set(entry.key, { ...entry.id, rc, uses: entry.uses, pods: 0, state: { kind: 'running' } });
+      byKey.set(entry.key, { ...entry.id, rc, uses: entry.uses, pods: 0, health: { kind: 'running' } });
     }
     const eventsByPod = this.eventsByPod();
     for (const [podName, pod] of this.pods) {
       let p = byKey.get(pod.key);
-      if (!p) byKey.set(pod.key, (p = { ...pod.id, uses: pod.uses ?? [], pods: 0, state: { kind: 'running' } }));
+      if (!p) byKey.set(pod.key, (p = { ...pod.id, uses: pod.uses ?? [], pods: 0, health: { kind: 'running' } }));
       p.pods++;
       const failures = podFailures(podName, pod, p.uses, eventsByPod.get(podName) ?? []);
       if (failures.length === 0) continue;
-      if (p.state.kind === 'running') p.state = { kind: 'failing', failures };
-      else p.state.failures.push(...failures);
+      if (p.health.kind === 'running') p.health = { kind: 'failing', failures };
+      else p.health.failures.push(...failures);
     }
     return [...byKey.values()].sort(comparePipelines);
   }
 
-  private eventsByPod(): Map<string, EventEntry[]> {
-    const byPod = new Map<string, EventEntry[]>();
+  private eventsByPod(): Map<string, EventFacts[]> {
+    const byPod = new Map<string, EventFacts[]>();
     for (const e of this.events.values()) {
       const pod = this.pods.get(e.pod);
       if (!pod || (e.podUid && pod.uid && e.podUid !== pod.uid)) continue;
@@ -185,7 +166,7 @@ export class DeployedModel {
 }
 
 /** The failures of one pod: pachd's reason with its blame, then each volume whose set-up still fails. */
-function podFailures(podName: string, pod: PodEntry, uses: SecretUse[], events: EventEntry[]): DeployedFailure[] {
+function podFailures(podName: string, pod: PodEntry, uses: SecretUse[], events: EventFacts[]): DeployedFailure[] {
   const failures: DeployedFailure[] = [];
   const f = pod.state.failure;
   if (f) {
@@ -198,7 +179,7 @@ function podFailures(podName: string, pod: PodEntry, uses: SecretUse[], events: 
   }
   // A volume that failed to mount keeps the pod from starting; once a container ran, old events are history.
   if (pod.state.started) return failures;
-  const latest = new Map<string, EventEntry>();
+  const latest = new Map<string, EventFacts>();
   for (const e of events) {
     if (!e.mount) continue;
     const seen = latest.get(e.mount.volume);
@@ -210,21 +191,8 @@ function podFailures(podName: string, pod: PodEntry, uses: SecretUse[], events: 
   return failures;
 }
 
-function eventEntry(event: EventObject): EventEntry | undefined {
-  const target = event.involvedObject;
-  if (target?.kind !== 'Pod' || !target.name) return undefined;
-  const message = bounded(event.message);
-  const at = event.series?.lastObservedTime ?? event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? '';
-  const base = { pod: target.name, at, message, ...(target.uid ? { podUid: target.uid } : {}) };
-  if (event.reason === FAILED_MOUNT) {
-    const mount = parseMountFailure(event.message ?? '');
-    return mount ? { ...base, mount } : undefined;
-  }
-  if (event.reason === FAILED_PULL_SECRET) {
-    const pullSecrets = parsePullSecretFailure(event.message ?? '');
-    return pullSecrets.length ? { ...base, pullSecrets } : undefined;
-  }
-  return undefined;
+function isRecord(item: object): item is RecordOf<WorkerKind> {
+  return typeof (item as { name?: unknown }).name === 'string' && !('metadata' in item);
 }
 
 function comparePipelines(a: DeployedPipeline, b: DeployedPipeline): number {

@@ -6,3 +6,6 @@ export * from './podFailure';
 export * from './podSecretUses';
 export * from './workerIdentity';
 export type * from './workerObjects';
+export * from './workerRecords';
+export * from './deployedWatcher';
+export * from './workerApi';

@@ -21,7 +21,7 @@ test('a running pipeline: its RC uses, its pods counted, no failure', () => {
   const p = only(model);
   assert.equal(p.rc, 'images-edges-v2');
   assert.deepEqual([p.project, p.name, p.version, p.pods], ['images', 'edges', 2, 2]);
-  assert.deepEqual(p.state, { kind: 'running' });
+  assert.deepEqual(p.health, { kind: 'running' });
   assert.ok(p.uses.some((u) => u.how === 'env' && u.secret === 's3-creds' && u.key === 'access-key'));
   assert.ok(!JSON.stringify(model.pipelines()).includes(CANARY));
 });
@@ -30,8 +30,8 @@ test('a missing key fails the pod with CreateContainerConfigError and is blamed 
   const message = "couldn't find key access-key in Secret pach/s3-creds";
   const model = modelWith(EDGES, podOf(EDGES, 'aaaaa', waiting('CreateContainerConfigError', message)));
   const p = only(model);
-  assert.equal(p.state.kind, 'failing');
-  assert.deepEqual(p.state.kind === 'failing' && p.state.failures, [
+  assert.equal(p.health.kind, 'failing');
+  assert.deepEqual(p.health.kind === 'failing' && p.health.failures, [
     {
       pod: 'images-edges-v2-aaaaa',
       reason: 'CreateContainerConfigError',
@@ -44,7 +44,7 @@ test('a missing key fails the pod with CreateContainerConfigError and is blamed 
 test('a missing secret for an env var is blamed on the secret', () => {
   const pod = podOf(EDGES, 'aaaaa', waiting('CreateContainerConfigError', 'secret "s3-creds" not found'));
   const p = only(modelWith(EDGES, pod));
-  assert.deepEqual(p.state.kind === 'failing' && p.state.failures[0].blame, [
+  assert.deepEqual(p.health.kind === 'failing' && p.health.failures[0].blame, [
     { secret: 's3-creds', cause: 'missing-secret', via: ['env'] },
   ]);
 });
@@ -52,11 +52,11 @@ test('a missing secret for an env var is blamed on the secret', () => {
 test('a FailedMount event fails a pod that has not started, and stops counting once it runs', () => {
   const pod = podOf(EDGES, 'aaaaa', CREATING);
   const model = modelWith(EDGES, pod);
-  assert.deepEqual(only(model).state, { kind: 'running' }, 'ContainerCreating alone is not a failure');
+  assert.deepEqual(only(model).health, { kind: 'running' }, 'ContainerCreating alone is not a failure');
   const message = 'MountVolume.SetUp failed for volume "tls-bundle" : secret "tls-bundle" not found';
   assert.ok(model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', message)));
   const p = only(model);
-  assert.deepEqual(p.state.kind === 'failing' && p.state.failures, [
+  assert.deepEqual(p.health.kind === 'failing' && p.health.failures, [
     {
       pod: 'images-edges-v2-aaaaa',
       reason: 'FailedMount',
@@ -65,7 +65,7 @@ test('a FailedMount event fails a pod that has not started, and stops counting o
     },
   ]);
   model.apply('pods', 'MODIFIED', podOf(EDGES, 'aaaaa'));
-  assert.deepEqual(only(model).state, { kind: 'running' });
+  assert.deepEqual(only(model).health, { kind: 'running' });
 });
 
 test('of two FailedMount events for one volume, the latest says what is wrong now', () => {
@@ -75,18 +75,18 @@ test('of two FailedMount events for one volume, the latest says what is wrong no
   const vol = 'MountVolume.SetUp failed for volume "tok" : ';
   model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', `${vol}secret "tok" not found`, '2026-12-05T08:00:00Z'));
   model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', `${vol}secret "other" not found`, '2026-12-05T08:05:00Z'));
-  const state = only(model).state;
-  assert.deepEqual(state.kind === 'failing' && state.failures.map((f) => f.blame[0].secret), ['other']);
+  const health = only(model).health;
+  assert.deepEqual(health.kind === 'failing' && health.failures.map((f) => f.blame[0].secret), ['other']);
 });
 
 test('an image pull failure is blamed on the pull secrets kubelet could not read', () => {
   const pod = podOf(EDGES, 'aaaaa', waiting('ImagePullBackOff', 'Back-off pulling image "registry.example/edges:2"'));
   const model = modelWith(EDGES, pod);
-  const before = only(model).state;
+  const before = only(model).health;
   assert.deepEqual(before.kind === 'failing' && before.failures[0].blame, [], 'no event yet: no guess');
   const msg = 'Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.';
   model.apply('events', 'ADDED', eventOf(pod, 'FailedToRetrieveImagePullSecret', msg));
-  const after = only(model).state;
+  const after = only(model).health;
   assert.deepEqual(after.kind === 'failing' && after.failures[0].blame, [
     { secret: 'regcred', cause: 'missing-secret', via: ['imagePull'] },
   ]);
@@ -99,8 +99,8 @@ test('Unschedulable from the PodScheduled condition is a failure with no secret 
       { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' },
     ],
   });
-  const state = only(modelWith(EDGES, pod)).state;
-  assert.deepEqual(state.kind === 'failing' && state.failures[0], {
+  const health = only(modelWith(EDGES, pod)).health;
+  assert.deepEqual(health.kind === 'failing' && health.failures[0], {
     pod: 'images-edges-v2-aaaaa',
     reason: 'Unschedulable',
     message: '0/3 nodes are available',
@@ -110,7 +110,7 @@ test('Unschedulable from the PodScheduled condition is a failure with no secret 
 
 test('waiting reasons pachd does not count are not failures', () => {
   for (const reason of ['ContainerCreating', 'PodInitializing', 'CrashLoopBackOff']) {
-    assert.deepEqual(only(modelWith(EDGES, podOf(EDGES, 'a', waiting(reason, 'x')))).state, { kind: 'running' });
+    assert.deepEqual(only(modelWith(EDGES, podOf(EDGES, 'a', waiting(reason, 'x')))).health, { kind: 'running' });
   }
 });
 
@@ -158,12 +158,12 @@ test('an event about an earlier pod of the same name (another uid) does not coun
   const stale = eventOf(pod, 'FailedMount', 'MountVolume.SetUp failed for volume "x" : secret "x" not found');
   stale.involvedObject!.uid = 'an-older-pod';
   model.apply('events', 'ADDED', stale);
-  assert.deepEqual(only(model).state, { kind: 'running' });
+  assert.deepEqual(only(model).health, { kind: 'running' });
 });
 
 test('a relist of one kind replaces that kind only', () => {
   const model = modelWith(EDGES, podOf(EDGES, 'aaaaa', waiting('ErrImagePull', 'pull failed')));
   model.replace('pods', []);
   const p = only(model);
-  assert.deepEqual([p.pods, p.state.kind, p.rc], [0, 'running', 'images-edges-v2']);
+  assert.deepEqual([p.pods, p.health.kind, p.rc], [0, 'running', 'images-edges-v2']);
 });
