@@ -112,7 +112,10 @@ test('kubectl api-resources lists what discovery offers (aggregated for new kube
   const r = await kubectl(cluster, ['api-resources', '-o', 'name']);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.stdout.trim().split('\n'), [
+    'events',
     'namespaces',
+    'pods',
+    'replicationcontrollers',
     'secrets',
     'selfsubjectaccessreviews.authorization.k8s.io',
   ]);
@@ -137,7 +140,7 @@ test('kubectl api-resources lists what discovery offers (aggregated for new kube
   assert.equal(aggregated.body.kind, 'APIGroupDiscoveryList');
   assert.deepEqual(
     aggregated.body.items[0].versions[0].resources.map((x) => x.resource),
-    ['namespaces', 'secrets'],
+    ['events', 'namespaces', 'pods', 'replicationcontrollers', 'secrets'],
   );
 });
 

@@ -7,6 +7,8 @@ import { decodeBody, isPlainObject } from './objects';
 import { decodeAccessReviewSpec, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import { readBodyBytes, sendJson } from './http';
 import { allowedReason, allowingRule, type LocalUser } from './rbac';
+import { isNamespaced, RESOURCE_SCOPE } from './routes';
+import type { Resource } from './status';
 
 export const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
@@ -55,10 +57,9 @@ export async function reviewAccess(user: LocalUser, req: IncomingMessage, res: S
  */
 function decide(user: LocalUser, attrs: Record<string, string>): { allowed: boolean; reason?: string } {
   const resource = attrs.resource;
-  if (attrs.group || attrs.subresource || (resource !== 'secrets' && resource !== 'namespaces'))
-    return { allowed: false };
+  if (attrs.group || attrs.subresource || !Object.hasOwn(RESOURCE_SCOPE, resource)) return { allowed: false };
   // Namespaces are cluster-scoped: a namespace in the review of one does not narrow it.
-  const namespace = resource === 'secrets' ? attrs.namespace || undefined : undefined;
+  const namespace = isNamespaced(resource as Resource) ? attrs.namespace || undefined : undefined;
   const rule = allowingRule(user, { verb: attrs.verb ?? '', resource, namespace, name: attrs.name || undefined });
   if (!rule) return { allowed: false };
   const reason = allowedReason(user, rule, namespace);

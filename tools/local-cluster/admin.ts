@@ -1,7 +1,7 @@
 /**
- * The admin endpoint (`/__local/…`, admin token as Bearer): fault injection and direct secret edits for another
- * process, such as the VS Code extension-host tests. Served on the API port and on a separate plain-HTTP admin
- * port that stays up while the API is "down". See index.ts for the route list.
+ * The admin endpoint (`/__local/…`, admin token as Bearer): fault injection, direct secret edits and deployed
+ * pipelines for another process, such as the VS Code extension-host tests. Served on the API port and on a separate
+ * plain-HTTP admin port that stays up while the API is "down". See index.ts for the route list.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, statusForCode, unauthorized } from './status';
@@ -11,9 +11,12 @@ import type { ClusterStore } from './store';
 import type { Faults } from './faults';
 import { ENDLESS_MODES, type Endless } from './endless';
 import { newToken, type LocalUser, type RbacRule } from './rbac';
+import type { Workloads } from './workloads';
+import type { PodFailure } from './kubelet';
 
 export interface AdminContext {
   store: ClusterStore;
+  workloads: Workloads;
   faults: Faults;
   adminToken: string;
   /** The RBAC table the API authenticates against (the same array, so a user put here can sign in at once). */
@@ -111,6 +114,33 @@ function setFaults(faults: Faults, body: Record<string, unknown>): void {
   }
 }
 
+/** The deployed-pipeline routes (workloads.ts); false when `route` is none of them. */
+async function workloadRoute(
+  ctx: AdminContext,
+  route: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (route === 'POST /__local/pipelines') {
+    const body = await jsonBody(req);
+    const namespace = typeof body.namespace === 'string' && body.namespace ? body.namespace : 'default';
+    sendJson(res, 200, ctx.workloads.deploy(namespace, body.pipelines as never));
+    return true;
+  }
+  const dec = decodeURIComponent;
+  const rc = /^DELETE \/__local\/pipelines\/([^/]+)\/([^/]+)$/.exec(route);
+  if (rc) {
+    ctx.workloads.remove(dec(rc[1]), dec(rc[2]));
+    sendJson(res, 200, {});
+    return true;
+  }
+  const pod = /^(PUT|DELETE) \/__local\/pods\/([^/]+)\/([^/]+)\/failure$/.exec(route);
+  if (!pod) return false;
+  const failure = pod[1] === 'PUT' ? ((await jsonBody(req)) as unknown as PodFailure) : undefined;
+  sendJson(res, 200, ctx.workloads.setFailure(dec(pod[2]), dec(pod[3]), failure));
+  return true;
+}
+
 async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (bearerToken(req) !== ctx.adminToken) throw unauthorized();
   const url = new URL(req.url ?? '/', 'http://local');
@@ -156,5 +186,6 @@ async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerR
     const deleted = store.delete('secrets', decodeURIComponent(m[1]), decodeURIComponent(m[2]));
     return sendJson(res, 200, deleted);
   }
+  if (await workloadRoute(ctx, route, req, res)) return;
   throw statusForCode(404, `no admin route ${route}; see tools/local-cluster/index.ts`);
 }

@@ -9,6 +9,9 @@ import type { Endless } from './endless';
 import type { FailureRule, FaultState } from './faults';
 import type { K8sObject } from './objects';
 import type { RbacRule } from './rbac';
+import type { PipelineDeployment } from './pachdWorkers';
+import type { PodFailure } from './kubelet';
+import type { DeployResult } from './workloads';
 
 export interface AdminState {
   url: string;
@@ -97,5 +100,18 @@ export class LocalClusterAdmin {
   async secrets(namespace?: string): Promise<K8sObject[]> {
     const q = namespace ? `?namespace=${encodeURIComponent(namespace)}` : '';
     return (await this.call<{ items: K8sObject[] }>('GET', `/__local/secrets${q}`)).items;
+  }
+  /** Deploys pipelines as pachd would: a worker RC per spec and its pods (workloads.ts), in one call. */
+  deployPipelines(pipelines: PipelineDeployment[], namespace = 'default'): Promise<DeployResult> {
+    return this.call('POST', '/__local/pipelines', { namespace, pipelines });
+  }
+  /** Deletes a deployed pipeline's RC and its pods. */
+  removePipeline(namespace: string, rcName: string): Promise<unknown> {
+    return this.call('DELETE', `/__local/pipelines/${encodeURIComponent(namespace)}/${encodeURIComponent(rcName)}`);
+  }
+  /** Forces a pod's failure (ErrImagePull, Unschedulable, …); undefined clears it. Answers the pod as it now is. */
+  setPodFailure(namespace: string, pod: string, failure: PodFailure | undefined): Promise<K8sObject> {
+    const path = `/__local/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(pod)}/failure`;
+    return failure ? this.call('PUT', path, failure) : this.call('DELETE', path);
   }
 }

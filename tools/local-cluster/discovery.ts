@@ -1,7 +1,8 @@
 /**
  * Discovery documents: what kubectl reads before any request (`/version`, `/api`, `/api/v1`, `/apis`, legacy or
  * aggregated as the Accept header asks). Only the
- * two resources this server has are listed, so kubectl resolves `secret`, `secrets`, `ns` as against a cluster.
+ * resources this server has are listed, so kubectl resolves `secret`, `ns`, `rc`, `po`, `ev` as against a cluster;
+ * each lists only the verbs this server serves for it (the workload kinds are read-only here).
  */
 import { AUTHORIZATION_GROUP, AUTHORIZATION_V1_RESOURCES } from './accessReview';
 
@@ -45,10 +46,42 @@ const NAMESPACES_RESOURCE = {
   storageVersionHash: 'Q3oi5N2YM8M=',
 };
 
+const READ_VERBS = ['get', 'list', 'watch'];
+// Names, short names, categories and storage version hashes as a v1.32 API server publishes them.
+const EVENTS_RESOURCE = {
+  name: 'events',
+  singularName: 'event',
+  namespaced: true,
+  kind: 'Event',
+  verbs: READ_VERBS,
+  shortNames: ['ev'],
+  storageVersionHash: 'r2yiGXH7wu8=',
+};
+const PODS_RESOURCE = {
+  name: 'pods',
+  singularName: 'pod',
+  namespaced: true,
+  kind: 'Pod',
+  verbs: READ_VERBS,
+  shortNames: ['po'],
+  categories: ['all'],
+  storageVersionHash: 'xPOwRZ+Yhw8=',
+};
+const REPLICATION_CONTROLLERS_RESOURCE = {
+  name: 'replicationcontrollers',
+  singularName: 'replicationcontroller',
+  namespaced: true,
+  kind: 'ReplicationController',
+  verbs: READ_VERBS,
+  shortNames: ['rc'],
+  categories: ['all'],
+  storageVersionHash: 'Jond2If31h0=',
+};
+
 export const API_V1_RESOURCES = {
   kind: 'APIResourceList',
   groupVersion: 'v1',
-  resources: [NAMESPACES_RESOURCE, SECRETS_RESOURCE],
+  resources: [EVENTS_RESOURCE, NAMESPACES_RESOURCE, PODS_RESOURCE, REPLICATION_CONTROLLERS_RESOURCE, SECRETS_RESOURCE],
 };
 
 interface LegacyResource {
@@ -58,6 +91,7 @@ interface LegacyResource {
   kind: string;
   verbs: string[];
   shortNames?: string[];
+  categories?: string[];
 }
 
 /** Accept header of kubectl 1.30+: it prefers one aggregated document per root over a request per group version. */
@@ -79,6 +113,7 @@ function discoveryGroup(group: string, list: { resources: LegacyResource[] }): u
           singularResource: r.singularName,
           verbs: r.verbs,
           ...(r.shortNames ? { shortNames: r.shortNames } : {}),
+          ...(r.categories ? { categories: r.categories } : {}),
         })),
         freshness: 'Current',
       },

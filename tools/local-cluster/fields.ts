@@ -8,6 +8,27 @@ import { isPlainObject, type K8sObject } from './objects';
 const KNOWN_FIELDS: Record<Resource, Set<string>> = {
   secrets: new Set(['kind', 'apiVersion', 'metadata', 'data', 'stringData', 'type', 'immutable']),
   namespaces: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
+  replicationcontrollers: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
+  pods: new Set(['kind', 'apiVersion', 'metadata', 'spec', 'status']),
+  events: new Set([
+    'kind',
+    'apiVersion',
+    'metadata',
+    'involvedObject',
+    'reason',
+    'message',
+    'source',
+    'firstTimestamp',
+    'lastTimestamp',
+    'count',
+    'type',
+    'eventTime',
+    'series',
+    'action',
+    'related',
+    'reportingComponent',
+    'reportingInstance',
+  ]),
 };
 const KNOWN_META = new Set([
   'name',

@@ -39,11 +39,19 @@
  *   DELETE /__local/secrets/{ns}/{name}
  *   PUT    /__local/users  {name, rules: [{verbs, resources, namespaces, resourceNames?}]}   add a token user
  *                                               (or replace its rules); answers {name, token} for a kubeconfig
+ *   POST   /__local/pipelines  {namespace?, pipelines: [{spec, version?, replicas?, legacyLabels?,
+ *                             platformSecrets?, privateImage?}]}   pachd's worker RCs and their pods (workloads.ts);
+ *                                               answers {replicationControllers, pods} (names)
+ *   DELETE /__local/pipelines/{ns}/{rc}        the RC and its pods
+ *   PUT    /__local/pods/{ns}/{name}/failure  {reason, message?, container?}   force a failure (ErrImagePull,
+ *                                               Unschedulable, …); DELETE clears it
+ *
+ * In-process, `cluster.workloads.deploy(namespace, pipelines)`, `.remove(…)` and `.setFailure(…)` do the same.
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import type { Socket } from 'node:net';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   generateCertificates,
@@ -52,20 +60,26 @@ import {
   type KeyPair,
   type ServerCertificates,
 } from './certs';
-import { ClusterStore } from './store';
+import type { ClusterStore } from './store';
+import type { Workloads } from './workloads';
 import { Faults, type FaultHooks } from './faults';
 import { closeServer, listen, trackSockets } from './serverSockets';
 import { createApiHandler } from './api';
-import { createAdminHandler, upsertSecret } from './admin';
+import { createAdminHandler } from './admin';
+import { initialState } from './seed';
 import { defaultUsers, newToken, RESTRICTED_USER, type LocalUser } from './rbac';
 import { kubeconfigYaml } from './kubeconfig';
 import type { OpenWatch } from './watch';
 import type { K8sObject } from './objects';
+import type { PipelinesAtStart } from './seed';
 import { ADMIN_FILE } from './adminFile';
 
 export type { LocalUser, RbacRule } from './rbac';
 export type { K8sObject } from './objects';
 export { ClusterStore } from './store';
+export { Workloads, type DeployResult } from './workloads';
+export type { PipelineDeployment } from './pachdWorkers';
+export type { PodFailure } from './kubelet';
 export { Faults } from './faults';
 export { upsertSecret } from './admin';
 export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT, withTokenUser } from './kubeconfig';
@@ -92,6 +106,8 @@ export interface LocalClusterOptions {
   users?: LocalUser[];
   /** When given, the kubeconfig is written here and `local-cluster.json` (admin URL and token) beside it. */
   kubeconfigPath?: string;
+  /** Pipelines to deploy at start (workloads.ts), or the path of a JSON file `{namespace?, pipelines: […]}`. */
+  pipelines?: PipelinesAtStart;
   /** How many events a watch can resume from (default 1000). */
   historyLimit?: number;
   /** How often watches that allow bookmarks get one (default 5000 ms). */
@@ -118,37 +134,10 @@ export interface LocalCluster {
   adminUrl: string;
   adminToken: string;
   store: ClusterStore;
+  /** Deployed pipelines: pachd's worker RCs, their pods and the kubelet's view of them. */
+  workloads: Workloads;
   faults: Faults;
   stop(): Promise<void>;
-}
-
-/** Loads the seed; a bad item is reported with its place in the file, and nothing starts. */
-function seed(store: ClusterStore, source: K8sObject | string): void {
-  const where = typeof source === 'string' ? `seed ${source}` : 'seed';
-  let list: K8sObject;
-  try {
-    list = typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as K8sObject) : source;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(
-      `${where}: ` +
-        `${err.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : err.message}`,
-    );
-  }
-  if (!Array.isArray(list?.items))
-    throw new Error(`${where}: the seed must be a List of Secrets (an object with "items")`);
-  list.items.forEach((item: K8sObject, i: number) => {
-    try {
-      if (item?.kind !== undefined && item.kind !== 'Secret')
-        throw new Error(`kind "${String(item.kind)}" is not Secret`);
-      upsertSecret(store, item);
-    } catch (e) {
-      throw new Error(
-        `${where}: item ${i} (${item?.metadata?.namespace ?? 'default'}/${item?.metadata?.name ?? '?'}): ` +
-          `${(e as Error).message}`,
-      );
-    }
-  });
 }
 
 /** Other processes poll for these files: they must never see one half-written. */
@@ -230,20 +219,20 @@ function writeClusterFiles(kubeconfigPath: string, kubeconfig: string, admin: Re
 
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const certs = generateCertificates();
-  const store = new ClusterStore({ historyLimit: options.historyLimit });
+  const state = initialState(options);
+  const { store, workloads } = state;
   const users = options.users ?? defaultUsers();
   checkUsers(users);
   const adminToken = newToken();
   const watches = new Set<OpenWatch>();
-
-  seed(store, options.seed ?? { items: [] });
 
   // The server and sockets are assigned below; the hooks only run after start.
   const api = { port: options.port ?? 0, up: false } as ApiListener;
   const faults = new Faults(faultHooks(api, watches, store));
 
   const info = (): Record<string, unknown> => ({ url, adminUrl, up: api.up });
-  const adminHandler = createAdminHandler({ store, faults, adminToken, users, openWatches: () => watches.size, info });
+  const openWatches = (): number => watches.size;
+  const adminHandler = createAdminHandler({ ...state, faults, adminToken, users, openWatches, info });
   const apiHandler = createApiHandler({
     store,
     faults,
@@ -279,6 +268,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     adminUrl,
     adminToken,
     store,
+    workloads,
     faults,
     stop: async () => {
       api.up = false;

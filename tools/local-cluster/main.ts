@@ -1,15 +1,18 @@
 /**
- * `npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--port N]`: runs the local API server in the
- * foreground until Ctrl-C. Writes the kubeconfig (contexts `local`, `local-forbidden` and `local-cert`) and, beside it,
- * local-cluster.json with the admin endpoint's URL and token.
+ * `npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--pipelines FILE] [--port N]`: runs the local API
+ * server in the foreground until Ctrl-C (`--pipelines`: `{namespace?, pipelines: […]}` to deploy at start). Writes
+ * the kubeconfig (contexts `local`, `local-forbidden` and `local-cert`) and, beside it, local-cluster.json with the
+ * admin endpoint's URL and token.
  */
 import { resolve } from 'node:path';
 import { startLocalCluster, ADMIN_FILE, CERT_CONTEXT, CONTEXT, FORBIDDEN_CONTEXT } from './index';
 
-const USAGE = 'usage: npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--port N]';
+const USAGE = 'usage: npm run local-cluster -- --kubeconfig FILE [--seed FILE] [--pipelines FILE] [--port N]';
 
-function parseArgs(argv: string[]): { kubeconfig: string; seed?: string; port: number } {
-  const out: { kubeconfig?: string; seed?: string; port: number } = { port: 0 };
+type Args = { kubeconfig: string; seed?: string; pipelines?: string; port: number };
+
+function parseArgs(argv: string[]): Args {
+  const out: Partial<Args> & { port: number } = { port: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = (): string => {
@@ -23,6 +26,9 @@ function parseArgs(argv: string[]): { kubeconfig: string; seed?: string; port: n
         break;
       case '--seed':
         out.seed = resolve(value());
+        break;
+      case '--pipelines':
+        out.pipelines = resolve(value());
         break;
       case '--port': {
         const v = value();
@@ -41,7 +47,7 @@ function parseArgs(argv: string[]): { kubeconfig: string; seed?: string; port: n
     }
   }
   if (!out.kubeconfig) fail('--kubeconfig FILE is required');
-  return out as { kubeconfig: string; seed?: string; port: number };
+  return out as Args;
 }
 
 function fail(message: string): never {
@@ -51,8 +57,9 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const cluster = await startLocalCluster({ kubeconfigPath: args.kubeconfig, seed: args.seed, port: args.port }).catch(
-    (err: Error) => fail(err.message),
+  const { kubeconfig: kubeconfigPath, seed, pipelines, port } = args;
+  const cluster = await startLocalCluster({ kubeconfigPath, seed, pipelines, port }).catch((err: Error) =>
+    fail(err.message),
   );
   const secrets = cluster.store.list('secrets').items.length;
   console.log(`local cluster listening on ${cluster.url} (${secrets} secret${secrets === 1 ? '' : 's'} seeded)`);

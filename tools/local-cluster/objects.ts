@@ -112,4 +112,13 @@ export function normaliseNamespace(input: K8sObject): K8sObject {
   };
 }
 
+/**
+ * A ReplicationController, Pod or Event as this server's own controllers write it (workloads.ts): the API
+ * accepts no writes of these kinds, so there is nothing to default or check beyond the type fields.
+ */
+export function normaliseWorkload(kind: string, input: K8sObject): K8sObject {
+  const { kind: _k, apiVersion: _a, metadata, ...rest } = input;
+  return { kind, apiVersion: 'v1', metadata: { ...(metadata ?? {}) }, ...rest };
+}
+
 export const clone = <T>(v: T): T => structuredClone(v);

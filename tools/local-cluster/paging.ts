@@ -6,8 +6,15 @@ import { badRequest, expired, type Resource } from './status';
 import type { K8sObject } from './objects';
 import type { ClusterStore } from './store';
 import { toTable } from './table';
+import { isNamespaced } from './routes';
 
-export const LIST_KIND: Record<Resource, string> = { secrets: 'SecretList', namespaces: 'NamespaceList' };
+export const LIST_KIND: Record<Resource, string> = {
+  secrets: 'SecretList',
+  namespaces: 'NamespaceList',
+  replicationcontrollers: 'ReplicationControllerList',
+  pods: 'PodList',
+  events: 'EventList',
+};
 
 interface ContinueToken {
   v: string;
@@ -49,7 +56,7 @@ export function list(
   matches: (o: K8sObject) => boolean,
   table: boolean,
 ): K8sObject {
-  const ns = resource === 'secrets' ? namespace : undefined;
+  const ns = isNamespaced(resource) ? namespace : undefined;
   const snapshotId = (rv: number): string => `${resource}:${ns ?? '*'}:${rv}`;
   const limit = Number(q.get('limit') ?? '0');
   const cont = q.get('continue');

@@ -22,9 +22,18 @@ const READ_WRITE: Partial<Record<Verb, ResourceHandler>> = {
   deletecollection: deleteCollection,
 };
 
+/**
+ * The workload kinds are read-only here: the cluster's own controllers write them (workloads.ts), as the
+ * ReplicationController manager and the kubelet do on a real cluster.
+ */
+const READ_ONLY: Partial<Record<Verb, ResourceHandler>> = { get: getObject, list: listObjects, watch: watchObjects };
+
 export const RESOURCE_ROUTES: Record<Resource, Partial<Record<Verb, ResourceHandler>>> = {
   secrets: { ...READ_WRITE, delete: deleteSecret },
   namespaces: { ...READ_WRITE, delete: deleteNamespace },
+  replicationcontrollers: READ_ONLY,
+  pods: READ_ONLY,
+  events: READ_ONLY,
 };
 
 /** The handler for a verb on a resource, or undefined when the resource does not serve that verb. */

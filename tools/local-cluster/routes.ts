@@ -9,7 +9,12 @@ import type { Resource } from './status';
 export const RESOURCE_SCOPE: Record<Resource, 'Namespaced' | 'Cluster'> = {
   secrets: 'Namespaced',
   namespaces: 'Cluster',
+  replicationcontrollers: 'Namespaced',
+  pods: 'Namespaced',
+  events: 'Namespaced',
 };
+
+export const isNamespaced = (resource: Resource): boolean => RESOURCE_SCOPE[resource] === 'Namespaced';
 
 export interface Target {
   resource: Resource;

@@ -2,7 +2,7 @@
  * Label selectors (`=`, `==`, `!=`, `in`, `notin`, exists, `!key`) and field selectors, parsed from the query
  * string and matched as the API server does; bad syntax is a 400 with the reason.
  */
-import { badRequest } from './status';
+import { badRequest, type Resource } from './status';
 import type { K8sObject } from './objects';
 
 type Requirement =
@@ -92,20 +92,54 @@ export function parseLabelSelector(text: string | null | undefined): Matcher {
   };
 }
 
-/** The field paths each resource supports in `fieldSelector`. */
-export const FIELD_SELECTORS: Record<'secrets' | 'namespaces', Record<string, (obj: K8sObject) => string>> = {
-  secrets: {
-    'metadata.name': (o) => o.metadata?.name ?? '',
-    'metadata.namespace': (o) => o.metadata?.namespace ?? '',
-    type: (o) => String(o.type ?? ''),
+type FieldGetter = (obj: K8sObject) => string;
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const at =
+  (...path: string[]): FieldGetter =>
+  (o) =>
+    str(path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o));
+const META: Record<string, FieldGetter> = { 'metadata.name': at('metadata', 'name') };
+const NAMESPACED_META: Record<string, FieldGetter> = { ...META, 'metadata.namespace': at('metadata', 'namespace') };
+
+/**
+ * The field paths each resource supports in `fieldSelector`: the sets of the real registries' field label
+ * conversions and selectable fields (kubernetes/kubernetes pkg/apis/core/v1/conversion.go and
+ * pkg/registry/core/{pod,event,replicationcontroller,secret,namespace}/strategy.go).
+ */
+export const FIELD_SELECTORS: Record<Resource, Record<string, FieldGetter>> = {
+  secrets: { ...NAMESPACED_META, type: at('type') },
+  namespaces: { ...META, 'status.phase': () => 'Active' },
+  replicationcontrollers: { ...NAMESPACED_META, 'status.replicas': at('status', 'replicas') },
+  pods: {
+    ...NAMESPACED_META,
+    'spec.nodeName': at('spec', 'nodeName'),
+    // Old v1 clients send spec.host, which the conversion turns into spec.nodeName.
+    'spec.host': at('spec', 'nodeName'),
+    'spec.restartPolicy': at('spec', 'restartPolicy'),
+    'spec.schedulerName': at('spec', 'schedulerName'),
+    'spec.serviceAccountName': at('spec', 'serviceAccountName'),
+    'spec.hostNetwork': (o) => String((o.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork === true),
+    'status.phase': at('status', 'phase'),
+    'status.podIP': at('status', 'podIP'),
+    'status.nominatedNodeName': at('status', 'nominatedNodeName'),
   },
-  namespaces: {
-    'metadata.name': (o) => o.metadata?.name ?? '',
-    'status.phase': () => 'Active',
+  events: {
+    ...NAMESPACED_META,
+    'involvedObject.kind': at('involvedObject', 'kind'),
+    'involvedObject.namespace': at('involvedObject', 'namespace'),
+    'involvedObject.name': at('involvedObject', 'name'),
+    'involvedObject.uid': at('involvedObject', 'uid'),
+    'involvedObject.apiVersion': at('involvedObject', 'apiVersion'),
+    'involvedObject.resourceVersion': at('involvedObject', 'resourceVersion'),
+    'involvedObject.fieldPath': at('involvedObject', 'fieldPath'),
+    reason: at('reason'),
+    reportingComponent: at('reportingComponent'),
+    source: (o) => at('source', 'component')(o) || at('reportingComponent')(o),
+    type: at('type'),
   },
 };
 
-export function parseFieldSelector(text: string | null | undefined, resource: 'secrets' | 'namespaces'): Matcher {
+export function parseFieldSelector(text: string | null | undefined, resource: Resource): Matcher {
   if (!text || !text.trim()) return () => true;
   const tests = splitTopLevel(text).map((part) => {
     const m = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(part);

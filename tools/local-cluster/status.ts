@@ -43,10 +43,16 @@ function failure(code: number, reason: string, message: string, details?: Status
 }
 
 /** Resource names as the API spells them in messages: plural, lower case (`secrets`, `namespaces`). */
-export type Resource = 'secrets' | 'namespaces';
+export type Resource = 'secrets' | 'namespaces' | 'replicationcontrollers' | 'pods' | 'events';
 
 /** The kind of one object of each resource. */
-export const RESOURCE_KIND: Record<Resource, 'Secret' | 'Namespace'> = { secrets: 'Secret', namespaces: 'Namespace' };
+export const RESOURCE_KIND: Record<Resource, string> = {
+  secrets: 'Secret',
+  namespaces: 'Namespace',
+  replicationcontrollers: 'ReplicationController',
+  pods: 'Pod',
+  events: 'Event',
+};
 
 export const unauthorized = (): StatusError => failure(401, 'Unauthorized', 'Unauthorized');
 

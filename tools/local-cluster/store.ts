@@ -18,7 +18,8 @@ import {
   type Resource,
   type StatusCause,
 } from './status';
-import { clone, normaliseNamespace, normaliseSecret, type K8sObject } from './objects';
+import { clone, normaliseNamespace, normaliseSecret, normaliseWorkload, type K8sObject } from './objects';
+import { isNamespaced, RESOURCE_SCOPE } from './routes';
 import { namespaceErrors, secretErrors, secretUpdateErrors } from './validation';
 import { inApiFieldOrder, now, setManagedFields } from './serverFields';
 
@@ -38,6 +39,8 @@ export interface WriteOptions {
   fieldManager?: string;
   /** `Update` or `Apply` (server-side apply), for managedFields. */
   operation?: 'Update' | 'Apply';
+  /** Answer the stored object itself rather than a copy (the server's own controllers, which never change it). */
+  shared?: boolean;
 }
 
 export interface DeleteOptions {
@@ -51,13 +54,20 @@ export interface StoreOptions {
 }
 
 const SNAPSHOT_LIMIT = 32;
+const NAMESPACED = (Object.keys(RESOURCE_SCOPE) as Resource[]).filter(isNamespaced);
 
 const keyOf = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`;
 const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export class ClusterStore {
   private rv = 1;
-  private readonly objects: Record<Resource, Map<string, K8sObject>> = { secrets: new Map(), namespaces: new Map() };
+  private readonly objects: Record<Resource, Map<string, K8sObject>> = {
+    secrets: new Map(),
+    namespaces: new Map(),
+    replicationcontrollers: new Map(),
+    pods: new Map(),
+    events: new Map(),
+  };
   private history: StoreEvent[] = [];
   /** Watches may resume from any resourceVersion >= this one. */
   private oldestResumable = 1;
@@ -109,12 +119,23 @@ export class ClusterStore {
     return this.objects[resource].has(keyOf(namespace, name));
   }
 
-  /** All objects of a resource (in one namespace or all), sorted by namespace then name, as etcd keys sort. */
+  /**
+   * The stored object itself, for the server's own reads: never change it. Stored objects are never changed in
+   * place (a write stores a new one), which is what lets lists, snapshots and events share them without copies.
+   */
+  peek(resource: Resource, namespace: string | undefined, name: string): K8sObject | undefined {
+    return this.objects[resource].get(keyOf(namespace, name));
+  }
+
+  /**
+   * All objects of a resource (in one namespace or all), sorted by namespace then name, as etcd keys sort. The
+   * items are the stored objects (see `peek`): read them, never change them.
+   */
   list(resource: Resource, namespace?: string): { items: K8sObject[]; resourceVersion: string } {
     const items = [...this.objects[resource].entries()]
       .filter(([, o]) => namespace === undefined || o.metadata?.namespace === namespace)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, o]) => clone(o));
+      .map(([, o]) => o);
     return { items, resourceVersion: this.resourceVersion };
   }
 
@@ -137,7 +158,7 @@ export class ClusterStore {
         meta.generateName +
         Array.from({ length: 5 }, () => GENERATE_ALPHABET[randomInt(GENERATE_ALPHABET.length)]).join('');
     }
-    if (resource === 'secrets') {
+    if (isNamespaced(resource)) {
       meta.namespace = namespace;
       if (!this.objects.namespaces.has(keyOf(undefined, namespace!))) throw notFound('namespaces', namespace!);
     } else delete meta.namespace;
@@ -148,7 +169,7 @@ export class ClusterStore {
     delete meta.resourceVersion;
     setManagedFields(obj, input, undefined, options);
     if (options.dryRun) return inApiFieldOrder(obj);
-    return this.commit('ADDED', resource, obj);
+    return this.commit('ADDED', resource, obj, undefined, options.shared);
   }
 
   update(
@@ -180,7 +201,7 @@ export class ClusterStore {
         `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata!.uid}`,
       );
     }
-    if (resource === 'secrets') meta.namespace = namespace;
+    if (isNamespaced(resource)) meta.namespace = namespace;
     meta.uid = old.metadata!.uid;
     meta.creationTimestamp = old.metadata!.creationTimestamp;
     this.validate(resource, obj, old);
@@ -191,7 +212,7 @@ export class ClusterStore {
     if (comparable(obj) === comparable(old)) return clone(old);
     if (options.dryRun)
       return inApiFieldOrder({ ...obj, metadata: { ...meta, resourceVersion: old.metadata!.resourceVersion } });
-    return this.commit('MODIFIED', resource, obj, old);
+    return this.commit('MODIFIED', resource, obj, old, options.shared);
   }
 
   delete(resource: Resource, namespace: string | undefined, name: string, options: DeleteOptions = {}): K8sObject {
@@ -218,7 +239,8 @@ export class ClusterStore {
     }
     if (options.dryRun) return clone(old);
     if (resource === 'namespaces') {
-      for (const s of this.list('secrets', name).items) this.delete('secrets', name, s.metadata!.name!);
+      for (const inside of NAMESPACED)
+        for (const o of this.list(inside, name).items) this.delete(inside, name, o.metadata!.name!);
     }
     this.objects[resource].delete(keyOf(namespace, name));
     this.rv += 1;
@@ -229,33 +251,36 @@ export class ClusterStore {
   }
 
   private normalise(resource: Resource, input: K8sObject): K8sObject {
-    return resource === 'secrets' ? normaliseSecret(input) : normaliseNamespace(input);
+    if (resource === 'secrets') return normaliseSecret(input);
+    if (resource === 'namespaces') return normaliseNamespace(input);
+    return normaliseWorkload(RESOURCE_KIND[resource], input);
   }
 
   private validate(resource: Resource, obj: K8sObject, old?: K8sObject): void {
     // An update's own rules come first, then the object's, in the order ValidateSecretUpdate appends them.
     const causes: StatusCause[] = [
       ...(old && resource === 'secrets' ? secretUpdateErrors(obj, old) : []),
-      ...(resource === 'secrets' ? secretErrors(obj) : namespaceErrors(obj)),
+      ...(resource === 'secrets' ? secretErrors(obj) : resource === 'namespaces' ? namespaceErrors(obj) : []),
     ];
     if (causes.length)
       throw invalid(RESOURCE_KIND[resource], obj.metadata?.name ?? obj.metadata?.generateName ?? '', causes);
   }
 
-  private commit(type: EventType, resource: Resource, input: K8sObject, previous?: K8sObject): K8sObject {
+  private commit(
+    type: EventType,
+    resource: Resource,
+    input: K8sObject,
+    previous?: K8sObject,
+    shared = false,
+  ): K8sObject {
     this.rv += 1;
     input.metadata!.resourceVersion = String(this.rv);
     const obj = inApiFieldOrder(input);
-    const ns = resource === 'secrets' ? obj.metadata!.namespace : undefined;
+    const ns = isNamespaced(resource) ? obj.metadata!.namespace : undefined;
     this.objects[resource].set(keyOf(ns, obj.metadata!.name!), obj);
-    this.record({
-      type,
-      resource,
-      object: clone(obj),
-      previous: previous && clone(previous),
-      resourceVersion: this.rv,
-    });
-    return clone(obj);
+    // Events share the stored objects, which are never changed in place.
+    this.record({ type, resource, object: obj, previous, resourceVersion: this.rv });
+    return shared ? obj : clone(obj);
   }
 
   private record(event: StoreEvent): void {

@@ -1,9 +1,11 @@
 /**
  * `meta.k8s.io/v1` Table output, which `kubectl get` asks for (`Accept: …;as=Table`) and prints as is: the same
- * columns the real server's printers give Secrets (NAME TYPE DATA AGE) and Namespaces (NAME STATUS AGE).
+ * columns the real server's printers give Secrets (NAME TYPE DATA AGE), Namespaces (NAME STATUS AGE) and the
+ * workload kinds (workloadTable.ts).
  */
 import type { K8sObject } from './objects';
 import type { Resource } from './status';
+import { WORKLOAD_COLUMNS, workloadCells } from './workloadTable';
 
 /** k8s.io/apimachinery/pkg/util/duration.HumanDuration. */
 export function humanDuration(ms: number): string {
@@ -58,12 +60,17 @@ const COLUMNS: Record<Resource, unknown[]> = {
     { name: 'Status', type: 'string', format: '', description: 'The status of the namespace', priority: 0 },
     AGE_COLUMN,
   ],
+  ...WORKLOAD_COLUMNS,
 };
 
+/** kubectl's age of a timestamp, `<unknown>` without one. */
+const since = (t: unknown): string =>
+  typeof t === 'string' && t ? humanDuration(Date.now() - Date.parse(t)) : '<unknown>';
+
 function cells(resource: Resource, obj: K8sObject): unknown[] {
-  const created = obj.metadata?.creationTimestamp;
-  const age = created ? humanDuration(Date.now() - Date.parse(created)) : '<unknown>';
+  const age = since(obj.metadata?.creationTimestamp);
   if (resource === 'namespaces') return [obj.metadata?.name, 'Active', age];
+  if (resource !== 'secrets') return workloadCells(resource, obj, since);
   return [obj.metadata?.name, obj.type, Object.keys((obj.data as object) ?? {}).length, age];
 }
 

@@ -84,7 +84,8 @@ async function readWrite(r: ResourceRequest): Promise<{ body: K8sObject; warning
 
 /** A Secret or Namespace body, as JSON or (kubectl's typed clients) protobuf. */
 async function readObject(req: IncomingMessage, resource: Resource): Promise<K8sObject> {
-  const kind = RESOURCE_KIND[resource];
+  // Only Secrets and Namespaces have write routes (resourceRoutes.ts).
+  const kind = RESOURCE_KIND[resource] as 'Secret' | 'Namespace';
   const bytes = await readBodyBytes(req);
   if ((req.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)) return decodeProtobuf(bytes, kind);
   return decodeBody(bytes.toString('utf8'), kind);
