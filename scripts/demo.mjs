@@ -1,7 +1,8 @@
 // `npm run demo [-- --port N] [--host ADDRESS]`: the extension in a real VS Code in your browser. Builds, starts
-// the local cluster seeded with tools/local-cluster/samples/demo-secrets.json, starts code-server with the
-// extension linked into a fresh extensions folder and `pachyderm.kubeconfig` (a user setting, so the workspace
-// stays clean) pointing at that cluster, opens demo/workspace, and prints the URL. Ctrl-C stops everything.
+// the local cluster seeded with tools/local-cluster/samples/demo-secrets.json and the pipelines of
+// demo-pipelines.json deployed, starts code-server with the extension linked into a fresh extensions folder and
+// `pachyderm.kubeconfig` (a user setting, so the workspace stays clean) pointing at that cluster, opens
+// demo/workspace, and prints the URL. Ctrl-C stops everything.
 import { join } from 'node:path';
 import { linkDevExtension, repoRoot, startCodeServer, workbenchUrl } from './vscode/code-server.mjs';
 import { withLocalStage } from './vscode/local-stack.mjs';
@@ -17,7 +18,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const stage = { prefix: 'pachyderm-demo-', seed: join(repoRoot, 'tools/local-cluster/samples/demo-secrets.json') };
+const stage = {
+  prefix: 'pachyderm-demo-',
+  seed: join(repoRoot, 'tools/local-cluster/samples/demo-secrets.json'),
+  // Deployed versions of the workspace's pipelines; notify's reads a key its secret lacks, so its pod fails.
+  pipelines: join(repoRoot, 'tools/local-cluster/samples/demo-pipelines.json'),
+};
 const workspace = join(repoRoot, 'demo/workspace');
 
 withLocalStage(stage, async ({ temp, localCluster }) => {
@@ -43,7 +49,7 @@ withLocalStage(stage, async ({ temp, localCluster }) => {
 
     Open:        ${url}
     Workspace:   ${workspace}
-    Cluster:     ${localCluster.server} (kubectl --kubeconfig ${localCluster.kubeconfig} get secrets)
+    Cluster:     ${localCluster.server} (kubectl --kubeconfig ${localCluster.kubeconfig} get secrets,rc,pods)
 
   Press Ctrl-C to stop code-server and the local cluster.
 `);

@@ -56,11 +56,12 @@ export function ensureBuilt({ force = false } = {}) {
  * Starts the local Kubernetes API server (`npm run local-cluster`) in its own process group and resolves once the
  * kubeconfig it writes answers. Returns { kubeconfig, server, token, caPem, namespace, adminUrl, adminToken, stop() }.
  */
-export async function startLocalCluster({ dir, seed, port = 0, timeoutMs = 60_000 }) {
+export async function startLocalCluster({ dir, seed, pipelines, port = 0, timeoutMs = 60_000 }) {
   mkdirSync(dir, { recursive: true });
   const kubeconfig = join(dir, 'kubeconfig');
   const args = ['run', '--silent', 'local-cluster', '--', '--kubeconfig', kubeconfig, '--port', String(port)];
   if (seed) args.push('--seed', seed);
+  if (pipelines) args.push('--pipelines', pipelines);
   const child = spawn('npm', args, { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => {
@@ -176,9 +177,10 @@ export function clusterFacts(localCluster) {
 
 /**
  * The common stage: code-server installed, an up-to-date build, a temp folder and the local cluster seeded from
- * `seed`. Runs `fn({ temp, localCluster, codeServer })` and always tears the stage down, also on Ctrl-C.
+ * `seed` (and, if given, with the pipelines of the `pipelines` file deployed). Runs
+ * `fn({ temp, localCluster, codeServer })` and always tears the stage down, also on Ctrl-C.
  */
-export async function withLocalStage({ prefix, seed }, fn) {
+export async function withLocalStage({ prefix, seed, pipelines }, fn) {
   const codeServer = ensureCodeServer();
   process.env.CODE_SERVER_BIN = codeServer;
   ensureBuilt();
@@ -195,7 +197,7 @@ export async function withLocalStage({ prefix, seed }, fn) {
   };
   stopAllOnSignals(teardown);
   try {
-    localCluster = await startLocalCluster({ dir: join(temp, 'cluster'), seed });
+    localCluster = await startLocalCluster({ dir: join(temp, 'cluster'), seed, pipelines });
     return await fn({ temp, localCluster, codeServer });
   } finally {
     await teardown();

@@ -20,6 +20,8 @@ export function repoRoot(): string {
 }
 
 export const DEMO_SEED = (): string => join(repoRoot(), 'tools', 'local-cluster', 'samples', 'demo-secrets.json');
+export const DEMO_PIPELINES = (): string =>
+  join(repoRoot(), 'tools', 'local-cluster', 'samples', 'demo-pipelines.json');
 
 export interface TestCluster extends LocalCluster {
   kubeconfigPath: string;

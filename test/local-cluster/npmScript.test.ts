@@ -1,6 +1,6 @@
 /**
- * `npm run local-cluster -- --kubeconfig FILE --seed FILE`, as a user runs it: it prints the URL, writes a
- * kubeconfig kubectl can use (every context) and the admin file, and stops cleanly on Ctrl-C.
+ * `npm run local-cluster -- --kubeconfig FILE --seed FILE --pipelines FILE`, as a user runs it: it prints the URL,
+ * writes a kubeconfig kubectl can use (every context) and the admin file, and stops cleanly on Ctrl-C.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SEED, kubectl, repoRoot, spawnKubectl, waitForLine } from './helpers';
+import { DEMO_PIPELINES, DEMO_SEED, kubectl, repoRoot, spawnKubectl, waitForLine } from './helpers';
 import { ADMIN_FILE, CERT_CONTEXT, FORBIDDEN_CONTEXT } from '../../tools/local-cluster/index';
 
 function runScript(args: string[]) {
@@ -30,7 +30,7 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
   const dir = mkdtempSync(join(tmpdir(), 'local-cluster-npm-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const kubeconfigPath = join(dir, 'kube', 'config');
-  const run = runScript(['--kubeconfig', kubeconfigPath, '--seed', DEMO_SEED()]);
+  const run = runScript(['--kubeconfig', kubeconfigPath, '--seed', DEMO_SEED(), '--pipelines', DEMO_PIPELINES()]);
   let output = '';
   run.child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   try {
@@ -61,6 +61,28 @@ test('npm run local-cluster serves the seed to kubectl through the kubeconfig it
       adminToken: string;
     };
     assert.match(admin.adminUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    // The demo's deployed pipelines: all run but notify, whose deployed version reads a key its secret lacks.
+    const pods = await kubectl(asCluster, [
+      'get',
+      'pods',
+      '-o',
+      'custom-columns=RC:.metadata.ownerReferences[0].name,WHY:.status.containerStatuses[0].state.waiting.message',
+    ]);
+    assert.equal(pods.code, 0, pods.stderr);
+    assert.deepEqual(
+      pods.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s{2,}/).join(' | '))
+        .sort(),
+      [
+        'pipeline-export-warehouse-v1 | <none>',
+        "pipeline-notify-v2 | couldn't find key OPENAI_KEY in Secret default/openai",
+        'pipeline-train-model-v3 | <none>',
+        'pipeline-train-model-v3 | <none>',
+      ],
+    );
     // An open watch must not keep the server from stopping.
     const watcher = spawnKubectl(asCluster, ['get', 'secrets', '--watch']);
     t.after(() => watcher.kill());
