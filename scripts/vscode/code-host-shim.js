@@ -110,7 +110,9 @@ async function main() {
     const timeout = new Promise((resolve) => {
       timer = setTimeout(() => resolve(124), timeoutS * 1000);
     });
-    await page.goto(url);
+    // Wait only for the navigation to commit, with no timeout of its own: the workbench's scripts may take longer
+    // than Playwright's 30 s default to "load" on a busy machine, and the run as a whole is bounded by `timeoutS`.
+    await page.goto(url, { waitUntil: 'commit', timeout: 0 });
     code = await Promise.race([exitCode, timeout]);
     settled = true;
     clearTimeout(timer);
