@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DeployedWatcher, type DeployedSnapshot } from '../../core/src/deployed';
+import { DeployedWatcher, loadDeployed, type DeployedSnapshot } from '../../core/src/deployed';
 import { waitForSnapshot } from './clusterFixture';
 import { startWorkerApiFake, type WorkerApiFake } from './workerApiFake';
 import { CANARY, EDGES, podOf, rcOf, waiting, type PipelineFixture } from '../unit/deployed/pachdWorkers';
@@ -121,4 +121,28 @@ test('a user who may not list pods gets one forbidden state and no retry; a refr
   fake.forbidden.clear();
   await watcher.refresh();
   await waitForSnapshot(watcher, isReady, 'ready after the grant');
+});
+
+test('loadDeployed lists each kind once, watches nothing, and words a 403 as the watcher does', async (t) => {
+  const fake = await fakeWith(t, pipelines(3));
+  const target = await fake.server.target();
+  const s = await loadDeployed(target, 2000);
+  assert.equal(s.state.kind, 'ready');
+  assert.deepEqual(
+    s.pipelines.map((p) => [p.name, p.pods]),
+    [
+      ['p000', 3],
+      ['p001', 3],
+      ['p002', 3],
+    ],
+  );
+  assert.deepEqual(
+    (['replicationcontrollers', 'pods', 'events'] as const).map((k) => fake.calls(k)),
+    [['list'], ['list'], ['list']],
+  );
+  fake.forbidden.add('events');
+  const denied = await loadDeployed(target, 2000);
+  assert.equal(denied.state.kind, 'forbidden');
+  assert.match(denied.state.kind === 'forbidden' ? denied.state.reason : '', /"list" resource "events"/);
+  assert.deepEqual(denied.pipelines, []);
 });

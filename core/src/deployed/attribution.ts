@@ -6,7 +6,7 @@
  */
 import { parseMountFailure, secretFactsIn, type MountFailure, type SecretFact } from './kubeletMessages';
 import { IMAGE_PULL_REASONS } from './podFailure';
-import { usesKey, type SecretUse, type SecretUseKind } from './podSecretUses';
+import { usesKey, type WorkerSecretUse, type WorkerSecretUseKind } from './podSecretUses';
 
 export type BlameCause = 'missing-secret' | 'missing-key' | 'not-registry-credential';
 
@@ -16,7 +16,7 @@ export interface SecretBlame {
   key?: string;
   cause: BlameCause;
   /** How the pipeline uses the secret (what broke); empty when the pod spec does not name it (kept anyway). */
-  via: SecretUseKind[];
+  via: WorkerSecretUseKind[];
 }
 
 /** What a catalog knows of a secret that attribution reads: never a value. */
@@ -28,13 +28,17 @@ export interface SecretLookup {
 const CONTAINER_CONFIG_REASONS = ['CreateContainerConfigError', 'CreateContainerError'];
 
 /** A container that cannot be made: the secrets and keys its waiting message names. */
-export function blameContainerMessage(reason: string, message: string, uses: readonly SecretUse[]): SecretBlame[] {
+export function blameContainerMessage(
+  reason: string,
+  message: string,
+  uses: readonly WorkerSecretUse[],
+): SecretBlame[] {
   if (!CONTAINER_CONFIG_REASONS.includes(reason)) return [];
   return secretFactsIn(message).map((f) => factBlame(f, uses));
 }
 
 /** A volume that cannot be set up (`FailedMount`): what the event names, and the volume's secret for a key. */
-export function blameMountFailure(failure: MountFailure | string, uses: readonly SecretUse[]): SecretBlame[] {
+export function blameMountFailure(failure: MountFailure | string, uses: readonly WorkerSecretUse[]): SecretBlame[] {
   const parsed = typeof failure === 'string' ? parseMountFailure(failure) : failure;
   if (!parsed) return [];
   const blames = parsed.facts.map((f) => factBlame(f, uses));
@@ -53,7 +57,7 @@ export function blameMountFailure(failure: MountFailure | string, uses: readonly
 export function blamePullSecrets(
   reason: string,
   missing: readonly string[],
-  uses: readonly SecretUse[],
+  uses: readonly WorkerSecretUse[],
 ): SecretBlame[] {
   if (!IMAGE_PULL_REASONS.includes(reason)) return [];
   return missing.map((secret) => factBlame({ kind: 'missing-secret', secret }, uses));
@@ -67,7 +71,7 @@ export function blamePullSecrets(
  */
 export function blamePullSecretsInCatalog(
   reason: string,
-  uses: readonly SecretUse[],
+  uses: readonly WorkerSecretUse[],
   catalog: SecretLookup,
 ): SecretBlame[] {
   if (!IMAGE_PULL_REASONS.includes(reason)) return [];
@@ -104,7 +108,7 @@ export function mergeBlames(blames: readonly SecretBlame[]): SecretBlame[] {
   return [...byId.values()];
 }
 
-function factBlame(fact: SecretFact, uses: readonly SecretUse[]): SecretBlame {
+function factBlame(fact: SecretFact, uses: readonly WorkerSecretUse[]): SecretBlame {
   const via = [
     ...new Set(
       uses

@@ -9,7 +9,7 @@
 import { blameContainerMessage, blameMountFailure, blamePullSecrets, type SecretBlame } from './attribution';
 import { FAILED_MOUNT } from './kubeletMessages';
 import type { PodState } from './podFailure';
-import type { SecretUse } from './podSecretUses';
+import type { WorkerSecretUse } from './podSecretUses';
 import type { DeployedPipelineId } from './workerIdentity';
 import {
   workerRecord,
@@ -35,7 +35,7 @@ export type PipelineHealth = { kind: 'running' } | { kind: 'failing'; failures: 
 export interface DeployedPipeline extends DeployedPipelineId {
   /** The worker RC's name; absent while only pods of the pipeline are known. */
   rc?: string;
-  uses: SecretUse[];
+  uses: WorkerSecretUse[];
   pods: number;
   /** `running` means no pod fails for a reason pachd counts (or for a secret mount), pods or none. */
   health: PipelineHealth;
@@ -51,7 +51,7 @@ interface PodEntry {
   uid?: string;
   state: PodState;
   /** The pod's own uses, kept only while its pipeline has no known RC. */
-  uses?: SecretUse[];
+  uses?: WorkerSecretUse[];
 }
 
 export class DeployedModel {
@@ -166,7 +166,7 @@ export class DeployedModel {
 }
 
 /** The failures of one pod: pachd's reason with its blame, then each volume whose set-up still fails. */
-function podFailures(podName: string, pod: PodEntry, uses: SecretUse[], events: EventFacts[]): DeployedFailure[] {
+function podFailures(podName: string, pod: PodEntry, uses: WorkerSecretUse[], events: EventFacts[]): DeployedFailure[] {
   const failures: DeployedFailure[] = [];
   const f = pod.state.failure;
   if (f) {

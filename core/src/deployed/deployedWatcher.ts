@@ -35,6 +35,17 @@ export interface DeployedSnapshot {
   pipelines: DeployedPipeline[];
 }
 
+/** The state a failure leaves: `forbidden` for a 403 (its one message), `error` otherwise. */
+export function problemState(c: ClusterProblem): DeployedWatchState {
+  if (c.problem === 'forbidden') {
+    return {
+      kind: 'forbidden',
+      reason: `Deployed pipelines are not shown: ${c.reason} Checks use the workspace specs only.`,
+    };
+  }
+  return { kind: 'error', problem: asCatalogProblem(c.problem), reason: c.reason };
+}
+
 export interface DeployedWatcherOptions {
   /** Called at every (re)start, so settings and kubeconfig edits apply on the next sync. */
   resolve: () => Promise<TargetResolution>;
@@ -139,14 +150,12 @@ export class DeployedWatcher extends EventEmitter<DeployedWatcherEvents> {
   private fail(c: ClusterProblem): void {
     this.run.stop();
     this.model.clear();
-    if (c.problem === 'forbidden') {
-      this.options.log?.(`deployed pipelines: forbidden (${c.reason}); not retrying`);
-      const reason = `Deployed pipelines are not shown: ${c.reason} Checks use the workspace specs only.`;
-      this.setState({ kind: 'forbidden', reason });
-      return;
-    }
-    this.options.log?.(`deployed pipelines: error (${c.problem}): ${c.reason}`);
-    this.setState({ kind: 'error', problem: asCatalogProblem(c.problem), reason: c.reason });
+    const state = problemState(c);
+    this.options.log?.(
+      `deployed pipelines: ${c.problem}: ${c.reason}${state.kind === 'forbidden' ? '; not retrying' : ''}`,
+    );
+    this.setState(state);
+    if (state.kind === 'forbidden') return;
     this.run.retry(this.run.now, () => this.sync(false));
   }
 

@@ -9,3 +9,4 @@ export type * from './workerObjects';
 export * from './workerRecords';
 export * from './deployedWatcher';
 export * from './workerApi';
+export * from './loadDeployed';

@@ -11,7 +11,7 @@
  */
 import type { ContainerSpec, KeyToPath, PodSpec, VolumeSpec } from './workerObjects';
 
-export type SecretUse =
+export type WorkerSecretUse =
   | { how: 'env'; secret: string; key: string; envVar: string; container: string; optional?: true }
   | { how: 'envFrom'; secret: string; container: string; prefix?: string; optional?: true }
   /** `keys` only when the volume lists `items`; otherwise every key of the secret is mounted. */
@@ -19,12 +19,12 @@ export type SecretUse =
   | { how: 'projected'; secret: string; volume: string; mountPaths: string[]; keys?: string[]; optional?: true }
   | { how: 'imagePull'; secret: string };
 
-export type SecretUseKind = SecretUse['how'];
+export type WorkerSecretUseKind = WorkerSecretUse['how'];
 
 /** Every secret use of a pod spec, in the order the spec names them. */
-export function podSecretUses(spec: PodSpec | null | undefined): SecretUse[] {
+export function podSecretUses(spec: PodSpec | null | undefined): WorkerSecretUse[] {
   if (!spec) return [];
-  const uses: SecretUse[] = [];
+  const uses: WorkerSecretUse[] = [];
   const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   for (const c of containers) containerUses(c, uses);
   const mounts = mountPathsByVolume(containers);
@@ -38,12 +38,12 @@ export function podSecretUses(spec: PodSpec | null | undefined): SecretUse[] {
 }
 
 /** The names of the secrets a list of uses names, sorted, once each. */
-export function secretNamesOf(uses: readonly SecretUse[]): string[] {
+export function secretNamesOf(uses: readonly WorkerSecretUse[]): string[] {
   return [...new Set(uses.map((u) => u.secret))].sort();
 }
 
 /** Whether a use may read `key`: an env var reads its one key, a volume its `items` or every key, `envFrom` all. */
-export function usesKey(use: SecretUse, key: string): boolean {
+export function usesKey(use: WorkerSecretUse, key: string): boolean {
   switch (use.how) {
     case 'env':
       return use.key === key;
@@ -57,7 +57,7 @@ export function usesKey(use: SecretUse, key: string): boolean {
   }
 }
 
-function containerUses(c: ContainerSpec, uses: SecretUse[]): void {
+function containerUses(c: ContainerSpec, uses: WorkerSecretUse[]): void {
   const container = c.name ?? '';
   for (const e of c.env ?? []) {
     const ref = e.valueFrom?.secretKeyRef;
@@ -77,7 +77,7 @@ function containerUses(c: ContainerSpec, uses: SecretUse[]): void {
   }
 }
 
-function volumeUses(v: VolumeSpec, mountPaths: string[], uses: SecretUse[]): void {
+function volumeUses(v: VolumeSpec, mountPaths: string[], uses: WorkerSecretUse[]): void {
   const volume = v.name ?? '';
   if (v.secret?.secretName) {
     const s = v.secret;
@@ -122,7 +122,7 @@ function optional(flag: boolean | null | undefined): { optional?: true } {
 }
 
 /** pachd adds the same image pull secret twice when a spec and its setting both name it; one use says it all. */
-function dedupe(uses: SecretUse[]): SecretUse[] {
+function dedupe(uses: WorkerSecretUse[]): WorkerSecretUse[] {
   const seen = new Set<string>();
   return uses.filter((u) => {
     const id = JSON.stringify(u);

@@ -62,10 +62,14 @@ export function workerLoops(
   handlers: <K extends WorkerKind>(kind: K) => ListWatchHandlers<RecordOf<K>>,
   pageSize?: number,
 ): WorkerLoops {
-  // A plugin that hangs is ended when the call waiting for it gives up (execPluginTimeout.ts).
-  limitExecPlugins(target.kubeConfig, () => timeoutMs);
-  const http = new KubeHttp(target.kubeConfig, target.server);
+  const http = workerHttp(target, timeoutMs);
   const loop = <K extends WorkerKind>(kind: K) =>
     new ListWatchLoop(workerSource(http, kind, target.namespace, timeoutMs), handlers(kind), backoff, pageSize);
   return { rcs: loop('rcs'), pods: loop('pods'), events: loop('events') };
+}
+
+/** The HTTP client with the kubeconfig's TLS and auth, an exec plugin ended when the call waiting for it gives up. */
+export function workerHttp(target: ResolvedTarget, timeoutMs: number): KubeHttp {
+  limitExecPlugins(target.kubeConfig, () => timeoutMs);
+  return new KubeHttp(target.kubeConfig, target.server);
 }

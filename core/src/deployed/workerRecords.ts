@@ -6,7 +6,7 @@
 import { FAILED_MOUNT, FAILED_PULL_SECRET, parseMountFailure, parsePullSecretFailure } from './kubeletMessages';
 import type { MountFailure } from './kubeletMessages';
 import { bounded, podState, type PodState } from './podFailure';
-import { podSecretUses, type SecretUse } from './podSecretUses';
+import { podSecretUses, type WorkerSecretUse } from './podSecretUses';
 import { deployedKey, owningRcName, workerIdentity, type DeployedPipelineId } from './workerIdentity';
 import type { EventObject, ObjectMeta, PodObject, ReplicationControllerObject } from './workerObjects';
 
@@ -30,11 +30,11 @@ export interface Pipelined {
 }
 
 export interface RcRecord extends RecordBase {
-  worker?: Pipelined & { uses: SecretUse[] };
+  worker?: Pipelined & { uses: WorkerSecretUse[] };
 }
 
 export interface PodRecord extends RecordBase {
-  worker?: Pipelined & { uid?: string; state: PodState; uses: SecretUse[] };
+  worker?: Pipelined & { uid?: string; state: PodState; uses: WorkerSecretUse[] };
 }
 
 export interface EventRecord extends RecordBase {

@@ -6,10 +6,10 @@ import {
   blamePullSecretsInCatalog,
   isRegistryCredential,
   mergeBlames,
-  type SecretUse,
+  type WorkerSecretUse,
 } from '../../../core/src/deployed';
 
-const USES: SecretUse[] = [
+const USES: WorkerSecretUse[] = [
   { how: 'env', secret: 'db', key: 'password', envVar: 'PGPASSWORD', container: 'user' },
   { how: 'env', secret: 'db', key: 'user', envVar: 'PGUSER', container: 'user' },
   { how: 'envFrom', secret: 'db', container: 'storage' },
