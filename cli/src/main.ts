@@ -5,12 +5,14 @@
 import { checkCommand } from './check';
 import { createCommand } from './createSecret';
 import { userArguments } from './rawArgv';
+import { usesCommand } from './uses';
 
 const USAGE = `usage: pachyderm-secrets <command> [flags]
 
 commands:
   check           check pipeline specs and Helm values files against a secret catalog
   create secret   write or create a Secret exactly as 'kubectl create secret … --dry-run=client' does
+  uses            list the workspace specs and deployed pipelines that use a secret
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
       return checkCommand(argv.slice(1));
     case 'create':
       return createCommand(argv.slice(1));
+    case 'uses':
+      return usesCommand(argv.slice(1));
     default:
       process.stderr.write(`pachyderm-secrets: unknown command "${command}"\n${USAGE}`);
       return 2;

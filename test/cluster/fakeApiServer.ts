@@ -20,8 +20,16 @@ export interface FakeApiServer {
   /** Resolves when every socket opened so far has closed. */
   allSocketsClosed(): Promise<void>;
   /** A target whose server URL is `url` + `prefix`, as resolveTarget makes it from a kubeconfig on disk. */
-  target(options?: { prefix?: string; tlsServerName?: string; token?: string }): Promise<ResolvedTarget>;
+  target(options?: KubeconfigOptions): Promise<ResolvedTarget>;
+  /** That kubeconfig's path, for a child process (the CLI). */
+  kubeconfig(options?: KubeconfigOptions): string;
   close(): Promise<void>;
+}
+
+interface KubeconfigOptions {
+  prefix?: string;
+  tlsServerName?: string;
+  token?: string;
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -47,28 +55,32 @@ export async function startFakeApiServer(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pachyderm-fake-api-'));
+  const writeKubeconfig = ({ prefix = '', tlsServerName, token = 'fake-token' }: KubeconfigOptions = {}): string => {
+    const file = path.join(dir, `kubeconfig-${requests.length}-${Math.random().toString(36).slice(2)}`);
+    const cluster: Record<string, string> = { server: url + prefix, 'certificate-authority-data': b64(certs.caPem) };
+    if (tlsServerName) cluster['tls-server-name'] = tlsServerName;
+    fs.writeFileSync(
+      file,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'fake', cluster }],
+        users: [{ name: 'u', user: { token } }],
+        contexts: [{ name: 'fake', context: { cluster: 'fake', user: 'u', namespace: 'default' } }],
+        'current-context': 'fake',
+      }),
+    );
+    return file;
+  };
   return {
     url,
     requests,
     allSocketsClosed: async () => {
       await Promise.all([...closed]);
     },
-    target: async ({ prefix = '', tlsServerName, token = 'fake-token' } = {}) => {
-      const file = path.join(dir, `kubeconfig-${requests.length}-${Math.random().toString(36).slice(2)}`);
-      const cluster: Record<string, string> = { server: url + prefix, 'certificate-authority-data': b64(certs.caPem) };
-      if (tlsServerName) cluster['tls-server-name'] = tlsServerName;
-      fs.writeFileSync(
-        file,
-        stringify({
-          apiVersion: 'v1',
-          kind: 'Config',
-          clusters: [{ name: 'fake', cluster }],
-          users: [{ name: 'u', user: { token } }],
-          contexts: [{ name: 'fake', context: { cluster: 'fake', user: 'u', namespace: 'default' } }],
-          'current-context': 'fake',
-        }),
-      );
-      const t = await resolveTarget({ kubeconfig: file }, {});
+    kubeconfig: (options) => writeKubeconfig(options),
+    target: async (options) => {
+      const t = await resolveTarget({ kubeconfig: writeKubeconfig(options) }, {});
       if (!t.ok) throw new Error(t.reason);
       return t;
     },
