@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { kubeconfigPaths, resolveTarget } from '../../../core/src/kubeconfig';
 import { LiveCatalog } from '../../../core/src/catalog';
+import { DeployedWatcher } from '../../../core/src/deployed';
 import type { SecretsApi } from '../../../core/src/catalog';
 import { failed, type Outcome, succeeded } from '../../../core/src/outcome';
 import type { ExtensionHost } from '../host';
@@ -15,13 +16,15 @@ import type { SecretsTreeProvider } from './secretsTree';
 
 export class ClusterArea {
   readonly catalog: LiveCatalog;
+  /** The deployed pipelines of the same context and namespace, restarted with the catalog. */
+  readonly deployed: DeployedWatcher;
   tree!: SecretsTreeProvider;
   view!: vscode.TreeView<import('./treeModel').TreeRow>;
   status!: import('./statusBar').CatalogStatusBar;
   inspectDocs!: import('./inspectDocuments').InspectDocuments;
   ignoredSettings: readonly string[] = [];
   /** Refreshes the catalog when a kubeconfig file it read (or looked for) changes. */
-  readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.catalog.refresh());
+  readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.refresh());
   /** Copies values and clears them from the clipboard later (`pachyderm.clipboardClearSeconds`). */
   readonly clipboard = new ClipboardClearer();
 
@@ -36,6 +39,16 @@ export class ClusterArea {
       timeoutMs: requestTimeoutMs,
       log: (line) => this.host.output.info(`[cluster] ${line}`),
     });
+    this.deployed = new DeployedWatcher({
+      resolve: () => resolveTarget(readTargetSettings()),
+      timeoutMs: requestTimeoutMs,
+      log: (line) => this.host.output.info(`[cluster] ${line}`),
+    });
+  }
+
+  /** Starts the catalog and the deployed pipelines over (a new target, settings, an explicit refresh). */
+  async refresh(): Promise<void> {
+    await Promise.all([this.catalog.refresh(), this.deployed.refresh()]);
   }
 
   /** The API of the connected target, or a clear message for the user. */

@@ -5,6 +5,8 @@ export const ClusterCommands = {
   switchNamespace: 'pachyderm.switchNamespace',
   togglePachydermOnly: 'pachyderm.showPachydermSecretsOnly',
   showAllSecrets: 'pachyderm.showAllSecrets',
+  failingDeployedOnly: 'pachyderm.showFailingDeployedOnly',
+  showRunningToo: 'pachyderm.showSecretsOfRunningPipelines',
   inspect: 'pachyderm.inspectSecret',
   revealValue: 'pachyderm.revealSecretValue',
   copyValue: 'pachyderm.copySecretValue',

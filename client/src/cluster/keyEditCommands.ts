@@ -11,6 +11,7 @@ import { keyBreakWarning, type SecretUse } from '../../../core/src/analysis';
 import type { SecretMeta } from '../../../core/src/catalog';
 import { MAX_SECRET_DATA_BYTES, secretKeyError } from '../../../core/src/manifest';
 import type { CommandContext } from '../commands/commandContext';
+import { deployedBreakDetail } from './deployedRows';
 import { runKeyEdit } from './keyEditFlow';
 import { secretFrom, secretKeyFrom } from './pickTarget';
 
@@ -58,8 +59,9 @@ export async function removeSecretKey({ cluster: area }: CommandContext, arg?: u
     confirm: (_edit, uses) =>
       confirmed(
         `Remove key "${key}" from secret "${secret.name}"?`,
-        keyBreakWarning(uses, { name: secret.name, namespace }, key) ||
-          `No pipeline spec in this workspace uses key "${key}". This cannot be undone.`,
+        (keyBreakWarning(uses, { name: secret.name, namespace }, key) ||
+          `No pipeline spec in this workspace uses key "${key}". This cannot be undone.`) +
+          deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`),
         REMOVE_KEY,
       ),
     done: () => `Removed key ${key} from "${secret.name}"`,
@@ -77,20 +79,24 @@ export async function renameSecretKey({ cluster: area }: CommandContext, arg?: u
       const to = await askKeyName(secret, 'Pachyderm: Rename Key', `New name of key "${key}" of "${secret.name}"`, key);
       return to === undefined ? undefined : { kind: 'rename', from: key, to };
     },
-    confirm: (edit, uses) => confirmRename(secret, namespace, edit.kind === 'rename' ? edit.to : key, key, uses),
+    confirm: (edit, uses) =>
+      confirmRename(secret, namespace, edit.kind === 'rename' ? edit.to : key, key, uses, {
+        deployed: deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`),
+      }),
     done: (edit) => `Renamed key ${key} of "${secret.name}" to ${edit.kind === 'rename' ? edit.to : key}`,
   });
 }
 
-/** A rename asks for confirmation only when a pipeline in the workspace uses the old name. */
+/** A rename asks for confirmation only when a pipeline in the workspace, or a deployed one, uses the old name. */
 function confirmRename(
   secret: SecretMeta,
   namespace: string,
   to: string,
   from: string,
   uses: readonly SecretUse[],
+  { deployed }: { deployed: string },
 ): Promise<boolean> {
-  const warning = keyBreakWarning(uses, { name: secret.name, namespace }, from, to);
+  const warning = (keyBreakWarning(uses, { name: secret.name, namespace }, from, to) + deployed).trim();
   if (!warning) return Promise.resolve(true);
   return confirmed(`Rename key "${from}" of secret "${secret.name}" to "${to}"?`, warning, RENAME_KEY);
 }

@@ -23,6 +23,7 @@ import {
   type SecretsApi,
 } from '../../../core/src/catalog';
 import type { ClusterArea } from './clusterArea';
+import { deployedNotice } from './deployedRows';
 import { usedByDetail } from './secretCommands';
 import { workspaceUses } from './workspaceUses';
 
@@ -56,7 +57,7 @@ export async function runKeyEdit(area: ClusterArea, req: KeyEditRequest): Promis
     if (written.kind === 'immutable') return offerRecreate(area, api.value, req, { seen, edit, said: written.message });
     return written.kind === 'cancelled' ? undefined : showError(written.message);
   }
-  notifyDone(area, req.done(edit), editedKeys(edit)[0], uses);
+  notifyDone(area, req.done(edit), { secret: req.secret.name, key: editedKeys(edit)[0] }, uses);
   return written.value;
 }
 
@@ -127,7 +128,7 @@ async function offerRecreate(
   const recreated = await recreateSecretWithEdit(api, from.seen, edit);
   if (!recreated.ok) return showError(recreated.message);
   const uses = answer.ok ? answer.result.uses : [];
-  notifyDone(area, `${req.done(edit)} (deleted and created again)`, editedKeys(edit)[0], uses);
+  notifyDone(area, `${req.done(edit)} (deleted and created again)`, { secret: name, key: editedKeys(edit)[0] }, uses);
   return recreated.value;
 }
 
@@ -137,9 +138,10 @@ async function usesOf(area: ClusterArea, name: string): Promise<readonly SecretU
   return answer.ok ? answer.result.uses : [];
 }
 
-function notifyDone(area: ClusterArea, what: string, key: string, uses: readonly SecretUse[]): void {
+function notifyDone(area: ClusterArea, what: string, at: { secret: string; key: string }, uses: readonly SecretUse[]) {
   area.host.output.info(`[cluster] ${what}`);
-  void vscode.window.showInformationMessage(`${what}. ${keyChangeNote(uses, key)}`);
+  const deployed = deployedNotice(area.tree.deployedUsersOf(at.secret, at.key), at.key);
+  void vscode.window.showInformationMessage(`${what}. ${keyChangeNote(uses, at.key)}${deployed}`);
 }
 
 function showError(message: string): undefined {

@@ -27,7 +27,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   subs.push(area.view.onDidChangeVisibility((e) => area.tree.setVisible(e.visible)));
 
   // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
-  const refresh = () => void area.catalog.refresh();
+  const refresh = () => void area.refresh();
   subs.push(area.kubeconfigWatcher, area.clipboard);
   area.catalog.on('change', () => {
     const snapshot = area.catalog.snapshot();
@@ -37,6 +37,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
     const problem = snapshot.state.kind === 'error' ? snapshot.state.problem : '';
     void vscode.commands.executeCommand('setContext', 'pachyderm.catalogProblem', problem);
   });
+  area.deployed.on('change', (snapshot) => area.tree.setDeployed(snapshot));
   status.update(area.catalog.snapshot());
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -46,11 +47,12 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(refresh),
     { dispose: () => area.catalog.dispose() },
+    { dispose: () => area.deployed.dispose() },
   );
   void vscode.commands.executeCommand('setContext', 'pachyderm.pachydermSecretsOnly', false);
 
   area.inspectDocs = new InspectDocuments(area);
   subs.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, area.inspectDocs), area.inspectDocs);
-  void area.catalog.refresh();
+  void area.refresh();
   return area;
 }

@@ -11,7 +11,8 @@ import type { SecretUsesResult } from '../../../core/src/protocol';
 import { copiedText, revealedText } from './secretValue';
 import type { ServerAnswer } from '../languageClient';
 import type { CommandContext } from '../commands/commandContext';
-import { confirmPlatformDelete, isPlatformSecret } from '../platform/confirmPlatformDelete';
+import { confirmPlatformDelete, confirmTypedName, isPlatformSecret } from '../platform/confirmPlatformDelete';
+import { deployedBreakDetail } from './deployedRows';
 import type { ClusterArea } from './clusterArea';
 import { secretFrom, secretKeyFrom } from './pickTarget';
 import { cutNote, workspaceUses } from './workspaceUses';
@@ -94,10 +95,13 @@ export async function deleteSecret({ cluster: area }: CommandContext, arg?: unkn
   const secret = await secretFrom(area, arg, 'Pachyderm: Delete Secret');
   if (!secret) return false;
   const { namespace } = area.catalog.target();
-  const usedBy = usedByDetail(await workspaceUses(area, secret.name));
+  const deployed = area.tree.deployedUsersOf(secret.name);
+  const usedBy = usedByDetail(await workspaceUses(area, secret.name)) + deployedBreakDetail(deployed, 'it');
   let confirmed: boolean;
   if (isPlatformSecret(secret.name)) {
     confirmed = await confirmPlatformDelete(secret.name, namespace, usedBy);
+  } else if (deployed.length) {
+    confirmed = await confirmDeployedDelete(secret.name, namespace, usedBy);
   } else if (isPachydermManaged(secret)) {
     const DELETE = 'Delete';
     confirmed =
@@ -121,6 +125,17 @@ export async function deleteSecret({ cluster: area }: CommandContext, arg?: unkn
   }
   vscode.window.setStatusBarMessage(`Deleted secret "${secret.name}" from ${namespace}`, 5000);
   return true;
+}
+
+/** A secret deployed pipelines use: their workers cannot start without it, so the name is typed as well. */
+async function confirmDeployedDelete(name: string, namespace: string, usedBy: string): Promise<boolean> {
+  const CONTINUE = 'Delete Secret Deployed Pipelines Use…';
+  const first = await vscode.window.showWarningMessage(
+    `Deployed pipelines use secret "${name}". Delete it from namespace "${namespace}"?`,
+    { modal: true, detail: `This cannot be undone.${usedBy}` },
+    CONTINUE,
+  );
+  return first === CONTINUE && confirmTypedName(name, `Delete secret "${name}" deployed pipelines use`);
 }
 
 /** The stronger confirmation for a secret that pachctl did not create. */

@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import type { CatalogChange, LiveCatalog } from '../../../core/src/catalog';
 import { AgeTicker, systemClock, type TreeClock } from './ageTicker';
 import { nextCertificateChange } from './certificateMarks';
+import type { DeployedSnapshot } from '../../../core/src/deployed';
+import { deployedDecoration, deployedRows, deployedUsers, usersBySecret, type DeployedUser } from './deployedRows';
+import { deployedStateRow } from './noticeRows';
 import {
   keyRows,
   rootRows,
@@ -24,6 +27,11 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private pachydermOnly = false;
   private ignoredSettings: readonly string[] = [];
   private certificateWarningDays: number | undefined;
+  private deployed: DeployedSnapshot | undefined;
+  private deployedUsers = new Map<string, DeployedUser[]>();
+  private failingOnly = false;
+  /** The "N deployed · M failing" note of a secret row, from the last deployed snapshot. */
+  private readonly deployedMark: SecretDecorator = (s) => deployedDecoration(this.deployedUsers.get(s.name) ?? []);
   private readonly listener: (s: unknown, change: CatalogChange) => void;
   /** Redraws when a shown age would read differently ("1 minute ago" an hour later), while the view is visible. */
   readonly ages = new AgeTicker(systemClock, () => this.changed.fire(undefined));
@@ -47,6 +55,25 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   setPachydermOnly(on: boolean): void {
     this.pachydermOnly = on;
     this.changed.fire(undefined);
+  }
+
+  /** A new deployed-pipelines snapshot (core's `DeployedWatcher`): notes, rows under secrets, the notice. */
+  setDeployed(snapshot: DeployedSnapshot): void {
+    this.deployed = snapshot;
+    this.deployedUsers = usersBySecret(snapshot.pipelines);
+    this.changed.fire(undefined);
+  }
+
+  /** The title-bar toggle: only secrets a deployed pipeline fails because of. */
+  setFailingOnly(on: boolean): void {
+    this.failingOnly = on;
+    this.changed.fire(undefined);
+  }
+
+  /** The deployed pipelines that use a secret (and key), for confirmations and notices. */
+  deployedUsersOf(secret: string, key?: string): DeployedUser[] {
+    if (key === undefined) return this.deployedUsers.get(secret) ?? [];
+    return deployedUsers(this.deployed?.pipelines ?? [], secret, key);
   }
 
   setIgnoredSettings(ignored: readonly string[]): void {
@@ -90,12 +117,17 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   getChildren(row?: TreeRow): TreeRow[] {
     if (row) {
       if (row.kind !== 'secret' || !row.secret) return [];
-      return keyRows(row.secret, treeCertificatePolicy(this.rowView())).map((r) => this.reuse(r));
+      const keys = keyRows(row.secret, treeCertificatePolicy(this.rowView()));
+      return [...keys, ...deployedRows(row.secret, this.deployedUsersOf(row.secret.name))].map((r) => this.reuse(r));
     }
-    const rows = rootRows(this.catalog.snapshot(), {
+    const snapshot = this.catalog.snapshot();
+    const notice = snapshot.state.kind === 'ready' ? deployedStateRow(this.deployed) : undefined;
+    const rows = rootRows(snapshot, {
       pachydermOnly: this.pachydermOnly,
       ignoredSettings: this.ignoredSettings,
       ...this.rowView(),
+      notices: notice ? [notice] : [],
+      ...(this.failingOnly ? { failingOnly: (s) => this.deployedUsersOf(s.name).some((u) => u.failure) } : {}),
     });
     const secrets = rows.flatMap((r) => (r.kind === 'secret' && r.secret ? [r.secret] : []));
     this.ages.drawn(
@@ -106,13 +138,14 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   }
 
   getParent(row: TreeRow): TreeRow | undefined {
-    if (row.kind !== 'key' || !row.secret) return undefined;
+    if ((row.kind !== 'key' && row.kind !== 'deployed') || !row.secret) return undefined;
     return this.rows.get(secretRowId(row.secret.namespace, row.secret.name));
   }
 
   /** What every secret and key row is drawn with: the marks, the tree's clock, the certificate window. */
   private rowView() {
-    const { decorators, certificateWarningDays } = this;
+    const { certificateWarningDays } = this;
+    const decorators = [...this.decorators, this.deployedMark];
     return { decorators, now: new Date(this.ages.now()), certificateWarningDays };
   }
 
@@ -153,7 +186,8 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
   private forgetSecret(ns: string, name: string): void {
     const id = secretRowId(ns, name);
     this.rows.delete(id);
-    for (const k of [...this.rows.keys()]) if (k.startsWith(`key/${ns}/${name}/`)) this.rows.delete(k);
+    const under = [`key/${ns}/${name}/`, `deployed/${ns}/${name}/`];
+    for (const k of [...this.rows.keys()]) if (under.some((u) => k.startsWith(u))) this.rows.delete(k);
   }
 
   dispose(): void {

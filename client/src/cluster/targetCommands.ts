@@ -1,12 +1,15 @@
-/** Refresh, Switch Context, Switch Namespace and the "Pachyderm-managed only" filter. */
+/** Refresh, Switch Context, Switch Namespace, the "Pachyderm-managed only" and "failing deployed" filters. */
 import * as vscode from 'vscode';
 import { namespaceNameProblem } from '../../../core/src/kubeconfig';
 import type { CommandContext } from '../commands/commandContext';
 import type { ClusterArea } from './clusterArea';
 import { writeTargetSetting } from './clusterSettings';
 
+/** The context key the title bar's failing-deployed filter buttons read. */
+export const FAILING_ONLY_CONTEXT = 'pachyderm.failingDeployedOnly';
+
 export function refreshSecrets({ cluster: area }: CommandContext): Promise<void> {
-  return area.catalog.refresh();
+  return area.refresh();
 }
 
 export async function switchContext({ cluster: area }: CommandContext): Promise<void> {
@@ -66,4 +69,17 @@ export function showAllSecrets({ cluster: area }: CommandContext): Promise<void>
 async function setFilter(area: ClusterArea, on: boolean): Promise<void> {
   area.tree.setPachydermOnly(on);
   await vscode.commands.executeCommand('setContext', 'pachyderm.pachydermSecretsOnly', on);
+}
+
+export function showFailingDeployedOnly({ cluster: area }: CommandContext): Promise<void> {
+  return setFailingFilter(area, true);
+}
+
+export function showSecretsOfRunningPipelines({ cluster: area }: CommandContext): Promise<void> {
+  return setFailingFilter(area, false);
+}
+
+async function setFailingFilter(area: ClusterArea, on: boolean): Promise<void> {
+  area.tree.setFailingOnly(on);
+  await vscode.commands.executeCommand('setContext', FAILING_ONLY_CONTEXT, on);
 }

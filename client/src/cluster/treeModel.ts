@@ -12,40 +12,10 @@ import type { CatalogSnapshot } from '../../../core/src/catalog';
 import { ago } from './humanDuration';
 import { insecurityText } from '../../../core/src/kubeconfig';
 import { ClusterCommands } from './commandIds';
+import { untrustedNotice } from './noticeRows';
 
-export interface RowCommand {
-  command: string;
-  title: string;
-  arguments?: unknown[];
-}
-
-export interface TreeRow {
-  id: string;
-  kind: 'target' | 'state' | 'notice' | 'secret' | 'key';
-  label: string;
-  description?: string;
-  tooltip?: string;
-  /** A codicon id. */
-  icon: string;
-  /** A theme color id for the icon. */
-  iconColor?: string;
-  /** Keys the tree's context menus (`viewItem`). */
-  contextValue: string;
-  collapsible: boolean;
-  command?: RowCommand;
-  secret?: SecretMeta;
-  key?: string;
-}
-
-/**
- * Extra marks other areas put on a secret row (e.g. "platform" for secrets the Pachyderm Helm chart owns).
- * Marks join the description; tooltip lines are appended.
- */
-export interface SecretDecoration {
-  marks?: string[];
-  tooltip?: string[];
-}
-export type SecretDecorator = (secret: SecretMeta) => SecretDecoration | undefined;
+export type { RowCommand, SecretDecoration, SecretDecorator, TreeRow } from './treeRow';
+import type { SecretDecorator, TreeRow } from './treeRow';
 
 export interface TreeViewOptions {
   /** The title-bar toggle: only what `pachctl list secret` shows. */
@@ -56,6 +26,10 @@ export interface TreeViewOptions {
   now: Date;
   /** `pachyderm.certificateExpiryWarningDays`: certificates lapsing sooner are marked. */
   certificateWarningDays?: number;
+  /** The title-bar toggle: only secrets a failing deployed pipeline fails on. */
+  failingOnly?: (secret: SecretMeta) => boolean;
+  /** A row on the tree's other sources (deployed pipelines cannot be read), shown once under the target. */
+  notices?: readonly TreeRow[];
 }
 
 /** When the tree judges certificates: its own clock (ageTicker.ts), and the setting's window. */
@@ -74,6 +48,7 @@ export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): Tree
   if (state.kind === 'error' && WELCOME_PROBLEMS.has(state.problem)) return [];
   const rows: TreeRow[] = [targetRow(snapshot, view)];
   if (view.ignoredSettings.length) rows.push(untrustedNotice(view.ignoredSettings));
+  rows.push(...(view.notices ?? []));
   if (state.kind === 'unknown') {
     rows.push({
       id: 'state',
@@ -96,13 +71,19 @@ export function rootRows(snapshot: CatalogSnapshot, view: TreeViewOptions): Tree
   } else if (state.kind === 'error') {
     rows.push(...problemRows(state.problem, state.reason));
   } else {
-    const shown = view.pachydermOnly ? snapshot.secrets.filter(isPachydermManaged) : snapshot.secrets;
+    const failingOnly = view.failingOnly;
+    const managed = view.pachydermOnly ? snapshot.secrets.filter(isPachydermManaged) : snapshot.secrets;
+    const shown = failingOnly ? managed.filter(failingOnly) : managed;
     rows.push(...shown.map((s) => secretRow(s, view)));
     if (!shown.length) {
       rows.push({
         id: 'state',
         kind: 'state',
-        label: view.pachydermOnly ? 'No Pachyderm-managed secrets' : 'No secrets in this namespace',
+        label: failingOnly
+          ? 'No secret has failing deployed pipelines'
+          : view.pachydermOnly
+            ? 'No Pachyderm-managed secrets'
+            : 'No secrets in this namespace',
         description:
           view.pachydermOnly && snapshot.secrets.length
             ? `${snapshot.secrets.length} other secrets hidden by the filter`
@@ -134,23 +115,6 @@ function targetRow(snapshot: CatalogSnapshot, view: TreeViewOptions): TreeRow {
     contextValue: 'pachyderm.target',
     collapsible: false,
     command: { command: ClusterCommands.switchContext, title: 'Switch Context' },
-  };
-}
-
-function untrustedNotice(ignored: readonly string[]): TreeRow {
-  return {
-    id: 'notice/untrusted',
-    kind: 'notice',
-    label: 'Workspace settings ignored',
-    description: ignored.join(', '),
-    tooltip:
-      `This workspace is not trusted, so its values of ${ignored.join(', ')} are ignored: a kubeconfig can ` +
-      `run programs (exec auth plugins). Your user settings apply instead.`,
-    icon: 'shield',
-    iconColor: 'list.warningForeground',
-    contextValue: 'pachyderm.notice',
-    collapsible: false,
-    command: { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' },
   };
 }
 
@@ -215,10 +179,14 @@ export function secretRow(
   const certificate = secretCertificateMark(secret, treeCertificatePolicy(view));
   const marks: string[] = managed ? ['pachyderm'] : [];
   const extraTooltip: string[] = [];
+  const notes: string[] = [];
+  let expandable = secret.keys.length > 0;
   for (const decorate of view.decorators) {
     const d = decorate(secret);
     if (d?.marks) marks.push(...d.marks);
+    if (d?.notes) notes.push(...d.notes);
     if (d?.tooltip) extraTooltip.push(...d.tooltip);
+    expandable ||= d?.expandable === true;
   }
   const age = ago(secret.creationTimestamp, view.now);
   const labels = Object.entries(secret.labels).map(([k, v]) => `${k}=${v}`);
@@ -231,6 +199,7 @@ export function secretRow(
       age,
       ...(certificate.mark ? [certificate.mark] : []),
       ...marks.map((m) => `◆ ${m}`),
+      ...notes,
     ].join(' · '),
     tooltip: [
       `${secret.name} (${secret.type})`,
@@ -247,7 +216,7 @@ export function secretRow(
     icon: iconForType(secret.type),
     iconColor: certificate.iconColor ?? (managed ? 'charts.blue' : undefined),
     contextValue: managed ? 'pachyderm.secret.managed' : 'pachyderm.secret.other',
-    collapsible: secret.keys.length > 0,
+    collapsible: expandable,
     secret,
   };
 }

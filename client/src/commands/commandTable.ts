@@ -19,6 +19,8 @@ import {
 import {
   refreshSecrets,
   showAllSecrets,
+  showFailingDeployedOnly,
+  showSecretsOfRunningPipelines,
   showPachydermSecretsOnly,
   switchContext,
   switchNamespace,
@@ -45,6 +47,8 @@ export const commands: Readonly<Record<string, CommandBody>> = {
   [ClusterCommands.switchNamespace]: switchNamespace,
   [ClusterCommands.togglePachydermOnly]: showPachydermSecretsOnly,
   [ClusterCommands.showAllSecrets]: showAllSecrets,
+  [ClusterCommands.failingDeployedOnly]: showFailingDeployedOnly,
+  [ClusterCommands.showRunningToo]: showSecretsOfRunningPipelines,
   [ClusterCommands.inspect]: inspectSecret,
   [ClusterCommands.revealValue]: revealSecretValue,
   [ClusterCommands.copyValue]: copySecretValue,

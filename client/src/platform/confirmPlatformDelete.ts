@@ -1,7 +1,7 @@
 /**
  * The strongest confirmation the extension asks for: deleting a secret the Pachyderm Helm chart owns stops
  * pachd (or auth, the database, storage) from starting, so a modal warning naming its role is followed by
- * typing the secret's name.
+ * typing the secret's name. A secret deployed pipelines use gets the same second step (secretCommands.ts).
  */
 import * as vscode from 'vscode';
 import { platformSecret } from '../../../core/src/helm';
@@ -27,9 +27,13 @@ export async function confirmPlatformDelete(name: string, namespace: string, ext
     },
     CONTINUE,
   );
-  if (first !== CONTINUE) return false;
+  return first === CONTINUE && confirmTypedName(name, `Delete platform secret "${name}"`);
+}
+
+/** The second step of the strongest confirmation: the user types the secret's name. */
+export async function confirmTypedName(name: string, title: string): Promise<boolean> {
   const typed = await vscode.window.showInputBox({
-    title: `Delete platform secret "${name}"`,
+    title,
     prompt: `Type the secret's name, ${name}, to delete it`,
     placeHolder: name,
     ignoreFocusOut: true,

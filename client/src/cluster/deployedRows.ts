@@ -1,0 +1,115 @@
+/**
+ * What the Secrets tree and the confirmations say about deployed pipelines (core's `DeployedWatcher`), as plain
+ * data with no `vscode` import: which pipelines use a secret or key, how, and whether their workers fail because
+ * of it. Only names, keys, paths and kubelet's bounded message reach a row; a pod spec's values never do.
+ */
+import { deployedLabel, usesKey, type DeployedPipeline, type WorkerSecretUse } from '../../../core/src/deployed';
+import type { SecretMeta } from '../../../core/src/catalog';
+import type { SecretDecoration, TreeRow } from './treeRow';
+
+/** A deployed pipeline that uses one secret: how, and the failure blamed on that secret if any. */
+export interface DeployedUser {
+  /** `project/name v3`. */
+  label: string;
+  pipeline: DeployedPipeline;
+  uses: WorkerSecretUse[];
+  failure?: { reason: string; message: string; key?: string };
+}
+
+/** Every secret's deployed users, computed once per snapshot for the whole tree. */
+export function usersBySecret(pipelines: readonly DeployedPipeline[]): Map<string, DeployedUser[]> {
+  const names = new Set(pipelines.flatMap((p) => p.uses.map((u) => u.secret)));
+  return new Map([...names].map((n) => [n, deployedUsers(pipelines, n)]));
+}
+
+/** The deployed pipelines that use `secret` (and `key`, when given), in the snapshot's order. */
+export function deployedUsers(pipelines: readonly DeployedPipeline[], secret: string, key?: string): DeployedUser[] {
+  const users: DeployedUser[] = [];
+  for (const p of pipelines) {
+    const uses = p.uses.filter((u) => u.secret === secret && (key === undefined || usesKey(u, key)));
+    if (!uses.length) continue;
+    users.push({ label: deployedLabel(p), pipeline: p, uses, failure: failureOf(p, secret, key) });
+  }
+  return users;
+}
+
+function failureOf(p: DeployedPipeline, secret: string, key?: string): DeployedUser['failure'] {
+  if (p.health.kind !== 'failing') return undefined;
+  for (const f of p.health.failures) {
+    const blame = f.blame.find((b) => b.secret === secret && (key === undefined || !b.key || b.key === key));
+    if (blame) return { reason: f.reason, message: f.message, ...(blame.key ? { key: blame.key } : {}) };
+  }
+  return undefined;
+}
+
+/** How a pipeline uses a secret, in words: `env DB_PASS from password`, `mounted at /x`, `image pull`. */
+export function useText(use: WorkerSecretUse): string {
+  switch (use.how) {
+    case 'env':
+      return `env ${use.envVar} from ${use.key}`;
+    case 'envFrom':
+      return `every key as env${use.prefix ? ` (prefix ${use.prefix})` : ''}`;
+    case 'volume':
+    case 'projected': {
+      const keys = use.keys ? ` (${use.keys.join(', ')})` : '';
+      return use.mountPaths.length ? `mounted at ${use.mountPaths.join(', ')}${keys}` : `volume ${use.volume}${keys}`;
+    }
+    case 'imagePull':
+      return 'image pull';
+  }
+}
+
+/** The secret row's note: `2 deployed`, `1 failing`; undefined when no deployed pipeline uses it. */
+export function deployedDecoration(users: readonly DeployedUser[]): SecretDecoration | undefined {
+  if (!users.length) return undefined;
+  const failing = users.filter((u) => u.failure);
+  return {
+    notes: [`${users.length} deployed`, ...(failing.length ? [`${failing.length} failing`] : [])],
+    expandable: true,
+    tooltip: [
+      `Deployed pipelines using it: ${users.map((u) => u.label).join(', ')}.`,
+      ...failing.map((u) => `${u.label} fails because of it: ${u.failure?.reason}.`),
+    ],
+  };
+}
+
+/** The rows under a secret's keys: one per deployed pipeline using it. */
+export function deployedRows(meta: SecretMeta, users: readonly DeployedUser[]): TreeRow[] {
+  const secret = meta.name;
+  return users.map((u) => {
+    const how = u.uses.map(useText).join('; ');
+    const f = u.failure;
+    return {
+      id: `deployed/${meta.namespace}/${secret}/${u.label}`,
+      kind: 'deployed',
+      label: u.label,
+      description: f ? `${how} · failing: ${f.reason}` : `${how} · running`,
+      tooltip: [
+        `Deployed pipeline ${u.label}${u.pipeline.rc ? ` (RC ${u.pipeline.rc})` : ''}, ${u.pipeline.pods} pod(s).`,
+        `Uses "${secret}": ${how}.`,
+        f ? `Failing because of "${secret}"${f.key ? ` → ${f.key}` : ''}: ${f.message}` : 'Running.',
+      ].join('\n'),
+      icon: f ? 'error' : 'vm-running',
+      ...(f ? { iconColor: 'list.errorForeground' } : {}),
+      contextValue: f ? 'pachyderm.deployed.failing' : 'pachyderm.deployed.running',
+      collapsible: false,
+      secret: meta,
+    };
+  });
+}
+
+/** For confirmations: the deployed pipelines that break, or '' when none. */
+export function deployedBreakDetail(users: readonly DeployedUser[], what: string): string {
+  if (!users.length) return '';
+  const names = users.map((u) => `${u.label} (${u.uses.map(useText).join('; ')})`);
+  const count = `${users.length} deployed pipeline(s)`;
+  return `\n\n${count} use ${what} and will fail to start new workers: ${names.join(', ')}.`;
+}
+
+/** For the notice after a key edit: the deployed pipelines that read the key, and when they see the change. */
+export function deployedNotice(users: readonly DeployedUser[], key: string): string {
+  if (!users.length) return '';
+  const env = users.some((u) => u.uses.some((use) => use.how === 'env' || use.how === 'envFrom'));
+  const when = env ? ' (those reading it as an environment variable see it when their workers restart)' : '';
+  return ` Deployed pipelines using ${key}: ${users.map((u) => u.label).join(', ')}${when}.`;
+}
