@@ -98,6 +98,11 @@ export const RULES = {
     'a secret in the `podPatch`/`podSpec` JSON does not exist or lacks the key',
     true,
   ),
+  PS050: rule(
+    'warning',
+    '{env} in transform.env looks like a plain-text credential ({why}): move it into a Kubernetes secret',
+    'a `transform.env` value that looks like a credential (by its name or its shape); the message never quotes it',
+  ),
   PS100: rule('error', '{message}', 'syntax error'),
   PS101: rule(
     'error',

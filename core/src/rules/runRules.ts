@@ -2,6 +2,7 @@ import type { CatalogIndex } from '../catalog/snapshot';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SpecFile } from '../pipelineSpec/tree';
 import { checkDocuments, checkRequired, withoutTabAftermath } from './documentRules';
+import { checkEnvCredentials } from './envCredentialRules';
 import { checkEgressSecret, checkImagePullSecrets, checkPodStrings } from './referenceRules';
 import { RuleContext } from './ruleContext';
 import type { Finding } from './ruleTable';
@@ -21,6 +22,7 @@ export function runPipelineRules(file: SpecFile, model: SpecModel, catalog: Cata
     checkImagePullSecrets(ctx, spec);
     checkEgressSecret(ctx, spec);
     checkPodStrings(ctx, spec);
+    checkEnvCredentials(ctx, spec);
   }
   return withoutTabAftermath(file, ctx.findings).sort((a, b) => a.start - b.start || a.end - b.end);
 }
