@@ -5,11 +5,15 @@
 import { promises as fs } from 'node:fs';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { secretReferenceEdit } from '../../core/src/pipelineSpec';
+import { envToSecretEdit, envValueSlices } from '../../core/src/language';
 import { parseHelmValues, plainValueSlices, useSecretNameEdits } from '../../core/src/helm';
 import type { Document } from 'yaml';
 import {
+  EnvToSecretEditRequest,
+  type EnvEntryTarget,
   HelmPlainValueRequest,
   HelmSecretNameEditsRequest,
+  SpecEnvValueRequest,
   SecretReferenceEditRequest,
   type SecretReferenceEditResult,
   SecretUsesRequest,
@@ -29,6 +33,22 @@ function requireStrings(params: unknown, ...names: string[]): void {
   if (bad.length) throw invalid(`expected ${bad.join(', ')} as string${bad.length > 1 ? 's' : ''}`);
 }
 
+/** A file's text: the editor's when the document is open (with its version), else the file on disk (version null). */
+async function fileText(state: ServerState, uri: string): Promise<{ text: string; version: number | null }> {
+  const doc = state.documents.get(uri);
+  if (doc) return { text: doc.getText(), version: doc.version };
+  const fsPath = fsPathOf(uri);
+  if (!fsPath) throw invalid(`${uri} is neither open nor a file`);
+  try {
+    return { text: await fs.readFile(fsPath, 'utf8'), version: null };
+  } catch (err) {
+    throw new ResponseError(
+      ErrorCodes.InternalError,
+      `could not read ${fsPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+  }
+}
+
 /**
  * A values file's text and Document: the editor's, from the analysis of its current version, when the
  * document is open, else the file on disk, parsed once (version null).
@@ -42,18 +62,16 @@ async function valuesText(
     const text = doc.getText();
     return { text, values: helmValuesOf(analysis(doc, await state.contextFor(uri)), text), version: doc.version };
   }
-  const fsPath = fsPathOf(uri);
-  if (!fsPath) throw invalid(`${uri} is neither open nor a file`);
-  let text: string;
-  try {
-    text = await fs.readFile(fsPath, 'utf8');
-  } catch (err) {
-    throw new ResponseError(
-      ErrorCodes.InternalError,
-      `could not read ${fsPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
-  }
-  return { text, values: parseHelmValues(text), version: null };
+  const { text, version } = await fileText(state, uri);
+  return { text, values: parseHelmValues(text), version };
+}
+
+/** The env entry a PS050 request names, checked for its types (the client sends what the code action gave it). */
+function envTarget(params: EnvEntryTarget): EnvEntryTarget {
+  requireStrings(params, 'uri', 'env');
+  if (typeof params.offset !== 'number') throw invalid('expected offset as a number');
+  const pipeline = typeof params.pipeline === 'string' ? params.pipeline : undefined;
+  return { uri: params.uri, env: params.env, offset: params.offset, ...(pipeline !== undefined ? { pipeline } : {}) };
 }
 
 export function registerCommandRequests(state: ServerState, maxSearchedFiles: number): void {
@@ -112,5 +130,31 @@ export function registerCommandRequests(state: ServerState, maxSearchedFiles: nu
         return result.ok ? { ...result, version: doc.version } : result;
       },
     ),
+  );
+  registerEnvToSecretRequests(state);
+}
+
+/** PS050's "Move into a Secret": where the env value is, then the edit once the secret holds it. */
+function registerEnvToSecretRequests(state: ServerState): void {
+  const { connection } = state;
+  const log = connection.console;
+  connection.onRequest(
+    SpecEnvValueRequest.type,
+    guarded(log, SpecEnvValueRequest.method, requestFailed(SpecEnvValueRequest.method), async (params) => {
+      const target = envTarget(params);
+      const { text, version } = await fileText(state, target.uri);
+      const found = envValueSlices(text, target);
+      return found.ok ? { version, slices: found.slices } : { version, problem: found.message };
+    }),
+  );
+
+  connection.onRequest(
+    EnvToSecretEditRequest.type,
+    guarded(log, EnvToSecretEditRequest.method, requestFailed(EnvToSecretEditRequest.method), async (params) => {
+      const target = envTarget(params);
+      requireStrings(params, 'name', 'key');
+      const { text, version } = await fileText(state, target.uri);
+      return { ...envToSecretEdit(text, target, { name: params.name, key: params.key }), version };
+    }),
   );
 }

@@ -38,6 +38,7 @@
  * - A failed run leaves test-results/extension-host-failure.png and code-server's log beside it.
  * - Secret values in fixtures are dummies; still never print one in a test message.
  */
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -608,3 +609,24 @@ export const cluster = {
     await cluster.admin('POST', '/__local/up');
   },
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Logs
+
+/**
+ * Waits until the window's log files (the folder above the extension's `logUri`) hold the line `marker`, so the
+ * right files are searched, then fails if any of them holds `value`.
+ */
+export async function assertNotInLogs(logUri: vscode.Uri, marker: string, value: string): Promise<void> {
+  const logs = path.resolve(logUri.fsPath, '..', '..', '..');
+  const files = () => filesUnder(logs).map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
+  await waitFor(() => files().some((x) => x.text.includes(marker)), { what: `"${marker}" in a log under ${logs}` });
+  for (const { f, text } of files()) assert.ok(!text.includes(value), `the value is in ${f}`);
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
+  });
+}

@@ -7,6 +7,7 @@ import { ClientCommands } from '../../../core/src/protocol';
 import { ClusterCommands } from '../cluster/commandIds';
 import { createSecretFromFile } from '../cluster/createFromFile';
 import { insertSecretReference } from '../cluster/insertReference';
+import { moveEnvToSecret } from '../cluster/moveEnvToSecret';
 import { addSecretKey, removeSecretKey, renameSecretKey, setSecretValue } from '../cluster/keyEditCommands';
 import {
   copySecretName,
@@ -65,6 +66,7 @@ export const commands: Readonly<Record<string, CommandBody>> = {
   [PlatformCommands.newPlatformSecret]: newPlatformSecret,
   [ClientCommands.moveValueToSecret]: moveValueToSecret,
   [ClientCommands.copySecretKey]: copySecretKeyForChart,
+  [ClientCommands.moveEnvToSecret]: moveEnvToSecret,
   [WizardCommands.newGeneric]: newGenericSecret,
   [WizardCommands.newTls]: newTlsSecret,
   [WizardCommands.newDockerRegistry]: newDockerRegistrySecret,
@@ -75,4 +77,5 @@ export const commands: Readonly<Record<string, CommandBody>> = {
 export const quickFixTitles: Readonly<Record<string, string>> = {
   [ClientCommands.moveValueToSecret]: 'Move Value to Secret',
   [ClientCommands.copySecretKey]: 'Copy Key for the Chart',
+  [ClientCommands.moveEnvToSecret]: 'Move into a Secret',
 };

@@ -7,15 +7,13 @@
  * message, a URI or the language server.
  */
 import * as vscode from 'vscode';
-import { HelmPlainValueRequest, HelmSecretNameEditsRequest, type AnsweredFrom } from '../../../core/src/protocol';
+import { HelmPlainValueRequest, HelmSecretNameEditsRequest } from '../../../core/src/protocol';
 import { creatableRoles, readSlices, type SecretNameFact, suggestedSecretName } from '../../../core/src/helm';
 import type { CopySecretKeyArgs, MoveValueToSecretArgs } from '../../../core/src/helm';
-import type { OffsetEdit } from '../../../core/src/text';
 import { isDns1123Subdomain } from '../../../core/src/rules';
 import { nodeSourceReader } from '../../../core/src/manifest';
-import type { RequestType } from 'vscode-languageclient/node';
 import type { ClusterArea } from '../cluster/clusterArea';
-import { askServer, type ServerAnswer } from '../languageClient';
+import { applyEdits, askAboutDocument } from '../documentQuestions';
 import { initialGenericState, runGenericWizard, type GenericWizardState } from '../wizards/genericWizard';
 import type { CommandContext } from '../commands/commandContext';
 import type { ManifestSinks } from '../wizards/wizardUi';
@@ -189,37 +187,6 @@ async function pointValuesAtSecret(
   void vscode.window.showInformationMessage(
     `Moved ${args.plainPath} into Secret "${name}" (key "${args.key}"); ${file} now sets ${args.secretNamePath}.`,
   );
-}
-
-/** Tries before giving up when the user keeps typing while the server answers. */
-const FRESH_ATTEMPTS = 3;
-
-/**
- * Asks the server about a document, and returns its answer with the text it was about: the editor's text of the
- * same version, or (when the server read the file on disk) the editor's unchanged text.
- */
-async function askAboutDocument<P, R extends AnsweredFrom>(
-  area: ClusterArea,
-  document: vscode.TextDocument,
-  type: RequestType<P, R, void>,
-  params: P,
-): Promise<(ServerAnswer<R> & { ok: false }) | { ok: true; result: R; text: string }> {
-  for (let attempt = 0; attempt < FRESH_ATTEMPTS; attempt++) {
-    const answer = await askServer(area.host.client, type, params);
-    if (!answer.ok) return answer;
-    const fresh = answer.result.version === null ? !document.isDirty : answer.result.version === document.version;
-    if (fresh) return { ok: true, result: answer.result, text: document.getText() };
-  }
-  return { ok: false, reason: 'the file kept changing while it was read' };
-}
-
-async function applyEdits(document: vscode.TextDocument, edits: readonly OffsetEdit[]): Promise<boolean> {
-  if (!edits.length) return false;
-  const we = new vscode.WorkspaceEdit();
-  for (const e of edits) {
-    we.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
-  }
-  return vscode.workspace.applyEdit(we);
 }
 
 /** PH002 near-miss quick fix: copy, then offer (never assume) removing the old key. Returns true when copied. */

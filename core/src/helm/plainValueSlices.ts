@@ -20,10 +20,19 @@ export function plainValueSlices(text: string, doc: Document, path: ValuesPath):
   if (value === undefined || !entry) return { kind: 'no-scalar' };
   const { start, end } = entry.valueRange;
   const number: ValueSlice[] = [{ start, end, as: 'number' }];
-  const slices =
-    isScalar(entry.value) && typeof entry.value.value === 'number' ? number : textSlices(text, entry.valueRange, value);
-  // Checked here, where the value is known: the reader must get exactly it back.
-  return slices && readSlices(text, slices) === value ? { kind: 'slices', slices } : { kind: 'unreadable' };
+  if (isScalar(entry.value) && typeof entry.value.value === 'number')
+    return readSlices(text, number) === value ? { kind: 'slices', slices: number } : { kind: 'unreadable' };
+  const slices = plainValueOutOf(text, entry.valueRange, value);
+  return slices ? { kind: 'slices', slices } : { kind: 'unreadable' };
+}
+
+/**
+ * Slices of `text`, from `within` where possible, that read back as exactly `value` (checked here, where the value
+ * is known); undefined when they cannot express it. PS050's fix reads a spec's env value the same way.
+ */
+export function plainValueOutOf(text: string, within: OffsetRange, value: string): ValueSlice[] | undefined {
+  const slices = textSlices(text, within, value);
+  return slices && readSlices(text, slices) === value ? slices : undefined;
 }
 
 /** Slices of `text` that read as `value`: from `within` where possible, longest first. */

@@ -3,13 +3,15 @@
  * tree: did-you-mean replacements for unknown secret names, keys and fields; one "add key" per key of the
  * secret for PS001; removing either spelling for PS012; creating the missing secret for PS002/PS020
  * (through the client's create-secret command); renaming or removing a field older Pachyderm had (PS101);
- * a `---` line between JSON documents run together (PS110). Edits keep the file's format, quotes and indentation.
+ * a `---` line between JSON documents run together (PS110); moving a plain credential into a Secret (PS050,
+ * through the client's command). Edits keep the file's format, quotes and indentation.
  */
 import type { OffsetEdit, OffsetRange } from '../text';
 import type { CatalogIndex } from '../catalog/snapshot';
-import { ClientCommands, type CreateSecretArgs } from '../protocol/messages';
+import { ClientCommands, type CreateSecretArgs, type MoveEnvToSecretArgs } from '../protocol/messages';
 import { nodeAt, resolveField, stringValue, type ObjectNode, type PropertyNode, type SpecFile } from '../pipelineSpec';
 import type { RemovedFieldFix } from '../rules/removedFields';
+import { moveEnvToSecretAction } from './envSecretAction';
 import { entryName, objectAtPath } from './referenceAt';
 
 /** The part of a diagnostic a quick fix needs (what the server gets back in `codeAction` requests). */
@@ -21,7 +23,7 @@ export interface FixableFinding extends OffsetRange {
 export interface SpecCodeAction {
   title: string;
   edits?: OffsetEdit[];
-  command?: { title: string; command: string; arguments: [CreateSecretArgs] };
+  command?: { title: string; command: string; arguments: [CreateSecretArgs] | [MoveEnvToSecretArgs] };
   isPreferred?: boolean;
 }
 
@@ -55,6 +57,8 @@ export function codeActionsFor(input: CodeActionInput): SpecCodeAction[] {
       return completeEgressSecret(input);
     case 'PS012':
       return removeSpelling(input, String(data.field ?? ''));
+    case 'PS050':
+      return moveEnvToSecretAction(input.uri, finding);
     default:
       return [];
   }
@@ -219,7 +223,8 @@ export function removeProperty(file: SpecFile, owner: ObjectNode, p: PropertyNod
   const beforeKey = file.text.slice(lineStart, p.keyStart);
   // The first key of a `- ` list item: the next key moves up behind the dash.
   if (/-\s*$/.test(beforeKey) && next) return { start: p.keyStart, end: next.keyStart, newText: '' };
-  let end = file.text.indexOf('\n', p.end);
+  // A block value's range ends past its last line break: the line to delete ends there, not one line later.
+  let end = file.text.indexOf('\n', Math.max(p.keyStart, p.end - 1));
   end = end < 0 ? file.text.length : end + 1;
   return { start: lineStart, end, newText: '' };
 }

@@ -4,3 +4,5 @@ export * from './completion';
 export type { CompletionInput, SpecCompletionItem } from './completionItem';
 export { isNameListTruncated, MAX_NAME_ITEMS, secretDocumentation } from './secretNameCompletion';
 export * from './hover';
+export * from './envSecretAction';
+export * from './envToSecretEdit';

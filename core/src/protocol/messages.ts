@@ -31,7 +31,27 @@ export const ClientCommands = {
   moveValueToSecret: 'pachyderm.moveValueToSecret',
   /** PH002 near miss: copy a secret's value under the key the chart reads (args: core/src/helm/helmFixArgs.ts). */
   copySecretKey: 'pachyderm.copySecretKeyForChart',
+  /** PS050: move a plain credential from `transform.env` into a Secret (args: `MoveEnvToSecretArgs`). */
+  moveEnvToSecret: 'pachyderm.moveEnvToSecret',
 } as const;
+
+/**
+ * Which `transform.env` entry a request is about: the variable, and the pipeline whose spec holds it (by name when
+ * it has one, else the spec around `offset`), so the entry is found again after the user edited the file.
+ */
+export interface EnvEntryTarget {
+  /** The spec file. */
+  uri: string;
+  env: string;
+  pipeline?: string;
+  offset: number;
+}
+
+/** Arguments of PS050's "Move into a Secret": where the entry is and the defaults to offer. Never the value. */
+export interface MoveEnvToSecretArgs extends EnvEntryTarget {
+  suggestedName: string;
+  suggestedKey: string;
+}
 
 /*
  * Client → server requests for the commands that need a parsed spec or values file. The server already parses
@@ -128,4 +148,36 @@ export type SecretReferenceEditResult =
 export namespace SecretReferenceEditRequest {
   export const method = 'pachyderm/secretReferenceEdit';
   export const type = new RequestType<SecretReferenceEditParams, SecretReferenceEditResult, void>(method);
+}
+
+/**
+ * Where the value of a `transform.env` entry is: slices of the document's own text that read as the value, as for
+ * PH003 (HelmPlainValueResult), so the value never crosses the connection. Without `slices`, `problem` says why.
+ */
+export interface SpecEnvValueResult extends AnsweredFrom {
+  slices?: ValueSlice[];
+  problem?: string;
+}
+
+/** PS050's "Move into a Secret": where the value to move is, read when the user runs the fix. */
+export namespace SpecEnvValueRequest {
+  export const method = 'pachyderm/specEnvValue';
+  export const type = new RequestType<EnvEntryTarget, SpecEnvValueResult, void>(method);
+}
+
+export interface EnvToSecretEditParams extends EnvEntryTarget {
+  /** The secret and key the user chose. */
+  name: string;
+  key: string;
+}
+
+export type EnvToSecretEditResult = AnsweredFrom & ({ ok: true; edit: OffsetEdit } | { ok: false; message: string });
+
+/**
+ * PS050, once the secret holds the value: the edit that removes the `transform.env` entry and adds the
+ * `transform.secrets` entry with `envVar` (or `env_var`, as the file spells it) and `key`.
+ */
+export namespace EnvToSecretEditRequest {
+  export const method = 'pachyderm/envToSecretEdit';
+  export const type = new RequestType<EnvToSecretEditParams, EnvToSecretEditResult, void>(method);
 }

@@ -60,7 +60,7 @@ test('an image pull secret typo gets a did-you-mean and a create action', () => 
     '- "regcrd"\ninput:\n  pfs:\n    repo: r\n    glob: /*\n';
   const f = fixesFor(text, URI_YAML, 'PS020');
   assert.equal(f.apply('Change to "regcred"'), text.replace('"regcrd"', '"regcred"'));
-  assert.ok(f.actions.some((a) => a.command?.arguments[0].name === 'regcrd'));
+  assert.ok(f.actions.some((a) => (a.command?.arguments[0] as { name?: string } | undefined)?.name === 'regcrd'));
 });
 
 test('adds the missing key, one action per key of the secret (JSON)', () => {
