@@ -8,10 +8,12 @@ import { analysis } from './documentAnalysis';
 import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
 import { helmValuesHandler } from './helmValuesHandler';
 import { pipelineSpecHandler } from './pipelineSpecHandler';
+import { secretManifestHandler } from './secretManifestHandler';
 
 const HANDLERS: Record<DocumentKind, DocumentHandler | undefined> = {
   pipeline: pipelineSpecHandler,
   'helm-values': helmValuesHandler,
+  'secret-manifest': secretManifestHandler,
   none: undefined,
 };
 

@@ -275,15 +275,17 @@ test('edits in quick succession are validated once, for the latest version only'
   }
 });
 
-test('a JSON file that is not a pipeline spec gets no diagnostics', async () => {
-  const uri = pathToFileURL(path.join(workspace, 'secret.json')).href;
-  const published = await session.open(
-    uri,
-    'json',
-    '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "x"}, "data": {"a": "b"}}',
-  );
-  assert.deepEqual(published.diagnostics, []);
-  await session.close(uri);
+test('a JSON file that is not a pipeline spec, or a Secret the API server takes, gets no diagnostics', async () => {
+  for (const [name, kind, value] of [
+    ['config.json', 'ConfigMap', 'b'],
+    ['secret.json', 'Secret', 'Yg=='],
+  ]) {
+    const uri = pathToFileURL(path.join(workspace, name)).href;
+    const text = `{"apiVersion": "v1", "kind": "${kind}", "metadata": {"name": "x"}, "data": {"a": "${value}"}}`;
+    const published = await session.open(uri, 'json', text);
+    assert.deepEqual(published.diagnostics, [], name);
+    await session.close(uri);
+  }
 });
 
 test('reads pachyderm.specFiles through workspace/configuration', async () => {

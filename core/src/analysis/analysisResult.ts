@@ -8,6 +8,7 @@ import type { Finding } from '../rules/ruleTable';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SourceForm } from '../pipelineSpec/sourceText';
 import type { SpecFile } from '../pipelineSpec/tree';
+import type { SecretManifestSummary } from '../secretManifest/manifestSummary';
 import type { DocumentKind } from './classify';
 
 export interface AnalyzeInput {
@@ -37,7 +38,10 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   kind: DocumentKind;
   findings: Finding[];
-  /** Present whenever the text was parsed (every kind but files skipped by name). */
+  /**
+   * Present whenever the text was parsed, except for `secret-manifest`: a result may be kept as long as its caller
+   * likes, and a Secret manifest's text holds values, so its result keeps only `secretManifests`.
+   */
   file?: SpecFile;
   model?: SpecModel;
   /**
@@ -45,4 +49,6 @@ export interface AnalysisResult {
    * for the rules and kept for completion, hover and fix edits. Present when `kind` is `helm-values`.
    */
   helmValues?: Document;
+  /** Each `v1` `Secret` of the file: names, keys, sizes and ranges, never a value. Present for `secret-manifest`. */
+  secretManifests?: SecretManifestSummary[];
 }

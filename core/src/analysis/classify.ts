@@ -3,17 +3,22 @@
  * (`*.pipeline.json|yaml|yml`), by the user's `pachyderm.specFiles` globs, or by a root that looks like one:
  * `pipeline` together with `transform`, `input` or `spout`, or `transform` together with `input`, `spout` or
  * `service` (a spec that forgot `pipeline` is still a spec, which pachctl rejects for it).
- * Kubernetes manifests (`apiVersion` + `kind`, e.g. a Secret) and Jsonnet templates (rendered by pachd, not
- * JSON) are never analysed as specs.
+ * Kubernetes manifests (`apiVersion` + `kind`) and Jsonnet templates (rendered by pachd, not JSON) are never
+ * analysed as specs; a file of manifests among which is a `v1` `Secret` is a Secret manifest file, whatever its
+ * name (core/src/secretManifest checks it).
  */
 import { matchesAnyGlob } from '../glob/matchGlob';
 import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
+import { isSecretManifest } from '../secretManifest/readSecretManifest';
 import { specRoots } from '../pipelineSpec/specRoots';
 import type { SpecRoot } from '../pipelineSpec/specRoots';
 import type { ObjectNode, SpecFile, SpecNode } from '../pipelineSpec/tree';
 
-/** `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which). */
-export type DocumentKind = 'pipeline' | 'helm-values' | 'none';
+/**
+ * `helm-values`: a Pachyderm Helm values file (core/src/helm/valuesFileMatch.ts says which); `secret-manifest`:
+ * Kubernetes manifests of which at least one is a `v1` `Secret`.
+ */
+export type DocumentKind = 'pipeline' | 'helm-values' | 'secret-manifest' | 'none';
 
 const PIPELINE_NAME = /\.pipeline\.(json|ya?ml)$/i;
 const ANALYSABLE = /\.(json|jsonc|ya?ml)$/i;
@@ -81,7 +86,9 @@ export function classifyDocument(
   /** The file's spec roots when the caller has them already (an incremental analysis keeps them per chunk). */
   roots: readonly SpecRoot[] = specRoots(file),
 ): DocumentKind {
-  if (roots.length && roots.every((r) => isKubernetesManifest(r.root))) return 'none';
+  if (roots.length && roots.every((r) => isKubernetesManifest(r.root))) {
+    return roots.some((r) => isSecretManifest(r.root)) ? 'secret-manifest' : 'none';
+  }
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;
   if (roots.length === 1 && isValuesFile(pathOfUri(uri), roots[0].root, helmValuesFiles)) return 'helm-values';

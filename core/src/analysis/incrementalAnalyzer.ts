@@ -20,6 +20,7 @@ import { hasLoneCarriageReturn, withLineFeeds } from '../pipelineSpec/sourceText
 import type { SpecFile, SpecFormat, SyntaxProblem } from '../pipelineSpec/tree';
 import { chunkFindings, movedChunk, parseChunk, type AnalysisChunk } from './analysisChunk';
 import { analyzeHelmValues } from '../helm/analyzeHelmValues';
+import { analyzeSecretManifests } from '../secretManifest/analyzeSecretManifest';
 import { parseHelmValues } from '../helm/parseHelmValues';
 import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemplates';
 import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analysisResult';
@@ -75,6 +76,12 @@ export class IncrementalAnalyzer {
       const helmValues = parseHelmValues(text);
       const findings = analyzeHelmValues(text, file, catalog, helmValues, options.certificates);
       return { kind, findings, file, helmValues };
+    }
+    // A Secret manifest's text and tree hold values: neither the chunks nor the result keep them.
+    if (kind === 'secret-manifest') {
+      this.forget(uri);
+      const { findings, manifests } = analyzeSecretManifests(file, read.specs);
+      return { kind, findings, secretManifests: manifests };
     }
     if (kind !== 'pipeline') return { kind, findings: [], file };
     const model: SpecModel = { specs: read.specs, style: spellingStyle(read.spellings) };

@@ -5,6 +5,7 @@
  */
 import type { OffsetRange } from '../text';
 import { HELM_RULES } from '../helm/helmRuleTable';
+import { MANIFEST_RULES } from '../secretManifest/manifestRuleTable';
 
 import type { RuleDef, Severity } from './ruleDef';
 
@@ -20,6 +21,8 @@ const rule = (severity: Severity, message: string, summary: string, needsCatalog
 export const RULES = {
   // PH001–PH008: Pachyderm Helm values files.
   ...HELM_RULES,
+  // PM001–PM011: Secret manifests (JSON or YAML `v1` `Secret` documents).
+  ...MANIFEST_RULES,
   PS001: rule('error', 'secret {name} has env_var set but is missing key', 'a secret entry with `envVar` but no `key`'),
   PS002: rule(
     'error',

@@ -18,6 +18,8 @@ import {
 } from '../../../core/src/analysis';
 import { classifyByName, classifyDocument } from '../../../core/src/analysis/classify';
 import { analyzeHelmValues } from '../../../core/src/helm/analyzeHelmValues';
+import { analyzeSecretManifests } from '../../../core/src/secretManifest';
+import { specRoots } from '../../../core/src/pipelineSpec/specRoots';
 import { checkSource } from '../../../core/src/rules/documentRules';
 import { runPipelineRules } from '../../../core/src/rules/runRules';
 import * as parseSpecFileModule from '../../../core/src/pipelineSpec/parseSpecFile';
@@ -43,6 +45,10 @@ function wholeFile({ uri, text }: AnalyzeInput, cat: CatalogIndex): AnalysisResu
   const file = parseSpecFile(uri, text);
   const kind = classifyDocument(uri, file);
   if (kind === 'helm-values') return { kind, findings: analyzeHelmValues(text, file, cat), file };
+  if (kind === 'secret-manifest') {
+    const { findings, manifests } = analyzeSecretManifests(file, specRoots(file));
+    return { kind, findings, secretManifests: manifests };
+  }
   if (kind !== 'pipeline') return { kind, findings: [], file };
   const model = buildSpecModel(file);
   const findings = [...checkSource(text, undefined), ...runPipelineRules(file, model, cat)].sort(

@@ -20,11 +20,13 @@ test('other JSON/YAML is a spec only when its root looks like one', () => {
   assert.equal(kind('file:///w/package.json', '{"name": "x"}'), 'none');
 });
 
-test('a Secret manifest is left alone, even named like a spec', () => {
+test('a Secret manifest is a manifest, never a spec, even named like one; other manifests are left alone', () => {
   const secret = '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"}, "stringData": {"k": "v"}}';
-  assert.equal(kind('file:///w/secrets.json', secret), 'none');
-  assert.equal(kind('file:///w/secrets.pipeline.json', secret), 'none');
+  assert.equal(kind('file:///w/secrets.json', secret), 'secret-manifest');
+  assert.equal(kind('file:///w/secrets.pipeline.json', secret), 'secret-manifest');
   assert.deepEqual(analyzeDocument({ uri: 'file:///w/secrets.json', text: secret }, CLUSTER).findings, []);
+  const configMap = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"k": "v"}}';
+  assert.equal(kind('file:///w/config.pipeline.json', configMap), 'none');
 });
 
 test('Jsonnet templates are not analysed at all', () => {
