@@ -8,6 +8,7 @@
 import { PACHYDERM_SECRET_LABELS, type SecretObject } from '../catalog/secretMeta';
 import { safeJsonParse } from '../json/safeJsonParse';
 import type { Outcome } from '../outcome';
+import { BASE64_PROBLEM_TEXT, checkGoBase64 } from './goBase64';
 
 /** A Secret ready to send: the file's object with pachd's labels. Holds values; never log or display it. */
 export interface PreparedSecret extends SecretObject {
@@ -15,8 +16,6 @@ export interface PreparedSecret extends SecretObject {
   kind?: string;
   metadata: NonNullable<SecretObject['metadata']> & { name: string; labels: Record<string, string> };
 }
-
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export function preparePachctlSecret(text: string, targetNamespace: string): Outcome<PreparedSecret> {
   // The file holds values: a malformed one is told by position, never by its text (safeJsonParse's comment).
@@ -81,8 +80,10 @@ function valueMapProblem(obj: Record<string, unknown>, field: 'data' | 'stringDa
   for (const [key, value] of Object.entries((v ?? {}) as Record<string, unknown>)) {
     if (typeof value !== 'string') return `${field}["${key}"] must be a string`;
     // Go decodes []byte fields as standard base64; anything else fails the whole unmarshal.
-    if (field === 'data' && !BASE64.test(value)) {
-      return `data["${key}"] is not valid base64 (use stringData for plain text)`;
+    const base64 = field === 'data' ? checkGoBase64(value) : undefined;
+    if (base64 && !base64.ok) {
+      const why = BASE64_PROBLEM_TEXT[base64.problem];
+      return `data["${key}"] is not valid base64: ${why} (use stringData for plain text)`;
     }
   }
   return undefined;

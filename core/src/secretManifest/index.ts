@@ -6,5 +6,5 @@ export { analyzeSecretManifests, type SecretManifestAnalysis } from './analyzeSe
 export { manifestHover, type ManifestHover } from './manifestHover';
 export type { ManifestKey, SecretManifestSummary } from './manifestSummary';
 export { MANIFEST_RULES } from './manifestRuleTable';
-export { checkGoBase64, type Base64Check, type Base64Problem } from './goBase64';
+export { checkGoBase64, type Base64Check, type Base64Problem } from '../manifest/goBase64';
 export { isSecretManifest } from './readSecretManifest';

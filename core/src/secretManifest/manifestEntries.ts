@@ -7,7 +7,7 @@
 import { secretKeyError } from '../manifest/keyRules';
 import type { PropertyNode } from '../pipelineSpec/tree';
 import { finding, type Finding } from '../rules/ruleTable';
-import { checkGoBase64, BASE64_PROBLEM_TEXT } from './goBase64';
+import { checkGoBase64, BASE64_PROBLEM_TEXT } from '../manifest/goBase64';
 import { detached, type ManifestKey } from './manifestSummary';
 import type { SecretManifestView, ValueField } from './readSecretManifest';
 
