@@ -1,33 +1,9 @@
-/** `check`'s two output formats. Positions are 1-based; the end column is exclusive, as in the editor's ranges. */
-import type { Finding, Severity } from '../../core/src/rules';
-import type { LineIndex } from '../../core/src/pipelineSpec';
-import { terminalLine } from './terminalText';
-
-export interface Reported {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-export function toReported(file: string, lines: LineIndex, f: Finding): Reported {
-  const s = lines.positionAt(f.start);
-  const e = lines.positionAt(f.end);
-  return {
-    file,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
-    severity: f.severity,
-    code: f.code,
-    message: f.message,
-  };
-}
+/** `check`'s output formats: text and json here; SARIF, GitHub workflow commands and JUnit XML a file each. */
+import type { CheckReport, Reported } from './checkReport';
+import { formatGithub } from './githubOutput';
+import { formatJunit } from './junitOutput';
+import { formatSarif } from './sarifOutput';
+import { terminalLine, terminalText } from './terminalText';
 
 export function formatText(all: readonly Reported[]): string {
   // One finding per line whatever its path or message hold: both go through the neutraliser.
@@ -38,4 +14,19 @@ export function formatText(all: readonly Reported[]): string {
 
 export function formatJson(all: readonly Reported[]): string {
   return JSON.stringify(all, null, 2) + '\n';
+}
+
+/** Every `--format`, and what writes it. JSON, SARIF and JUnit escape their own strings. */
+export const FORMATS = {
+  text: (report: CheckReport) => terminalText(formatText(report.findings)),
+  json: (report: CheckReport) => formatJson(report.findings),
+  sarif: (report: CheckReport) => formatSarif(report),
+  github: (report: CheckReport) => formatGithub(report),
+  junit: (report: CheckReport) => formatJunit(report),
+} as const satisfies Record<string, (report: CheckReport) => string>;
+
+export type CheckFormat = keyof typeof FORMATS;
+
+export function isCheckFormat(name: string): name is CheckFormat {
+  return Object.prototype.hasOwnProperty.call(FORMATS, name);
 }

@@ -102,7 +102,7 @@ test('no secret value reaches the output', () => {
 test('usage errors exit 2 with a specific message', () => {
   const cases: Array<[string[], RegExp]> = [
     [[], /no PATH given/],
-    [['--format', 'xml', 'specs'], /--format must be text or json, not "xml"/],
+    [['--format', 'xml', 'specs'], /--format must be one of text, json, sarif, github, junit, not "xml"/],
     [['--secrets', 'secrets-list.json', '--context', 'c', 'specs'], /--secrets cannot be combined with --context/],
     [['--bogus', 'specs'], /unknown flag: --bogus/],
     [['nowhere'], /no such file or directory: nowhere/],
