@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
 import type { CatalogIndex } from '../../core/src/catalog';
 import type { Finding } from '../../core/src/rules';
+import { applyRuleSettings, overridesKey } from '../../core/src/ruleSettings';
 import type { FeatureContext } from './documentHandler';
 
 export const DIAGNOSTIC_SOURCE = 'pachyderm';
@@ -15,7 +16,7 @@ export const DIAGNOSTIC_SOURCE = 'pachyderm';
 interface Cached {
   version: number;
   catalog: CatalogIndex;
-  /** The settings and moment the result depends on (`specFiles`, `helmValuesFiles`, certificates), joined. */
+  /** The settings and moment the result depends on (globs, certificates, rule settings), joined. */
   inputs: string;
   result: AnalysisResult;
 }
@@ -37,15 +38,19 @@ export const editorAnalysis = {
 /** The analysis of this version of the document in this context: computed once, then reused. */
 export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
   const { now, warningDays } = ctx.certificates;
-  const inputs = [...ctx.settings.specFiles, '\0', ...ctx.settings.helmValuesFiles, '\0', now, warningDays].join('\n');
+  const { specFiles, helmValuesFiles } = ctx.settings;
+  const inputs = [...specFiles, '\0', ...helmValuesFiles, '\0', now, warningDays, overridesKey(ctx.rules)].join('\n');
   const hit = cache.get(doc);
   if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.inputs === inputs) return hit.result;
   const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
-  const result = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
-    specFiles: ctx.settings.specFiles,
-    helmValuesFiles: ctx.settings.helmValuesFiles,
+  const analysed = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
+    specFiles,
+    helmValuesFiles,
     certificates: ctx.certificates,
   });
+  // Rule settings act on the findings, after the analysis: the incremental analyser's memo stays valid across them.
+  const findings = applyRuleSettings(analysed.findings, ctx.rules);
+  const result = findings === analysed.findings ? analysed : { ...analysed, findings };
   cache.set(doc, { version: doc.version, catalog: ctx.catalog, inputs, result });
   return result;
 }

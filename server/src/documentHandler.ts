@@ -16,6 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/analysis';
 import type { CatalogIndex } from '../../core/src/catalog';
 import type { CertificateExpiryPolicy } from '../../core/src/certificates';
+import type { RuleOverrides } from '../../core/src/ruleSettings';
 import type { ServerSettings } from './settings';
 import type { SecretUser, WorkspaceIndex } from './workspaceIndex';
 
@@ -28,6 +29,8 @@ export interface FeatureContext {
   readonly folders: readonly string[];
   /** When and how far ahead certificates are judged (./certificateClock.ts moves the moment on). */
   readonly certificates: CertificateExpiryPolicy;
+  /** The rule settings for this document: the nearest .pachyderm-secrets.json with `pachyderm.rules` over it. */
+  readonly rules: RuleOverrides;
 }
 
 /** One document version, its analysis, and the context it was analysed in. */

@@ -7,6 +7,7 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import { editorAnalysis } from './documentAnalysis';
 import { guarded, nothing } from './guarded';
 import { folderContaining, fsPathOf } from './uris';
+import { isRuleSettingsUri } from './ruleSettingsFiles';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
 import { reindexFile } from './workspaceScan';
@@ -34,9 +35,16 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
 
   connection.onDidChangeWatchedFiles(
     guarded(log, 'didChangeWatchedFiles', nothing, (params) => {
+      let ruleSettings = false;
       for (const change of params.changes) {
+        ruleSettings ||= isRuleSettingsUri(change.uri);
         if (change.type === FileChangeType.Deleted) state.workspace.delete(change.uri);
         else void reindexFile(state, change.uri);
+      }
+      // A .pachyderm-secrets.json created, saved or deleted: every open document may be judged differently.
+      if (ruleSettings) {
+        state.ruleFiles.changed();
+        validation.scheduleAll();
       }
     }),
   );

@@ -5,8 +5,10 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
+import { mergeRuleOverrides } from '../../core/src/ruleSettings';
 import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
 import { handle } from './documentHandlers';
+import { RuleSettingsFiles } from './ruleSettingsFiles';
 import type { SettingsStore } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -16,17 +18,24 @@ export class ServerState {
   /** The moment certificates are judged at: one value between ticks, so an analysis can be reused until it moves. */
   certificateTime = Date.now();
   readonly workspace = new WorkspaceIndex();
+  /** The repository's .pachyderm-secrets.json files, read from disk (never the cluster). */
+  readonly ruleFiles: RuleSettingsFiles;
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly settings: SettingsStore,
-  ) {}
+  ) {
+    this.ruleFiles = new RuleSettingsFiles((message) => settings.warnOnce(message));
+  }
 
   async contextFor(uri: string): Promise<FeatureContext> {
     const settings = await this.settings.get(uri);
     const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
-    return { catalog: this.catalog, settings, workspace: this.workspace, folders: this.folders, certificates };
+    // The setting is stronger than the file, rule by rule (README, "Rule settings").
+    const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), settings.rules);
+    const { catalog, workspace, folders } = this;
+    return { catalog, settings, workspace, folders, certificates, rules };
   }
 
   /** The open document, analysed, and the handler for its kind, if any. */

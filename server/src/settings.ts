@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { DEFAULT_CERTIFICATE_WARNING_DAYS } from '../../core/src/certificates';
 import { globSettingProblems } from '../../core/src/glob';
+import { NO_OVERRIDES, parseRuleEntries, type RuleOverrides } from '../../core/src/ruleSettings';
 
 export interface ServerSettings {
   /** Extra globs (workspace-relative or absolute) whose JSON/YAML files are pipeline specs. */
@@ -19,6 +20,10 @@ export interface ServerSettings {
   helmValuesFiles: string[];
   /** `pachyderm.certificateExpiryWarningDays`: how far ahead PS118/PH009 warn of a certificate's expiry. */
   certificateExpiryWarningDays: number;
+  /** `pachyderm.rules`: severities set per rule; laid over the repository's .pachyderm-secrets.json. */
+  rules: RuleOverrides;
+  /** What is wrong in `pachyderm.rules`, one sentence each (the entries named are left out of `rules`). */
+  ruleProblems: string[];
 }
 
 /** What a client may put into `initializationOptions`. */
@@ -37,6 +42,8 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
   specFiles: [],
   helmValuesFiles: [],
   certificateExpiryWarningDays: DEFAULT_CERTIFICATE_WARNING_DAYS,
+  rules: NO_OVERRIDES,
+  ruleProblems: [],
 }) as ServerSettings;
 
 /** Whatever the client sent, as settings: a malformed value counts as unset rather than failing. */
@@ -45,10 +52,13 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   const globs = (v: unknown) =>
     Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : [];
   const days = Number(r.certificateExpiryWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS);
+  const rules = parseRuleEntries(r.rules);
   return {
     specFiles: globs(r.specFiles),
     helmValuesFiles: globs(r.helmValuesFiles),
     certificateExpiryWarningDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_CERTIFICATE_WARNING_DAYS,
+    rules: rules.overrides,
+    ruleProblems: rules.problems.map((p) => `pachyderm.rules: ${p.message}`),
   };
 }
 
@@ -82,23 +92,28 @@ export class SettingsStore {
   }
 
   /**
-   * Tells the user about each bad glob (a notification and a line in the output), once. The glob itself stays
-   * in the list: it matches nothing (core/src/glob/matchGlob.ts), and the other globs go on working.
+   * Tells the user about each bad glob and each bad `pachyderm.rules` entry, once. The glob itself stays in the
+   * list: it matches nothing (core/src/glob/matchGlob.ts), and the other globs go on working; a bad rule entry
+   * is left out, and the other entries go on working.
    */
   private checked(settings: ServerSettings): ServerSettings {
     const problems = [
       ...globSettingProblems('pachyderm.specFiles', settings.specFiles),
       ...globSettingProblems('pachyderm.helmValuesFiles', settings.helmValuesFiles),
     ];
-    for (const { message } of problems) {
-      if (this.reported.has(message)) continue;
-      this.reported.add(message);
-      this.connection.console.warn(message);
-      // A notification, not `window.showWarningMessage` (a request that rejects when the client cannot show it).
-      const shown = { type: MessageType.Warning, message: `Pachyderm: ${message}` };
-      void this.connection.sendNotification(ShowMessageNotification.type, shown);
-    }
+    for (const { message } of problems) this.warnOnce(message);
+    for (const message of settings.ruleProblems) this.warnOnce(message);
     return settings;
+  }
+
+  /** A warning for the user (a notification and a line in the output), shown once per session. */
+  warnOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.connection.console.warn(message);
+    // A notification, not `window.showWarningMessage` (a request that rejects when the client cannot show it).
+    const shown = { type: MessageType.Warning, message: `Pachyderm: ${message}` };
+    void this.connection.sendNotification(ShowMessageNotification.type, shown);
   }
 
   /** Settings without a document: the workspace scan. */

@@ -4,6 +4,7 @@
  * run can never overwrite a newer one. Closing a document clears its diagnostics.
  */
 import { capDiagnostics } from './diagnosticCap';
+import { isRuleSettingsUri, ruleSettingsDiagnostics } from './ruleSettingsFiles';
 import { ServerState } from './serverState';
 
 export class ValidationScheduler {
@@ -58,7 +59,12 @@ export class ValidationScheduler {
     const version = doc.version;
     try {
       const resolved = await this.state.resolve(uri);
-      const diagnostics = capDiagnostics(resolved ? resolved.handler.diagnostics(resolved.analysed) : []);
+      // A rule settings file is told what is wrong in it; the other files, what the analysis found.
+      const own = isRuleSettingsUri(uri) ? ruleSettingsDiagnostics(doc) : [];
+      const diagnostics = capDiagnostics([
+        ...own,
+        ...(resolved ? resolved.handler.diagnostics(resolved.analysed) : []),
+      ]);
       if (this.generations.get(uri) !== generation || this.state.documents.get(uri)?.version !== version) return;
       // vscode-jsonrpc writes the notification on a later turn: anything done before awaiting it delays it.
       await this.state.connection.sendDiagnostics({ uri, version, diagnostics });

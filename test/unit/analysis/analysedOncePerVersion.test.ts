@@ -79,6 +79,7 @@ test('one analysis and one Helm parse per version of an open values file, whatev
     workspace: new WorkspaceIndex(),
     folders: [],
     certificates: { now: Date.parse('2026-06-01T00:00:00Z'), warningDays: 30 },
+    rules: new Map(),
   };
   const doc = TextDocument.create(uri, 'yaml', 1, text);
   editorAnalysis.opened(doc);

@@ -1,6 +1,7 @@
 /** Rule settings: the file and the setting read alike, bad entries reported and left out, overrides applied. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   applyRuleSettings,
@@ -8,8 +9,10 @@ import {
   mergeRuleOverrides,
   parseRuleEntries,
   parseRuleSettingsFile,
+  RULE_LEVELS,
   RULE_SETTINGS_FILE,
 } from '../../../core/src/ruleSettings';
+import { repoRoot } from '../../corpus/paths';
 import { finding, type Finding } from '../../../core/src/rules/ruleTable';
 
 const at = (text: string, r: { start: number; end: number } | undefined) => r && text.slice(r.start, r.end);
@@ -145,4 +148,11 @@ test('the nearest file above a folder is found, and the search stops at the give
   assert.equal(findRuleSettingsFile(path.join(root, 'a'), exists), path.join(root, RULE_SETTINGS_FILE));
   assert.equal(findRuleSettingsFile(path.join(root, 'a'), exists, path.join(root, 'a')), undefined);
   assert.equal(findRuleSettingsFile(path.resolve('/elsewhere/x'), exists), undefined);
+});
+
+test('the pachyderm.rules setting offers exactly the levels core accepts', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot(), 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['pachyderm.rules'];
+  assert.equal(setting.scope, 'resource');
+  assert.deepEqual(setting.additionalProperties.enum, RULE_LEVELS);
 });
