@@ -4,20 +4,17 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import { repoRoot } from '../corpus/paths';
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '../../tools/local-cluster/index';
 
-/** The repository root, whether the test runs from test/ (tsx) or out/test/ (compiled). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'tools'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
+/**
+ * The repository root, whether the test runs from test/ (tsx) or out/test/ (compiled). The one search of
+ * test/corpus/paths.ts: out/ holds a package.json and a tools/ of its own (the CLI imports package.json's
+ * version), so only scripts/build.mjs tells the root apart.
+ */
+export { repoRoot };
 
 export const DEMO_SEED = (): string => join(repoRoot(), 'tools', 'local-cluster', 'samples', 'demo-secrets.json');
 export const DEMO_PIPELINES = (): string =>
