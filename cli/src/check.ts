@@ -16,9 +16,9 @@ import { FORMATS } from './checkOutput';
 import { toReported, type CheckReport } from './checkReport';
 import { RuleSettingsLookup } from './checkRuleSettings';
 import { CHECK_EXIT, CHECK_FLAGS, CHECK_USAGE, checkOptions, type CheckOptions } from './checkUsage';
-import { FlagError, parseFlags, type ParsedFlags } from './createFlags';
+import { type ParsedFlags } from './createFlags';
+import { startCommand } from './commandStart';
 import { errnoText, walkPath, type WalkResult } from './specWalk';
-import { terminalLine } from './terminalText';
 
 export { CHECK_EXIT, CHECK_USAGE };
 
@@ -27,23 +27,17 @@ export async function checkCommand(
   out = process.stdout,
   err = process.stderr,
 ): Promise<number> {
-  const say = (message: string) => err.write(`pachyderm-secrets check: ${terminalLine(message)}\n`);
-  const usage = (message: string) => {
-    say(message);
-    err.write(CHECK_USAGE);
-    return CHECK_EXIT.input;
-  };
-  let flags: ParsedFlags;
+  const start = startCommand('check', CHECK_USAGE, CHECK_EXIT.input, args, CHECK_FLAGS, { out, err });
+  if (typeof start === 'number') return start;
+  const { flags, say, usage } = start;
   let options: CheckOptions | string;
   let inputs: CheckInputs;
   try {
-    flags = parseFlags(args, CHECK_FLAGS);
-    if (flags.help) return (void out.write(CHECK_USAGE), CHECK_EXIT.clean);
     options = checkOptions(flags);
     if (typeof options === 'string') return usage(options);
     inputs = readInputs(flags);
   } catch (e) {
-    if (e instanceof FlagError || e instanceof InputError) return usage(e.message);
+    if (e instanceof InputError) return usage(e.message);
     throw e;
   }
   const { walk, rules } = inputs;

@@ -1,7 +1,6 @@
 /**
  * The start every subcommand shares: parse the flags, answer --help, and a `say` and a `usage` that word a
- * problem as `pachyderm-secrets NAME: …` through terminalText.ts. `uses` starts here; `check` has the same
- * prologue of its own.
+ * problem as `pachyderm-secrets NAME: …` through terminalText.ts. `check` and `uses` start here.
  */
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './createFlags';
 import { terminalLine } from './terminalText';

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type RuleCode, type Severity } from '../../core/src/rules';
-import { homepage, version } from '../../package.json';
+import { version } from '../../package.json';
 import type { CheckReport } from './checkReport';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -65,7 +65,7 @@ export function formatSarif(report: CheckReport, cwd = process.cwd()): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pachyderm-secrets', version, informationUri: homepage, rules } },
+        tool: { driver: { name: 'pachyderm-secrets', version, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         results,
