@@ -1,7 +1,7 @@
 /**
  * The optional real-world corpus (see corpusDir in ./paths) through the built CLI, as CI would run it, compared with
  * the corpus's EXPECTED.tsv: no error or warning on specs Pachyderm accepts, the named error on specs pachctl rejects,
- * nothing at all on Secret manifests and Jsonnet templates.
+ * no spec diagnostic and no manifest error on Secret manifests, and nothing at all on Jsonnet templates.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +71,14 @@ test('the corpus through `pachyderm-secrets check` matches EXPECTED.tsv', { skip
         break;
       }
       case 'no-spec-diagnostics':
+        // A Secret manifest gets the manifest checks (PM), never a spec's; these real ones have nothing wrong, and
+        // a YAML one may carry PM011's note that pachctl reads JSON only.
+        assert.deepEqual(
+          found.filter((f) => !f.code.startsWith('PM') || f.severity === 'error' || f.severity === 'warning'),
+          [],
+          `${file}:\n${show}`,
+        );
+        break;
       case 'not-analyzed':
         assert.deepEqual(found, [], `${file}:\n${show}`);
         break;

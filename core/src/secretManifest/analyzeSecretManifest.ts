@@ -9,6 +9,7 @@ import { MAX_SECRET_DATA_BYTES } from '../manifest/secretSize';
 import { secretNameApiProblem } from '../manifest/keyRules';
 import type { SpecRoot } from '../pipelineSpec/specRoots';
 import { stringValue, type SpecFile } from '../pipelineSpec/tree';
+import { isPlaceholder } from '../rules/names';
 import { finding, type Finding } from '../rules/ruleTable';
 import { manifestEntries } from './manifestEntries';
 import { detached, type ManifestKey, type SecretManifestSummary } from './manifestSummary';
@@ -30,7 +31,7 @@ function nameFindings(view: SecretManifestView): Finding[] {
     const where = p?.value ?? view.metadata ?? view.kindNode;
     return [finding('PM004', where, { problem: 'is required (name or generateName is required)' })];
   }
-  const problem = secretNameApiProblem(name);
+  const problem = isPlaceholder(name) ? undefined : secretNameApiProblem(name);
   return problem ? [finding('PM004', p!.value!, { problem })] : [];
 }
 

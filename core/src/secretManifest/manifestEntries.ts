@@ -6,6 +6,7 @@
  */
 import { secretKeyError } from '../manifest/keyRules';
 import type { PropertyNode } from '../pipelineSpec/tree';
+import { isPlaceholder } from '../rules/names';
 import { finding, type Finding } from '../rules/ruleTable';
 import { checkGoBase64, BASE64_PROBLEM_TEXT } from '../manifest/goBase64';
 import { detached, type ManifestKey } from './manifestSummary';
@@ -38,6 +39,8 @@ function entrySize(field: ValueField, p: PropertyNode, key: string, out: Finding
   if (!v || v.type !== 'scalar' || v.kind === 'null') return 0;
   const text = v.value as string;
   if (field === 'stringData') return Buffer.byteLength(text, 'utf8');
+  // `$VAR` is filled in by envsubst before kubectl reads the file, as in a spec: its size is not known yet.
+  if (isPlaceholder(text)) return undefined;
   if (v.yaml?.tag === BINARY_TAG || v.yaml?.tag === '!!binary') {
     out.push(finding('PM002', valueRange(p), { key }));
     return undefined;
@@ -56,7 +59,7 @@ export function manifestEntries(view: SecretManifestView): { keys: ManifestKey[]
   for (const field of ['data', 'stringData'] as const) {
     for (const p of view.entries[field]) {
       const key = detached(p.key);
-      const nameProblem = secretKeyError(p.key);
+      const nameProblem = isPlaceholder(p.key) ? undefined : secretKeyError(p.key);
       if (nameProblem) findings.push(finding('PM005', keyRange(p), { message: detached(nameProblem) }));
       const bytes = entrySize(field, p, key, findings);
       if (field === 'data' && inStringData.has(p.key)) findings.push(finding('PM006', keyRange(p), { key }));

@@ -140,3 +140,15 @@ test('a file of other Kubernetes objects, or a v1 Secret look-alike, is not a Se
   assert.equal(mixed.result.kind, 'secret-manifest');
   assert.deepEqual(mixed.codes, ['PM011', 'PM001']);
 });
+
+test('an envsubst template ($VAR, ${VAR}) leaves its name, keys and data values to the template step', () => {
+  // A manifest rendered by `envsubst | kubectl apply -f -`, as Pachyderm's own examples ship them.
+  const template = analyseManifest(
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: $SECRET_NAME\ntype: Opaque\ndata:\n' +
+      '  USER: $USER_ENCODED\n  PASS: ${PASS_ENCODED}\n  ${KEY_NAME}: YWJj\n',
+  );
+  assert.deepEqual(template.codes, ['PM011']);
+  // The same file with a literal that is no placeholder is still checked.
+  const literal = analyseManifest('apiVersion: v1\nkind: Secret\nmetadata:\n  name: S_N\ndata:\n  USER: a b\n');
+  assert.deepEqual(literal.codes.sort(), ['PM001', 'PM004', 'PM011']);
+});
