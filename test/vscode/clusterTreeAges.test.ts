@@ -13,6 +13,11 @@ import { activateExtension, cluster, waitFor } from './harness';
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;
+/**
+ * How long a redraw may take. Each wait below ends as soon as VS Code asks for the row; the bound only detects a
+ * redraw that never comes, and a busy machine (a full suite beside other work) has taken over 20 s to ask.
+ */
+const REDRAW = { timeoutMs: 60 * S };
 
 suite('cluster: ages in the Secrets tree', () => {
   let area: PachydermExtensionExports['cluster'];
@@ -39,13 +44,15 @@ suite('cluster: ages in the Secrets tree', () => {
       if (at === undefined || at > target) break;
       clock.advance(at - clock.now());
       await waitFor(() => clock.timers.size > 0, {
+        ...REDRAW,
         what: 'VS Code to redraw the tree and the tree to schedule its next age change',
       });
     }
     clock.advance(target - clock.now());
   }
 
-  test("a visible tree redraws a secret's age when its minute turns; a hidden one keeps no timer and catches up when shown", async () => {
+  test("a visible tree redraws a secret's age when its minute turns; a hidden one keeps no timer and catches up when shown", async function () {
+    this.timeout(4 * REDRAW.timeoutMs);
     await cluster.createSecret({ name: 'age-probe', stringData: { k: 'v' } });
     const created = Date.parse(
       (await waitFor(() => area.catalog.get('age-probe')?.creationTimestamp, {
@@ -65,7 +72,10 @@ suite('cluster: ages in the Secrets tree', () => {
 
     const clock = new FakeClock(created + 5 * M + 20 * S);
     area.tree.useClock(clock);
-    await waitFor(() => seen?.includes('5 minutes ago'), { what: 'the row to read "5 minutes ago" on the fake clock' });
+    await waitFor(() => seen?.includes('5 minutes ago'), {
+      ...REDRAW,
+      what: 'the row to read "5 minutes ago" on the fake clock',
+    });
     await waitFor(() => clock.timers.size === 1, { what: 'one redraw scheduled' });
     assert.ok(clock.nextTimerAt()! <= created + 6 * M, 'the redraw comes no later than the minute turns');
 
@@ -73,6 +83,7 @@ suite('cluster: ages in the Secrets tree', () => {
     assert.match(seen!, /5 minutes ago/);
     await runClockTo(clock, created + 6 * M);
     await waitFor(() => seen?.includes('6 minutes ago'), {
+      ...REDRAW,
       what: 'the row to read "6 minutes ago" once the minute turned',
     });
 
@@ -84,6 +95,9 @@ suite('cluster: ages in the Secrets tree', () => {
     assert.match(seen!, /6 minutes ago/, 'nothing redraws a hidden view');
 
     await vscode.commands.executeCommand('pachyderm.secrets.focus');
-    await waitFor(() => seen?.includes('2 hours ago'), { what: 'the row to catch up when the view is shown again' });
+    await waitFor(() => seen?.includes('2 hours ago'), {
+      ...REDRAW,
+      what: 'the row to catch up when the view is shown again',
+    });
   });
 });
