@@ -225,6 +225,16 @@ test('RBAC applies to pods, RCs and events: a user who may not list them gets th
   assert.equal((await kubectl(as, ['auth', 'can-i', 'list', 'replicationcontrollers'])).stdout.trim(), 'no');
 });
 
+test('an injected fault can target one kind: a pod watch expires while events still list', async (t) => {
+  t.after(() => cluster.faults.clear());
+  cluster.faults.fail(410, 1, { verb: 'watch', path: '/pods' });
+  const watched = await kubectl(cluster, ['get', 'pods', '--watch', '-l', 'pipelineName=edges']);
+  assert.equal(watched.code, 1);
+  assert.match(watched.stdout, /vision-edges-v1-/, 'the list before the watch is served');
+  assert.equal(watched.stderr.trim(), 'Error from server (Expired): too old resource version');
+  assert.equal((await kubectl(cluster, ['get', 'events'])).code, 0);
+});
+
 for (const { name, binary } of kubectlVersions()) {
   test(`${name} resolves rc, po and ev and lists them by name`, async () => {
     const out = await run(['get', 'rc,po,ev', '-l', 'pipelineName=edges', '-o', 'name'], binary);
