@@ -11,6 +11,7 @@ import { languageRows } from './rows/language';
 import { catalogHeapRows, catalogSyncRows } from './rows/catalog';
 import { vscodeRows } from './rows/vscode';
 import { manifestRows } from './rows/manifest';
+import { secretManifestRows } from './rows/secretManifests';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     { rows: [6, 11], run: catalogHeapRows },
     { rows: [7, 8], run: vscodeRows },
     { rows: [9, 10], run: manifestRows },
+    { rows: [16], run: secretManifestRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];
