@@ -9,7 +9,7 @@
  */
 import { matchesAnyGlob } from '../glob/matchGlob';
 import { hasValuesFileName, isPachydermValuesRoot } from '../helm/valuesFileMatch';
-import { isSecretManifest } from '../secretManifest/readSecretManifest';
+import { secretManifestsIn } from '../secretManifest/readSecretManifest';
 import { specRoots } from '../pipelineSpec/specRoots';
 import type { SpecRoot } from '../pipelineSpec/specRoots';
 import type { ObjectNode, SpecFile, SpecNode } from '../pipelineSpec/tree';
@@ -87,7 +87,7 @@ export function classifyDocument(
   roots: readonly SpecRoot[] = specRoots(file),
 ): DocumentKind {
   if (roots.length && roots.every((r) => isKubernetesManifest(r.root))) {
-    return roots.some((r) => isSecretManifest(r.root)) ? 'secret-manifest' : 'none';
+    return roots.some((r) => secretManifestsIn(r.root).length) ? 'secret-manifest' : 'none';
   }
   const byName = classifyByName(uri, specFiles, languageId);
   if (byName) return byName;

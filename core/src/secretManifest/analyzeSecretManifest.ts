@@ -1,9 +1,9 @@
 /**
- * The checks of a file of Secret manifests: every `v1` `Secret` document in it (other Kubernetes objects beside
- * them are left alone), what the API server would refuse or silently change, and, for a YAML file, that
- * `pachctl create secret -f` reads JSON only (pachyderm/pachyderm src/server/pps/cmds/cmds.go reads the file's
- * bytes and pachd `json.Unmarshal`s them into a v1.Secret; pachyderm/pachyderm#5770 asks for YAML).
- * The result keeps names, keys and sizes (`SecretManifestSummary`), never the file's text or a value.
+ * The checks of a file of Secret manifests: every `v1` `Secret` document in it, or item of a `v1` `List` (other
+ * Kubernetes objects beside them are left alone), what the API server would refuse or silently change, and, for
+ * a YAML file, that `pachctl create secret -f` reads JSON only (pachyderm/pachyderm src/server/pps/cmds/cmds.go
+ * reads the file's bytes and pachd `json.Unmarshal`s them into a v1.Secret; pachyderm/pachyderm#5770 asks for
+ * YAML). The result keeps names, keys and sizes (`SecretManifestSummary`), never the file's text or a value.
  */
 import { MAX_SECRET_DATA_BYTES } from '../manifest/secretSize';
 import { secretNameApiProblem } from '../manifest/keyRules';
@@ -13,7 +13,7 @@ import { isPlaceholder } from '../rules/names';
 import { finding, type Finding } from '../rules/ruleTable';
 import { manifestEntries } from './manifestEntries';
 import { detached, type ManifestKey, type SecretManifestSummary } from './manifestSummary';
-import { readSecretManifest, type SecretManifestView } from './readSecretManifest';
+import { readSecretManifest, secretManifestsIn, type SecretManifestView } from './readSecretManifest';
 import { secretTypeFindings } from './secretTypeRules';
 
 export interface SecretManifestAnalysis {
@@ -72,8 +72,8 @@ function checkOne(view: SecretManifestView, yaml: boolean): { findings: Finding[
 export function analyzeSecretManifests(file: SpecFile, roots: readonly SpecRoot[]): SecretManifestAnalysis {
   const findings: Finding[] = file.syntaxErrors.map((e) => finding('PS100', e, { message: e.message }));
   const manifests: SecretManifestSummary[] = [];
-  for (const r of roots) {
-    const view = readSecretManifest(r.root);
+  for (const secret of roots.flatMap((r) => secretManifestsIn(r.root))) {
+    const view = readSecretManifest(secret);
     if (!view) continue;
     // One note per file: pachctl reads the file as a whole.
     const one = checkOne(view, file.format === 'yaml' && !manifests.length);

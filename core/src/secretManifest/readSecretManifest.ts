@@ -32,6 +32,20 @@ function isSecretKind(root: ObjectNode): boolean {
 
 const objectOf = (n: SpecNode | undefined): ObjectNode | undefined => (n?.type === 'object' ? n : undefined);
 
+/**
+ * The Secret documents a root holds: itself, or the Secret items of a `v1` `List` (what `kubectl get secrets -o
+ * yaml|json` prints, and what `kubectl apply -f` takes item by item).
+ */
+export function secretManifestsIn(root: ObjectNode): ObjectNode[] {
+  if (isSecretManifest(root)) return [root];
+  const list =
+    stringValue(propertyByKey(root, 'apiVersion')?.value) === 'v1' &&
+    stringValue(propertyByKey(root, 'kind')?.value) === 'List';
+  const items = list ? propertyByKey(root, 'items')?.value : undefined;
+  if (items?.type !== 'array') return [];
+  return items.items.flatMap((i) => (i.type === 'object' && isSecretManifest(i) ? [i] : []));
+}
+
 /** The view of a Secret document, or undefined when `root` is not one. */
 export function readSecretManifest(root: ObjectNode): SecretManifestView | undefined {
   if (!isSecretManifest(root)) return undefined;

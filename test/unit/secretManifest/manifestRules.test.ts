@@ -152,3 +152,23 @@ test('an envsubst template ($VAR, ${VAR}) leaves its name, keys and data values 
   const literal = analyseManifest('apiVersion: v1\nkind: Secret\nmetadata:\n  name: S_N\ndata:\n  USER: a b\n');
   assert.deepEqual(literal.codes.sort(), ['PM001', 'PM004', 'PM011']);
 });
+
+test('a v1 List (kubectl get secrets -o yaml|json) has its Secret items checked; other items and kinds are not', () => {
+  const list = {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'good' }, data: { k: b64('v') } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'Bad_Name' }, data: { k: 'not base64' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Also_Bad' }, data: { k: 'not base64' } },
+    ],
+  };
+  const r = analyseManifest(JSON.stringify(list, null, 2));
+  assert.equal(r.result.kind, 'secret-manifest');
+  assert.deepEqual(r.at('PM004'), ['"Bad_Name"']);
+  assert.deepEqual(r.at('PM001'), ['"not base64"']);
+  // A List of other kinds is no Secret manifest, and an apps/v1 "List" is not the core List.
+  const configMaps = { ...list, items: [list.items[2]] };
+  assert.equal(analyseManifest(JSON.stringify(configMaps)).result.kind, 'none');
+  assert.equal(analyseManifest(JSON.stringify({ ...list, apiVersion: 'apps/v1' })).result.kind, 'none');
+});
