@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CatalogNotification } from '../../core/src/protocol';
 import { CatalogReplay } from './catalogReplay';
+import { traceChannel } from './traceChannel';
 
 /**
  * JSON and YAML in files and unsaved editors. Which of them are pipeline specs or Helm values is the
@@ -70,6 +71,8 @@ export function createLanguageClient(
         : {}),
     },
     outputChannel: output,
+    // `pachyderm.trace.server` (read by vscode-languageclient) writes here, without the text of documents.
+    traceOutputChannel: traceChannel(output),
     middleware: {
       sendNotification: (type, next, params) => {
         replay.sent(typeof type === 'string' ? type : type.method, params);

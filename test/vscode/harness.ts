@@ -618,10 +618,15 @@ export const cluster = {
  * right files are searched, then fails if any of them holds `value`.
  */
 export async function assertNotInLogs(logUri: vscode.Uri, marker: string, value: string): Promise<void> {
+  const files = () => windowLogFiles(logUri);
+  await waitFor(() => files().some((x) => x.text.includes(marker)), { what: `"${marker}" in a window log` });
+  for (const { file, text } of files()) assert.ok(!text.includes(value), `the value is in ${file}`);
+}
+
+/** The text of every log file of this window (the folder above the extension's `logUri`). */
+export function windowLogFiles(logUri: vscode.Uri): { file: string; text: string }[] {
   const logs = path.resolve(logUri.fsPath, '..', '..', '..');
-  const files = () => filesUnder(logs).map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
-  await waitFor(() => files().some((x) => x.text.includes(marker)), { what: `"${marker}" in a log under ${logs}` });
-  for (const { f, text } of files()) assert.ok(!text.includes(value), `the value is in ${f}`);
+  return filesUnder(logs).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
 }
 
 function filesUnder(dir: string): string[] {
