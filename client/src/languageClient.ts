@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CatalogNotification } from '../../core/src/protocol';
 import { CatalogReplay } from './catalogReplay';
+import { inspectDefinition } from './cluster/inspectDefinition';
 import { traceChannel } from './traceChannel';
 
 /**
@@ -74,6 +75,8 @@ export function createLanguageClient(
     // `pachyderm.trace.server` (read by vscode-languageclient) writes here, without the text of documents.
     traceOutputChannel: traceChannel(output),
     middleware: {
+      // A secret's definition is its Inspect document; a key's, that key's row in it (./cluster/inspectDefinition.ts).
+      provideDefinition: (document, position, token, next) => inspectDefinition(next(document, position, token)),
       sendNotification: (type, next, params) => {
         replay.sent(typeof type === 'string' ? type : type.method, params);
         return next(type, params);

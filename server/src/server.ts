@@ -17,6 +17,7 @@ import { registerCommandRequests } from './commandRequests';
 import { registerDocuments } from './documents';
 import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
 import { failureSummary, guarded, nothing, requestFailed } from './guarded';
+import { registerNavigation } from './navigation';
 import { ServerState } from './serverState';
 import { DEFAULT_VALIDATION_DELAY_MS, SettingsStore, type InitializationOptions } from './settings';
 import { ValidationScheduler } from './validation';
@@ -61,6 +62,7 @@ connection.onInitialize(
       registerCatalog(state, validation);
       startCertificateClock(state, validation);
       registerLanguageFeatures(state);
+      registerNavigation(state);
       registerCommandRequests(
         state,
         Number.isFinite(maxSearched) && maxSearched >= 0 ? maxSearched : DEFAULT_MAX_SEARCHED_FILES,
@@ -70,6 +72,8 @@ connection.onInitialize(
           textDocumentSync: TextDocumentSyncKind.Incremental,
           completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
           hoverProvider: true,
+          definitionProvider: true,
+          referencesProvider: true,
           codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
           // Searches for a secret's uses read the folders open now, not those open at start-up.
           ...(followFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),

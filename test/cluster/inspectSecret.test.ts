@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { humanDuration } from '../../client/src/cluster/humanDuration';
-import { inspectSecretText, MASK } from '../../client/src/cluster/inspectSecretText';
+import { inspectSecretText, keyOfLine, keyRowLine, MASK } from '../../client/src/cluster/inspectSecretText';
 import { findSecretUses } from '../../core/src/analysis/secretUses';
 
 test('ages read like pachctl (docker/go-units HumanDuration)', () => {
@@ -77,4 +77,45 @@ test('secret uses are found in JSON and YAML specs, in every place a secret can 
     ]),
     [['sql', 8, 'egress.sqlDatabase.secret (key pw)']],
   );
+});
+
+test("a key's row is found in the inspect text (Go to Definition on a key), and only in the key table", () => {
+  const meta = {
+    name: 'db',
+    namespace: 'pach',
+    type: 'Opaque',
+    // A label and a key named like a column and like the heading: only the key table's rows count.
+    keys: [
+      { name: 'KEY', size: 1, binary: false },
+      { name: 'password', size: 8, binary: false },
+      { name: 'user', size: 3, binary: true },
+    ],
+    labels: { password: 'x' },
+    creationTimestamp: '2026-01-10T11:59:49Z',
+  };
+  const text = inspectSecretText(meta, [{ pipeline: 'user', file: 'user.json', line: 1, how: 'password' }]);
+  const lines = text.split('\n');
+  for (const key of ['KEY', 'password', 'user']) {
+    const line = keyRowLine(text, key);
+    assert.ok(line !== undefined, key);
+    assert.match(lines[line], new RegExp(`^ {2}${key} +\\d+ bytes`));
+    assert.equal(keyOfLine(text, line), key);
+  }
+  assert.equal(keyRowLine(text, 'missing'), undefined);
+  assert.equal(keyOfLine(text, 0), undefined);
+  assert.equal(
+    keyOfLine(
+      text,
+      lines.findIndex((l) => l.startsWith('Keys (')),
+    ),
+    undefined,
+  );
+  assert.equal(
+    keyOfLine(
+      text,
+      lines.findIndex((l) => l.startsWith('  KEY ') && l.includes('SIZE')),
+    ),
+    undefined,
+  );
+  assert.equal(keyOfLine(text, lines.length - 2), undefined);
 });

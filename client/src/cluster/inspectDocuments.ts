@@ -4,13 +4,18 @@
  */
 import * as vscode from 'vscode';
 import type { CatalogChange } from '../../../core/src/catalog';
-import type { SecretUsesResult } from '../../../core/src/protocol';
+import {
+  INSPECT_SCHEME,
+  inspectedSecretName,
+  inspectSecretPath,
+  type SecretUsesResult,
+} from '../../../core/src/protocol';
 import { certificateWarningDays } from './certificateSetting';
 import { inspectSecretText } from './inspectSecretText';
 import type { ClusterArea } from './clusterArea';
 import { cutNote, workspaceUses } from './workspaceUses';
 
-export const INSPECT_SCHEME = 'pachyderm-secret';
+export { INSPECT_SCHEME };
 
 /** The Inspect document's list of uses, with a note when it may be incomplete. */
 async function inspectUses(
@@ -36,7 +41,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   /** The URI of a secret's Inspect document in the current target: names only, values are masked in it. */
   uriOf(secretName: string): vscode.Uri {
     const { context, namespace } = this.area.catalog.target();
-    return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${context}/${namespace}/${secretName}.txt` });
+    return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: inspectSecretPath(context, namespace, secretName) });
   }
 
   refresh(uri: vscode.Uri): void {
@@ -71,5 +76,5 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 }
 
 function nameOf(uri: vscode.Uri): string {
-  return decodeURIComponent(uri.path.split('/').pop() ?? '').replace(/\.txt$/, '');
+  return inspectedSecretName(uri.path);
 }

@@ -64,6 +64,32 @@ export function inspectSecretText(
   return lines.join('\n');
 }
 
+/** The heading of the key table: `Keys (N):`, then the column names, then one row per key. */
+const KEYS_HEADING = /^Keys \(\d+\):$/;
+
+/** The rows of the key table by line (key names hold no spaces: kubectl's rules), from the document's text. */
+function keyTableRows(text: string): Map<number, string> {
+  const lines = text.split('\n');
+  const rows = new Map<number, string>();
+  const heading = lines.findIndex((l) => KEYS_HEADING.test(l));
+  if (heading < 0) return rows;
+  // The heading, the column names, then every indented line is a key's row.
+  for (let i = heading + 2; i < lines.length && lines[i].startsWith('  '); i++)
+    rows.set(i, lines[i].trim().split(/\s+/)[0]);
+  return rows;
+}
+
+/** The key a line of an Inspect document is the row of, if any. */
+export function keyOfLine(text: string, line: number): string | undefined {
+  return keyTableRows(text).get(line);
+}
+
+/** The line of `key`'s row in an Inspect document's text, if the secret has that key. */
+export function keyRowLine(text: string, key: string): number | undefined {
+  for (const [line, k] of keyTableRows(text)) if (k === key) return line;
+  return undefined;
+}
+
 /** The public facts of each key's certificates; nothing when no key holds one. */
 function certificateSection(meta: SecretMeta, policy: CertificateExpiryPolicy): string[] {
   const certificates = meta.keys.filter((k) => k.certificate);

@@ -11,6 +11,7 @@ import { ClusterArea } from './clusterArea';
 import { CLUSTER_SETTING_KEYS } from './clusterSettings';
 import { SECRETS_VIEW } from './commandIds';
 import { INSPECT_SCHEME, InspectDocuments } from './inspectDocuments';
+import { followInspectDocuments } from './inspectReveal';
 import { SecretsTreeProvider } from './secretsTree';
 import { CatalogStatusBar } from './statusBar';
 
@@ -53,6 +54,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
 
   area.inspectDocs = new InspectDocuments(area);
   subs.push(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, area.inspectDocs), area.inspectDocs);
+  subs.push(followInspectDocuments(area));
   void area.refresh();
   return area;
 }

@@ -137,6 +137,15 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<TreeRow>, vs
     return rows.map((r) => this.reuse(r));
   }
 
+  /** The row of a secret, or of one of its keys, to reveal; undefined when the catalog has no such secret. */
+  rowFor(name: string, key?: string): TreeRow | undefined {
+    const meta = this.catalog.get(name);
+    if (!meta) return undefined;
+    const secret = this.reuse(secretRow(meta, this.rowView()));
+    const keyRow = key === undefined ? undefined : this.getChildren(secret).find((r) => r.key === key);
+    return keyRow ?? secret;
+  }
+
   getParent(row: TreeRow): TreeRow | undefined {
     if ((row.kind !== 'key' && row.kind !== 'deployed') || !row.secret) return undefined;
     return this.rows.get(secretRowId(row.secret.namespace, row.secret.name));

@@ -12,3 +12,4 @@ export type { Finding, RuleCode, Severity } from '../rules/ruleTable';
 export { RULES } from '../rules/ruleTable';
 export * from './secretUses';
 export * from './keyChangeNotes';
+export * from './secretMentions';
