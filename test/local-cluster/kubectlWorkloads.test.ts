@@ -150,6 +150,22 @@ test('pipelines deployed with pre-2.3 labels are selected by app=<rc name> and c
   assert.equal(pod.metadata.name, result.pods[0]);
 });
 
+test("a spec's metadata.annotations reach the worker pods, and pachd's own annotations win", async (t) => {
+  const admin = new LocalClusterAdmin(cluster.adminUrl, cluster.adminToken);
+  const notes = { 'example.com/owner': 'data-team', pipelineName: 'not-this-one' };
+  const spec = { pipeline: { name: 'annotated' }, metadata: { annotations: notes }, transform: { image: 'busybox' } };
+  const { replicationControllers } = await admin.deployPipelines([{ spec, platformSecrets: false }]);
+  // The tests after this one count the pods of the pipelines deployed before it.
+  t.after(() => admin.removePipeline('default', replicationControllers[0]));
+  const [pod] = (await getJson(['pods', '-l', 'pipelineName=annotated'])) as unknown as Array<{
+    metadata: { annotations: Record<string, string> };
+  }>;
+  assert.equal(pod.metadata.annotations['example.com/owner'], 'data-team');
+  assert.equal(pod.metadata.annotations.pipelineName, 'annotated');
+  const bad = { pipeline: { name: 'bad-notes' }, metadata: { annotations: { size: 3 } } };
+  await assert.rejects(admin.deployPipelines([{ spec: bad }]), /metadata\.annotations must map names to strings/);
+});
+
 test('field selectors filter pods, RCs and events on the fields the real API server supports', async () => {
   const pods = await getJson(['pods']);
   const one = pods[0].metadata.name;

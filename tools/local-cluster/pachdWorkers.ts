@@ -219,6 +219,15 @@ export interface WorkerPlan {
   spoutSecret?: K8sObject;
 }
 
+/** The spec's `metadata.annotations`, string values only (a bad entry is a clear 400, as pachd refuses it). */
+function userAnnotations(spec: Json): Record<string, string> {
+  const annotations = (spec.metadata as Json | undefined)?.annotations;
+  if (annotations === undefined || annotations === null) return {};
+  if (!isPlainObject(annotations) || Object.values(annotations).some((v) => typeof v !== 'string'))
+    throw badRequest('metadata.annotations must map names to strings');
+  return annotations as Record<string, string>;
+}
+
 /** The RC pachd would create for this deployment (without namespace or server fields; the store adds them). */
 export function workerPlan(d: PipelineDeployment): WorkerPlan {
   if (!isPlainObject(d?.spec)) throw badRequest('each deployment needs a pipeline spec in "spec"');
@@ -230,6 +239,9 @@ export function workerPlan(d: PipelineDeployment): WorkerPlan {
   const rcName = pipelineRcName(s.project, s.name, version);
   const labels = workerLabels(s.project, s.name, version, rcName, d.legacyLabels === true);
   const annotations = {
+    // getWorkerOptions adds the spec's `metadata.annotations` where pachd has not set the name itself, so pachd's
+    // own come after them here.
+    ...userAnnotations(d.spec),
     pachVersion: PACH_VERSION,
     pipelineName: s.name,
     ...(s.project ? { pipelineProject: s.project } : {}),
