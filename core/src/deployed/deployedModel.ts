@@ -65,17 +65,29 @@ export class DeployedModel {
   replace<K extends WorkerKind>(kind: K, items: readonly (ObjectOf<K> | RecordOf<K>)[]): void {
     this.table(kind).clear();
     if (kind === 'rcs') this.rcByKey.clear();
-    for (const item of items) this.apply(kind, 'ADDED', item);
+    for (const item of items) this.applyItem(kind, 'ADDED', item, true);
+    // Pods listed before their RCs drop their own uses in one pass, not one pass over every pod per RC (1,000 RCs
+    // over 3,000 pods took 80 to 400 ms that way).
+    if (kind === 'rcs') for (const pod of this.pods.values()) if (this.rcByKey.has(pod.key)) pod.uses = undefined;
     this.cached = undefined;
   }
 
   /** One watch event, as an object or its record. Returns whether what the snapshot shows may have changed. */
   apply<K extends WorkerKind>(kind: K, type: ChangeType, item: ObjectOf<K> | RecordOf<K>): boolean {
+    return this.applyItem(kind, type, item, false);
+  }
+
+  private applyItem<K extends WorkerKind>(
+    kind: K,
+    type: ChangeType,
+    item: ObjectOf<K> | RecordOf<K>,
+    listing: boolean,
+  ): boolean {
     const record = isRecord(item) ? item : workerRecord(kind, item as ObjectOf<K>);
     if (!record.name) return false;
     const changed =
       kind === 'rcs'
-        ? this.applyRc(type, record as RcRecord)
+        ? this.applyRc(type, record as RcRecord, listing)
         : kind === 'pods'
           ? this.applyPod(type, record as PodRecord)
           : this.applyEvent(type, record as RecordOf<'events'>);
@@ -104,7 +116,8 @@ export class DeployedModel {
     return kind === 'rcs' ? this.rcs : kind === 'pods' ? this.pods : this.events;
   }
 
-  private applyRc(type: ChangeType, record: RcRecord): boolean {
+  /** `listing`: part of a list, whose end drops the uses of pods that now have their RC (`replace`). */
+  private applyRc(type: ChangeType, record: RcRecord, listing: boolean): boolean {
     const name = record.name;
     const old = this.rcs.get(name);
     if (old && this.rcByKey.get(old.key) === name) this.rcByKey.delete(old.key);
@@ -113,7 +126,7 @@ export class DeployedModel {
     if (!worker) return !!old;
     this.rcs.set(name, worker);
     this.rcByKey.set(worker.key, name);
-    for (const pod of this.pods.values()) if (pod.key === worker.key) delete pod.uses;
+    if (!listing) for (const pod of this.pods.values()) if (pod.key === worker.key) pod.uses = undefined;
     return true;
   }
 

@@ -142,6 +142,23 @@ test('pods whose RC is not known yet bring their own uses, until the RC arrives'
   assert.ok(!only(model).uses.some((u) => u.secret === 'tls-bundle'), 'the RC template is the truth');
 });
 
+test("RCs listed after the pods replace those pods' uses; a pod whose RC is not listed keeps its own", () => {
+  const model = new DeployedModel();
+  const other = { ...EDGES, name: 'contours' };
+  model.replace('pods', [podOf(EDGES, 'aaaaa'), podOf(other, 'bbbbb')]);
+  model.replace('rcs', [rcOf({ ...EDGES, secrets: [] })]);
+  const [contours, edges] = model.pipelines();
+  assert.deepEqual(
+    [edges.name, edges.rc, contours.name, contours.rc],
+    ['edges', 'images-edges-v2', 'contours', undefined],
+  );
+  assert.ok(!edges.uses.some((u) => u.secret === 'tls-bundle'), 'the RC template is the truth');
+  assert.ok(
+    contours.uses.some((u) => u.secret === 'tls-bundle'),
+    'a pod whose RC is not listed keeps its uses',
+  );
+});
+
 test('deleting the RC and its pods removes the pipeline; unrelated objects are ignored', () => {
   const model = modelWith(EDGES, podOf(EDGES, 'aaaaa'));
   assert.equal(model.apply('pods', 'ADDED', { metadata: { name: 'pachd-0', labels: { app: 'pachd' } } }), false);
