@@ -11,6 +11,7 @@ import { languageRows } from './rows/language';
 import { catalogHeapRows, catalogSyncRows } from './rows/catalog';
 import { vscodeRows } from './rows/vscode';
 import { manifestRows } from './rows/manifest';
+import { deployedHeapRows, deployedSyncRows } from './rows/deployed';
 import { secretManifestRows } from './rows/secretManifests';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     { rows: [6, 11], run: catalogHeapRows },
     { rows: [7, 8], run: vscodeRows },
     { rows: [9, 10], run: manifestRows },
+    { rows: [12], run: deployedSyncRows },
+    { rows: [13], run: deployedHeapRows },
     { rows: [16], run: secretManifestRows },
   ];
   const measured: MeasuredRow[] = [];

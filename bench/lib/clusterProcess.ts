@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { PipelinesFile } from './deployedPipelines';
 import { generatedSecrets, type GeneratedSecret } from './specs';
 
 export interface ClusterProcess {
@@ -19,11 +20,15 @@ export async function startClusterProcess(
   keys: number,
   valueBytes: number,
   items: GeneratedSecret[] = generatedSecrets(secrets, keys, valueBytes),
+  /** Pipelines deployed at start (worker RCs and pods, as pachd writes them). */
+  pipelines?: PipelinesFile,
 ): Promise<ClusterProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pachyderm-bench-'));
   const seed = path.join(dir, 'seed.json');
   const kubeconfig = path.join(dir, 'kubeconfig');
   writeFileSync(seed, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+  const deployed = path.join(dir, 'pipelines.json');
+  if (pipelines) writeFileSync(deployed, JSON.stringify(pipelines));
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -35,6 +40,7 @@ export async function startClusterProcess(
       kubeconfig,
       '--seed',
       seed,
+      ...(pipelines ? ['--pipelines', deployed] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

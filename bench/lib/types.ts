@@ -1,3 +1,5 @@
+import { median, p99 } from './stats';
+
 /** One line of the benchmark table. */
 export interface Measurement {
   row: number;
@@ -23,4 +25,21 @@ export function judge(m: Measurement): MeasuredRow {
   const theirs = m.peer ? (m.target.on === 'p99' ? m.peer.p99 : m.peer.median) : NaN;
   const ratio = ours / theirs;
   return { ...m, ratio, met: Number.isFinite(ratio) && ratio <= m.target.max };
+}
+
+/** A row judged on the ratio of our median to the peer's, from the samples of both. */
+export function ratioRow(
+  row: Pick<Measurement, 'row' | 'name' | 'unit' | 'note'>,
+  ours: number[],
+  peer: { name: string; samples: number[] },
+  max: number,
+): Measurement {
+  return {
+    ...row,
+    median: median(ours),
+    p99: p99(ours),
+    samples: ours.length,
+    peer: { name: peer.name, median: median(peer.samples), p99: p99(peer.samples) },
+    target: { kind: 'ratio', max, on: 'median' },
+  };
 }

@@ -4,15 +4,16 @@
  * 64 KiB against the same catalog with values of 2 KiB (each measured in a fresh process with --expose-gc). Row 11:
  * the same for TLS secrets whose certificates are padded to 64 KiB against the same ones padded to 4 KiB.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
 import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { startClusterProcess } from '../lib/clusterProcess';
+import { keptHeap } from '../lib/heapProbe';
+import { inTurns, timeKubectl } from '../lib/kubectlPeer';
 import { median, p99 } from '../lib/stats';
 import type { GeneratedSecret } from '../lib/specs';
 import { tlsSecrets } from '../lib/tlsSecrets';
-import type { Measurement } from '../lib/types';
+import { ratioRow, type Measurement } from '../lib/types';
 
 async function syncOnce(kubeconfig: string): Promise<number> {
   const catalog = new LiveCatalog({ resolve: () => resolveTarget({ kubeconfig }), timeoutMs: () => 60_000 });
@@ -26,71 +27,22 @@ async function syncOnce(kubeconfig: string): Promise<number> {
   return ms;
 }
 
-function kubectlOnce(kubeconfig: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfig, 'get', 'secrets', '-o', 'json'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('exit', (code) =>
-      code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`kubectl failed: ${err}`)),
-    );
-  });
-}
+const kubectlOnce = (kubeconfig: string): Promise<number> => timeKubectl(kubeconfig, ['get', 'secrets', '-o', 'json']);
 
 export async function catalogSyncRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
   const runs = quick ? 3 : 7;
   const cluster = await startClusterProcess(repoRoot, 10_000, 8, 64);
   try {
-    await syncOnce(cluster.kubeconfig); // warm-up: loads client-node, as the first sync after activation does
-    await kubectlOnce(cluster.kubeconfig);
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      ours.push(await syncOnce(cluster.kubeconfig));
-      theirs.push(await kubectlOnce(cluster.kubeconfig));
-    }
-    return [
-      {
-        row: 5,
-        name: 'initial catalog sync, 10,000 secrets × 8 keys',
-        unit: 'ms',
-        median: median(ours),
-        p99: p99(ours),
-        samples: runs,
-        peer: { name: 'kubectl get secrets -o json', median: median(theirs), p99: p99(theirs) },
-        target: { kind: 'ratio', max: 1, on: 'median' },
-      },
-    ];
+    const { ours, theirs } = await inTurns(
+      () => syncOnce(cluster.kubeconfig),
+      () => kubectlOnce(cluster.kubeconfig),
+      runs,
+    );
+    const row = { row: 5, name: 'initial catalog sync, 10,000 secrets × 8 keys', unit: 'ms' } as const;
+    return [ratioRow(row, ours, { name: 'kubectl get secrets -o json', samples: theirs }, 1)];
   } finally {
     await cluster.stop();
   }
-}
-
-/** Heap kept by a synced catalog, measured by bench/rows/catalogHeap.child.ts in a fresh process. */
-function keptHeap(repoRoot: string, kubeconfig: string): number {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--jitless',
-      '--no-lazy-feedback-allocation',
-      '--no-flush-bytecode',
-      '--import',
-      'tsx',
-      path.join(__dirname, 'catalogHeap.child.ts'),
-      kubeconfig,
-    ],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    },
-  );
-  const m = /kept (-?\d+)/.exec(r.stdout);
-  if (r.status !== 0 || !m) throw new Error(`heap probe failed: ${r.stderr || r.stdout}`);
-  return Number(m[1]);
 }
 
 export async function catalogHeapRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
@@ -100,7 +52,8 @@ export async function catalogHeapRows(repoRoot: string, quick: boolean): Promise
     const cluster = await startClusterProcess(repoRoot, secrets, 8, valueBytes, items);
     try {
       const out: number[] = [];
-      for (let i = 0; i < runs; i++) out.push(keptHeap(repoRoot, cluster.kubeconfig) / 1024 / 1024);
+      const script = path.join(__dirname, 'catalogHeap.child.ts');
+      for (let i = 0; i < runs; i++) out.push(keptHeap(repoRoot, script, [cluster.kubeconfig]) / 1024 / 1024);
       return out;
     } finally {
       await cluster.stop();

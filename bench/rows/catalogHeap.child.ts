@@ -6,18 +6,14 @@
  * - a first catalog is synced and kept alive before the baseline, so the code, feedback and connection pool of a
  *   sync exist already; (disposing it instead would free it at a moment the readings cannot control: its watch's
  *   socket closes asynchronously);
- * - V8 runs with --jitless --no-lazy-feedback-allocation --no-flush-bytecode (bench/rows/catalog.ts), so no
+ * - V8 runs with --jitless --no-lazy-feedback-allocation --no-flush-bytecode (bench/lib/heapProbe.ts), so no
  *   optimised code, feedback or flushed bytecode lands between the readings. These change how code runs, not the
  *   size of the objects the catalog keeps.
  */
 import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
 import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { loadClientNode } from '../../core/src/kubeconfig/clientNode';
-
-function settledHeap(): number {
-  for (let i = 0; i < 4; i++) (globalThis as { gc?: () => void }).gc!();
-  return process.memoryUsage().heapUsed;
-}
+import { settledHeap } from '../lib/heapProbe';
 
 async function main(): Promise<void> {
   const kubeconfig = process.argv[2];
