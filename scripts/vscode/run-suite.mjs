@@ -7,7 +7,7 @@
 // (see test/vscode/harness.ts: testEnv()).
 //
 // Env: PACHYDERM_VSCODE_GREP=<regex> runs only matching tests; PACHYDERM_KEEP_TEMP=1 keeps the temp folder.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from './code-server.mjs';
@@ -45,12 +45,22 @@ withLocalStage(stage, async ({ temp, localCluster, codeServer }) => {
       cluster: clusterFacts(localCluster),
     };
     writeFileSync(envFile, JSON.stringify(env, null, 2));
+    // A stand-in for vscode-kubernetes-tools (same id and API shape), installed for the run so the tests can follow
+    // its kubeconfig and context. It does nothing until a test clears pachyderm.kubeconfig.
+    const extensionsDir = join(temp, `extensions-${run.trusted ? 'trusted' : 'untrusted'}`);
+    cpSync(
+      join(fixtures, 'kubernetes-tools'),
+      join(extensionsDir, 'ms-kubernetes-tools.vscode-kubernetes-tools-1.3.99'),
+      {
+        recursive: true,
+      },
+    );
     try {
       await runTests({
         vscodeExecutablePath: shim,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: join(repoRoot, 'out/test/vscode/index'),
-        launchArgs: [workspace],
+        launchArgs: [workspace, `--extensions-dir=${extensionsDir}`],
         extensionTestsEnv: {
           PACHYDERM_TEST_ENV: envFile,
           CODE_SERVER_BIN: codeServer,

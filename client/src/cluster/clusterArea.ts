@@ -3,7 +3,7 @@
  * the tree, and a log that only ever receives names, counts and reasons.
  */
 import * as vscode from 'vscode';
-import { kubeconfigPaths, resolveTarget } from '../../../core/src/kubeconfig';
+import { kubeconfigPaths, resolveTarget, type TargetSettings } from '../../../core/src/kubeconfig';
 import { LiveCatalog } from '../../../core/src/catalog';
 import { DeployedWatcher } from '../../../core/src/deployed';
 import type { SecretsApi } from '../../../core/src/catalog';
@@ -12,6 +12,7 @@ import type { ExtensionHost } from '../host';
 import { readTargetSettings, requestTimeoutMs } from './clusterSettings';
 import { ClipboardClearer } from './clipboardClear';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
+import { KubernetesToolsFollower } from './kubernetesTools';
 import type { SecretsTreeProvider } from './secretsTree';
 
 export class ClusterArea {
@@ -27,11 +28,16 @@ export class ClusterArea {
   readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.refresh());
   /** Copies values and clears them from the clipboard later (`pachyderm.clipboardClearSeconds`). */
   readonly clipboard = new ClipboardClearer();
+  /** vscode-kubernetes-tools' kubeconfig and context, used when none of ours is set (./kubernetesTools.ts). */
+  readonly kubernetesTools = new KubernetesToolsFollower(
+    () => void this.refresh(),
+    (line) => this.host.output.info(`[cluster] ${line}`),
+  );
 
   constructor(readonly host: ExtensionHost) {
     this.catalog = new LiveCatalog({
       resolve: async () => {
-        const settings = readTargetSettings();
+        const settings = await this.targetSettings();
         this.ignoredSettings = settings.ignoredSettings ?? [];
         this.kubeconfigWatcher.watch(kubeconfigPaths(settings.kubeconfig));
         return resolveTarget(settings);
@@ -40,10 +46,23 @@ export class ClusterArea {
       log: (line) => this.host.output.info(`[cluster] ${line}`),
     });
     this.deployed = new DeployedWatcher({
-      resolve: () => resolveTarget(readTargetSettings()),
+      resolve: async () => resolveTarget(await this.targetSettings()),
       timeoutMs: requestTimeoutMs,
       log: (line) => this.host.output.info(`[cluster] ${line}`),
     });
+  }
+
+  /**
+   * Our settings; when they name neither a kubeconfig nor a context, those vscode-kubernetes-tools uses, if it is
+   * installed. Not in an untrusted workspace: that extension's path may come from the workspace's own settings,
+   * and a kubeconfig can run programs (exec plugins), which is why ours are filtered there too.
+   */
+  private async targetSettings(): Promise<TargetSettings> {
+    const settings = readTargetSettings();
+    if (settings.kubeconfig !== undefined || settings.context !== undefined || !vscode.workspace.isTrusted)
+      return settings;
+    const followed = await this.kubernetesTools.target();
+    return followed ? { ...settings, ...followed } : settings;
   }
 
   /** Starts the catalog and the deployed pipelines over (a new target, settings, an explicit refresh). */

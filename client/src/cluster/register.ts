@@ -29,7 +29,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
 
   // The catalog re-resolves the target at every refresh: same target, rows stay; another one, it starts over.
   const refresh = () => void area.refresh();
-  subs.push(area.kubeconfigWatcher, area.clipboard);
+  subs.push(area.kubeconfigWatcher, area.clipboard, area.kubernetesTools);
   area.catalog.on('change', () => {
     const snapshot = area.catalog.snapshot();
     status.update(snapshot);
