@@ -1,8 +1,8 @@
 /**
  * The catalog feed: the client sends a whole snapshot of secret metadata; it replaces the previous one and
- * every open spec is checked again. The server itself never talks to a cluster.
+ * every open spec, and every closed one of the workspace, is checked again. The server itself never talks to a cluster.
  */
-import { CatalogIndex, type CatalogSnapshot } from '../../core/src/catalog';
+import { CatalogIndex, changedSecretNames, type CatalogSnapshot } from '../../core/src/catalog';
 import { CatalogNotification } from '../../core/src/protocol';
 import { guarded, nothing } from './guarded';
 import type { ServerState } from './serverState';
@@ -12,10 +12,13 @@ export function registerCatalog(state: ServerState, validation: ValidationSchedu
   state.connection.onNotification(
     CatalogNotification.type,
     guarded(state.connection.console, CatalogNotification.method, nothing, (snapshot: CatalogSnapshot) => {
+      const before = state.catalog.snapshot;
       state.catalog = new CatalogIndex(sanitize(snapshot));
       // Certificates are judged again at each new catalog, at the time it arrived.
       state.certificateTime = Date.now();
       validation.scheduleAll();
+      // A closed file is judged again only when the change can concern it (./workspaceProblems.ts).
+      state.recheckWorkspace(changedSecretNames(before, state.catalog.snapshot));
     }),
   );
 }

@@ -35,8 +35,12 @@ export const editorAnalysis = {
   closed: (uri: string): void => incremental.forget(uri),
 };
 
-/** The analysis of this version of the document in this context: computed once, then reused. */
-export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult {
+/**
+ * The analysis of this version of the document in this context: computed once, then reused. `once`: the caller
+ * reads the result once and drops the document (the workspace scan's files), so nothing is kept: thousands of
+ * results held weakly make every garbage collection trace them, which doubled the scan's time (bench row 14).
+ */
+export function analysis(doc: TextDocument, ctx: FeatureContext, once = false): AnalysisResult {
   const { now, warningDays } = ctx.certificates;
   const { specFiles, helmValuesFiles } = ctx.settings;
   const inputs = [...specFiles, '\0', ...helmValuesFiles, '\0', now, warningDays, overridesKey(ctx.rules)].join('\n');
@@ -51,7 +55,7 @@ export function analysis(doc: TextDocument, ctx: FeatureContext): AnalysisResult
   // Rule settings act on the findings, after the analysis: the incremental analyser's memo stays valid across them.
   const findings = applyRuleSettings(analysed.findings, ctx.rules);
   const result = findings === analysed.findings ? analysed : { ...analysed, findings };
-  cache.set(doc, { version: doc.version, catalog: ctx.catalog, inputs, result });
+  if (!once) cache.set(doc, { version: doc.version, catalog: ctx.catalog, inputs, result });
   return result;
 }
 

@@ -17,12 +17,16 @@ const HANDLERS: Record<DocumentKind, DocumentHandler | undefined> = {
   none: undefined,
 };
 
-/** The document's analysis (one per version and context) and the handler for its kind, if any. */
+/**
+ * The document's analysis (one per version and context) and the handler for its kind, if any. `once`: a file read
+ * from disk whose result is read once (./documentAnalysis.ts keeps nothing of it).
+ */
 export function handle(
   doc: TextDocument,
   ctx: FeatureContext,
+  once = false,
 ): { analysed: AnalysedDocument; handler: DocumentHandler } | undefined {
-  const result = analysis(doc, ctx);
+  const result = analysis(doc, ctx, once);
   const handler = HANDLERS[result.kind];
   return handler && { analysed: { doc, analysis: result, ctx }, handler };
 }

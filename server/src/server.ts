@@ -16,22 +16,19 @@ import { startCertificateClock } from './certificateClock';
 import { registerCommandRequests } from './commandRequests';
 import { registerDocuments } from './documents';
 import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
-import { failureSummary, guarded, nothing, requestFailed } from './guarded';
+import { guarded, nothing, requestFailed } from './guarded';
 import { registerNavigation } from './navigation';
 import { ServerState } from './serverState';
 import { DEFAULT_VALIDATION_DELAY_MS, SettingsStore, type InitializationOptions } from './settings';
 import { ValidationScheduler } from './validation';
 import { DEFAULT_MAX_SEARCHED_FILES, type SecretSearchOptions } from './secretUsesSearch';
-import { scanWorkspace } from './workspaceScan';
-
-const DEFAULT_MAX_INDEXED_FILES = 2000;
+import { rescanWorkspace } from './workspaceScan';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const state = new ServerState(connection, documents, settings);
 let validation: ValidationScheduler;
-let maxIndexedFiles = DEFAULT_MAX_INDEXED_FILES;
 let followFolders = false;
 
 function folderPaths(folders: readonly { uri: string }[]): string[] {
@@ -52,7 +49,6 @@ connection.onInitialize(
         state,
         Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_VALIDATION_DELAY_MS,
       );
-      if (Number.isFinite(Number(options.maxIndexedFiles))) maxIndexedFiles = Number(options.maxIndexedFiles);
       state.folders = folderPaths(
         params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []),
       );
@@ -91,13 +87,12 @@ connection.onInitialized(
         guarded(connection.console, 'didChangeWorkspaceFolders', nothing, (e) => {
           const removed = new Set(folderPaths(e.removed));
           state.folders = [...state.folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+          rescanWorkspace(state);
         }),
       );
     }
-    // Hover's "also used by" is a nicety: the scan runs in the background and never delays diagnostics.
-    void scanWorkspace(state, maxIndexedFiles).catch((err) =>
-      connection.console.error(`workspace scan failed: ${failureSummary(err)}`),
-    );
+    // The workspace's closed files (hover's "also used by", their Problems) are read in the background.
+    rescanWorkspace(state);
   }),
 );
 

@@ -1,6 +1,7 @@
 /**
  * The server's mutable state, in one object the handlers share: open documents, the current catalog, the
- * workspace index and settings. Handlers get it at registration; nothing lives in module globals.
+ * workspace index, the closed files' problems and settings. Handlers get it at registration; nothing lives in
+ * module globals.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +12,7 @@ import { handle } from './documentHandlers';
 import { RuleSettingsFiles } from './ruleSettingsFiles';
 import type { SettingsStore } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceProblems } from './workspaceProblems';
 
 export class ServerState {
   catalog = new CatalogIndex(emptySnapshot());
@@ -20,6 +22,7 @@ export class ServerState {
   readonly workspace = new WorkspaceIndex();
   /** The repository's .pachyderm-secrets.json files, read from disk (never the cluster). */
   readonly ruleFiles: RuleSettingsFiles;
+  readonly problems: WorkspaceProblems;
 
   constructor(
     readonly connection: Connection,
@@ -27,6 +30,29 @@ export class ServerState {
     readonly settings: SettingsStore,
   ) {
     this.ruleFiles = new RuleSettingsFiles((message) => settings.warnOnce(message));
+    this.problems = new WorkspaceProblems(connection, documents);
+  }
+
+  /**
+   * The closed files of the workspace judged again: a new catalog (`changed`: the secrets it changed), certificate
+   * moment or setting (everything).
+   */
+  recheckWorkspace(changed: ReadonlySet<string> | 'all' = 'all'): void {
+    void this.problems.recheck(
+      () => this.contextFor(''),
+      (base, uri) => this.closedFileContext(base, uri),
+      changed,
+    );
+  }
+
+  /**
+   * The context a closed workspace file is judged in: the workspace's settings (`base`, read once per scan or
+   * re-check rather than once per file), the rule settings file above it, and the catalog and moment of now.
+   */
+  closedFileContext(base: FeatureContext, uri: string): FeatureContext {
+    const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), base.settings.rules);
+    const certificates = { ...base.certificates, now: this.certificateTime };
+    return { ...base, catalog: this.catalog, certificates, rules };
   }
 
   async contextFor(uri: string): Promise<FeatureContext> {

@@ -24,7 +24,13 @@ export interface ServerSettings {
   rules: RuleOverrides;
   /** What is wrong in `pachyderm.rules`, one sentence each (the entries named are left out of `rules`). */
   ruleProblems: string[];
+  /** `pachyderm.diagnosticsScope`: Problems for every spec and values file of the workspace, or open ones only. */
+  diagnosticsScope: DiagnosticsScope;
+  /** `pachyderm.diagnosticsMaxFiles`: how many JSON/YAML files of the workspace folders the scan reads at most. */
+  diagnosticsMaxFiles: number;
 }
+
+export type DiagnosticsScope = 'workspace' | 'openFiles';
 
 /** What a client may put into `initializationOptions`. */
 export interface InitializationOptions {
@@ -32,11 +38,10 @@ export interface InitializationOptions {
   validationDelayMs?: number;
   /** Used when the client cannot answer `workspace/configuration`. */
   settings?: Partial<ServerSettings>;
-  /** Upper bound of spec files the workspace scan reads (hover's "used by" list). */
-  maxIndexedFiles?: number;
 }
 
 export const DEFAULT_VALIDATION_DELAY_MS = 200;
+export const DEFAULT_DIAGNOSTICS_MAX_FILES = 5000;
 
 export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
   specFiles: [],
@@ -44,6 +49,8 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
   certificateExpiryWarningDays: DEFAULT_CERTIFICATE_WARNING_DAYS,
   rules: NO_OVERRIDES,
   ruleProblems: [],
+  diagnosticsScope: 'workspace',
+  diagnosticsMaxFiles: DEFAULT_DIAGNOSTICS_MAX_FILES,
 }) as ServerSettings;
 
 /** Whatever the client sent, as settings: a malformed value counts as unset rather than failing. */
@@ -53,12 +60,15 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string' && g !== '') : [];
   const days = Number(r.certificateExpiryWarningDays ?? DEFAULT_CERTIFICATE_WARNING_DAYS);
   const rules = parseRuleEntries(r.rules);
+  const maxFiles = Number(r.diagnosticsMaxFiles ?? DEFAULT_DIAGNOSTICS_MAX_FILES);
   return {
     specFiles: globs(r.specFiles),
     helmValuesFiles: globs(r.helmValuesFiles),
     certificateExpiryWarningDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_CERTIFICATE_WARNING_DAYS,
     rules: rules.overrides,
     ruleProblems: rules.problems.map((p) => `pachyderm.rules: ${p.message}`),
+    diagnosticsScope: r.diagnosticsScope === 'openFiles' ? 'openFiles' : 'workspace',
+    diagnosticsMaxFiles: Number.isInteger(maxFiles) && maxFiles >= 0 ? maxFiles : DEFAULT_DIAGNOSTICS_MAX_FILES,
   };
 }
 

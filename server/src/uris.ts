@@ -14,7 +14,12 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
+/** A file URI whose path holds only characters that neither VS Code nor node percent-encode: already normal. */
+const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9/._~-]*$/;
+
 export function normalizeUri(uri: string): string {
+  // The workspace scan normalises thousands of URIs: the common case skips parsing the URI twice.
+  if (PLAIN_FILE_URI.test(uri)) return uri;
   const p = fsPathOf(uri);
   return p === undefined ? uri : pathToFileURL(p).href;
 }

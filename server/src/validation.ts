@@ -1,7 +1,7 @@
 /**
  * Push diagnostics, debounced per document. Each request carries a generation; a result computed for an
  * older generation, or for a version the editor has moved past, is dropped instead of published, so a slow
- * run can never overwrite a newer one. Closing a document clears its diagnostics.
+ * run can never overwrite a newer one. Closing a document hands it to ./documents.ts.
  */
 import { capDiagnostics } from './diagnosticCap';
 import { isRuleSettingsUri, ruleSettingsDiagnostics } from './ruleSettingsFiles';
@@ -39,12 +39,13 @@ export class ValidationScheduler {
     for (const doc of this.state.documents.all()) this.schedule(doc.uri);
   }
 
-  clear(uri: string): void {
+  /** The editor closed `uri`: its pending run is dropped, and its problems too unless `publish` is false. */
+  clear(uri: string, publish = true): void {
     this.bump(uri);
     this.pending.get(uri)?.();
     this.pending.delete(uri);
     this.generations.delete(uri);
-    void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (publish) void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private bump(uri: string): number {

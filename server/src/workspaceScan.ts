@@ -1,15 +1,18 @@
 /**
- * Feeds the workspace index: a bounded, asynchronous scan of the workspace folders after `initialized`,
- * then single files as the file watcher reports them and as the editor closes them (open documents are
- * indexed by the validation run, from the editor's text).
+ * The one walk of the workspace folders' files: a bounded, asynchronous scan after `initialized` (and again when
+ * the folders or the settings that choose files change), then single files as the file watcher reports them and
+ * as the editor closes them. Each file is analysed once for both the workspace index (hover's "also used by")
+ * and, in `workspace` scope, its Problems (./workspaceProblems.ts); open documents are the validation's.
  */
 import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fsPathOf } from './uris';
+import { failureSummary } from './guarded';
+import { fsPathOf, normalizeUri } from './uris';
 import { handle } from './documentHandlers';
 import type { FeatureContext } from './documentHandler';
 import type { ServerState } from './serverState';
-import { scanFolders, type SecretUser } from './workspaceIndex';
+import { scanFolders } from './workspaceIndex';
+import { limitMessage, workspaceScope } from './workspaceProblems';
 
 /** JSON and YAML files only; which of them are specs is the analysis' call. */
 const CANDIDATE = /\.(json|ya?ml)$/i;
@@ -18,37 +21,64 @@ function languageOf(fsPath: string): string {
   return /\.json$/i.test(fsPath) ? 'json' : 'yaml';
 }
 
-function secretUsers(doc: TextDocument, ctx: FeatureContext): SecretUser[] {
-  const h = handle(doc, ctx);
-  return h?.handler.secretUsers?.(h.analysed) ?? [];
+/** Indexes one file read from disk and judges its problems; `closed`: its editor has just closed. */
+function indexAndCheck(state: ServerState, doc: TextDocument, ctx: FeatureContext, closed = false): void {
+  const h = handle(doc, ctx, true);
+  state.workspace.set(doc.uri, h?.handler.secretUsers?.(h.analysed) ?? []);
+  state.problems.check(doc, h, ctx, closed);
 }
 
-/** Reads one file from disk into the index; an unsaved (untitled) or vanished document leaves it. */
-export async function reindexFile(state: ServerState, uri: string): Promise<void> {
+/**
+ * Reads one file from disk into the index and Problems; an unsaved (untitled) or vanished document leaves them.
+ * `closed`: the editor has just closed it, so its problems are replaced even when the disk's text has none.
+ */
+export async function reindexFile(state: ServerState, uri: string, closed = false): Promise<void> {
   const fsPath = fsPathOf(uri);
-  if (!fsPath || !CANDIDATE.test(fsPath)) {
+  const gone = () => {
     state.workspace.delete(uri);
-    return;
-  }
+    state.problems.remove(uri, closed);
+  };
+  if (!fsPath || !CANDIDATE.test(fsPath)) return gone();
   try {
     const text = await fs.readFile(fsPath, 'utf8');
-    const doc = TextDocument.create(uri, languageOf(fsPath), 0, text);
-    const ctx = await state.contextFor(uri);
-    state.workspace.set(uri, secretUsers(doc, ctx));
+    indexAndCheck(state, TextDocument.create(uri, languageOf(fsPath), 0, text), await state.contextFor(uri), closed);
   } catch {
-    state.workspace.delete(uri);
+    gone();
   }
 }
 
-export async function scanWorkspace(state: ServerState, maxFiles: number): Promise<number> {
-  const ctx = await state.contextFor('');
-  return scanFolders(
+/**
+ * Walks the workspace folders, at most `pachyderm.diagnosticsMaxFiles` JSON/YAML files, indexing and judging each
+ * with the catalog of the moment it is read (a catalog that arrives meanwhile re-checks what was read before).
+ * A newer scan stops this one. Returns how many files were read.
+ */
+export async function scanWorkspace(state: ServerState): Promise<number> {
+  const base = await state.contextFor('');
+  const generation = state.problems.startScan(base.settings);
+  const { diagnosticsMaxFiles: limit } = base.settings;
+  const seen = new Set<string>();
+  const scan = await scanFolders(
     state.folders,
     (p) => CANDIDATE.test(p),
     (uri, text) => {
-      const doc = TextDocument.create(uri, languageOf(uri), 0, text);
-      state.workspace.set(uri, secretUsers(doc, ctx));
+      if (!state.problems.isCurrentScan(generation)) return false;
+      seen.add(normalizeUri(uri));
+      const ctx = state.closedFileContext(base, uri);
+      indexAndCheck(state, TextDocument.create(uri, languageOf(uri), 0, text), ctx);
+      return true;
     },
-    maxFiles,
+    limit,
+  );
+  if (!state.problems.isCurrentScan(generation)) return scan.visited;
+  state.problems.keepOnly(seen);
+  // Said once per limit, in the editor and in the log.
+  if (scan.cut && workspaceScope(base.settings)) state.settings.warnOnce(limitMessage(limit));
+  return scan.visited;
+}
+
+/** Starts a scan in the background: the open documents' diagnostics never wait for it, and a failure is logged. */
+export function rescanWorkspace(state: ServerState): void {
+  void scanWorkspace(state).catch((err) =>
+    state.connection.console.error(`workspace scan failed: ${failureSummary(err)}`),
   );
 }

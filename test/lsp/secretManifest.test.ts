@@ -114,6 +114,9 @@ test('the server keeps no decoded value while the file is open, and nothing of i
   // works), but no value decoded from it: the `!!binary` one the YAML reader decodes, the registry config.
   const open = quotes(await heapSnapshot());
   assert.deepEqual(open, [PLAIN, ENCODED, Buffer.from(BINARY).toString('base64')]);
-  await s.close(URI);
+  // Closed, the file on disk is checked again for the workspace's Problems; its findings stay, its text does not.
+  const fromDisk = s.nextDiagnostics(URI);
+  await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+  assert.ok((await fromDisk).diagnostics.length > 0);
   assert.deepEqual(quotes(await heapSnapshot()), []);
 });

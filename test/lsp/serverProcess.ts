@@ -21,11 +21,13 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ShowMessageNotification,
   ShutdownRequest,
   type ClientCapabilities,
   type InitializeResult,
   type PublishDiagnosticsParams,
   type Range,
+  type ShowMessageParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 
@@ -55,11 +57,17 @@ export interface StartOptions {
   /** Keep every byte sent (`sent`, `sentText()`), for tests that prove what crossed; off for the benchmarks, whose
    * megabyte files would otherwise pile up in the measuring process. Default on. */
   recordSent?: boolean;
+  /** Runs after `initialize` and before `initialized` (the benchmarks send the catalog before the scan starts). */
+  beforeInitialized?: (connection: ProtocolConnection) => Promise<void>;
 }
 
 export class LspSession {
   private readonly diagnosticWaiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every `window/showMessage` the server sent, from the start. */
+  readonly shown: ShowMessageParams[] = [];
+  /** Called with every `publishDiagnostics`, as it arrives (the benchmarks count files without keeping them). */
+  onPublish?: (p: PublishDiagnosticsParams) => void;
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -69,7 +77,9 @@ export class LspSession {
     private readonly child: ChildProcess,
     readonly stderr: () => string,
   ) {
+    connection.onNotification(ShowMessageNotification.type, (p) => void this.shown.push(p));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.onPublish?.(p);
       this.published.push(p);
       for (let i = this.diagnosticWaiters.length - 1; i >= 0; i--) {
         if (this.diagnosticWaiters[i](p)) this.diagnosticWaiters.splice(i, 1);
@@ -98,6 +108,7 @@ export class LspSession {
       capabilities: options.capabilities ?? {},
       initializationOptions: { validationDelayMs: 0, ...options.initializationOptions },
     });
+    await options.beforeInitialized?.(connection);
     await connection.sendNotification(InitializedNotification.type, {});
     return s;
   }

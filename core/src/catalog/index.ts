@@ -9,3 +9,4 @@ export * from './secretEdits';
 export * from './secretUpdate';
 export * from './secretRecreate';
 export * from './decodedSecretText';
+export * from './snapshotChange';
