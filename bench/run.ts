@@ -13,6 +13,7 @@ import { vscodeRows } from './rows/vscode';
 import { manifestRows } from './rows/manifest';
 import { deployedHeapRows, deployedSyncRows } from './rows/deployed';
 import { secretManifestRows } from './rows/secretManifests';
+import { workspaceProblemsRows } from './rows/workspaceProblems';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     { rows: [12], run: deployedSyncRows },
     { rows: [13], run: deployedHeapRows },
     { rows: [16], run: secretManifestRows },
+    { rows: [14], run: workspaceProblemsRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];

@@ -3,6 +3,8 @@
  * (secrets as env var and as mount, an image pull secret, an egress SQL secret), and files of many such specs
  * in JSON (documents separated by `---`) and YAML.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { prng, pick } from '../../test/support/random';
 
@@ -73,6 +75,25 @@ export function manySpecsYaml(count: number, secretCount = 100, seed = 7): strin
   const docs: string[] = [];
   for (let i = 0; i < count; i++) docs.push(toYaml(specObject(i, rand, secretCount)));
   return docs.join('---\n');
+}
+
+/**
+ * A workspace of `count` spec files, one spec each, in 40 team folders, JSON and YAML alternating; their references
+ * point at `secretName(0..secretCount-1)`. Returns the files' paths.
+ */
+export function writeSpecWorkspace(dir: string, count: number, secretCount: number, seed = 11): string[] {
+  const rand = prng(seed);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const folder = path.join(dir, `team-${i % 40}`);
+    mkdirSync(folder, { recursive: true });
+    const spec = specObject(i, rand, secretCount);
+    const json = i % 2 === 0;
+    const file = path.join(folder, `p${i}.pipeline.${json ? 'json' : 'yaml'}`);
+    writeFileSync(file, json ? JSON.stringify(spec, null, 2) + '\n' : toYaml(spec));
+    files.push(file);
+  }
+  return files;
 }
 
 /** `count` Opaque secrets with `keys` keys of `valueBytes` bytes each, plus a registry credential `regcred`. */
