@@ -14,6 +14,7 @@ import { manifestRows } from './rows/manifest';
 import { deployedHeapRows, deployedSyncRows } from './rows/deployed';
 import { secretManifestRows } from './rows/secretManifests';
 import { workspaceProblemsRows } from './rows/workspaceProblems';
+import { workspaceProblemsVscodeRows } from './rows/workspaceProblemsVscode';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     { rows: [13], run: deployedHeapRows },
     { rows: [16], run: secretManifestRows },
     { rows: [14], run: workspaceProblemsRows },
+    { rows: [15], run: workspaceProblemsVscodeRows },
   ];
   const measured: MeasuredRow[] = [];
   const failures: string[] = [];
