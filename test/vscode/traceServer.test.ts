@@ -41,9 +41,10 @@ suite('language server trace (pachyderm.trace.server)', () => {
   test('messages: each message by name in the Pachyderm output', async () => {
     await setSetting('pachyderm.trace.server', 'messages');
     await writeFixture('helm/trace-messages-values.yaml', `pachd:\n  rootToken: ${CANARY}\n`);
-    const log = await logWith("Sending notification 'textDocument/didOpen'");
+    // The answer is written after the request: waiting for it means the log read holds both.
+    const log = await logWith("Received notification 'textDocument/publishDiagnostics'");
     assert.match(log.file, /Pachyderm/, `the trace is in ${log.file}`);
-    assert.match(log.text, /\[Trace - [^\]]+\] Received notification 'textDocument\/publishDiagnostics'/);
+    assert.match(log.text, /\[Trace - [^\]]+\] Sending notification 'textDocument\/didOpen'/);
     assert.ok(!log.text.includes('trace-messages-values.yaml'), 'at messages, no parameters are traced');
   });
 
