@@ -87,7 +87,7 @@ test('check finds values files and pipeline specs in one directory run, in one J
   );
   assert.ok(codes.has('values-docs-table.yaml:PH002'));
   assert.ok(codes.has('spec.pipeline.yaml:PS002'));
-  // The secrets file is a v1 List of Secrets: the manifest checks (PM) may speak of it, a spec's or values file's never.
+  // The secrets file is a v1 List of Secrets: manifest checks (PM) may speak of it, spec or values rules never.
   assert.ok(![...codes].some((c) => /^secrets\.json:P[SH]/.test(c as string)));
 });
 
