@@ -34,3 +34,29 @@ export function settledHeap(): number {
   for (let i = 0; i < 4; i++) (globalThis as { gc?: () => void }).gc!();
   return process.memoryUsage().heapUsed;
 }
+
+/**
+ * The body every heap child shares: syncs one object and keeps it alive (so the code, feedback and connection
+ * pool of a sync exist before the baseline), reads the heap, syncs a second one and prints `kept N (what)`.
+ * The line is written before the process exits: `process.exit` right after `console.log` can cut a piped
+ * stdout short, and the parent would then find no `kept` line at all.
+ */
+export function runHeapChild<T extends { dispose(): void }>(
+  sync: () => Promise<T>,
+  describe: (synced: T) => string,
+): void {
+  const main = async (): Promise<void> => {
+    const warm = await sync();
+    const before = settledHeap();
+    const synced = await sync();
+    const kept = settledHeap() - before;
+    await new Promise<void>((resolve) => process.stdout.write(`kept ${kept} (${describe(synced)})\n`, () => resolve()));
+    synced.dispose();
+    warm.dispose();
+    process.exit(0);
+  };
+  void main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -13,13 +13,14 @@
 import { LiveCatalog } from '../../core/src/catalog/liveCatalog';
 import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { loadClientNode } from '../../core/src/kubeconfig/clientNode';
-import { settledHeap } from '../lib/heapProbe';
+import { runHeapChild } from '../lib/heapProbe';
 
-async function main(): Promise<void> {
-  const kubeconfig = process.argv[2];
-  await loadClientNode();
-  const target = await resolveTarget({ kubeconfig });
-  const sync = async (): Promise<LiveCatalog> => {
+const kubeconfig = process.argv[2];
+
+runHeapChild(
+  async () => {
+    await loadClientNode();
+    const target = await resolveTarget({ kubeconfig });
     const catalog = new LiveCatalog({ resolve: async () => target, timeoutMs: () => 120_000 });
     await catalog.refresh();
     if (catalog.snapshot().state.kind !== 'ready')
@@ -27,18 +28,6 @@ async function main(): Promise<void> {
     // Let the watch settle so in-flight buffers are gone before the heap is read.
     await new Promise((r) => setTimeout(r, 200));
     return catalog;
-  };
-  const warm = await sync();
-  const before = settledHeap();
-  const catalog = await sync();
-  const kept = settledHeap() - before;
-  console.log(`kept ${kept} (${catalog.snapshot().secrets.length} secrets)`);
-  catalog.dispose();
-  warm.dispose();
-  process.exit(0);
-}
-
-void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+  },
+  (catalog) => `${catalog.snapshot().secrets.length} secrets`,
+);

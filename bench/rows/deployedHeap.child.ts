@@ -10,15 +10,16 @@
 import { DeployedWatcher } from '../../core/src/deployed/deployedWatcher';
 import { resolveTarget } from '../../core/src/kubeconfig/clusterTarget';
 import { loadClientNode } from '../../core/src/kubeconfig/clientNode';
-import { settledHeap } from '../lib/heapProbe';
+import { runHeapChild } from '../lib/heapProbe';
 import { checkComplete, readySnapshot } from './deployed';
 
-async function main(): Promise<void> {
-  const kubeconfig = process.argv[2];
-  const pipelines = Number(process.argv[3]);
-  await loadClientNode();
-  const target = await resolveTarget({ kubeconfig });
-  const sync = async (): Promise<DeployedWatcher> => {
+const kubeconfig = process.argv[2];
+const pipelines = Number(process.argv[3]);
+
+runHeapChild(
+  async () => {
+    await loadClientNode();
+    const target = await resolveTarget({ kubeconfig });
     const watcher = new DeployedWatcher({ resolve: async () => target, timeoutMs: () => 120_000 });
     const ready = readySnapshot(watcher);
     await watcher.refresh();
@@ -26,18 +27,6 @@ async function main(): Promise<void> {
     // Let the watches settle so in-flight buffers are gone before the heap is read.
     await new Promise((r) => setTimeout(r, 200));
     return watcher;
-  };
-  const warm = await sync();
-  const before = settledHeap();
-  const watcher = await sync();
-  const kept = settledHeap() - before;
-  console.log(`kept ${kept} (${watcher.snapshot().pipelines.length} pipelines)`);
-  watcher.dispose();
-  warm.dispose();
-  process.exit(0);
-}
-
-void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+  },
+  (watcher) => `${watcher.snapshot().pipelines.length} pipelines`,
+);

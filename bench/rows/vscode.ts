@@ -9,21 +9,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { median, p99 } from '../lib/stats';
 import type { Measurement } from '../lib/types';
+import { loadLocalStack } from '../lib/localStack';
 import { zipEntries } from '../../test/package/zipEntries';
 
-interface Stage {
-  temp: string;
-  localCluster: { kubeconfig: string } & Record<string, unknown>;
-}
-interface LocalStack {
-  withLocalStage(o: { prefix: string; seed: string }, fn: (s: Stage) => Promise<number>): Promise<number>;
-  prepareWorkspace(o: { from: string; to: string; settings: Record<string, unknown> }): string;
-  clusterFacts(c: unknown): unknown;
-  ensureBuilt(o?: { force?: boolean }): void;
-}
-
 export async function vscodeRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
-  const stack = (await import(path.join(repoRoot, 'scripts', 'vscode', 'local-stack.mjs'))) as LocalStack;
+  const stack = await loadLocalStack(repoRoot);
   const { runTests } = await import('@vscode/test-electron');
   const fixtures = path.join(repoRoot, 'test', 'vscode', 'fixtures');
   let samples: { activationMs: number[]; secretToDiagnostic: number[] } | undefined;

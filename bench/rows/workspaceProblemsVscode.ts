@@ -10,17 +10,8 @@ import * as path from 'node:path';
 import { generatedSecrets, secretName, writeSpecWorkspace } from '../lib/specs';
 import { median, p99 } from '../lib/stats';
 import type { Measurement } from '../lib/types';
+import { loadLocalStack } from '../lib/localStack';
 import { CLUSTER_SECRETS, NAMED_SECRETS, WORKSPACE_FILES } from './workspaceProblems';
-
-interface Stage {
-  temp: string;
-  localCluster: { kubeconfig: string } & Record<string, unknown>;
-}
-interface LocalStack {
-  withLocalStage(o: { prefix: string; seed: string }, fn: (s: Stage) => Promise<number>): Promise<number>;
-  prepareWorkspace(o: { from: string; to: string; settings: Record<string, unknown> }): string;
-  clusterFacts(c: unknown): unknown;
-}
 
 interface Samples {
   deleteToProblems: number[];
@@ -30,7 +21,7 @@ interface Samples {
 }
 
 export async function workspaceProblemsVscodeRows(repoRoot: string, quick: boolean): Promise<Measurement[]> {
-  const stack = (await import(path.join(repoRoot, 'scripts', 'vscode', 'local-stack.mjs'))) as LocalStack;
+  const stack = await loadLocalStack(repoRoot);
   const { runTests } = await import('@vscode/test-electron');
   if (!existsSync(path.join(repoRoot, 'out', 'bench', 'vscode', 'workspaceProblems.js'))) {
     spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot], {
