@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyzeDocument, type AnalyzeOptions } from '../../core/src/analysis';
-import { CatalogIndex, type CatalogSnapshot, emptySnapshot, loadCatalog } from '../../core/src/catalog';
-import { insecurityText } from '../../core/src/kubeconfig';
+import { CatalogIndex, type CatalogSnapshot, emptySnapshot } from '../../core/src/catalog';
 import { globSettingProblems } from '../../core/src/glob';
 import { type DecodedSource, decodeSource, LineIndex } from '../../core/src/pipelineSpec';
 import { applyRuleSettings } from '../../core/src/ruleSettings';
 import { catalogFromSecretsFile, InputError } from './checkInputs';
 import { FORMATS } from './checkOutput';
+import { type ClusterTargets, readClusterTargets } from './checkTargets';
 import { toReported, type CheckReport } from './checkReport';
 import { RuleSettingsLookup } from './checkRuleSettings';
 import { CHECK_EXIT, CHECK_FLAGS, CHECK_USAGE, checkOptions, type CheckOptions } from './checkUsage';
@@ -42,10 +42,11 @@ export async function checkCommand(
   }
   const { walk, rules } = inputs;
   let snapshot = inputs.snapshot;
+  let targets: ClusterTargets | undefined;
   if (options.cluster.length) {
-    const read = await readClusterSecrets(options.str, say);
-    if (!read) return CHECK_EXIT.failure;
-    snapshot = read;
+    targets = await readClusterTargets(options.str, options.list('context'), say);
+    if (!targets) return CHECK_EXIT.failure;
+    snapshot = targets.main;
   }
   const specFiles = options.list('spec-files');
   const helmValuesFiles = options.list('helm-values-files');
@@ -55,11 +56,12 @@ export async function checkCommand(
 
   // Certificates are judged at the time of the run, as the editor judges them at the time it checks.
   const certificates = { now: Date.now(), warningDays: options.warningDays };
-  const analyzeOptions = { specFiles, helmValuesFiles, certificates };
+  const analyzeOptions = { specFiles, helmValuesFiles, certificates, targets: targets?.extra };
   const report = analyzeFiles(walk, new CatalogIndex(snapshot), analyzeOptions, rules);
   out.write(FORMATS[options.format](report));
   for (const line of [...rules.problems, ...walk.notes, ...walk.unreadable]) say(line);
   if (walk.unreadable.length || globProblems.length || rules.problems.length) return CHECK_EXIT.input;
+  if (targets?.failed) return CHECK_EXIT.failure;
   return report.findings.some((r) => r.severity === 'error') ? CHECK_EXIT.findings : CHECK_EXIT.clean;
 }
 
@@ -90,30 +92,6 @@ function readInputs(flags: ParsedFlags): CheckInputs {
   for (const path of flags.positionals)
     if (!walkPath(path, walk, searched)) throw new InputError(`no such file or directory: ${path}`);
   return { snapshot, walk, rules };
-}
-
-/**
- * The cluster's secrets for the --kubeconfig, --context and --namespace flags, or undefined (and said why) when
- * they cannot be read.
- */
-async function readClusterSecrets(
-  str: (name: string) => string | undefined,
-  say: (message: string) => void,
-): Promise<CatalogSnapshot | undefined> {
-  const snapshot = await loadCatalog({
-    kubeconfig: str('kubeconfig'),
-    context: str('context'),
-    namespace: str('namespace'),
-  });
-  // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
-  if (snapshot.insecurity) say(`warning: ${insecurityText(snapshot.insecurity).sentence}`);
-  if (snapshot.state.kind !== 'ready') {
-    say(
-      `cannot read the cluster's secrets: ${'reason' in snapshot.state ? snapshot.state.reason : snapshot.state.kind}`,
-    );
-    return undefined;
-  }
-  return snapshot;
 }
 
 /**

@@ -9,7 +9,7 @@ export const CHECK_EXIT = { clean: 0, findings: 1, input: 2, failure: 3 } as con
 const FORMAT_NAMES = Object.keys(FORMATS).join('|');
 
 export const CHECK_USAGE =
-  'usage: pachyderm-secrets check [--secrets FILE | --kubeconfig K --context C --namespace N] ' +
+  'usage: pachyderm-secrets check [--secrets FILE | --kubeconfig K --context C [--context C2…] --namespace N] ' +
   `[--config FILE] [--format ${FORMAT_NAMES}] PATH…
 
 Checks the pipeline specs in each PATH (a file, or a directory searched for .json/.yaml/.yml files) with the
@@ -18,8 +18,9 @@ same rules as the editor. Without --secrets or a cluster, the rules that need th
 flags:
   --secrets FILE      the cluster's secrets as 'kubectl get secrets -o json' prints them (values are not kept)
   --kubeconfig K      read the secrets from a cluster instead (also --context, --namespace)
-  --context C
-  --namespace N
+  --context C         the context to read; repeated (--context A --context B), the first is the main target and
+                      each other one an extra target: a secret or key the first has and another lacks is PS070
+  --namespace N       the namespace, for every context (default: each context's own)
   --spec-files GLOB   also treat files matching GLOB as pipeline specs (repeatable), as pachyderm.specFiles
   --helm-values-files GLOB
                       also treat files matching GLOB as Helm values files (repeatable), as pachyderm.helmValuesFiles
@@ -41,13 +42,14 @@ exit codes:
   2  usage or input error: a bad flag or glob, a PATH that does not exist, a --secrets or --config file or a file
      under PATH that could not be read, an unknown rule or bad severity in rule settings (findings in the files
      that could be read are still printed)
-  3  the cluster's secrets could not be read, or an internal failure
+  3  the cluster's secrets could not be read, or an internal failure (an extra target that could not be read is
+     named on stderr and the others are still checked)
 `;
 
 export const CHECK_FLAGS: FlagSpec[] = [
   { name: 'secrets', kind: 'string' },
   { name: 'kubeconfig', kind: 'string' },
-  { name: 'context', kind: 'string' },
+  { name: 'context', kind: 'stringArray' },
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'spec-files', kind: 'stringArray' },
   { name: 'helm-values-files', kind: 'stringArray' },

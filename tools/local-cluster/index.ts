@@ -82,7 +82,7 @@ export type { PipelineDeployment } from './pachdWorkers';
 export type { PodFailure } from './kubelet';
 export { Faults } from './faults';
 export { upsertSecret } from './admin';
-export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT, withTokenUser } from './kubeconfig';
+export { CONTEXT, FORBIDDEN_CONTEXT, CERT_CONTEXT, withContexts, withTokenUser, type ExtraContext } from './kubeconfig';
 export { CERT_USER, SUPERUSER_GROUP } from './rbac';
 export {
   generateCertificateAuthority,

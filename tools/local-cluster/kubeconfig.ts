@@ -62,3 +62,22 @@ export function withTokenUser(
   config['current-context'] = context;
   return stringify(config);
 }
+
+/** A context to add to the kubeconfig: the admin user in `namespace`, on this cluster or at another `server`. */
+export interface ExtraContext {
+  name: string;
+  namespace: string;
+  /** Another API server's URL (say one that is down), as its own cluster entry without a CA. */
+  server?: string;
+}
+
+/** This kubeconfig plus the admin user's contexts in other namespaces or at other servers (several targets). */
+export function withContexts(kubeconfig: string, contexts: readonly ExtraContext[]): string {
+  const config = parse(kubeconfig) as { clusters: unknown[]; contexts: unknown[] };
+  for (const c of contexts) {
+    const cluster = c.server ? `${c.name}-cluster` : 'local';
+    if (c.server) config.clusters.push({ name: cluster, cluster: { server: c.server } });
+    config.contexts.push({ name: c.name, context: { cluster, user: ADMIN_USER, namespace: c.namespace } });
+  }
+  return stringify(config);
+}

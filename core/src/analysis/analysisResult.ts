@@ -4,6 +4,7 @@
  */
 import type { Document } from 'yaml';
 import type { CertificateExpiryPolicy } from '../certificates/validity';
+import type { TargetCatalog } from '../catalog/targetCatalog';
 import type { Finding } from '../rules/ruleTable';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SourceForm } from '../pipelineSpec/sourceText';
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
    * depends on the clock only when its caller says what the time is.
    */
   certificates?: CertificateExpiryPolicy;
+  /** Other contexts or namespaces to hold the references to (PS070); a target that is not ready is skipped. */
+  targets?: readonly TargetCatalog[];
 }
 
 /**

@@ -11,6 +11,7 @@
 import type { CatalogIndex } from '../catalog/snapshot';
 import { certificateExpiryFindings } from '../rules/certificateRules';
 import { checkSource } from '../rules/documentRules';
+import { extraTargetFindings } from '../rules/targetRules';
 import { finding, type Finding } from '../rules/ruleTable';
 import { documentChunks, type ChunkRange } from '../pipelineSpec/documentChunks';
 import { LineIndex } from '../pipelineSpec/lineIndex';
@@ -26,6 +27,7 @@ import { goTemplateActions, templateBreaksSyntax, touchesAction } from './goTemp
 import type { AnalysisResult, AnalyzeInput, AnalyzeOptions } from './analysisResult';
 import { classifyByName, classifyDocument } from './classify';
 import { findSecretReferences } from './secretReferences';
+import { secretMentions } from './secretMentions';
 
 interface FileState {
   format: SpecFormat;
@@ -159,8 +161,9 @@ function appendChunk(c: AnalysisChunk, file: SpecFile, read: ReadChunks): void {
 }
 
 /**
- * A pipeline spec's findings: the source text's (`source`), each chunk's (kept per catalog), and the
- * certificates', judged at the caller's moment and so outside the chunks'.
+ * A pipeline spec's findings: the source text's (`source`), each chunk's (kept per catalog), the certificates',
+ * judged at the caller's moment, and the extra targets' (PS070), which change apart from the main catalog: those
+ * two outside the chunks'.
  */
 function collectFindings(
   file: SpecFile,
@@ -174,6 +177,8 @@ function collectFindings(
   for (const c of chunks) for (const f of chunkFindings(c, file, model.style, catalog)) findings.push(f);
   const refs = options.certificates ? findSecretReferences(file, model) : [];
   findings.push(...certificateExpiryFindings(refs, catalog, options.certificates));
+  if (options.targets?.length)
+    findings.push(...extraTargetFindings(secretMentions(file, model), catalog, options.targets));
   // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return outsideTemplateActions(file.text, file.format, file.syntaxErrors, findings);

@@ -10,3 +10,4 @@ export * from './secretUpdate';
 export * from './secretRecreate';
 export * from './decodedSecretText';
 export * from './snapshotChange';
+export * from './targetCatalog';

@@ -106,6 +106,13 @@ export const RULES = {
     '{env} in transform.env looks like a plain-text credential ({why}): move it into a Kubernetes secret',
     'a `transform.env` value that looks like a credential (by its name or its shape); the message never quotes it',
   ),
+  PS070: rule(
+    'warning',
+    '{what} does not exist in target `{label}` ({place})',
+    'the secret or key exists in the active target but not in an extra target (`pachyderm.extraTargets`, ' +
+      '`check --context A --context B`)',
+    true,
+  ),
   PS100: rule('error', '{message}', 'syntax error'),
   PS101: rule(
     'error',
