@@ -1,5 +1,5 @@
 /**
- * Go to Definition and Find All References on a secret (or key) that a pipeline spec names.
+ * Go to Definition and Find All References on a secret (or key) that a pipeline spec or a Helm values file names.
  *
  * A secret is defined in the cluster, not in a file, and LSP's answer to `textDocument/definition` is a location.
  * So the definition is the secret's read-only Inspect document (core/src/protocol/inspectUri.ts): the client serves
@@ -7,14 +7,15 @@
  * and the Ctrl+hover preview all work as for code, and the answer never carries a value. The client's tree
  * follows the Inspect document (client/src/cluster/inspectReveal.ts).
  *
- * References come from the workspace index (./workspaceIndex.ts: every spec file of the workspace folders, open or
- * closed, up to its bound), plus the open documents; each candidate file is read again (the editor's text when
- * open) for the exact ranges, of the name or, asked on a key, of that key.
+ * References come from the workspace index (./workspaceIndex.ts: every spec and values file of the workspace
+ * folders, open or closed, up to its bound), plus the open documents; each candidate file is read again (the
+ * editor's text when open) for the exact ranges, of the name or, asked on a key, of that key (in a values file,
+ * the name whose secret the chart reads that key from, or Postgres' key value).
  */
 import { promises as fs } from 'node:fs';
 import type { Location, Position } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { secretMentionAt, secretMentions, type SecretMention } from '../../core/src/analysis';
+import { documentSecretMentions, secretMentionAt, type SecretMention } from '../../core/src/analysis';
 import { inspectSecretUri } from '../../core/src/protocol';
 import type { OffsetRange } from '../../core/src/text';
 import { handle } from './documentHandlers';
@@ -30,8 +31,7 @@ interface SecretTarget {
 
 async function mentionsIn(state: ServerState, doc: TextDocument): Promise<SecretMention[]> {
   const h = handle(doc, await state.contextFor(doc.uri));
-  const { file, model, kind } = h?.analysed.analysis ?? {};
-  return kind === 'pipeline' && file && model ? secretMentions(file, model) : [];
+  return h ? documentSecretMentions(h.analysed.analysis) : [];
 }
 
 async function targetAt(state: ServerState, uri: string, position: Position): Promise<SecretTarget | undefined> {
@@ -80,17 +80,20 @@ export async function referencesOf(state: ServerState, uri: string, position: Po
   if (!target) return [];
   // One URI per file: an open editor's spelling of it, else the index's.
   const candidates = new Map<string, string>();
-  for (const u of state.workspace.usersOf(target.name)) candidates.set(normalizeUri(u.uri), u.uri);
+  for (const u of state.workspace.filesNaming(target.name)) candidates.set(u, u);
   for (const d of state.documents.all()) candidates.set(normalizeUri(d.uri), d.uri);
   const out: Location[] = [];
   for (const candidate of [...candidates.values()].sort()) {
     const doc = await candidateDocument(state, candidate);
     if (!doc) continue;
+    // A values file mentions a secret once per key the chart reads, all at the name: one location each.
+    const ranges = new Map<string, OffsetRange>();
     for (const m of await mentionsIn(state, doc)) {
       const range = rangeFor(m, target);
-      if (range)
-        out.push({ uri: candidate, range: { start: doc.positionAt(range.start), end: doc.positionAt(range.end) } });
+      if (range) ranges.set(`${range.start}:${range.end}`, range);
     }
+    for (const r of ranges.values())
+      out.push({ uri: candidate, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * run can never overwrite a newer one. Closing a document hands it to ./documents.ts.
  */
 import { capDiagnostics } from './diagnosticCap';
+import { indexEntry } from './documentHandlers';
 import { isRuleSettingsUri, ruleSettingsDiagnostics } from './ruleSettingsFiles';
 import { ServerState } from './serverState';
 
@@ -73,7 +74,7 @@ export class ValidationScheduler {
       // indexed once the diagnostics, which the user is waiting for, are out. A close or a newer run since
       // then owns the entry.
       if (this.generations.get(uri) !== generation) return;
-      this.state.workspace.set(uri, resolved?.handler.secretUsers?.(resolved.analysed) ?? [], true);
+      this.state.workspace.set(uri, indexEntry(resolved), true);
     } catch (err) {
       // A bug in one rule must not take the server down; the log names the file, never its content.
       this.state.connection.console.error(

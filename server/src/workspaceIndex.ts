@@ -1,7 +1,8 @@
 /**
- * Which pipelines in the workspace use which secret, for hover's "also used by". Filled from a bounded scan
- * of the workspace folders at start-up, then kept current from file-watcher events and open documents (an
- * open document's unsaved text wins over the file on disk).
+ * Which pipelines in the workspace use which secret, for hover's "also used by", and which files (specs and Helm
+ * values files) name each secret, for Find All References. Filled from a bounded scan of the workspace folders at
+ * start-up, then kept current from file-watcher events and open documents (an open document's unsaved text wins
+ * over the file on disk).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { walkFiles } from './fileWalk';
@@ -17,17 +18,28 @@ export interface SecretUser {
   uri: string;
 }
 
+/** What one file contributes: its pipelines' uses, and every secret it names (a values file has no pipeline). */
+export interface IndexEntry {
+  users: SecretUser[];
+  names: ReadonlySet<string>;
+}
+
+export const NO_ENTRY: IndexEntry = { users: [], names: new Set() };
+
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, SecretUser[]>();
+  private readonly namesByUri = new Map<string, ReadonlySet<string>>();
   private readonly open = new Set<string>();
 
   /** Replaces what one file contributes. `fromEditor` uses mark text the disk must not overwrite. */
-  set(rawUri: string, uses: SecretUser[], fromEditor = false): void {
+  set(rawUri: string, { users, names }: IndexEntry, fromEditor = false): void {
     const uri = normalizeUri(rawUri);
     if (!fromEditor && this.open.has(uri)) return;
     if (fromEditor) this.open.add(uri);
-    if (uses.length) this.byUri.set(uri, uses);
+    if (users.length) this.byUri.set(uri, users);
     else this.byUri.delete(uri);
+    if (names.size) this.namesByUri.set(uri, names);
+    else this.namesByUri.delete(uri);
   }
 
   /** The editor closed the file: the disk is the truth again (the caller re-reads it). */
@@ -39,6 +51,14 @@ export class WorkspaceIndex {
     const uri = normalizeUri(rawUri);
     if (this.open.has(uri)) return;
     this.byUri.delete(uri);
+    this.namesByUri.delete(uri);
+  }
+
+  /** The files (normalised URIs) that name `secret`: pipeline specs and Helm values files. */
+  filesNaming(secret: string): string[] {
+    const out: string[] = [];
+    for (const [uri, names] of this.namesByUri) if (names.has(secret)) out.push(uri);
+    return out;
   }
 
   /** Pipelines using `secret`, minus the one asking; sorted, without duplicates. */

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { failureSummary } from './guarded';
 import { fsPathOf, normalizeUri } from './uris';
-import { handle } from './documentHandlers';
+import { handle, indexEntry } from './documentHandlers';
 import type { FeatureContext } from './documentHandler';
 import type { ServerState } from './serverState';
 import { scanFolders } from './workspaceIndex';
@@ -24,7 +24,7 @@ function languageOf(fsPath: string): string {
 /** Indexes one file read from disk and judges its problems; `closed`: its editor has just closed. */
 function indexAndCheck(state: ServerState, doc: TextDocument, ctx: FeatureContext, closed = false): void {
   const h = handle(doc, ctx, true);
-  state.workspace.set(doc.uri, h?.handler.secretUsers?.(h.analysed) ?? []);
+  state.workspace.set(doc.uri, indexEntry(h));
   state.problems.check(doc, h, ctx, closed);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Go to Definition and Find All References through the built server. The definition of a secret is its read-only
  * Inspect document (the key asked on travels in the fragment); references come from the workspace index, so specs
- * that are not open count, each with the range of the name or, asked on a key, of that key.
+ * and Helm values files that are not open count, each with the range of the name or, asked on a key, of that key
+ * (in a values file, the name of a secret the chart reads that key from, or the key value that chooses it).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +43,10 @@ const CLOSED: Record<string, string> = {
     pipeline: { name: 'other' },
     transform: { image: 'x:1', secrets: [{ name: 'other-db', key: 'password', env_var: 'P' }] },
   }),
+  // The chart reads key root-token of the first and key `password` of the second (chosen by the next value).
+  'helm/values-prod.yaml':
+    'pachd:\n  rootTokenSecretName: db\nglobal:\n  postgresql:\n' +
+    '    postgresqlExistingSecretName: db\n    postgresqlExistingSecretKey: password\n',
 };
 
 const OPEN = `{
@@ -130,10 +135,12 @@ test('the definition of a secret is its Inspect document, of a key the same with
   assert.ok(!session.sentText().includes(CANARY), 'the catalog carries no value');
 });
 
-test('references of a secret: every spec that names it, open or closed, and no other', async () => {
-  const found = described(await referencesOnceIndexed(onName, 4));
+test('references of a secret: every spec and values file that names it, open or closed, and no other', async () => {
+  const found = described(await referencesOnceIndexed(onName, 6));
   assert.deepEqual(found.sort(), [
     'exports/export.json:15: "db"',
+    'helm/values-prod.yaml:2: db',
+    'helm/values-prod.yaml:5: db',
     'load.pipeline.json:5: "db"',
     'pipelines/reader.pipeline.yaml:6: db',
     'pipelines/reader.pipeline.yaml:9: db',
@@ -141,26 +148,48 @@ test('references of a secret: every spec that names it, open or closed, and no o
 });
 
 test('references of a key: the uses of that key, at the key', async () => {
-  await referencesOnceIndexed(onName, 4);
+  await referencesOnceIndexed(onName, 6);
   const found = described(await references(onKey));
   assert.deepEqual(found.sort(), [
     'exports/export.json:16: "password"',
+    'helm/values-prod.yaml:6: password',
     'load.pipeline.json:5: "password"',
     'pipelines/reader.pipeline.yaml:7: password',
   ]);
 });
 
 test('a closed file changed on disk is read again: its new reference counts', async () => {
-  await referencesOnceIndexed(onName, 4);
+  await referencesOnceIndexed(onName, 6);
   const file = path.join(workspace, 'pipelines/other.pipeline.json');
   writeFileSync(file, readFileSync(file, 'utf8').replace('"other-db"', '"db"'));
   await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
     changes: [{ uri: pathToFileURL(file).href, type: 2 }],
   });
-  const found = described(await referencesOnceIndexed(onKey, 4));
+  const found = described(await referencesOnceIndexed(onKey, 5));
   assert.ok(found.includes('pipelines/other.pipeline.json:1: "password"'), found.join('\n'));
 });
 
 test('nothing to find off a reference', async () => {
   assert.deepEqual(await references(positionOf('"alpine:3.19"', 3)), []);
+});
+
+test('in an open values file: the definition of a named secret, and its references from there', async () => {
+  await session.connection.sendNotification(CatalogNotification.type, snapshot());
+  await referencesOnceIndexed(onName, 6);
+  const values = caret('pachd:\n  rootTokenSecretName: d|b\n  tls:\n    secretName: missing-tls\n');
+  const uri = pathToFileURL(path.join(workspace, 'values.yaml')).href;
+  writeFileSync(fileURLToPath(uri), values.text);
+  await session.open(uri, 'yaml', values.text);
+  const at = (position: Position) => ({ textDocument: { uri }, position });
+  const onDb = (await session.connection.sendRequest(DefinitionRequest.type, at(values.position))) as Location;
+  assert.equal(onDb.uri, 'pachyderm-secret:/arn%3Aaws%3Aeks%3Aeu-west-1%3A1%3Acluster%2Fprod/pach%20ns/db.txt');
+  const onTls = { line: 3, character: 17 };
+  assert.equal(await session.connection.sendRequest(DefinitionRequest.type, at(onTls)), null);
+  const found = (await session.connection.sendRequest(ReferencesRequest.type, {
+    ...at(values.position),
+    context: { includeDeclaration: true },
+  })) as Location[];
+  const files = found.map((l) => path.relative(workspace, fileURLToPath(l.uri)));
+  assert.ok(files.includes('values.yaml') && files.includes('helm/values-prod.yaml'), files.join('\n'));
+  assert.ok(files.includes('load.pipeline.json') && files.includes('exports/export.json'), files.join('\n'));
 });

@@ -1,7 +1,8 @@
 /**
  * Go to Definition and Find All References on secret references in a real VS Code, against the local cluster.
  * Go to Definition opens the secret's Inspect document (on the key's row for a key) and, while the Secrets view is
- * visible, selects the secret or key in the tree; Find All References lists specs that were never opened.
+ * visible, selects the secret or key in the tree, from a spec or a Helm values file; Find All References lists specs
+ * and values files that were never opened.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -23,6 +24,10 @@ const CLOSED: Record<string, string> = {
     transform: { image: 'x:1' },
     egress: { sqlDatabase: { url: 'u', fileFormat: { type: 'CSV' }, secret: { name: SECRET, key: 'password' } } },
   }),
+  // The chart reads key root-token of the first name and, as the next value says, key `password` of the second.
+  'specs/values-nav.yaml':
+    `pachd:\n  rootTokenSecretName: ${SECRET}\nglobal:\n  postgresql:\n` +
+    `    postgresqlExistingSecretName: ${SECRET}\n    postgresqlExistingSecretKey: password\n`,
 };
 
 const OPEN = JSON.stringify(
@@ -41,9 +46,10 @@ suite('navigation: Go to Definition and Find All References on secrets', () => {
   /** A position inside the first occurrence of `needle` in the open spec. */
   const inside = (needle: string) => spec.document.positionAt(OPEN.indexOf(needle) + 2);
 
-  async function goToDefinitionAt(position: vscode.Position): Promise<vscode.TextEditor> {
-    spec = await vscode.window.showTextDocument(spec.document, { preview: false });
-    spec.selection = new vscode.Selection(position, position);
+  async function goToDefinitionAt(position: vscode.Position, doc = spec.document): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (doc === spec.document) spec = editor;
+    editor.selection = new vscode.Selection(position, position);
     await vscode.commands.executeCommand('editor.action.revealDefinition');
     return waitFor(
       () => {
@@ -112,9 +118,9 @@ suite('navigation: Go to Definition and Find All References on secrets', () => {
       async () => {
         const found = await references(inside(`"${SECRET}"`));
         seen = where(found);
-        return found.length === 4 ? found : undefined;
+        return found.length === 6 ? found : undefined;
       },
-      { what: 'four references of the secret, three of them in closed files' },
+      { what: 'six references of the secret, five of them in closed files' },
     ).catch((err: Error) => {
       throw new Error(`${err.message}; found: ${seen.join(', ')}`);
     });
@@ -123,10 +129,43 @@ suite('navigation: Go to Definition and Find All References on secrets', () => {
       'nav-load.pipeline.json:9',
       'nav-reader.pipeline.yaml:6',
       'nav-reader.pipeline.yaml:9',
+      'values-nav.yaml:2',
+      'values-nav.yaml:5',
     ]);
     const onKey = await references(inside('"password"'));
-    assert.deepEqual(where(onKey), ['nav-export.json:1', 'nav-load.pipeline.json:10', 'nav-reader.pipeline.yaml:7']);
+    assert.deepEqual(where(onKey), [
+      'nav-export.json:1',
+      'nav-load.pipeline.json:10',
+      'nav-reader.pipeline.yaml:7',
+      'values-nav.yaml:6',
+    ]);
     const closed = vscode.workspace.textDocuments.map((d) => path.basename(d.uri.fsPath));
     assert.ok(!closed.includes('nav-reader.pipeline.yaml'), 'the closed spec was not opened to find it');
+    assert.ok(!closed.includes('values-nav.yaml'), 'the closed values file was not opened to find it');
+  });
+
+  test('in a values file: a secret name goes to its Inspect document, the key value chosen to its row', async () => {
+    const values = await vscode.workspace.openTextDocument(fixtureUri('specs/values-nav.yaml'));
+    const text = values.getText();
+    const onName = values.positionAt(text.indexOf(`Name: ${SECRET}`) + 8);
+    const inspect = await goToDefinitionAt(onName, values);
+    assert.equal(inspect.selection.active.line, 0);
+    const onKey = values.positionAt(text.indexOf('Key: password') + 7);
+    const onRow = await goToDefinitionAt(onKey, values);
+    await waitFor(() => onRow.document.lineAt(onRow.selection.active.line).text.startsWith('  password '), {
+      what: "the cursor on the key's row",
+    });
+    const found = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      values.uri,
+      onName,
+    );
+    const files = new Set(found.map((l) => path.basename(l.uri.fsPath)));
+    assert.deepEqual([...files].sort(), [
+      'nav-export.json',
+      'nav-load.pipeline.json',
+      'nav-reader.pipeline.yaml',
+      'values-nav.yaml',
+    ]);
   });
 });

@@ -13,3 +13,4 @@ export { RULES } from '../rules/ruleTable';
 export * from './secretUses';
 export * from './keyChangeNotes';
 export * from './secretMentions';
+export * from './documentMentions';
