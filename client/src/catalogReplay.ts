@@ -1,23 +1,31 @@
 /**
- * Remembers the last catalog snapshot sent to the language server, so a server the client restarted after a
- * crash gets it again at once instead of checking specs with no catalog until the cluster next changes.
- * No `vscode` import: unit-tested directly.
+ * Remembers the last catalog snapshot and deployed pipelines' summary sent to the language server, so a server the
+ * client restarted after a crash gets them again at once instead of checking specs with no catalog (and no
+ * deployed pipelines) until the cluster next changes. No `vscode` import: unit-tested directly.
  */
-import type { CatalogSnapshot } from '../../core/src/catalog';
-import { CatalogNotification } from '../../core/src/protocol';
+import { CatalogNotification, DeployedNotification } from '../../core/src/protocol';
+
+/** The notifications whose last one a restarted server needs, in the order they are resent. */
+const REPLAYED: readonly string[] = [CatalogNotification.method, DeployedNotification.method];
+
+export interface Replayed {
+  method: string;
+  params: unknown;
+}
 
 export class CatalogReplay {
-  private last: CatalogSnapshot | undefined;
+  private readonly last = new Map<string, unknown>();
   private runs = 0;
 
   /** Every notification the client sends passes here (language client middleware). */
   sent(method: string, params: unknown): void {
-    if (method === CatalogNotification.method) this.last = params as CatalogSnapshot;
+    if (REPLAYED.includes(method)) this.last.set(method, params);
   }
 
-  /** The server is running (again): the snapshot to send it, when this is a restart. */
-  running(): CatalogSnapshot | undefined {
+  /** The server is running (again): the notifications to send it, when this is a restart. */
+  running(): Replayed[] {
     this.runs++;
-    return this.runs > 1 ? this.last : undefined;
+    if (this.runs === 1) return [];
+    return REPLAYED.filter((m) => this.last.has(m)).map((method) => ({ method, params: this.last.get(method) }));
   }
 }

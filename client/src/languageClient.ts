@@ -11,7 +11,6 @@ import {
   type RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CatalogNotification } from '../../core/src/protocol';
 import { CatalogReplay } from './catalogReplay';
 import { inspectDefinition } from './cluster/inspectDefinition';
 import { traceChannel } from './traceChannel';
@@ -87,11 +86,11 @@ export function createLanguageClient(
   context.subscriptions.push(
     client.onDidChangeState((e) => {
       if (e.newState !== State.Running) return;
-      const snapshot = replay.running();
-      if (snapshot)
+      for (const { method, params } of replay.running()) {
         void client
-          .sendNotification(CatalogNotification.type, snapshot)
-          .catch((err: unknown) => output.warn(`could not resend the secret catalog: ${String(err)}`));
+          .sendNotification(method, params)
+          .catch((err: unknown) => output.warn(`could not resend ${method}: ${String(err)}`));
+      }
     }),
   );
   return client;

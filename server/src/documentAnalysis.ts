@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
 import type { CatalogIndex } from '../../core/src/catalog';
+import type { DeployedIndex } from '../../core/src/deployed';
 import type { Finding } from '../../core/src/rules';
 import { applyRuleSettings, overridesKey } from '../../core/src/ruleSettings';
 import type { FeatureContext } from './documentHandler';
@@ -16,6 +17,7 @@ export const DIAGNOSTIC_SOURCE = 'pachyderm';
 interface Cached {
   version: number;
   catalog: CatalogIndex;
+  deployed: DeployedIndex;
   /** The settings and moment the result depends on (globs, certificates, rule settings), joined. */
   inputs: string;
   result: AnalysisResult;
@@ -45,17 +47,26 @@ export function analysis(doc: TextDocument, ctx: FeatureContext, once = false): 
   const { specFiles, helmValuesFiles } = ctx.settings;
   const inputs = [...specFiles, '\0', ...helmValuesFiles, '\0', now, warningDays, overridesKey(ctx.rules)].join('\n');
   const hit = cache.get(doc);
-  if (hit && hit.version === doc.version && hit.catalog === ctx.catalog && hit.inputs === inputs) return hit.result;
+  const { catalog, deployed } = ctx;
+  if (
+    hit &&
+    hit.version === doc.version &&
+    hit.catalog === catalog &&
+    hit.deployed === deployed &&
+    hit.inputs === inputs
+  )
+    return hit.result;
   const analyze = editorDocuments.has(doc) ? incremental.analyze.bind(incremental) : analyzeDocument;
   const analysed = analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId }, ctx.catalog, {
     specFiles,
     helmValuesFiles,
     certificates: ctx.certificates,
+    deployed,
   });
   // Rule settings act on the findings, after the analysis: the incremental analyser's memo stays valid across them.
   const findings = applyRuleSettings(analysed.findings, ctx.rules);
   const result = findings === analysed.findings ? analysed : { ...analysed, findings };
-  if (!once) cache.set(doc, { version: doc.version, catalog: ctx.catalog, inputs, result });
+  if (!once) cache.set(doc, { version: doc.version, catalog, deployed, inputs, result });
   return result;
 }
 

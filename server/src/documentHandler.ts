@@ -16,6 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/analysis';
 import type { CatalogIndex } from '../../core/src/catalog';
 import type { CertificateExpiryPolicy } from '../../core/src/certificates';
+import type { DeployedIndex } from '../../core/src/deployed';
 import type { RuleOverrides } from '../../core/src/ruleSettings';
 import type { ServerSettings } from './settings';
 import type { SecretUser, WorkspaceIndex } from './workspaceIndex';
@@ -23,6 +24,8 @@ import type { SecretUser, WorkspaceIndex } from './workspaceIndex';
 /** What a handler may read while answering. Nothing here performs I/O. */
 export interface FeatureContext {
   readonly catalog: CatalogIndex;
+  /** The deployed pipelines' summary the client last sent (hover, PS060). */
+  readonly deployed: DeployedIndex;
   readonly settings: ServerSettings;
   readonly workspace: WorkspaceIndex;
   /** Workspace folder paths, for workspace-relative `specFiles` globs. */

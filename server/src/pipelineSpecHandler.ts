@@ -85,6 +85,7 @@ export const pipelineSpecHandler: DocumentHandler = {
       catalog: ctx.catalog,
       now: new Date(),
       certificates: ctx.certificates,
+      deployed: ctx.deployed,
       otherUsers: (secret, pipeline) =>
         ctx.workspace
           .usersOf(secret, { uri: doc.uri, pipeline })

@@ -1,6 +1,7 @@
 /**
  * Language server entry point: creates the connection and wires the handler modules. No logic lives here.
- * The server does no cluster I/O; the client feeds it catalog snapshots (core/src/protocol/messages.ts).
+ * The server does no cluster I/O; the client feeds it catalog snapshots and deployed pipelines' summaries
+ * (core/src/protocol/messages.ts).
  */
 import {
   createConnection,
@@ -14,6 +15,7 @@ import { fsPathOf } from './uris';
 import { registerCatalog } from './catalog';
 import { startCertificateClock } from './certificateClock';
 import { registerCommandRequests } from './commandRequests';
+import { registerDeployed } from './deployed';
 import { registerDocuments } from './documents';
 import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, registerLanguageFeatures } from './languageFeatures';
 import { guarded, nothing, requestFailed } from './guarded';
@@ -56,6 +58,7 @@ connection.onInitialize(
       const maxSearched = Number(options.maxSearchedFiles);
       registerDocuments(state, validation);
       registerCatalog(state, validation);
+      registerDeployed(state, validation);
       startCertificateClock(state, validation);
       registerLanguageFeatures(state);
       registerNavigation(state);

@@ -6,6 +6,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
+import { DeployedIndex, emptyDeployedSummary } from '../../core/src/deployed';
 import { mergeRuleOverrides } from '../../core/src/ruleSettings';
 import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
 import { handle } from './documentHandlers';
@@ -16,6 +17,7 @@ import { WorkspaceProblems } from './workspaceProblems';
 
 export class ServerState {
   catalog = new CatalogIndex(emptySnapshot());
+  deployed = new DeployedIndex(emptyDeployedSummary());
   folders: string[] = [];
   /** The moment certificates are judged at: one value between ticks, so an analysis can be reused until it moves. */
   certificateTime = Date.now();
@@ -34,8 +36,8 @@ export class ServerState {
   }
 
   /**
-   * The closed files of the workspace judged again: a new catalog (`changed`: the secrets it changed), certificate
-   * moment or setting (everything).
+   * The closed files of the workspace judged again: a new catalog or deployed pipelines (`changed`: the secrets it
+   * changed), certificate moment or setting (everything).
    */
   recheckWorkspace(changed: ReadonlySet<string> | 'all' = 'all'): void {
     void this.problems.recheck(
@@ -47,12 +49,13 @@ export class ServerState {
 
   /**
    * The context a closed workspace file is judged in: the workspace's settings (`base`, read once per scan or
-   * re-check rather than once per file), the rule settings file above it, and the catalog and moment of now.
+   * re-check rather than once per file), the rule settings file above it, and the catalog, deployed pipelines and
+   * moment of now.
    */
   closedFileContext(base: FeatureContext, uri: string): FeatureContext {
     const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), base.settings.rules);
     const certificates = { ...base.certificates, now: this.certificateTime };
-    return { ...base, catalog: this.catalog, certificates, rules };
+    return { ...base, catalog: this.catalog, deployed: this.deployed, certificates, rules };
   }
 
   async contextFor(uri: string): Promise<FeatureContext> {
@@ -60,8 +63,8 @@ export class ServerState {
     const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
     // The setting is stronger than the file, rule by rule (README, "Rule settings").
     const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), settings.rules);
-    const { catalog, workspace, folders } = this;
-    return { catalog, settings, workspace, folders, certificates, rules };
+    const { catalog, deployed, workspace, folders } = this;
+    return { catalog, deployed, settings, workspace, folders, certificates, rules };
   }
 
   /** The open document, analysed, and the handler for its kind, if any. */

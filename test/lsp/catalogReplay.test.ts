@@ -2,21 +2,37 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CatalogReplay } from '../../client/src/catalogReplay';
 import { emptySnapshot } from '../../core/src/catalog/snapshot';
-import { CatalogNotification } from '../../core/src/protocol/messages';
+import { emptyDeployedSummary } from '../../core/src/deployed/deployedSummary';
+import { CatalogNotification, DeployedNotification } from '../../core/src/protocol/messages';
 
 test('a restarted language server gets the last catalog snapshot again; the first start gets none', () => {
   const replay = new CatalogReplay();
-  assert.equal(replay.running(), undefined);
+  assert.deepEqual(replay.running(), []);
   const first = { ...emptySnapshot(), namespace: 'one' };
   const second = { ...emptySnapshot(), namespace: 'two' };
   replay.sent(CatalogNotification.method, first);
   replay.sent('textDocument/didOpen', { textDocument: {} });
   replay.sent(CatalogNotification.method, second);
-  assert.equal(replay.running(), second);
+  assert.deepEqual(replay.running(), [{ method: CatalogNotification.method, params: second }]);
 });
 
-test('a restart before any catalog was sent replays nothing', () => {
+test('a restarted language server gets the last deployed pipelines summary too, after the catalog', () => {
   const replay = new CatalogReplay();
   replay.running();
-  assert.equal(replay.running(), undefined);
+  const catalog = { ...emptySnapshot(), namespace: 'ns' };
+  const older = { ...emptyDeployedSummary(), namespace: 'ns', state: 'loading' as const };
+  const newer = { ...emptyDeployedSummary(), namespace: 'ns', state: 'ready' as const };
+  replay.sent(DeployedNotification.method, older);
+  replay.sent(CatalogNotification.method, catalog);
+  replay.sent(DeployedNotification.method, newer);
+  assert.deepEqual(replay.running(), [
+    { method: CatalogNotification.method, params: catalog },
+    { method: DeployedNotification.method, params: newer },
+  ]);
+});
+
+test('a restart before any snapshot was sent replays nothing', () => {
+  const replay = new CatalogReplay();
+  replay.running();
+  assert.deepEqual(replay.running(), []);
 });

@@ -3,7 +3,13 @@
  * data with no `vscode` import: which pipelines use a secret or key, how, and whether their workers fail because
  * of it. Only names, keys, paths and kubelet's bounded message reach a row; a pod spec's values never do.
  */
-import { deployedLabel, usesKey, type DeployedPipeline, type WorkerSecretUse } from '../../../core/src/deployed';
+import {
+  deployedLabel,
+  secretUseText as useText,
+  usesKey,
+  type DeployedPipeline,
+  type WorkerSecretUse,
+} from '../../../core/src/deployed';
 import type { SecretMeta } from '../../../core/src/catalog';
 import type { SecretDecoration, TreeRow } from './treeRow';
 
@@ -40,23 +46,6 @@ function failureOf(p: DeployedPipeline, secret: string, key?: string): DeployedU
     if (blame) return { reason: f.reason, message: f.message, ...(blame.key ? { key: blame.key } : {}) };
   }
   return undefined;
-}
-
-/** How a pipeline uses a secret, in words: `env DB_PASS from password`, `mounted at /x`, `image pull`. */
-export function useText(use: WorkerSecretUse): string {
-  switch (use.how) {
-    case 'env':
-      return `env ${use.envVar} from ${use.key}`;
-    case 'envFrom':
-      return `every key as env${use.prefix ? ` (prefix ${use.prefix})` : ''}`;
-    case 'volume':
-    case 'projected': {
-      const keys = use.keys ? ` (${use.keys.join(', ')})` : '';
-      return use.mountPaths.length ? `mounted at ${use.mountPaths.join(', ')}${keys}` : `volume ${use.volume}${keys}`;
-    }
-    case 'imagePull':
-      return 'image pull';
-  }
 }
 
 /** The secret row's note: `2 deployed`, `1 failing`; undefined when no deployed pipeline uses it. */

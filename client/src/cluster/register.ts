@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionHost } from '../host';
-import { CatalogForwarder } from './catalogToServer';
+import { CatalogForwarder, DeployedForwarder } from './snapshotsToServer';
 import { CERTIFICATE_WARNING_SETTING, certificateWarningDays } from './certificateSetting';
 import { ClusterArea } from './clusterArea';
 import { CLUSTER_SETTING_KEYS } from './clusterSettings';
@@ -20,9 +20,10 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   const subs = host.context.subscriptions;
   const status = (area.status = new CatalogStatusBar());
   const forwarder = new CatalogForwarder(host);
+  const deployedForwarder = new DeployedForwarder(host);
   area.tree = new SecretsTreeProvider(area.catalog);
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
-  subs.push(status, forwarder, area.tree, area.view);
+  subs.push(status, forwarder, deployedForwarder, area.tree, area.view);
   area.tree.setVisible(area.view.visible);
   area.tree.setCertificateWarningDays(certificateWarningDays());
   subs.push(area.view.onDidChangeVisibility((e) => area.tree.setVisible(e.visible)));
@@ -38,7 +39,10 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
     const problem = snapshot.state.kind === 'error' ? snapshot.state.problem : '';
     void vscode.commands.executeCommand('setContext', 'pachyderm.catalogProblem', problem);
   });
-  area.deployed.on('change', (snapshot) => area.tree.setDeployed(snapshot));
+  area.deployed.on('change', (snapshot) => {
+    area.tree.setDeployed(snapshot);
+    deployedForwarder.push(snapshot);
+  });
   status.update(area.catalog.snapshot());
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

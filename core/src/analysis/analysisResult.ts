@@ -5,6 +5,7 @@
 import type { Document } from 'yaml';
 import type { CertificateExpiryPolicy } from '../certificates/validity';
 import type { TargetCatalog } from '../catalog/targetCatalog';
+import type { DeployedIndex } from '../deployed/deployedSummary';
 import type { Finding } from '../rules/ruleTable';
 import type { SpecModel } from '../pipelineSpec/specModel';
 import type { SourceForm } from '../pipelineSpec/sourceText';
@@ -32,6 +33,8 @@ export interface AnalyzeOptions {
   certificates?: CertificateExpiryPolicy;
   /** Other contexts or namespaces to hold the references to (PS070); a target that is not ready is skipped. */
   targets?: readonly TargetCatalog[];
+  /** The deployed pipelines (PS060). Without it, or until it is ready, PS060 stays silent (the CLI's `check`). */
+  deployed?: DeployedIndex;
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import type { CatalogIndex } from '../catalog/snapshot';
 import { certificateExpiryFindings } from '../rules/certificateRules';
+import { deployedFailureFindings } from '../rules/deployedRules';
 import { checkSource } from '../rules/documentRules';
 import { extraTargetFindings } from '../rules/targetRules';
 import { finding, type Finding } from '../rules/ruleTable';
@@ -161,9 +162,9 @@ function appendChunk(c: AnalysisChunk, file: SpecFile, read: ReadChunks): void {
 }
 
 /**
- * A pipeline spec's findings: the source text's (`source`), each chunk's (kept per catalog), the certificates',
- * judged at the caller's moment, and the extra targets' (PS070), which change apart from the main catalog: those
- * two outside the chunks'.
+ * A pipeline spec's findings: the source text's (`source`), each chunk's (kept per catalog), the certificates'
+ * and deployed pipelines', judged at the caller's moment, and the extra targets' (PS070), which change apart from
+ * the main catalog: those outside the chunks'.
  */
 function collectFindings(
   file: SpecFile,
@@ -175,8 +176,9 @@ function collectFindings(
 ): Finding[] {
   const findings: Finding[] = [...source];
   for (const c of chunks) for (const f of chunkFindings(c, file, model.style, catalog)) findings.push(f);
-  const refs = options.certificates ? findSecretReferences(file, model) : [];
+  const refs = options.certificates || options.deployed?.ready ? findSecretReferences(file, model) : [];
   findings.push(...certificateExpiryFindings(refs, catalog, options.certificates));
+  findings.push(...deployedFailureFindings(refs, model, options.deployed));
   if (options.targets?.length)
     findings.push(...extraTargetFindings(secretMentions(file, model), catalog, options.targets));
   // Chunks are in text order and each one's findings sorted, so this (stable) sort only settles ties.

@@ -10,3 +10,4 @@ export * from './workerRecords';
 export * from './deployedWatcher';
 export * from './workerApi';
 export * from './loadDeployed';
+export * from './deployedSummary';

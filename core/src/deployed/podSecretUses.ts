@@ -57,6 +57,23 @@ export function usesKey(use: WorkerSecretUse, key: string): boolean {
   }
 }
 
+/** How a pipeline uses a secret, in words: `env DB_PASS from password`, `mounted at /x`, `image pull`. */
+export function secretUseText(use: WorkerSecretUse): string {
+  switch (use.how) {
+    case 'env':
+      return `env ${use.envVar} from ${use.key}`;
+    case 'envFrom':
+      return `every key as env${use.prefix ? ` (prefix ${use.prefix})` : ''}`;
+    case 'volume':
+    case 'projected': {
+      const keys = use.keys ? ` (${use.keys.join(', ')})` : '';
+      return use.mountPaths.length ? `mounted at ${use.mountPaths.join(', ')}${keys}` : `volume ${use.volume}${keys}`;
+    }
+    case 'imagePull':
+      return 'image pull';
+  }
+}
+
 function containerUses(c: ContainerSpec, uses: WorkerSecretUse[]): void {
   const container = c.name ?? '';
   for (const e of c.env ?? []) {

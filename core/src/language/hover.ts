@@ -7,8 +7,10 @@ import type { OffsetRange } from '../text';
 import { isPachydermManaged, type SecretMeta } from '../catalog/secretMeta';
 import type { CatalogIndex } from '../catalog/snapshot';
 import { certificatesMarkdown } from '../certificates/secretCertificates';
+import type { DeployedIndex } from '../deployed/deployedSummary';
 import { DEFAULT_CERTIFICATE_WARNING_DAYS, type CertificateExpiryPolicy } from '../certificates/validity';
 import { nodeAt, stringValue, type SpecFile, type SpecModel, type SpecView } from '../pipelineSpec';
+import { deployedHover } from './deployedHover';
 import { entryName, referenceAt, type ReferenceSite } from './referenceAt';
 import { age, formatSize, keyCount } from './secretFacts';
 
@@ -28,6 +30,8 @@ export interface HoverInput {
   now: Date;
   /** When and how far ahead to judge certificates; `now` and the default window without it. */
   certificates?: CertificateExpiryPolicy;
+  /** The deployed pipelines: what the spec's deployed version does with the secret, and whether it fails by it. */
+  deployed?: DeployedIndex;
 }
 
 export interface SpecHover extends OffsetRange {
@@ -54,6 +58,8 @@ export function hoverSpec(input: HoverInput): SpecHover | undefined {
   if (others.length) {
     parts.push(`Also used by ${others.map((o) => `\`${o.pipeline}\` (${o.file})`).join(', ')}`);
   }
+  const deployed = deployedHover(input.deployed, spec, target.secret);
+  if (deployed) parts.push(deployed);
   return { markdown: parts.join('\n\n'), start: target.start, end: target.end };
 }
 

@@ -22,3 +22,4 @@ export * from './specModel';
 export * from './referenceDefaults';
 export * from './secretReferenceEdit';
 export * from './sourceText';
+export * from './specProject';

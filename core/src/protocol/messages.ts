@@ -5,6 +5,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogSnapshot } from '../catalog/snapshot';
+import type { DeployedSummary } from '../deployed/deployedSummary';
 import type { SecretUse } from '../analysis/secretUses';
 import type { NewSecretEntry } from '../pipelineSpec/secretReferenceEdit';
 import type { ValueSlice } from '../helm/valueSlice';
@@ -14,6 +15,15 @@ import type { OffsetEdit, OffsetRange } from '../text';
 export namespace CatalogNotification {
   export const method = 'pachyderm/catalog';
   export const type = new NotificationType<CatalogSnapshot>(method);
+}
+
+/**
+ * Client → server: the deployed pipelines changed. A summary (core/src/deployed/deployedSummary.ts): per pipeline
+ * its project, name, version, secret uses and the failures blamed on a secret and key; never a pod's message.
+ */
+export namespace DeployedNotification {
+  export const method = 'pachyderm/deployed';
+  export const type = new NotificationType<DeployedSummary>(method);
 }
 
 /** Arguments of the client command that a "create missing secret" quick fix runs. */

@@ -106,6 +106,11 @@ export const RULES = {
     '{env} in transform.env looks like a plain-text credential ({why}): move it into a Kubernetes secret',
     'a `transform.env` value that looks like a credential (by its name or its shape); the message never quotes it',
   ),
+  PS060: rule(
+    'error',
+    'Deployed pipeline {pipeline} fails: {failure}',
+    'the deployed pipeline of this spec (same project and name) fails because of the secret (and key) referenced here',
+  ),
   PS070: rule(
     'warning',
     '{what} does not exist in target `{label}` ({place})',

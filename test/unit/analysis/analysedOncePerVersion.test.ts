@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { IncrementalAnalyzer } from '../../../core/src/analysis/incrementalAnalyzer';
+import { DeployedIndex, emptyDeployedSummary } from '../../../core/src/deployed/deployedSummary';
 import * as parseHelmValuesModule from '../../../core/src/helm/parseHelmValues';
 import { HelmPlainValueRequest, HelmSecretNameEditsRequest } from '../../../core/src/protocol';
 import { registerCommandRequests } from '../../../server/src/commandRequests';
@@ -75,6 +76,7 @@ test('one analysis and one Helm parse per version of an open values file, whatev
   const { analyses, helmParses } = spies(t);
   const ctx: FeatureContext = {
     catalog: readyCatalog(),
+    deployed: new DeployedIndex(emptyDeployedSummary()),
     settings: DEFAULT_SETTINGS,
     workspace: new WorkspaceIndex(),
     folders: [],
