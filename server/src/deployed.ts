@@ -31,14 +31,20 @@ function sanitize(s: DeployedSummary): DeployedSummary {
   if (!s || typeof s !== 'object' || !STATES.has(s.state) || !Array.isArray(s.pipelines)) {
     return { context: '', namespace: 'default', state: 'unknown', pipelines: [] };
   }
-  const pipelines = s.pipelines.filter(
-    (p) =>
-      p &&
-      typeof p.name === 'string' &&
-      typeof p.project === 'string' &&
-      typeof p.version === 'number' &&
-      Array.isArray(p.uses) &&
-      Array.isArray(p.failures),
-  );
+  const pipelines = s.pipelines
+    .filter(
+      (p) =>
+        p &&
+        typeof p.name === 'string' &&
+        typeof p.project === 'string' &&
+        typeof p.version === 'number' &&
+        Array.isArray(p.uses) &&
+        Array.isArray(p.failures),
+    )
+    .map((p) => ({
+      ...p,
+      uses: p.uses.filter((u) => u && typeof u.secret === 'string' && typeof u.how === 'string'),
+      failures: p.failures.filter((f) => f && typeof f.reason === 'string'),
+    }));
   return { ...s, pipelines };
 }

@@ -116,5 +116,12 @@ test('a malformed summary is taken as unknown: nothing deployed is said, and the
   await s.connection.sendNotification(DeployedNotification.type, { state: 'bogus' } as unknown as DeployedSummary);
   await after;
   assert.doesNotMatch(await hoverText(uri, position), /Deployed/);
+  // Malformed entries inside a pipeline are dropped; the rest of it still counts.
+  const partly = summary([null, missing] as unknown as DeployedFailureSummary[]);
+  partly.pipelines[0].uses.push(null as never);
+  const failing = s.nextDiagnostics(uri, (p) => ps060(p).length > 0);
+  await s.connection.sendNotification(DeployedNotification.type, partly);
+  assert.deepEqual(ps060(await failing), [MESSAGE]);
+  assert.match(await hoverText(uri, position), /uses it: env PW from password\./);
   await s.close(uri);
 });

@@ -1,13 +1,17 @@
 /**
  * Deployed pipelines in a real VS Code against the local cluster: a worker RC deployed as pachd does shows under
  * the secret it uses; removing the key with kubectl makes its pod fail (the local cluster's kubelet), and the tree
- * and its filter show the failure; restoring the key clears it. Delete Secret asks for the typed name.
+ * and its filter show the failure, as do the hover and Problems (PS060) of a workspace spec of that pipeline;
+ * restoring the key clears them. Delete Secret asks for the typed name.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { activateExtension, answerPrompts, cluster, runCommand, testEnv, waitFor } from './harness';
+import { activateExtension, answerPrompts, cluster, runCommand, testEnv, waitFor, waitForDiagnostics } from './harness';
 
 const SECRET = 'deployed-faces-db';
 const CANARY = 'CANARY-deployed-faces-3b7c';
@@ -20,6 +24,23 @@ const PIPELINE = {
   platformSecrets: false,
 };
 const LABEL = 'vision/faces v3';
+/** The workspace's spec of the deployed pipeline: same project and name. */
+const SPEC_TEXT = [
+  'pipeline: {name: faces, project: {name: vision}}',
+  'transform:',
+  '  image: python:3.12',
+  '  secrets:',
+  `  - {name: ${SECRET}, key: password, env_var: DB_PASS}`,
+  '',
+].join('\n');
+const PS060 =
+  'Deployed pipeline vision/faces v3 fails: CreateContainerConfigError, key "password" not found in secret ' +
+  `"${SECRET}"`;
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
 
 function kubectl(...args: string[]): string {
   const env = testEnv();
@@ -68,6 +89,41 @@ suite('deployed pipelines: the Secrets tree', () => {
     await waitFor(() => secretRow()?.description?.endsWith('· 1 deployed'), { what: 'the failure to clear' });
     assert.equal(deployedRow()?.description, 'env DB_PASS from password · running');
     for (const r of [secretRow(), deployedRow()]) assert.ok(!JSON.stringify(r).includes(CANARY));
+  });
+
+  test('a workspace spec of the deployed pipeline shows the failure in hover and as PS060, and back', async () => {
+    const file = path.join(testEnv().workspace, 'specs', 'deployed-faces.pipeline.yaml');
+    fs.writeFileSync(file, SPEC_TEXT);
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(uri);
+    const atName = new vscode.Position(4, 12);
+    await waitFor(async () => /Deployed pipeline `vision\/faces v3` uses it/.test(await hoverText(uri, atName)), {
+      what: 'hover to name the deployed pipeline',
+    });
+    const ps060 = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.code === 'PS060');
+    assert.deepEqual(ps060(vscode.languages.getDiagnostics(uri)), []);
+
+    kubectl('patch', 'secret', SECRET, '--type=merge', '-p', '{"data":{"password":null}}');
+    const [failing] = ps060(await waitForDiagnostics(uri, (ds) => ps060(ds).length > 0));
+    assert.deepEqual(
+      [failing.message, failing.severity, failing.range.start.line, failing.range.start.character],
+      [PS060, vscode.DiagnosticSeverity.Error, 4, 11],
+    );
+    assert.equal(deployedRow()?.description, 'env DB_PASS from password · failing: CreateContainerConfigError');
+    const hover = await hoverText(uri, atName);
+    assert.match(hover, /Deployed pipeline `vision\/faces v3` uses it: env DB_PASS from password\./);
+    assert.match(hover, /Its workers fail because of it: CreateContainerConfigError, key `password` not found in/);
+
+    const restore = Buffer.from(CANARY).toString('base64');
+    kubectl('patch', 'secret', SECRET, '--type=merge', '-p', JSON.stringify({ data: { password: restore } }));
+    await waitForDiagnostics(uri, (ds) => ps060(ds).length === 0);
+    await waitFor(() => deployedRow()?.description?.endsWith('· running'), { what: 'the tree row to run again' });
+    const after = await hoverText(uri, atName);
+    assert.match(after, /Deployed pipeline `vision\/faces v3` uses it/);
+    assert.doesNotMatch(after, /fail/);
+    for (const text of [hover, after, failing.message]) assert.ok(!text.includes(CANARY));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(file, { force: true });
   });
 
   test('deleting a secret a deployed pipeline uses asks for its name to be typed', async () => {

@@ -62,7 +62,7 @@ function summarizePipeline(p: DeployedPipeline): DeployedPipelineSummary {
 }
 
 /**
- * pachd's default project (pachyderm/pachyderm src/pfs/pfs.go `DefaultProjectName`): where a spec without
+ * pachd's default project, `default`, which Pachyderm 2.5 and later always have: where a spec without
  * `pipeline.project` goes unless pachctl's context or `--project` names another, which a file cannot tell.
  */
 export const DEFAULT_PROJECT = 'default';
