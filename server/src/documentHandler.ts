@@ -36,6 +36,17 @@ export interface FeatureContext {
   readonly rules: RuleOverrides;
 }
 
+/**
+ * How closed workspace files are judged: the workspace's context (`base`: the window-scoped settings, such as the
+ * scope and the file limit), each file's own context (its folder's settings), and every folder's file-choosing
+ * settings (`chosen`: a different value means the workspace must be walked again).
+ */
+export interface ClosedFileContexts {
+  base: FeatureContext;
+  forFile(uri: string): FeatureContext;
+  chosen: readonly ServerSettings[];
+}
+
 /** One document version, its analysis, and the context it was analysed in. */
 export interface AnalysedDocument {
   readonly doc: TextDocument;

@@ -66,7 +66,7 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
       state.settings.changed(params.settings);
       validation.scheduleAll();
       // Settings that choose the files need a walk; any other may change how the kept files are judged.
-      if (state.problems.scannedFor(await state.settings.global())) state.recheckWorkspace();
+      if (state.problems.scannedFor((await state.closedFileContexts()).chosen)) state.recheckWorkspace();
       else rescanWorkspace(state);
     }),
   );

@@ -8,10 +8,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
 import { DeployedIndex, emptyDeployedSummary } from '../../core/src/deployed';
 import { mergeRuleOverrides } from '../../core/src/ruleSettings';
-import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
+import type { AnalysedDocument, ClosedFileContexts, DocumentHandler, FeatureContext } from './documentHandler';
 import { handle } from './documentHandlers';
 import { RuleSettingsFiles } from './ruleSettingsFiles';
-import type { SettingsStore } from './settings';
+import type { ServerSettings, SettingsStore } from './settings';
+import { folderContaining, fsPathOf, uriOfPath } from './uris';
 import { WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceProblems } from './workspaceProblems';
 
@@ -40,22 +41,30 @@ export class ServerState {
    * changed), certificate moment or setting (everything).
    */
   recheckWorkspace(changed: ReadonlySet<string> | 'all' = 'all'): void {
-    void this.problems.recheck(
-      () => this.contextFor(''),
-      (base, uri) => this.closedFileContext(base, uri),
-      changed,
-    );
+    void this.problems.recheck(() => this.closedFileContexts(), changed);
   }
 
   /**
-   * The context a closed workspace file is judged in: the workspace's settings (`base`, read once per scan or
-   * re-check rather than once per file), the rule settings file above it, and the catalog, deployed pipelines and
-   * moment of now.
+   * The contexts closed workspace files are judged in, read once per scan or re-check rather than once per file.
+   * A file gets its workspace folder's settings: resource-scoped settings (`pachyderm.specFiles`,
+   * `pachyderm.helmValuesFiles`, `pachyderm.rules`, `pachyderm.certificateExpiryWarningDays`) may differ per folder
+   * of a multi-root workspace, and VS Code answers them for the folder as for a file in it. Each file also gets the
+   * rule settings file above it, and the catalog, deployed pipelines and moment of when it is judged.
    */
-  closedFileContext(base: FeatureContext, uri: string): FeatureContext {
-    const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), base.settings.rules);
-    const certificates = { ...base.certificates, now: this.certificateTime };
-    return { ...base, catalog: this.catalog, deployed: this.deployed, certificates, rules };
+  async closedFileContexts(): Promise<ClosedFileContexts> {
+    const base = await this.contextFor('');
+    const folders = this.folders;
+    const byFolder = new Map<string, ServerSettings>();
+    await Promise.all(folders.map(async (f) => byFolder.set(f, await this.settings.get(uriOfPath(f)))));
+    const forFile = (uri: string): FeatureContext => {
+      const fsPath = fsPathOf(uri);
+      const folder = fsPath === undefined ? undefined : folderContaining(fsPath, folders);
+      const settings = (folder !== undefined && byFolder.get(folder)) || base.settings;
+      const rules = mergeRuleOverrides(this.ruleFiles.for(uri, folders), settings.rules);
+      const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
+      return { ...base, settings, catalog: this.catalog, deployed: this.deployed, certificates, rules };
+    };
+    return { base, forFile, chosen: [base.settings, ...byFolder.values()] };
   }
 
   async contextFor(uri: string): Promise<FeatureContext> {

@@ -28,7 +28,9 @@ export function uriOfPath(fsPath: string): string {
   return pathToFileURL(fsPath).href;
 }
 
-/** The workspace folder holding the file at `fsPath`, if any. */
+/** The workspace folder holding the file at `fsPath`, if any; of nested folders, the innermost (as VS Code picks). */
 export function folderContaining(fsPath: string, folders: readonly string[]): string | undefined {
-  return folders.find((f) => fsPath.startsWith(f + path.sep));
+  let found: string | undefined;
+  for (const f of folders) if (fsPath.startsWith(f + path.sep) && f.length > (found?.length ?? -1)) found = f;
+  return found;
 }

@@ -14,7 +14,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type DocumentKind } from '../../core/src/analysis';
 import { capDiagnostics } from './diagnosticCap';
-import type { AnalysedDocument, DocumentHandler, FeatureContext } from './documentHandler';
+import type { AnalysedDocument, ClosedFileContexts, DocumentHandler, FeatureContext } from './documentHandler';
 import { handle } from './documentHandlers';
 import type { ServerSettings } from './settings';
 import { fsPathOf, normalizeUri } from './uris';
@@ -44,9 +44,11 @@ const NOTHING: Diagnostic[] = [];
 
 export const workspaceScope = (settings: ServerSettings): boolean => settings.diagnosticsScope === 'workspace';
 
-/** The settings that decide which closed files are read and judged. */
-function chosenFiles(s: ServerSettings): string {
-  return JSON.stringify([s.diagnosticsScope, s.diagnosticsMaxFiles, s.specFiles, s.helmValuesFiles]);
+/** The settings that decide which closed files are read and judged: the workspace's, then each folder's. */
+function chosenFiles(settings: readonly ServerSettings[]): string {
+  return JSON.stringify(
+    settings.map((s) => [s.diagnosticsScope, s.diagnosticsMaxFiles, s.specFiles, s.helmValuesFiles]),
+  );
 }
 
 /** Whether two lists would show the same in Problems (compared field by field: no JSON of thousands of files). */
@@ -123,28 +125,25 @@ export class WorkspaceProblems {
 
   /**
    * Judges the kept files again (a new catalog, moment, rule settings or setting), each read again from disk and
-   * judged in `forFile` of the workspace's `context`; a newer re-check stops this one. `changed`: the secrets a new
+   * judged in its own context (its folder's settings); a newer re-check stops this one. `changed`: the secrets a new
    * catalog changed; then a spec is judged again only if it names one of them or has a finding that reads the
    * catalog. Any other kind always is (a Helm values file's chart has default secret names it need not spell).
    */
   async recheck(
-    context: () => Promise<FeatureContext>,
-    forFile: (base: FeatureContext, uri: string) => FeatureContext,
+    contexts: () => Promise<ClosedFileContexts>,
     changed: ReadonlySet<string> | 'all' = 'all',
   ): Promise<void> {
     const generation = ++this.recheckGeneration;
-    const ctx = await context();
+    const { base, forFile } = await contexts();
     if (generation !== this.recheckGeneration) return;
-    if (!workspaceScope(ctx.settings)) return this.clear();
+    if (!workspaceScope(base.settings)) return this.clear();
     let judged = 0;
     for (const [uri, kept] of [...this.files]) {
       if (this.files.get(uri) !== kept || !concerned(kept, changed) || this.isOpen(uri)) continue;
       const fsPath = fsPathOf(uri);
       const text = fsPath === undefined ? undefined : readBounded(fsPath);
       const h =
-        text === undefined
-          ? undefined
-          : handle(TextDocument.create(uri, kept.languageId, 0, text), forFile(ctx, uri), true);
+        text === undefined ? undefined : handle(TextDocument.create(uri, kept.languageId, 0, text), forFile(uri), true);
       if (!h) this.remove(uri);
       else this.judged(uri, kept, h);
       if (++judged % RECHECK_BATCH === 0) {
@@ -159,14 +158,17 @@ export class WorkspaceProblems {
     for (const uri of [...this.files.keys()]) this.remove(uri);
   }
 
-  /** A scan starts with `settings`: an older one still walking stops at its next file (`isCurrentScan`). */
-  startScan(settings: ServerSettings): number {
+  /**
+   * A scan starts with `settings` (the workspace's, then each folder's): an older one still walking stops at its
+   * next file (`isCurrentScan`).
+   */
+  startScan(settings: readonly ServerSettings[]): number {
     this.scannedWith = chosenFiles(settings);
     return ++this.scanGeneration;
   }
 
   /** Whether the last scan read the files these settings choose (else the workspace must be walked again). */
-  scannedFor(settings: ServerSettings): boolean {
+  scannedFor(settings: readonly ServerSettings[]): boolean {
     return this.scannedWith === chosenFiles(settings);
   }
 

@@ -49,12 +49,13 @@ export async function reindexFile(state: ServerState, uri: string, closed = fals
 
 /**
  * Walks the workspace folders, at most `pachyderm.diagnosticsMaxFiles` JSON/YAML files, indexing and judging each
- * with the catalog of the moment it is read (a catalog that arrives meanwhile re-checks what was read before).
- * A newer scan stops this one. Returns how many files were read.
+ * with its folder's settings and the catalog of the moment it is read (a catalog that arrives meanwhile re-checks
+ * what was read before). A newer scan stops this one. Returns how many files were read.
  */
 export async function scanWorkspace(state: ServerState): Promise<number> {
-  const base = await state.contextFor('');
-  const generation = state.problems.startScan(base.settings);
+  const contexts = await state.closedFileContexts();
+  const { base } = contexts;
+  const generation = state.problems.startScan(contexts.chosen);
   const { diagnosticsMaxFiles: limit } = base.settings;
   const seen = new Set<string>();
   const scan = await scanFolders(
@@ -63,8 +64,7 @@ export async function scanWorkspace(state: ServerState): Promise<number> {
     (uri, text) => {
       if (!state.problems.isCurrentScan(generation)) return false;
       seen.add(normalizeUri(uri));
-      const ctx = state.closedFileContext(base, uri);
-      indexAndCheck(state, TextDocument.create(uri, languageOf(uri), 0, text), ctx);
+      indexAndCheck(state, TextDocument.create(uri, languageOf(uri), 0, text), contexts.forFile(uri));
       return true;
     },
     limit,
