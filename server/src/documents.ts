@@ -11,7 +11,7 @@ import { folderContaining, fsPathOf } from './uris';
 import { isRuleSettingsUri } from './ruleSettingsFiles';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
-import { reindexFile, rescanWorkspace } from './workspaceScan';
+import { forgetDeleted, reindexFile, rescanWorkspace } from './workspaceScan';
 
 export function registerDocuments(state: ServerState, validation: ValidationScheduler): void {
   const { documents, connection } = state;
@@ -47,10 +47,8 @@ export function registerDocuments(state: ServerState, validation: ValidationSche
       let ruleSettings = false;
       for (const change of params.changes) {
         ruleSettings ||= isRuleSettingsUri(change.uri);
-        if (change.type === FileChangeType.Deleted) {
-          state.workspace.delete(change.uri);
-          state.problems.remove(change.uri);
-        } else void reindexFile(state, change.uri);
+        if (change.type === FileChangeType.Deleted) forgetDeleted(state, change.uri);
+        else void reindexFile(state, change.uri);
       }
       // A .pachyderm-secrets.json created, saved or deleted: every document, open or closed, may be judged differently.
       if (ruleSettings) {

@@ -24,7 +24,7 @@ import { ServerState } from './serverState';
 import { DEFAULT_VALIDATION_DELAY_MS, SettingsStore, type InitializationOptions } from './settings';
 import { ValidationScheduler } from './validation';
 import { DEFAULT_MAX_SEARCHED_FILES, type SecretSearchOptions } from './secretUsesSearch';
-import { rescanWorkspace } from './workspaceScan';
+import { forgetOutsideFolders, rescanWorkspace } from './workspaceScan';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -90,6 +90,7 @@ connection.onInitialized(
         guarded(connection.console, 'didChangeWorkspaceFolders', nothing, (e) => {
           const removed = new Set(folderPaths(e.removed));
           state.folders = [...state.folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+          forgetOutsideFolders(state);
           rescanWorkspace(state);
         }),
       );

@@ -54,6 +54,11 @@ export class WorkspaceIndex {
     this.namesByUri.delete(uri);
   }
 
+  /** The closed files `gone` picks (by normalised URI) leave the index: a folder was deleted or removed. */
+  deleteWhere(gone: (uri: string) => boolean): void {
+    for (const uri of new Set([...this.byUri.keys(), ...this.namesByUri.keys()])) if (gone(uri)) this.delete(uri);
+  }
+
   /** The files (normalised URIs) that name `secret`: pipeline specs and Helm values files. */
   filesNaming(secret: string): string[] {
     const out: string[] = [];

@@ -178,7 +178,12 @@ export class WorkspaceProblems {
 
   /** After a whole scan: the files it did not see (deleted meanwhile, beyond a lowered limit) leave Problems. */
   keepOnly(seen: ReadonlySet<string>): void {
-    for (const uri of [...this.files.keys()]) if (!seen.has(uri)) this.remove(uri);
+    this.removeWhere((uri) => !seen.has(uri));
+  }
+
+  /** The kept files `gone` picks (by normalised URI) leave Problems now: a folder was deleted or removed. */
+  removeWhere(gone: (uri: string) => boolean): void {
+    for (const uri of [...this.files.keys()]) if (gone(uri)) this.remove(uri);
   }
 
   get size(): number {

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { failureSummary } from './guarded';
-import { fsPathOf, normalizeUri } from './uris';
+import { folderContaining, fsPathOf, normalizeUri } from './uris';
 import { handle, indexEntry } from './documentHandlers';
 import type { FeatureContext } from './documentHandler';
 import type { ServerState } from './serverState';
@@ -45,6 +45,28 @@ export async function reindexFile(state: ServerState, uri: string, closed = fals
   } catch {
     gone();
   }
+}
+
+/**
+ * A file or folder deleted from disk: it and every file under it leave the index and Problems at once (VS Code's
+ * watcher reports a deleted folder with one event, none for the files in it).
+ */
+export function forgetDeleted(state: ServerState, rawUri: string): void {
+  const uri = normalizeUri(rawUri);
+  const inside = uri.endsWith('/') ? uri : `${uri}/`;
+  const gone = (u: string) => u === uri || u.startsWith(inside);
+  state.workspace.deleteWhere(gone);
+  state.problems.removeWhere(gone);
+}
+
+/** Folders left the workspace: their files leave the index and Problems now, not when the next walk ends. */
+export function forgetOutsideFolders(state: ServerState): void {
+  const gone = (uri: string) => {
+    const fsPath = fsPathOf(uri);
+    return fsPath === undefined || folderContaining(fsPath, state.folders) === undefined;
+  };
+  state.workspace.deleteWhere(gone);
+  state.problems.removeWhere(gone);
 }
 
 /**
