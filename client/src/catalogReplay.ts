@@ -1,12 +1,17 @@
 /**
- * Remembers the last catalog snapshot and deployed pipelines' summary sent to the language server, so a server the
- * client restarted after a crash gets them again at once instead of checking specs with no catalog (and no
- * deployed pipelines) until the cluster next changes. No `vscode` import: unit-tested directly.
+ * Remembers the last catalog snapshot, deployed pipelines' summary and extra targets' catalogs sent to the language
+ * server, so a server the client restarted after a crash gets them again at once instead of checking specs with no
+ * catalog (and no deployed pipelines or extra targets) until the cluster next changes. No `vscode` import:
+ * unit-tested directly.
  */
-import { CatalogNotification, DeployedNotification } from '../../core/src/protocol';
+import { CatalogNotification, DeployedNotification, TargetCatalogsNotification } from '../../core/src/protocol';
 
 /** The notifications whose last one a restarted server needs, in the order they are resent. */
-const REPLAYED: readonly string[] = [CatalogNotification.method, DeployedNotification.method];
+const REPLAYED: readonly string[] = [
+  CatalogNotification.method,
+  DeployedNotification.method,
+  TargetCatalogsNotification.method,
+];
 
 export interface Replayed {
   method: string;

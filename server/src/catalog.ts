@@ -1,9 +1,11 @@
 /**
  * The catalog feed: the client sends a whole snapshot of secret metadata; it replaces the previous one and
- * every open spec, and every closed one of the workspace, is checked again. The server itself never talks to a cluster.
+ * every open spec, and every closed one of the workspace, is checked again. The extra targets' snapshots (PS070)
+ * arrive the same way, all of them in one notification; the client sends it only when one of them changed. The
+ * server itself never talks to a cluster.
  */
-import { CatalogIndex, changedSecretNames, type CatalogSnapshot } from '../../core/src/catalog';
-import { CatalogNotification } from '../../core/src/protocol';
+import { CatalogIndex, changedSecretNames, type CatalogSnapshot, targetCatalog } from '../../core/src/catalog';
+import { CatalogNotification, TargetCatalogsNotification, type TargetCatalogsParams } from '../../core/src/protocol';
 import { guarded, nothing } from './guarded';
 import type { ServerState } from './serverState';
 import type { ValidationScheduler } from './validation';
@@ -19,6 +21,17 @@ export function registerCatalog(state: ServerState, validation: ValidationSchedu
       validation.scheduleAll();
       // A closed file is judged again only when the change can concern it (./workspaceProblems.ts).
       state.recheckWorkspace(changedSecretNames(before, state.catalog.snapshot));
+    }),
+  );
+  state.connection.onNotification(
+    TargetCatalogsNotification.type,
+    guarded(state.connection.console, TargetCatalogsNotification.method, nothing, (params: TargetCatalogsParams) => {
+      const targets = Array.isArray(params?.targets) ? params.targets : [];
+      state.targets = targets
+        .filter((t) => t && typeof t.label === 'string')
+        .map((t) => targetCatalog({ label: t.label, snapshot: sanitize(t.snapshot) }));
+      validation.scheduleAll();
+      state.recheckWorkspace();
     }),
   );
 }

@@ -6,8 +6,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, IncrementalAnalyzer, type AnalysisResult, type Severity } from '../../core/src/analysis';
-import type { CatalogIndex } from '../../core/src/catalog';
 import type { DeployedIndex } from '../../core/src/deployed';
+import type { CatalogIndex, TargetCatalog } from '../../core/src/catalog';
 import type { Finding } from '../../core/src/rules';
 import { applyRuleSettings, overridesKey } from '../../core/src/ruleSettings';
 import type { FeatureContext } from './documentHandler';
@@ -18,6 +18,7 @@ interface Cached {
   version: number;
   catalog: CatalogIndex;
   deployed: DeployedIndex;
+  targets: readonly TargetCatalog[];
   /** The settings and moment the result depends on (globs, certificates, rule settings), joined. */
   inputs: string;
   result: AnalysisResult;
@@ -47,12 +48,13 @@ export function analysis(doc: TextDocument, ctx: FeatureContext, once = false): 
   const { specFiles, helmValuesFiles } = ctx.settings;
   const inputs = [...specFiles, '\0', ...helmValuesFiles, '\0', now, warningDays, overridesKey(ctx.rules)].join('\n');
   const hit = cache.get(doc);
-  const { catalog, deployed } = ctx;
+  const { catalog, deployed, targets } = ctx;
   if (
     hit &&
     hit.version === doc.version &&
     hit.catalog === catalog &&
     hit.deployed === deployed &&
+    hit.targets === targets &&
     hit.inputs === inputs
   )
     return hit.result;
@@ -62,11 +64,12 @@ export function analysis(doc: TextDocument, ctx: FeatureContext, once = false): 
     helmValuesFiles,
     certificates: ctx.certificates,
     deployed,
+    targets,
   });
   // Rule settings act on the findings, after the analysis: the incremental analyser's memo stays valid across them.
   const findings = applyRuleSettings(analysed.findings, ctx.rules);
   const result = findings === analysed.findings ? analysed : { ...analysed, findings };
-  if (!once) cache.set(doc, { version: doc.version, catalog, deployed, inputs, result });
+  if (!once) cache.set(doc, { version: doc.version, catalog, deployed, targets, inputs, result });
   return result;
 }
 

@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../core/src/analysis';
-import type { CatalogIndex } from '../../core/src/catalog';
+import type { CatalogIndex, TargetCatalog } from '../../core/src/catalog';
 import type { CertificateExpiryPolicy } from '../../core/src/certificates';
 import type { DeployedIndex } from '../../core/src/deployed';
 import type { RuleOverrides } from '../../core/src/ruleSettings';
@@ -26,6 +26,8 @@ export interface FeatureContext {
   readonly catalog: CatalogIndex;
   /** The deployed pipelines' summary the client last sent (hover, PS060). */
   readonly deployed: DeployedIndex;
+  /** The extra targets' catalogs, for PS070. */
+  readonly targets: readonly TargetCatalog[];
   readonly settings: ServerSettings;
   readonly workspace: WorkspaceIndex;
   /** Workspace folder paths, for workspace-relative `specFiles` globs. */

@@ -5,8 +5,8 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CatalogIndex, emptySnapshot } from '../../core/src/catalog';
 import { DeployedIndex, emptyDeployedSummary } from '../../core/src/deployed';
+import { CatalogIndex, emptySnapshot, type TargetCatalog } from '../../core/src/catalog';
 import { mergeRuleOverrides } from '../../core/src/ruleSettings';
 import type { AnalysedDocument, ClosedFileContexts, DocumentHandler, FeatureContext } from './documentHandler';
 import { handle } from './documentHandlers';
@@ -19,6 +19,8 @@ import { WorkspaceProblems } from './workspaceProblems';
 export class ServerState {
   catalog = new CatalogIndex(emptySnapshot());
   deployed = new DeployedIndex(emptyDeployedSummary());
+  /** The extra targets' catalogs (PS070), replaced as a whole at each notification (./catalog.ts). */
+  targets: readonly TargetCatalog[] = [];
   folders: string[] = [];
   /** The moment certificates are judged at: one value between ticks, so an analysis can be reused until it moves. */
   certificateTime = Date.now();
@@ -62,7 +64,8 @@ export class ServerState {
       const settings = (folder !== undefined && byFolder.get(folder)) || base.settings;
       const rules = mergeRuleOverrides(this.ruleFiles.for(uri, folders), settings.rules);
       const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
-      return { ...base, settings, catalog: this.catalog, deployed: this.deployed, certificates, rules };
+      const { catalog, deployed, targets } = this;
+      return { ...base, settings, catalog, deployed, targets, certificates, rules };
     };
     return { base, forFile, chosen: [base.settings, ...byFolder.values()] };
   }
@@ -72,8 +75,8 @@ export class ServerState {
     const certificates = { now: this.certificateTime, warningDays: settings.certificateExpiryWarningDays };
     // The setting is stronger than the file, rule by rule (README, "Rule settings").
     const rules = mergeRuleOverrides(this.ruleFiles.for(uri, this.folders), settings.rules);
-    const { catalog, deployed, workspace, folders } = this;
-    return { catalog, deployed, settings, workspace, folders, certificates, rules };
+    const { catalog, deployed, targets, workspace, folders } = this;
+    return { catalog, deployed, targets, settings, workspace, folders, certificates, rules };
   }
 
   /** The open document, analysed, and the handler for its kind, if any. */

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { CatalogReplay } from '../../client/src/catalogReplay';
 import { emptySnapshot } from '../../core/src/catalog/snapshot';
 import { emptyDeployedSummary } from '../../core/src/deployed/deployedSummary';
-import { CatalogNotification, DeployedNotification } from '../../core/src/protocol/messages';
+import {
+  CatalogNotification,
+  DeployedNotification,
+  TargetCatalogsNotification,
+} from '../../core/src/protocol/messages';
 
 test('a restarted language server gets the last catalog snapshot again; the first start gets none', () => {
   const replay = new CatalogReplay();
@@ -35,4 +39,17 @@ test('a restart before any snapshot was sent replays nothing', () => {
   const replay = new CatalogReplay();
   replay.running();
   assert.deepEqual(replay.running(), []);
+});
+
+test("a restarted language server gets the extra targets' catalogs again too, after the catalog", () => {
+  const replay = new CatalogReplay();
+  const catalog = { ...emptySnapshot(), namespace: 'ns' };
+  const targets = { targets: [{ label: 'prod', snapshot: { ...emptySnapshot(), context: 'prod-ctx' } }] };
+  replay.sent(TargetCatalogsNotification.method, targets);
+  replay.sent(CatalogNotification.method, catalog);
+  assert.deepEqual(replay.running(), [], 'the first start gets none');
+  assert.deepEqual(replay.running(), [
+    { method: CatalogNotification.method, params: catalog },
+    { method: TargetCatalogsNotification.method, params: targets },
+  ]);
 });

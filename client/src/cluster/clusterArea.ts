@@ -24,6 +24,8 @@ export class ClusterArea {
   status!: import('./statusBar').CatalogStatusBar;
   inspectDocs!: import('./inspectDocuments').InspectDocuments;
   ignoredSettings: readonly string[] = [];
+  /** `pachyderm.extraTargets`' catalogs, for PS070 (./extraTargets.ts); refreshed with the main target. */
+  extraTargets?: import('./extraTargets').ExtraTargets;
   /** Refreshes the catalog when a kubeconfig file it read (or looked for) changes. */
   readonly kubeconfigWatcher = new KubeconfigWatcher(() => void this.refresh());
   /** Copies values and clears them from the clipboard later (`pachyderm.clipboardClearSeconds`). */
@@ -57,7 +59,7 @@ export class ClusterArea {
    * installed. Not in an untrusted workspace: that extension's path may come from the workspace's own settings,
    * and a kubeconfig can run programs (exec plugins), which is why ours are filtered there too.
    */
-  private async targetSettings(): Promise<TargetSettings> {
+  async targetSettings(): Promise<TargetSettings> {
     const settings = readTargetSettings();
     if (settings.kubeconfig !== undefined || settings.context !== undefined || !vscode.workspace.isTrusted)
       return settings;
@@ -67,7 +69,7 @@ export class ClusterArea {
 
   /** Starts the catalog and the deployed pipelines over (a new target, settings, an explicit refresh). */
   async refresh(): Promise<void> {
-    await Promise.all([this.catalog.refresh(), this.deployed.refresh()]);
+    await Promise.all([this.catalog.refresh(), this.deployed.refresh(), this.extraTargets?.refresh()]);
   }
 
   /** The API of the connected target, or a clear message for the user. */

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionHost } from '../host';
+import { EXTRA_TARGETS_SETTING } from '../../../core/src/kubeconfig';
 import { CatalogForwarder, DeployedForwarder } from './snapshotsToServer';
+import { ExtraTargets } from './extraTargets';
 import { CERTIFICATE_WARNING_SETTING, certificateWarningDays } from './certificateSetting';
 import { ClusterArea } from './clusterArea';
 import { CLUSTER_SETTING_KEYS } from './clusterSettings';
@@ -23,7 +25,8 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   const deployedForwarder = new DeployedForwarder(host);
   area.tree = new SecretsTreeProvider(area.catalog);
   area.view = vscode.window.createTreeView(SECRETS_VIEW, { treeDataProvider: area.tree, showCollapseAll: true });
-  subs.push(status, forwarder, deployedForwarder, area.tree, area.view);
+  area.extraTargets = new ExtraTargets(host, area);
+  subs.push(status, forwarder, deployedForwarder, area.tree, area.view, area.extraTargets);
   area.tree.setVisible(area.view.visible);
   area.tree.setCertificateWarningDays(certificateWarningDays());
   subs.push(area.view.onDidChangeVisibility((e) => area.tree.setVisible(e.visible)));
@@ -47,6 +50,7 @@ export function registerCluster(host: ExtensionHost): ClusterArea {
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (CLUSTER_SETTING_KEYS.some((k) => e.affectsConfiguration(k))) refresh();
+      else if (e.affectsConfiguration(EXTRA_TARGETS_SETTING)) void area.extraTargets?.refresh();
       if (e.affectsConfiguration(CERTIFICATE_WARNING_SETTING))
         area.tree.setCertificateWarningDays(certificateWarningDays());
     }),

@@ -1,14 +1,19 @@
 /**
  * Sends the cluster's snapshots to the language server, coalesced: a burst of watch events (a namespace being
- * seeded, a relist, pods failing one after another) becomes one notification carrying the latest snapshot. Two
- * feeds: the secret catalog (`CatalogNotification`) and the deployed pipelines (`DeployedNotification`, as a
- * summary without any pod message).
+ * seeded, a relist, pods failing one after another) becomes one notification carrying the latest snapshot. Three
+ * feeds: the secret catalog (`CatalogNotification`), the deployed pipelines (`DeployedNotification`, as a
+ * summary without any pod message) and the extra targets' catalogs (`TargetCatalogsNotification`).
  */
 import type * as vscode from 'vscode';
 import type { NotificationType } from 'vscode-languageclient/node';
-import type { CatalogSnapshot } from '../../../core/src/catalog';
+import type { CatalogSnapshot, TargetSnapshot } from '../../../core/src/catalog';
 import { summarizeDeployed, type DeployedSnapshot, type DeployedSummary } from '../../../core/src/deployed';
-import { CatalogNotification, DeployedNotification } from '../../../core/src/protocol';
+import {
+  CatalogNotification,
+  DeployedNotification,
+  TargetCatalogsNotification,
+  type TargetCatalogsParams,
+} from '../../../core/src/protocol';
 import type { ExtensionHost } from '../host';
 
 export const COALESCE_MS = 50;
@@ -58,5 +63,12 @@ export class CatalogForwarder extends SnapshotForwarder<CatalogSnapshot, Catalog
 export class DeployedForwarder extends SnapshotForwarder<DeployedSnapshot, DeployedSummary> {
   constructor(host: ExtensionHost) {
     super(host, DeployedNotification.type, 'the deployed pipelines', summarizeDeployed);
+  }
+}
+
+/** Every extra target's latest snapshot, labelled, in one notification (./extraTargets.ts). */
+export class TargetsForwarder extends SnapshotForwarder<TargetSnapshot[], TargetCatalogsParams> {
+  constructor(host: ExtensionHost) {
+    super(host, TargetCatalogsNotification.type, "the extra targets' catalogs", (targets) => ({ targets }));
   }
 }

@@ -3,3 +3,4 @@ export * from './clusterTarget';
 export * from './namespaceName';
 export * from './tlsVerification';
 export * from './trustedSettings';
+export * from './extraTargets';

@@ -6,6 +6,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogSnapshot } from '../catalog/snapshot';
 import type { DeployedSummary } from '../deployed/deployedSummary';
+import type { TargetSnapshot } from '../catalog/targetCatalog';
 import type { SecretUse } from '../analysis/secretUses';
 import type { NewSecretEntry } from '../pipelineSpec/secretReferenceEdit';
 import type { ValueSlice } from '../helm/valueSlice';
@@ -24,6 +25,20 @@ export namespace CatalogNotification {
 export namespace DeployedNotification {
   export const method = 'pachyderm/deployed';
   export const type = new NotificationType<DeployedSummary>(method);
+}
+
+export interface TargetCatalogsParams {
+  /** Every extra target (`pachyderm.extraTargets`) with its latest snapshot; an empty list when none is set. */
+  targets: TargetSnapshot[];
+}
+
+/**
+ * Client → server: the extra targets' catalogs changed (metadata only, never values), for PS070. Apart from
+ * `CatalogNotification` so the main catalog's message stays as it is for every other rule.
+ */
+export namespace TargetCatalogsNotification {
+  export const method = 'pachyderm/targetCatalogs';
+  export const type = new NotificationType<TargetCatalogsParams>(method);
 }
 
 /** Arguments of the client command that a "create missing secret" quick fix runs. */

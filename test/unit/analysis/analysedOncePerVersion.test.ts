@@ -77,6 +77,7 @@ test('one analysis and one Helm parse per version of an open values file, whatev
   const ctx: FeatureContext = {
     catalog: readyCatalog(),
     deployed: new DeployedIndex(emptyDeployedSummary()),
+    targets: [],
     settings: DEFAULT_SETTINGS,
     workspace: new WorkspaceIndex(),
     folders: [],

@@ -1,0 +1,123 @@
+/**
+ * `pachyderm.extraTargets` in the real extension host: a second target (another namespace of the local cluster)
+ * that lacks a secret and a key the active target has shows PS070 in Problems, naming the target; a target whose
+ * API server is down is said once, however often its catalog retries, and the other target is still checked.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PachydermExtensionExports } from '../../client/src/extension';
+import { withContexts } from '../../tools/local-cluster/kubeconfig';
+import {
+  activateExtension,
+  answerPrompts,
+  cluster,
+  restoreSettings,
+  setSetting,
+  testEnv,
+  waitFor,
+  waitForDiagnostics,
+} from './harness';
+
+const NAMESPACE = 'extra-target-prod';
+
+/** A port nothing listens on: one the OS just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+suite('extra targets: PS070 against a second cluster target', () => {
+  let area: PachydermExtensionExports['cluster'];
+  const kubeconfig = path.join(os.tmpdir(), `pachyderm-extra-targets-${process.pid}`);
+  const specPath = () => path.join(testEnv().workspace, 'specs', 'extra-targets.pipeline.json');
+
+  suiteSetup(async () => {
+    area = (await activateExtension<PachydermExtensionExports>()).cluster;
+    await waitFor(() => area.catalog.snapshot().state.kind === 'ready', { what: 'the catalog to be ready' });
+    // The active target (context local, namespace default) has warehouse-db with PGPASSWORD and PGUSER, and
+    // s3-credentials; the second target has warehouse-db with PGPASSWORD only, and no s3-credentials.
+    // Through the admin endpoint, which makes the namespace as it goes.
+    await cluster.admin('POST', '/__local/secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'warehouse-db', namespace: NAMESPACE },
+      data: { PGPASSWORD: Buffer.from('dummy').toString('base64') },
+    });
+    const down = `https://127.0.0.1:${await closedPort()}`;
+    const contexts = [
+      { name: 'prod-ctx', namespace: NAMESPACE },
+      { name: 'down-ctx', namespace: NAMESPACE, server: down },
+    ];
+    fs.writeFileSync(kubeconfig, withContexts(fs.readFileSync(testEnv().kubeconfig, 'utf8'), contexts));
+    const transform = {
+      image: 'i:1',
+      cmd: ['run'],
+      secrets: [
+        { name: 'warehouse-db', key: 'PGUSER', envVar: 'PGUSER' },
+        { name: 's3-credentials', mountPath: '/s3' },
+      ],
+    };
+    const spec = { pipeline: { name: 'extra-targets' }, input: { pfs: { repo: 'r', glob: '/*' } }, transform };
+    fs.writeFileSync(specPath(), JSON.stringify(spec, null, 2));
+  });
+
+  suiteTeardown(async () => {
+    await cluster.deleteSecret('warehouse-db', NAMESPACE);
+    fs.rmSync(kubeconfig, { force: true });
+    fs.rmSync(specPath(), { force: true });
+  });
+
+  teardown(() => restoreSettings());
+
+  test('the second target lacking a secret and a key shows PS070 in Problems; the down target is said once', async () => {
+    const prompts = answerPrompts([]);
+    try {
+      await setSetting('pachyderm.kubeconfig', kubeconfig);
+      await waitFor(() => area.catalog.snapshot().state.kind === 'ready', { what: 'the main target ready again' });
+      await setSetting('pachyderm.extraTargets', [
+        { context: 'down-ctx', label: 'down' },
+        { context: 'prod-ctx', label: 'prod' },
+      ]);
+      const uri = vscode.Uri.file(specPath());
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      const ps070 = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.code === 'PS070');
+      const found = ps070(await waitForDiagnostics(uri, (ds) => ps070(ds).length === 2));
+      const place = `(context prod-ctx, namespace ${NAMESPACE})`;
+      assert.deepEqual(
+        found.map((d) => [d.severity, d.message]),
+        [
+          [
+            vscode.DiagnosticSeverity.Warning,
+            `Key \`PGUSER\` of secret \`warehouse-db\` does not exist in target \`prod\` ${place}`,
+          ],
+          [vscode.DiagnosticSeverity.Warning, `Secret \`s3-credentials\` does not exist in target \`prod\` ${place}`],
+        ],
+      );
+
+      // The down target retries on its own; each retry is another error snapshot, and none is said again.
+      const downCatalog = area.extraTargets!.catalogs().get('down')!;
+      await waitFor(() => area.extraTargets!.announced.get('down') === 1, { what: 'the down target said' });
+      let retries = 0;
+      downCatalog.on('change', (s) => void (s.state.kind === 'error' && retries++));
+      await waitFor(() => retries >= 2, { what: 'the down target to retry twice', timeoutMs: 30_000 });
+      const aboutDown = prompts.prompts.filter((p) => p.kind === 'showWarningMessage' && /"down"/.test(p.text));
+      assert.equal(aboutDown.length, 1, JSON.stringify(prompts.prompts));
+      assert.match(
+        aboutDown[0].text,
+        /extra target "down" \(context down-ctx, namespace extra-target-prod\) cannot be read/,
+      );
+      assert.equal(area.extraTargets!.announced.get('down'), 1);
+      assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => /target `down`/.test(d.message)));
+      assert.equal(area.catalog.snapshot().state.kind, 'ready', 'the main target is not held up');
+    } finally {
+      prompts.done();
+    }
+  });
+});
