@@ -2,7 +2,8 @@
  * Deployed pipelines in a real VS Code against the local cluster: a worker RC deployed as pachd does shows under
  * the secret it uses; removing the key with kubectl makes its pod fail (the local cluster's kubelet), and the tree
  * and its filter show the failure, as do the hover and Problems (PS060) of a workspace spec of that pipeline;
- * restoring the key clears them. Delete Secret asks for the typed name.
+ * restoring the key clears them, and a language server restarted meanwhile is told again by the client. Delete
+ * Secret asks for the typed name.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PachydermExtensionExports } from '../../client/src/extension';
 import type { TreeRow } from '../../client/src/cluster/treeModel';
-import { activateExtension, answerPrompts, cluster, runCommand, testEnv, waitFor, waitForDiagnostics } from './harness';
+import {
+  activateExtension,
+  answerPrompts,
+  cluster,
+  languageServerPids,
+  runCommand,
+  testEnv,
+  waitFor,
+  waitForDiagnostics,
+} from './harness';
 
 const SECRET = 'deployed-faces-db';
 const CANARY = 'CANARY-deployed-faces-3b7c';
@@ -113,6 +123,16 @@ suite('deployed pipelines: the Secrets tree', () => {
     const hover = await hoverText(uri, atName);
     assert.match(hover, /Deployed pipeline `vision\/faces v3` uses it: env DB_PASS from password\./);
     assert.match(hover, /Its workers fail because of it: CreateContainerConfigError, key `password` not found in/);
+
+    // A server that crashed gets the deployed pipelines again from the client at once (catalogReplay.ts): nothing
+    // changes in the cluster meanwhile, so only the replay can tell it.
+    const [pid] = languageServerPids();
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => languageServerPids().some((p) => p !== pid), { what: 'the language server to restart' });
+    await waitFor(async () => /Its workers fail because of it/.test(await hoverText(uri, atName)), {
+      what: 'the restarted server to know the failure',
+    });
+    await waitForDiagnostics(uri, (ds) => ps060(ds).some((d) => d.message === PS060));
 
     const restore = Buffer.from(CANARY).toString('base64');
     kubectl('patch', 'secret', SECRET, '--type=merge', '-p', JSON.stringify({ data: { password: restore } }));
