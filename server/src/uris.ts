@@ -5,8 +5,20 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// The workspace scan converts thousands of paths and URIs: the common case skips node's URL functions.
+const POSIX = path.sep === '/';
+/** Characters that neither VS Code nor node percent-encode in a path (not `~`: node 20 writes `%7E`). */
+const PLAIN = /^\/[A-Za-z0-9/._-]*$/;
+/** A `.` or `..` segment, or an empty one (`//`), which node's URL functions resolve away. */
+const UNRESOLVED = /\/\.\.?(\/|$)|\/\//;
+
+/** Whether a POSIX path is spelled the same as a file URI's path, node's way, with nothing to encode or resolve. */
+const plainPath = (p: string): boolean => POSIX && PLAIN.test(p) && !UNRESOLVED.test(p);
+const FILE = 'file://';
+
 export function fsPathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
+  if (uri.startsWith(FILE) && plainPath(uri.slice(FILE.length))) return uri.slice(FILE.length);
   try {
     return fileURLToPath(uri);
   } catch {
@@ -14,18 +26,14 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
-/** A file URI whose path holds only characters that neither VS Code nor node percent-encode: already normal. */
-const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9/._~-]*$/;
-
 export function normalizeUri(uri: string): string {
-  // The workspace scan normalises thousands of URIs: the common case skips parsing the URI twice.
-  if (PLAIN_FILE_URI.test(uri)) return uri;
+  if (uri.startsWith(FILE) && plainPath(uri.slice(FILE.length))) return uri;
   const p = fsPathOf(uri);
   return p === undefined ? uri : pathToFileURL(p).href;
 }
 
 export function uriOfPath(fsPath: string): string {
-  return pathToFileURL(fsPath).href;
+  return plainPath(fsPath) ? FILE + fsPath : pathToFileURL(fsPath).href;
 }
 
 /** The workspace folder holding the file at `fsPath`, if any; of nested folders, the innermost (as VS Code picks). */

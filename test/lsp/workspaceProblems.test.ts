@@ -152,6 +152,37 @@ test("closing a file shows the disk's problems at once, with no empty moment; de
   }
 });
 
+test('a file under a folder with ~ is one file: its open editor is not overwritten by the disk', async () => {
+  // VS Code spells the folder `team~1`, node `team%7E1`: both must name one file, or a re-check publishes the
+  // saved text's problems over those of the open editor.
+  const ws = workspaceWith({ 'team~1/one.pipeline.yaml': user('one', 'db'), 'b/other.pipeline.yaml': user('o', 'z') });
+  const s = await start(ws);
+  try {
+    await s.connection.sendNotification(CatalogNotification.type, catalog(['api']));
+    const nodeUri = pathToFileURL(path.join(ws, 'team~1/one.pipeline.yaml')).href;
+    const editorUri = nodeUri.replace('%7E', '~');
+    assert.notEqual(editorUri, nodeUri);
+    await diagnosticsOf(s, nodeUri, has('PS002'));
+    assert.deepEqual((await s.open(editorUri, 'yaml', user('one', 'api'))).diagnostics, []);
+    const from = s.published.length;
+    // A catalog change re-checks the closed files: the other spec's PS002 goes, the open one is left alone.
+    await s.connection.sendNotification(CatalogNotification.type, catalog(['api', 'z']));
+    await diagnosticsOf(s, uriIn(ws, 'b/other.pipeline.yaml'), (p) => !has('PS002')(p));
+    await s.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: editorUri },
+      position: { line: 0, character: 0 },
+    });
+    // The open editor's text is judged again (a version); the disk's (no version) must not be sent.
+    const fromDisk = s.published.slice(from).filter((p) => p.uri !== uriIn(ws, 'b/other.pipeline.yaml'));
+    assert.deepEqual(
+      fromDisk.filter((p) => p.version === undefined || p.diagnostics.length),
+      [],
+    );
+  } finally {
+    await s.stop();
+  }
+});
+
 test('openFiles scope judges only open files, and switching to workspace scope checks the closed ones', async () => {
   const ws = workspaceWith(FILES);
   const s = await start(ws, { diagnosticsScope: 'openFiles' });

@@ -23,9 +23,14 @@ export type DocumentKind = 'pipeline' | 'helm-values' | 'secret-manifest' | 'non
 const PIPELINE_NAME = /\.pipeline\.(json|ya?ml)$/i;
 const ANALYSABLE = /\.(json|jsonc|ya?ml)$/i;
 const NEVER = /\.(jsonnet|libsonnet)$/i;
+/** A file URI with nothing to decode in its path, as a workspace scan's thousands of URIs usually are. */
+const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9/._~-]*$/;
+/** A `.` or `..` segment, which the URL parser resolves. */
+const DOT_SEGMENT = /\/\.\.?(\/|$)/;
 
 /** The path of a URI or file path, `/`-separated, for name and glob tests. */
 export function pathOfUri(uri: string): string {
+  if (PLAIN_FILE_URI.test(uri) && !DOT_SEGMENT.test(uri)) return uri.slice('file://'.length);
   let p = uri;
   if (/^[a-z][a-z0-9+.-]*:/i.test(p)) {
     try {
