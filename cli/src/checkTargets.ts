@@ -27,15 +27,14 @@ export async function readClusterTargets(
 ): Promise<ClusterTargets | undefined> {
   const kubeconfig = str('kubeconfig');
   const namespace = str('namespace');
-  const wanted = contexts.length ? contexts : [undefined];
+  const wanted = contexts.length ? distinct(contexts, say) : [undefined];
   const snapshots = await Promise.all(wanted.map((context) => loadCatalog({ kubeconfig, context, namespace })));
   // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
   for (const s of snapshots) if (s.insecurity) say(`warning: ${insecurityText(s.insecurity).sentence}`);
   const [main, ...others] = snapshots;
-  if (main.state.kind !== 'ready') {
-    say(`cannot read the cluster's secrets: ${stateReason(main)}`);
-    return undefined;
-  }
+  const mainReady = main.state.kind === 'ready';
+  if (!mainReady) say(`cannot read the cluster's secrets (${targetPlace(main)}): ${stateReason(main)}`);
+  // Said even when the main target failed, so one run names every context that cannot be read.
   const extra: TargetCatalog[] = [];
   let failed = 0;
   others.forEach((snapshot, i) => {
@@ -48,7 +47,19 @@ export async function readClusterTargets(
       );
     }
   });
-  return { main, extra, failed };
+  return mainReady ? { main, extra, failed } : undefined;
+}
+
+/** Each context once, in the order given: a repeated one would report every PS070 of its target again. */
+function distinct(contexts: readonly string[], say: (message: string) => void): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const c of contexts) {
+    if (seen.has(c) && !repeated.has(c)) say(`--context ${c} is given more than once: read once`);
+    if (seen.has(c)) repeated.add(c);
+    seen.add(c);
+  }
+  return [...seen];
 }
 
 function stateReason(s: CatalogSnapshot): string {

@@ -78,6 +78,11 @@ export function checkOptions(flags: ParsedFlags): CheckOptions | string {
     return `--certificate-expiry-warning-days must be a whole number of days, not "${warningDays}"`;
   if (!flags.positionals.length) return 'no PATH given';
   const cluster = ['kubeconfig', 'context', 'namespace'].filter((n) => flags.values.has(n));
+  // One --context may be empty (kubectl's current context); among several, an empty one would be an extra target
+  // labelled `` that is the current context again.
+  const contexts = list('context');
+  if (contexts.length > 1 && contexts.some((c) => !c.trim()))
+    return '--context must name a context when it is given more than once';
   if (flags.values.has('secrets') && cluster.length)
     return `--secrets cannot be combined with --${cluster.join(', --')}`;
   return { format, warningDays: Number(warningDays), cluster, str, list };

@@ -98,7 +98,10 @@ test('a context that may not list secrets fails the run with the reason and exit
     spec,
   );
   assert.equal(r.code, 3);
-  assert.match(r.err, /cannot read the cluster's secrets: .*(forbidden|Forbidden|not allowed)/);
+  assert.match(
+    r.err,
+    /cannot read the cluster's secrets \(context local-forbidden, namespace pachyderm\): .*(forbidden|Forbidden|not allowed)/,
+  );
   assert.equal(r.out, '');
 });
 
@@ -144,7 +147,7 @@ for (const [endless, reason] of [
       assert.equal(r.code, CHECK_EXIT.failure);
       assert.match(
         r.err,
-        /cannot read the cluster's secrets: (Listing secrets in namespace "pachyderm" was stopped: |The cluster did not answer)/,
+        /cannot read the cluster's secrets \(context local, namespace pachyderm\): (Listing secrets in namespace "pachyderm" was stopped: |The cluster did not answer)/,
       );
       assert.match(r.err, reason);
     } finally {

@@ -115,3 +115,30 @@ test('with one context, no PS070: the main target alone is checked as before', a
   assert.match(r.out, /PS003/);
   assert.doesNotMatch(r.out, /PS070/);
 });
+
+test('a context given more than once is read once and said once, so no PS070 is reported twice', async () => {
+  const r = await check('dev-ctx', 'prod-ctx', 'prod-ctx', 'dev-ctx', 'prod-ctx');
+  assert.equal(r.code, CHECK_EXIT.clean);
+  assert.deepEqual(r.err.trim().split('\n'), [
+    'pachyderm-secrets check: --context prod-ctx is given more than once: read once',
+    'pachyderm-secrets check: --context dev-ctx is given more than once: read once',
+  ]);
+  assert.equal(r.out.trim().split('\n').length, 2, r.out);
+});
+
+test('an empty --context among several is a usage error, not the current context labelled ``', async () => {
+  const r = await check('dev-ctx', '');
+  assert.equal(r.code, CHECK_EXIT.input);
+  assert.match(r.err, /--context must name a context when it is given more than once/);
+  assert.equal(r.out, '');
+});
+
+test('a main target that cannot be read is named with its context, and so is every extra one', async () => {
+  const r = await check('down-ctx', 'nope-ctx', 'prod-ctx');
+  assert.equal(r.code, CHECK_EXIT.failure);
+  const said = r.err.trim().split('\n');
+  assert.equal(said.length, 2, r.err);
+  assert.match(said[0], /cannot read the cluster's secrets \(context down-ctx, namespace prod\): Cannot reach/);
+  assert.match(said[1], /cannot read the secrets of target nope-ctx .*: Context "nope-ctx" is not in the kubeconfig/);
+  assert.equal(r.out, '');
+});
