@@ -1,7 +1,8 @@
 /**
  * `pachyderm.extraTargets` in the real extension host: a second target (another namespace of the local cluster)
  * that lacks a secret and a key the active target has shows PS070 in Problems, naming the target; a target whose
- * API server is down is said once, however often its catalog retries, and the other target is still checked.
+ * API server is down is said once, however often its catalog retries, and the other target is still checked; a change
+ * of the setting keeps the targets that stay and says a bad entry.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -116,6 +117,37 @@ suite('extra targets: PS070 against a second cluster target', () => {
       assert.equal(area.extraTargets!.announced.get('down'), 1);
       assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => /target `down`/.test(d.message)));
       assert.equal(area.catalog.snapshot().state.kind, 'ready', 'the main target is not held up');
+    } finally {
+      prompts.done();
+    }
+  });
+  test('changing the setting keeps the running targets and says a bad entry, even when the targets stay', async () => {
+    const prompts = answerPrompts([]);
+    const down = { context: 'down-ctx', label: 'down' };
+    const prod = { context: 'prod-ctx', label: 'prod' };
+    try {
+      const said = () => area.extraTargets!.announced.get('down') ?? 0;
+      const saidBefore = said();
+      await setSetting('pachyderm.kubeconfig', kubeconfig);
+      await setSetting('pachyderm.extraTargets', [down, prod]);
+      await waitFor(() => said() === saidBefore + 1, { what: 'the down target said' });
+      const before = area.extraTargets!.catalogs();
+
+      // A second "prod" leaves the targets as they were; it is said once, not left to silence.
+      await setSetting('pachyderm.extraTargets', [down, prod, { context: 'down-ctx', label: 'prod' }]);
+      const clash = () => prompts.prompts.filter((p) => /the label "prod" is used twice/.test(p.text));
+      await waitFor(() => clash().length === 1, { what: 'the label clash said' });
+
+      // Adding a target starts that one alone: the down target is neither restarted nor said again.
+      await setSetting('pachyderm.extraTargets', [down, prod, { context: 'prod-ctx', label: 'prod-again' }]);
+      await waitFor(() => area.extraTargets!.catalogs().get('prod-again')?.snapshot().state.kind === 'ready', {
+        what: 'the added target read',
+      });
+      const after = area.extraTargets!.catalogs();
+      assert.equal(after.get('down'), before.get('down'), 'the down target kept running');
+      assert.equal(after.get('prod'), before.get('prod'), 'the prod target kept running');
+      assert.equal(said(), saidBefore + 1);
+      assert.equal(clash().length, 1, JSON.stringify(prompts.prompts));
     } finally {
       prompts.done();
     }

@@ -12,6 +12,7 @@ import {
   EXTRA_TARGETS_SETTING,
   extraTargetSettings,
   type ExtraTargetSetting,
+  type ExtraTargets as ExtraTargetsRead,
   resolveTarget,
 } from '../../../core/src/kubeconfig';
 import type { ExtensionHost } from '../host';
@@ -30,6 +31,8 @@ export class ExtraTargets implements vscode.Disposable {
   private lastSent = '';
   /** The problem already said, by label, until that target is read again: a refresh or retry says nothing new. */
   private readonly said = new Map<string, string>();
+  /** The setting's problems last said, so each is said once and again only after it changed. */
+  private saidSetting = '[]';
   /** Warnings shown, by label: what the extension-host test counts. */
   readonly announced = new Map<string, number>();
 
@@ -46,8 +49,8 @@ export class ExtraTargets implements vscode.Disposable {
   }
 
   /**
-   * Reads the setting; the same targets are refreshed (each re-resolves, so a new kubeconfig applies), other ones
-   * are started over.
+   * Reads the setting; the targets kept are refreshed (each re-resolves, so a new kubeconfig applies) and keep what
+   * was said about them, new ones are started, removed ones stopped.
    */
   async refresh(): Promise<void> {
     const i = vscode.workspace.getConfiguration().inspect<unknown>(EXTRA_TARGETS_SETTING);
@@ -55,15 +58,33 @@ export class ExtraTargets implements vscode.Disposable {
       { globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue },
       vscode.workspace.isTrusted,
     );
-    if (JSON.stringify(read.targets) !== JSON.stringify(this.running.map((r) => r.setting))) {
-      if (read.ignored) this.log(`${EXTRA_TARGETS_SETTING} of this untrusted workspace is ignored`);
-      for (const p of read.problems) this.log(p);
-      this.stop();
-      this.said.clear();
-      this.running = read.targets.map((setting) => this.start(setting));
+    this.saySettingProblems(read);
+    const keyOf = (setting: ExtraTargetSetting) => JSON.stringify(setting);
+    const wanted = new Set(read.targets.map(keyOf));
+    const kept = new Map(this.running.map((r) => [keyOf(r.setting), r]));
+    if (read.targets.map(keyOf).join('\n') !== [...kept.keys()].join('\n')) {
+      for (const [key, r] of kept) {
+        if (wanted.has(key)) continue;
+        r.catalog.dispose();
+        this.said.delete(r.setting.label);
+      }
+      this.running = read.targets.map((setting) => kept.get(keyOf(setting)) ?? this.start(setting));
       this.schedule();
     }
     await Promise.all(this.running.map((r) => r.catalog.refresh()));
+  }
+
+  /**
+   * What is wrong with the setting (an entry without a context, a label used twice), said once each time it
+   * changes, whether or not the targets changed: adding a bad entry to a list leaves the targets as they were.
+   */
+  private saySettingProblems(read: ExtraTargetsRead): void {
+    const ignored = read.ignored ? [`${EXTRA_TARGETS_SETTING} of this untrusted workspace is ignored`] : [];
+    const text = JSON.stringify([...ignored, ...read.problems]);
+    if (text === this.saidSetting) return;
+    this.saidSetting = text;
+    for (const line of [...ignored, ...read.problems]) this.log(line);
+    if (read.problems.length) void vscode.window.showWarningMessage(`Pachyderm: ${read.problems.join('; ')}`);
   }
 
   private start(setting: ExtraTargetSetting): Running {
