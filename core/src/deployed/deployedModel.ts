@@ -3,12 +3,12 @@
  * at a time (each kind is listed and watched on its own).
  *
  * It holds records (workerRecords.ts), never objects: per RC its pipeline and secret uses, per pod its pipeline
- * and status, per event the parsed facts of the two reasons that concern secrets. No pod spec, no env value and
+ * and status, per event the parsed facts of the reasons that concern secrets. No pod spec, no env value and
  * no Secret is kept, so memory grows with the uses, not with the size of the pod specs.
  */
 import { blameContainerMessage, blameMountFailure, blamePullSecrets, type SecretBlame } from './attribution';
-import { FAILED_MOUNT } from './kubeletMessages';
-import type { PodState } from './podFailure';
+import { FAILED_MOUNT, imageNotFound } from './kubeletMessages';
+import type { PodFailure, PodState } from './podFailure';
 import type { WorkerSecretUse } from './podSecretUses';
 import type { DeployedPipelineId } from './workerIdentity';
 import {
@@ -95,7 +95,7 @@ export class DeployedModel {
     return changed;
   }
 
-  /** How many objects of each kind are kept (events: only those about secrets and mounts). */
+  /** How many objects of each kind are kept (events: only those about secrets, mounts and pulls). */
   counts(): Record<WorkerKind, number> {
     return { rcs: this.rcs.size, pods: this.pods.size, events: this.events.size };
   }
@@ -183,7 +183,7 @@ function podFailures(podName: string, pod: PodEntry, uses: WorkerSecretUse[], ev
   const failures: DeployedFailure[] = [];
   const f = pod.state.failure;
   if (f) {
-    const missingPull = events.flatMap((e) => e.pullSecrets ?? []);
+    const missingPull = imageExists(f, events) ? events.flatMap((e) => e.pullSecrets ?? []) : [];
     const blame = [
       ...blameContainerMessage(f.reason, f.message, uses),
       ...blamePullSecrets(f.reason, missingPull, uses),
@@ -202,6 +202,18 @@ function podFailures(podName: string, pod: PodEntry, uses: WorkerSecretUse[], ev
     failures.push({ pod: podName, reason: FAILED_MOUNT, message: e.message, blame: blameMountFailure(e.mount!, uses) });
   }
   return failures;
+}
+
+/**
+ * Whether a pull failure may be a missing credential's: not when the last pull error says the registry has no such
+ * image. `ErrImagePull` carries that error; `ImagePullBackOff` says only `Back-off pulling image`, so the latest
+ * `Failed to pull image` event does.
+ */
+function imageExists(f: PodFailure, events: readonly EventFacts[]): boolean {
+  if (f.reason === 'ErrImagePull') return !imageNotFound(f.message);
+  let latest: EventFacts | undefined;
+  for (const e of events) if (e.pullFailure && (!latest || latest.at < e.at)) latest = e;
+  return !latest?.pullFailure?.notFound;
 }
 
 function isRecord(item: object): item is RecordOf<WorkerKind> {

@@ -12,6 +12,9 @@
  *   `MakePayload`); a projected volume joins several errors as `[a, b]` (pkg/volume/projected/projected.go).
  * - `Unable to retrieve some image pull secrets (A, B); attempting to pull the image may not succeed.`, a
  *   `FailedToRetrieveImagePullSecret` event (kubelet_pods.go `getPullSecretsForPod`).
+ * - `Failed to pull image "IMAGE": ERROR`, a `Failed` event (pkg/kubelet/images/image_manager.go, `FailedToPullImage`),
+ *   whose ERROR is the runtime's: containerd ends a reference the registry does not have with `: not found`, Docker
+ *   and CRI-O say `manifest unknown`. The waiting message of `ErrImagePull` is that ERROR too.
  */
 
 export type SecretFact =
@@ -20,12 +23,15 @@ export type SecretFact =
 /** Reasons of the events this module reads; every other event is ignored. */
 export const FAILED_MOUNT = 'FailedMount';
 export const FAILED_PULL_SECRET = 'FailedToRetrieveImagePullSecret';
+export const FAILED_PULL_IMAGE = 'Failed';
 
 const SECRET_NOT_FOUND = /\bsecrets? "([^"]+)" not found/g;
 const KEY_NOT_FOUND = /couldn't find key (\S+) in Secret ([^/\s]+)\/(\S+)/g;
 const MOUNT_FAILED = /^MountVolume\.SetUp failed for volume "([^"]+)" : /;
 const VOLUME_KEY_MISSING = /references non-existent secret key: ([^\s,\]]+)/g;
 const PULL_SECRETS = /^Unable to retrieve some image pull secrets \(([^)]*)\)/;
+const PULL_FAILED = /^Failed to pull image "[^"]*": /;
+const IMAGE_NOT_FOUND = /(?:: not found|manifest unknown)$/i;
 
 /** The secrets and keys a container's waiting message or a mount error names as missing. */
 export function secretFactsIn(message: string): SecretFact[] {
@@ -62,4 +68,18 @@ export function parsePullSecretFailure(message: string): string[] {
     .split(', ')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Whether a `Failed` event is a failed pull, and then whether it says the image does not exist. */
+export function parsePullFailure(message: string): { notFound: boolean } | undefined {
+  const m = PULL_FAILED.exec(message);
+  return m ? { notFound: imageNotFound(message.slice(m[0].length)) } : undefined;
+}
+
+/**
+ * A pull error in which the registry answered that the reference does not exist: it was read, so no missing
+ * credential caused it (a registry that wants one refuses access instead: `pull access denied`, `401 Unauthorized`).
+ */
+export function imageNotFound(error: string): boolean {
+  return IMAGE_NOT_FOUND.test(error.trim());
 }

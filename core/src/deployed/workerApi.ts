@@ -5,8 +5,8 @@
  * - ReplicationControllers and Pods with `suite=pachyderm,component=worker`: every worker pachd writes carries
  *   both labels, before 2.4 as since (workerIdentity.ts), and the selector keeps pachd, etcd and Postgres out.
  * - Events cannot be selected by the labels of the pod they are about, so they are selected by field:
- *   `involvedObject.kind=Pod,type=Warning` (both reasons read, FailedMount and FailedToRetrieveImagePullSecret,
- *   are warnings; kubernetes/kubernetes pkg/registry/core/event/strategy.go `ToSelectableFields`).
+ *   `involvedObject.kind=Pod,type=Warning` (the reasons read, FailedMount, FailedToRetrieveImagePullSecret and
+ *   a pull's Failed, are warnings; kubernetes/kubernetes pkg/registry/core/event/strategy.go `ToSelectableFields`).
  */
 import type { Backoff } from '../kubeApi/backoff';
 import { KubeHttp } from '../kubeApi/kubeHttp';

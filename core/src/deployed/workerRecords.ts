@@ -3,7 +3,14 @@
  * follows the secret uses, never the pod spec. The list and the watch call it on each object as it arrives, so a
  * page of large pod specs is dropped as soon as it is read.
  */
-import { FAILED_MOUNT, FAILED_PULL_SECRET, parseMountFailure, parsePullSecretFailure } from './kubeletMessages';
+import {
+  FAILED_MOUNT,
+  FAILED_PULL_IMAGE,
+  FAILED_PULL_SECRET,
+  parseMountFailure,
+  parsePullFailure,
+  parsePullSecretFailure,
+} from './kubeletMessages';
 import type { MountFailure } from './kubeletMessages';
 import { bounded, podState, type PodState } from './podFailure';
 import { podSecretUses, type WorkerSecretUse } from './podSecretUses';
@@ -49,6 +56,8 @@ export interface EventFacts {
   message: string;
   mount?: MountFailure;
   pullSecrets?: string[];
+  /** A failed image pull, and whether the registry said the image does not exist. */
+  pullFailure?: { notFound: boolean };
 }
 
 export type RecordOf<K extends WorkerKind> = K extends 'rcs' ? RcRecord : K extends 'pods' ? PodRecord : EventRecord;
@@ -98,6 +107,11 @@ function eventFacts(event: EventObject): EventFacts | undefined {
   if (event.reason === FAILED_PULL_SECRET) {
     const pullSecrets = parsePullSecretFailure(event.message ?? '');
     return pullSecrets.length ? { ...base, pullSecrets } : undefined;
+  }
+  if (event.reason === FAILED_PULL_IMAGE) {
+    const pullFailure = parsePullFailure(event.message ?? '');
+    // Only whether the image exists is needed: the message (an image name and a registry's words) is not kept.
+    return pullFailure ? { ...base, message: '', pullFailure } : undefined;
   }
   return undefined;
 }

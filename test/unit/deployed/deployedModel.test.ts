@@ -92,6 +92,41 @@ test('an image pull failure is blamed on the pull secrets kubelet could not read
   ]);
 });
 
+// containerd's words when the registry answers that the reference does not exist (kubelet's image manager,
+// pkg/kubelet/images/image_manager.go, records them as a `Failed` event `Failed to pull image "IMAGE": ERROR`).
+const NO_SUCH_TAG =
+  'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/busybox:nope": failed to ' +
+  'resolve reference "docker.io/library/busybox:nope": docker.io/library/busybox:nope: not found';
+const DENIED =
+  'failed to pull and unpack image "registry.example/edges:2": failed to resolve reference ' +
+  '"registry.example/edges:2": pull access denied, repository does not exist or may require authorization: ' +
+  'authorization failed';
+const PULL_SECRET_MISSING =
+  'Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.';
+
+function pullBlame(reason: string, message: string, pullError?: string) {
+  const pod = podOf(EDGES, 'aaaaa', waiting(reason, message));
+  const model = modelWith(EDGES, pod);
+  const events = [eventOf(pod, 'FailedToRetrieveImagePullSecret', PULL_SECRET_MISSING)];
+  if (pullError) events.push(eventOf(pod, 'Failed', `Failed to pull image "busybox:nope": ${pullError}`));
+  model.replace('events', events);
+  const health = only(model).health;
+  return health.kind === 'failing' ? health.failures.map((f) => [f.reason, f.blame.map((b) => b.secret)]) : [];
+}
+
+test('an image the registry says does not exist is not blamed on a missing pull secret', () => {
+  assert.deepEqual(pullBlame('ErrImagePull', NO_SUCH_TAG), [['ErrImagePull', []]]);
+  // The back-off's own message names no cause: the last pull error kubelet recorded does.
+  assert.deepEqual(pullBlame('ImagePullBackOff', 'Back-off pulling image "busybox:nope"', NO_SUCH_TAG), [
+    ['ImagePullBackOff', []],
+  ]);
+  // Refused access is what a missing credential causes: the missing pull secret is blamed.
+  assert.deepEqual(pullBlame('ErrImagePull', DENIED), [['ErrImagePull', ['regcred']]]);
+  assert.deepEqual(pullBlame('ImagePullBackOff', 'Back-off pulling image "registry.example/edges:2"', DENIED), [
+    ['ImagePullBackOff', ['regcred']],
+  ]);
+});
+
 test('Unschedulable from the PodScheduled condition is a failure with no secret to blame', () => {
   const pod = podOf(EDGES, 'aaaaa', {
     phase: 'Pending',
