@@ -161,4 +161,31 @@ suite('deployed pipelines: the Secrets tree', () => {
     );
     assert.deepEqual(await cluster.listSecrets().then((n) => n.includes(SECRET)), true);
   });
+
+  test('Remove Key says a pipeline mounting the whole secret starts without the key', async () => {
+    const crops = {
+      spec: {
+        pipeline: { name: 'crops', project: { name: 'vision' } },
+        transform: { image: 'python:3.12', secrets: [{ name: SECRET, mount_path: '/secrets/db' }] },
+      },
+      version: 1,
+      platformSecrets: false,
+    };
+    await cluster.admin('POST', '/__local/pipelines', { namespace: 'default', pipelines: [crops] });
+    const win = vscode.window as unknown as { showWarningMessage: (...a: unknown[]) => Thenable<unknown> };
+    const original = win.showWarningMessage;
+    const asked: unknown[][] = [];
+    try {
+      await waitFor(() => secretRow()?.description?.endsWith('· 2 deployed'), { what: 'the "2 deployed" note' });
+      win.showWarningMessage = async (...a: unknown[]) => (asked.push(a), undefined);
+      await runCommand('pachyderm.removeSecretKey', { name: SECRET, key: 'user' });
+    } finally {
+      win.showWarningMessage = original;
+      await cluster.admin('DELETE', '/__local/pipelines/default/vision-crops-v1');
+    }
+    const detail = (asked[0] as [string, vscode.MessageOptions])[1].detail!;
+    // kubelet projects the keys the secret has: without `user` the volume still mounts and the worker starts.
+    assert.match(detail, /1 deployed pipeline\(s\) use key "user" but start without it: vision\/crops v1 \(mounted at/);
+    assert.doesNotMatch(detail, /will fail to start/);
+  });
 });

@@ -87,12 +87,39 @@ export function deployedRows(meta: SecretMeta, users: readonly DeployedUser[]): 
   });
 }
 
-/** For confirmations: the deployed pipelines that break, or '' when none. */
-export function deployedBreakDetail(users: readonly DeployedUser[], what: string): string {
+/**
+ * For confirmations: the deployed pipelines whose new workers fail without the secret (or `key`), then those that
+ * use it but start without it; '' when none uses it.
+ */
+export function deployedBreakDetail(users: readonly DeployedUser[], what: string, key?: string): string {
   if (!users.length) return '';
-  const names = users.map((u) => `${u.label} (${u.uses.map(useText).join('; ')})`);
-  const count = `${users.length} deployed pipeline(s)`;
-  return `\n\n${count} use ${what} and will fail to start new workers: ${names.join(', ')}.`;
+  const names = (list: readonly DeployedUser[]) =>
+    list.map((u) => `${u.label} (${u.uses.map(useText).join('; ')})`).join(', ');
+  const breaking = users.filter((u) => u.uses.some((use) => needsToStart(use, key)));
+  const others = users.filter((u) => !breaking.includes(u));
+  const lines = [
+    ...(breaking.length
+      ? [`${breaking.length} deployed pipeline(s) use ${what} and will fail to start new workers: ${names(breaking)}.`]
+      : []),
+    ...(others.length
+      ? [`${others.length} deployed pipeline(s) use ${what} but start without it: ${names(others)}.`]
+      : []),
+  ];
+  return `\n\n${lines.join('\n')}`;
+}
+
+/**
+ * Whether kubelet stops a worker from starting when the secret (or `key`) is gone: a required env var
+ * (CreateContainerConfigError), a required `envFrom` or volume of the secret, a volume whose `items` name the key
+ * (FailedMount), a pull secret (kept with them: a pipeline names one for a private image). A whole-secret volume
+ * or `envFrom` without the key still starts (the key is just absent), and an optional use always does.
+ */
+function needsToStart(use: WorkerSecretUse, key: string | undefined): boolean {
+  if (use.how !== 'imagePull' && use.optional) return false;
+  if (key === undefined) return true;
+  if (use.how === 'env') return use.key === key;
+  if (use.how === 'envFrom' || use.how === 'imagePull') return false;
+  return !!use.keys?.includes(key);
 }
 
 /** For the notice after a key edit: the deployed pipelines that read the key, and when they see the change. */

@@ -61,7 +61,7 @@ export async function removeSecretKey({ cluster: area }: CommandContext, arg?: u
         `Remove key "${key}" from secret "${secret.name}"?`,
         (keyBreakWarning(uses, { name: secret.name, namespace }, key) ||
           `No pipeline spec in this workspace uses key "${key}". This cannot be undone.`) +
-          deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`),
+          deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`, key),
         REMOVE_KEY,
       ),
     done: () => `Removed key ${key} from "${secret.name}"`,
@@ -81,7 +81,7 @@ export async function renameSecretKey({ cluster: area }: CommandContext, arg?: u
     },
     confirm: (edit, uses) =>
       confirmRename(secret, namespace, edit.kind === 'rename' ? edit.to : key, key, uses, {
-        deployed: deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`),
+        deployed: deployedBreakDetail(area.tree.deployedUsersOf(secret.name, key), `key "${key}"`, key),
       }),
     done: (edit) => `Renamed key ${key} of "${secret.name}" to ${edit.kind === 'rename' ? edit.to : key}`,
   });
