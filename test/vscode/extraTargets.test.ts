@@ -21,6 +21,7 @@ import {
   testEnv,
   waitFor,
   waitForDiagnostics,
+  windowLogFiles,
 } from './harness';
 
 const NAMESPACE = 'extra-target-prod';
@@ -150,6 +151,51 @@ suite('extra targets: PS070 against a second cluster target', () => {
       assert.equal(clash().length, 1, JSON.stringify(prompts.prompts));
     } finally {
       prompts.done();
+    }
+  });
+
+  test('a target whose problem changes within one outage is warned about once; no retry is logged again', async () => {
+    const prompts = answerPrompts([]);
+    const said = () => area.extraTargets!.announced.get('flaky') ?? 0;
+    const saidBefore = said();
+    const fail = (status: number) =>
+      cluster.admin('POST', '/__local/faults', { fail: { status, count: 'all', path: `/namespaces/${NAMESPACE}/` } });
+    try {
+      await fail(500);
+      await setSetting('pachyderm.kubeconfig', kubeconfig);
+      await setSetting('pachyderm.extraTargets', [{ context: 'prod-ctx', label: 'flaky' }]);
+      await waitFor(() => said() === saidBefore + 1, { what: 'the failing target said' });
+      const catalog = area.extraTargets!.catalogs().get('flaky')!;
+      let retries = 0;
+      catalog.on('change', (s) => void (s.state.kind === 'error' && retries++));
+      await waitFor(() => retries >= 2, { what: 'the target to retry twice', timeoutMs: 30_000 });
+      await cluster.admin('DELETE', '/__local/faults');
+      await fail(403);
+      const problem = () => {
+        const state = catalog.snapshot().state;
+        return state.kind === 'error' ? state.problem : state.kind;
+      };
+      await waitFor(() => problem() === 'forbidden', { what: 'the target forbidden', timeoutMs: 30_000 });
+      assert.equal(said(), saidBefore + 1, JSON.stringify(prompts.prompts));
+
+      // Read again: its "listed" line is written after every earlier one, so the log is complete up to here.
+      await cluster.heal();
+      const listed = '[targets] flaky: listed ';
+      await waitFor(() => windowLogFiles(area.host.context.logUri).some((f) => f.text.includes(listed)), {
+        what: 'the target read again, in the log',
+        timeoutMs: 30_000,
+      });
+      const lines = windowLogFiles(area.host.context.logUri).flatMap((f) => f.text.split('\n'));
+      assert.deepEqual(
+        lines.filter((l) => l.includes('[targets] flaky: catalog error')),
+        [],
+        'a retry is not logged',
+      );
+      const aboutFlaky = lines.filter((l) => l.includes('[targets] Pachyderm: extra target "flaky"'));
+      assert.equal(aboutFlaky.length, 2, `each problem logged once: ${aboutFlaky.join('\n')}`);
+    } finally {
+      prompts.done();
+      await cluster.heal();
     }
   });
 });

@@ -3,7 +3,7 @@
  * `LiveCatalog`, so values are dropped at `toSecretMeta` as for the main target), resolved like the main target
  * (`ClusterArea.targetSettings`: `pachyderm.kubeconfig`, else vscode-kubernetes-tools) with the entry's context and
  * namespace. Their snapshots go to the language server for PS070. A target that cannot be read is said once (one
- * warning, one log line) until it is read again; it never stops the others or the main target.
+ * warning, one log line per problem) until it is read again; it never stops the others or the main target.
  */
 import * as vscode from 'vscode';
 import { LiveCatalog, type TargetSnapshot, targetPlace } from '../../../core/src/catalog';
@@ -29,8 +29,8 @@ export class ExtraTargets implements vscode.Disposable {
   private running: Running[] = [];
   private readonly forwarder: TargetsForwarder;
   private lastSent = '';
-  /** The problem already said, by label, until that target is read again: a refresh or retry says nothing new. */
-  private readonly said = new Map<string, string>();
+  /** The problems already said, by label, until that target is read again: a refresh or retry says nothing new. */
+  private readonly said = new Map<string, ReadonlySet<string>>();
   /** The setting's problems last said, so each is said once and again only after it changed. */
   private saidSetting = '[]';
   /** Warnings shown, by label: what the extension-host test counts. */
@@ -92,6 +92,8 @@ export class ExtraTargets implements vscode.Disposable {
       resolve: async () => resolveTarget(extraTargetSettings(await this.area.targetSettings(), setting)),
       timeoutMs: requestTimeoutMs,
       log: (line) => this.log(`${setting.label}: ${line}`),
+      // sayProblem logs a failure once; the catalog would log it again at every retry.
+      logFailures: false,
     });
     catalog.on('change', () => {
       this.sayProblem(setting.label, catalog);
@@ -100,17 +102,22 @@ export class ExtraTargets implements vscode.Disposable {
     return { setting, catalog };
   }
 
-  /** One warning per target and problem, not one per retry: said again only after the target was read. */
+  /**
+   * One warning per outage, not one per retry: said again only after the target was read. Another problem within
+   * the outage (unreachable, then forbidden) goes to the log, once, not to another warning.
+   */
   private sayProblem(label: string, catalog: LiveCatalog): void {
     const snapshot = catalog.snapshot();
     const state = snapshot.state;
     if (state.kind === 'ready') this.said.delete(label);
-    if (state.kind !== 'error' || this.said.get(label) === state.problem) return;
-    this.said.set(label, state.problem);
+    if (state.kind !== 'error' || this.said.get(label)?.has(state.problem)) return;
+    const first = !this.said.has(label);
+    this.said.set(label, new Set([...(this.said.get(label) ?? []), state.problem]));
     const message =
       `Pachyderm: extra target "${label}" (${targetPlace(snapshot)}) cannot be read, so specs are not checked ` +
       `against it (PS070): ${state.reason}`;
     this.log(message);
+    if (!first) return;
     this.announced.set(label, (this.announced.get(label) ?? 0) + 1);
     void vscode.window.showWarningMessage(message);
   }

@@ -38,6 +38,8 @@ export interface LiveCatalogOptions {
   backoff?: BackoffOptions;
   /** Names, counts and reasons only. */
   log?: (line: string) => void;
+  /** False: each failure is not logged here, because the owner says failures itself (once, not at every retry). */
+  logFailures?: boolean;
 }
 
 export interface CatalogTargetInfo {
@@ -175,7 +177,7 @@ export class LiveCatalog extends EventEmitter<LiveCatalogEvents> {
   }
 
   private fail(c: ClusterProblem): void {
-    this.options.log?.(`catalog error (${c.problem}): ${c.reason}`);
+    if (this.options.logFailures !== false) this.options.log?.(`catalog error (${c.problem}): ${c.reason}`);
     this.secrets.clear();
     this.setState({ kind: 'error', problem: asCatalogProblem(c.problem), reason: c.reason }, true);
     this.run.retry(this.run.now, () => this.sync(false));
