@@ -190,8 +190,8 @@ function podFailures(podName: string, pod: PodEntry, uses: WorkerSecretUse[], ev
     ];
     failures.push({ pod: podName, reason: f.reason, message: f.message, blame });
   }
-  // A volume that failed to mount keeps the pod from starting; once a container ran, old events are history.
-  if (pod.state.started) return failures;
+  // A volume that failed to mount keeps the pod from starting; once the volumes are set up, old events are history.
+  if (pod.state.mounted) return failures;
   const latest = new Map<string, EventFacts>();
   for (const e of events) {
     if (!e.mount) continue;

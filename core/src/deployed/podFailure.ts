@@ -31,21 +31,34 @@ export interface PodFailure {
 
 /** What the model keeps of a pod's status. */
 export interface PodState {
-  /** A container ran or runs: its volumes were set up, so an old `FailedMount` event no longer applies. */
-  started: boolean;
+  /**
+   * Its volumes are set up, so an old `FailedMount` event no longer applies: a container ran or runs, or waits for
+   * a reason kubelet gives only after mounting (kubelet's SyncPod waits for every volume before it pulls an image
+   * or builds a container), anything but `ContainerCreating` and `PodInitializing`.
+   */
+  mounted: boolean;
   failure?: PodFailure;
 }
 
 export function podState(pod: PodObject): PodState {
   const status = pod.status ?? {};
   const statuses = status.containerStatuses ?? [];
-  const started =
+  const mounted =
     status.phase === 'Running' ||
     status.phase === 'Succeeded' ||
     status.phase === 'Failed' ||
-    [...statuses, ...(status.initContainerStatuses ?? [])].some((s) => !!(s.state?.running || s.state?.terminated));
+    [...statuses, ...(status.initContainerStatuses ?? [])].some(
+      (s) => !!(s.state?.running || s.state?.terminated) || afterMounting(s.state?.waiting?.reason),
+    );
   const failure = waitingFailure(statuses) ?? schedulingFailure(pod);
-  return failure ? { started, failure } : { started };
+  return failure ? { mounted, failure } : { mounted };
+}
+
+/** kubelet's waiting reasons before a pod's volumes are set up (pkg/kubelet/kubelet_pods.go, kuberuntime). */
+const BEFORE_MOUNTING = ['ContainerCreating', 'PodInitializing'];
+
+function afterMounting(reason: string | undefined): boolean {
+  return !!reason && !BEFORE_MOUNTING.includes(reason);
 }
 
 function waitingFailure(statuses: ContainerStatus[]): PodFailure | undefined {

@@ -68,6 +68,20 @@ test('a FailedMount event fails a pod that has not started, and stops counting o
   assert.deepEqual(only(model).health, { kind: 'running' });
 });
 
+test('a container that waits on its env has its volumes mounted: an old FailedMount no longer counts', () => {
+  // kubelet mounts every volume (SyncPod's WaitForAttachAndMount) before it builds a container's environment.
+  const pod = podOf(EDGES, 'aaaaa', CREATING);
+  const model = modelWith(EDGES, pod);
+  const mount = 'MountVolume.SetUp failed for volume "tls-bundle" : secret "tls-bundle" not found';
+  model.apply('events', 'ADDED', eventOf(pod, 'FailedMount', mount));
+  const keyMissing = "couldn't find key access-key in Secret pach/s3-creds";
+  model.apply('pods', 'MODIFIED', podOf(EDGES, 'aaaaa', waiting('CreateContainerConfigError', keyMissing)));
+  const health = only(model).health;
+  assert.deepEqual(health.kind === 'failing' && health.failures.map((f) => [f.reason, f.blame[0]?.secret]), [
+    ['CreateContainerConfigError', 's3-creds'],
+  ]);
+});
+
 test('of two FailedMount events for one volume, the latest says what is wrong now', () => {
   const p: PipelineFixture = { name: 'keys', version: 1, secrets: [{ name: 'tok', mountPath: '/tok' }] };
   const pod = podOf(p, 'aaaaa', CREATING);
