@@ -140,7 +140,11 @@ suite('extra targets: PS070 against a second cluster target', () => {
       await waitFor(() => clash().length === 1, { what: 'the label clash said' });
 
       // Adding a target starts that one alone: the down target is neither restarted nor said again.
-      await setSetting('pachyderm.extraTargets', [down, prod, { context: 'prod-ctx', label: 'prod-again' }]);
+      await setSetting('pachyderm.extraTargets', [
+        down,
+        prod,
+        { context: 'prod-ctx', namespace: 'default', label: 'prod-again' },
+      ]);
       await waitFor(() => area.extraTargets!.catalogs().get('prod-again')?.snapshot().state.kind === 'ready', {
         what: 'the added target read',
       });

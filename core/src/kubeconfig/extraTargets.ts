@@ -16,7 +16,7 @@ export interface ExtraTargetSetting {
 
 export interface ExtraTargets {
   targets: ExtraTargetSetting[];
-  /** Why an entry was skipped (no context, no label, a label used twice), for the output channel. */
+  /** Why an entry was skipped (not an object, no context, a label or a context and namespace used twice). */
   problems: string[];
   /** The workspace set the setting but is not trusted, so its value was ignored. */
   ignored: boolean;
@@ -36,16 +36,30 @@ export function effectiveExtraTargets(levels: SettingLevels<unknown>, trusted: b
     return out;
   }
   value.forEach((entry: unknown, i) => {
-    const e = (entry ?? {}) as Record<string, unknown>;
-    const context = text(e.context);
-    const label = text(e.label) ?? context;
-    const namespace = text(e.namespace);
-    if (!context || !label) out.problems.push(`${EXTRA_TARGETS_SETTING}[${i}] has no context: skipped`);
-    else if (out.targets.some((t) => t.label === label))
-      out.problems.push(`${EXTRA_TARGETS_SETTING}[${i}]: the label "${label}" is used twice: skipped`);
-    else out.targets.push({ context, label, ...(namespace ? { namespace } : {}) });
+    const read = readEntry(entry, out.targets);
+    if (typeof read === 'string') out.problems.push(`${EXTRA_TARGETS_SETTING}[${i}]${read}: skipped`);
+    else out.targets.push(read);
   });
   return out;
+}
+
+/**
+ * The entry, trimmed, or why it is skipped (said after its index). The same context and namespace twice would
+ * watch one namespace twice and report each PS070 once per label.
+ */
+function readEntry(entry: unknown, taken: readonly ExtraTargetSetting[]): ExtraTargetSetting | string {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+    return ' is not an object { context, namespace?, label }';
+  const e = entry as Record<string, unknown>;
+  const context = text(e.context);
+  const label = text(e.label) ?? context;
+  const namespace = text(e.namespace);
+  if (!context || !label) return ' has no context';
+  if (taken.some((t) => t.label === label)) return `: the label "${label}" is used twice`;
+  const same = taken.find((t) => t.context === context && t.namespace === namespace);
+  const place = `context "${context}"${namespace ? `, namespace "${namespace}",` : ''}`;
+  if (same) return `: ${place} is already the target "${same.label}"`;
+  return { context, label, ...(namespace ? { namespace } : {}) };
 }
 
 /** The main target's settings (kubeconfig, followed tools) with the entry's context and namespace instead. */

@@ -24,10 +24,29 @@ test('pachyderm.extraTargets: malformed entries are skipped with a reason, the r
   assert.deepEqual(read.problems, [
     'pachyderm.extraTargets[1] has no context: skipped',
     'pachyderm.extraTargets[2]: the label "prod" is used twice: skipped',
-    'pachyderm.extraTargets[3] has no context: skipped',
+    'pachyderm.extraTargets[3] is not an object { context, namespace?, label }: skipped',
   ]);
   assert.deepEqual(effectiveExtraTargets({ globalValue: 'prod' }, true).problems, [
     'pachyderm.extraTargets must be an array of { context, namespace?, label }',
+  ]);
+});
+
+test('pachyderm.extraTargets: the same context and namespace again is skipped, whatever its label', () => {
+  const read = effectiveExtraTargets(
+    {
+      globalValue: [
+        prod,
+        { context: 'prod-ctx', namespace: ' pachyderm ', label: 'prod-again' },
+        { context: 'prod-ctx', label: 'own-namespace' },
+        { context: 'prod-ctx', namespace: '', label: 'own-namespace-again' },
+      ],
+    },
+    true,
+  );
+  assert.deepEqual(read.targets, [prod, { context: 'prod-ctx', label: 'own-namespace' }]);
+  assert.deepEqual(read.problems, [
+    'pachyderm.extraTargets[1]: context "prod-ctx", namespace "pachyderm", is already the target "prod": skipped',
+    'pachyderm.extraTargets[3]: context "prod-ctx" is already the target "own-namespace": skipped',
   ]);
 });
 
