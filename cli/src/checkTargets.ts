@@ -30,7 +30,9 @@ export async function readClusterTargets(
   const wanted = contexts.length ? distinct(contexts, say) : [undefined];
   const snapshots = await Promise.all(wanted.map((context) => loadCatalog({ kubeconfig, context, namespace })));
   // kubectl is silent when insecure-skip-tls-verify is set; we say so every time, as the tree and status bar do.
-  for (const s of snapshots) if (s.insecurity) say(`warning: ${insecurityText(s.insecurity).sentence}`);
+  // With several contexts, each warning names its own: "this cluster" alone would not say which.
+  const which = (s: CatalogSnapshot) => (snapshots.length > 1 ? `${targetPlace(s)}: ` : '');
+  for (const s of snapshots) if (s.insecurity) say(`warning: ${which(s)}${insecurityText(s.insecurity).sentence}`);
   const [main, ...others] = snapshots;
   const mainReady = main.state.kind === 'ready';
   if (!mainReady) say(`cannot read the cluster's secrets (${targetPlace(main)}): ${stateReason(main)}`);

@@ -2,9 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { startTestCluster, type TestCluster } from '../local-cluster/helpers';
 import { withContexts } from '../../tools/local-cluster';
 import { builtCli } from '../corpus/paths';
@@ -54,8 +55,14 @@ before(async () => {
       { name: 'prod-ctx', namespace: 'prod' },
       { name: 'stage-ctx', namespace: 'stage' },
       { name: 'down-ctx', namespace: 'prod', server: down },
+      { name: 'insecure-ctx', namespace: 'prod', server: cluster.url },
     ]),
   );
+  // The insecure context's own cluster entry (no CA) skips TLS verification.
+  const config = parse(readFileSync(kubeconfig, 'utf8')) as { clusters: { name: string; cluster: object }[] };
+  const insecure = config.clusters.find((c) => c.name === 'insecure-ctx-cluster')!;
+  insecure.cluster = { ...insecure.cluster, 'insecure-skip-tls-verify': true };
+  writeFileSync(kubeconfig, stringify(config));
   spec = join(cluster.dir, 'p.pipeline.json');
   const transform = {
     image: 'i',
@@ -141,4 +148,15 @@ test('a main target that cannot be read is named with its context, and so is eve
   assert.match(said[0], /cannot read the cluster's secrets \(context down-ctx, namespace prod\): Cannot reach/);
   assert.match(said[1], /cannot read the secrets of target nope-ctx .*: Context "nope-ctx" is not in the kubeconfig/);
   assert.equal(r.out, '');
+});
+
+test('with several contexts, the warning about a context that skips TLS verification names it', async () => {
+  const r = await check('dev-ctx', 'insecure-ctx');
+  assert.equal(r.code, CHECK_EXIT.clean);
+  assert.match(
+    r.err,
+    /^pachyderm-secrets check: warning: context insecure-ctx, namespace prod: The kubeconfig sets insecure-skip-tls/,
+  );
+  assert.equal(r.err.trim().split('\n').length, 1, r.err);
+  assert.match(r.out, /target `insecure-ctx`/);
 });
