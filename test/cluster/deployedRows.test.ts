@@ -143,9 +143,23 @@ test('users of one key: an env var reads its key, a whole-secret mount every key
 test('confirmations and notices name the deployed pipelines that break and how they use the secret', () => {
   const users = deployedUsers(pipelines, 'db', 'password');
   assert.equal(
-    deployedBreakDetail(users, 'key "password"'),
-    '\n\n2 deployed pipeline(s) use key "password" and will fail to start new workers: ' +
-      'images/edges v3 (env DB_PASS from password), montage v1 (mounted at /pachyderm-secrets/db).',
+    deployedBreakDetail(users, 'key "password"', 'password'),
+    '\n\n1 deployed pipeline(s) use key "password" and will fail to start new workers: ' +
+      'images/edges v3 (env DB_PASS from password).\n' +
+      '1 deployed pipeline(s) use key "password" but start without it: montage v1 (mounted at /pachyderm-secrets/db).',
+  );
+  // Without the whole secret, the mount cannot be set up (FailedMount): both fail.
+  assert.match(
+    deployedBreakDetail(deployedUsers(pipelines, 'db'), 'it'),
+    /^\n\n2 deployed pipeline\(s\) use it and will fail/,
+  );
+  const optional: DeployedPipeline = {
+    ...pipelines[1],
+    uses: [{ how: 'volume', secret: 'db', volume: 'db', mountPaths: ['/db'], optional: true }],
+  };
+  assert.match(
+    deployedBreakDetail(deployedUsers([optional], 'db'), 'it'),
+    /^\n\n1 deployed pipeline\(s\) use it but start/,
   );
   assert.equal(deployedBreakDetail([], 'it'), '');
   assert.equal(
