@@ -4,21 +4,16 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { plainFileUriPath } from '../../core/src/analysis';
 
-// The workspace scan converts thousands of paths and URIs: the common case skips node's URL functions.
+// On POSIX a plain file URI's path is the file's path (core's plainFileUriPath), with no URL parsing.
 const POSIX = path.sep === '/';
-/** Characters that neither VS Code nor node percent-encode in a path (not `~`: node 20 writes `%7E`). */
-const PLAIN = /^\/[A-Za-z0-9/._-]*$/;
-/** A `.` or `..` segment, or an empty one (`//`), which node's URL functions resolve away. */
-const UNRESOLVED = /\/\.\.?(\/|$)|\/\//;
-
-/** Whether a POSIX path is spelled the same as a file URI's path, node's way, with nothing to encode or resolve. */
-const plainPath = (p: string): boolean => POSIX && PLAIN.test(p) && !UNRESOLVED.test(p);
 const FILE = 'file://';
 
 export function fsPathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  if (uri.startsWith(FILE) && plainPath(uri.slice(FILE.length))) return uri.slice(FILE.length);
+  const plain = POSIX ? plainFileUriPath(uri) : undefined;
+  if (plain !== undefined) return plain;
   try {
     return fileURLToPath(uri);
   } catch {
@@ -27,13 +22,13 @@ export function fsPathOf(uri: string): string | undefined {
 }
 
 export function normalizeUri(uri: string): string {
-  if (uri.startsWith(FILE) && plainPath(uri.slice(FILE.length))) return uri;
+  if (POSIX && plainFileUriPath(uri) !== undefined) return uri;
   const p = fsPathOf(uri);
   return p === undefined ? uri : pathToFileURL(p).href;
 }
 
 export function uriOfPath(fsPath: string): string {
-  return plainPath(fsPath) ? FILE + fsPath : pathToFileURL(fsPath).href;
+  return POSIX && plainFileUriPath(FILE + fsPath) !== undefined ? FILE + fsPath : pathToFileURL(fsPath).href;
 }
 
 /** The workspace folder holding the file at `fsPath`, if any; of nested folders, the innermost (as VS Code picks). */

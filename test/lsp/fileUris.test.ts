@@ -12,18 +12,18 @@ import { pathOfUri } from '../../core/src/analysis';
 import { fsPathOf, normalizeUri, uriOfPath } from '../../server/src/uris';
 
 const PATHS = [
-  '/work/specs/edges.pipeline.json',
-  '/work/specs/a~b/c_d-e.yaml',
-  '/work/with space/x.json',
-  '/work/100%/x.json',
-  '/work/hash#/q?.json',
-  '/work/ünïcode/x.yaml',
-  '/work/./x.json',
-  '/work/a/../x.json',
-  '/work/..',
-  '/work/.',
-  '/work/.hidden/..x/x..json',
-  '/work/dir/',
+  '/repo/specs/edges.pipeline.json',
+  '/repo/specs/a~b/c_d-e.yaml',
+  '/repo/with space/x.json',
+  '/repo/100%/x.json',
+  '/repo/hash#/q?.json',
+  '/repo/ünïcode/x.yaml',
+  '/repo/./x.json',
+  '/repo/a/../x.json',
+  '/repo/..',
+  '/repo/.',
+  '/repo/.hidden/..x/x..json',
+  '/repo/dir/',
   '/',
 ];
 
@@ -50,7 +50,7 @@ test('uriOfPath answers as pathToFileURL for plain and unusual paths', { skip: !
 
 test('fsPathOf answers as fileURLToPath, dot segments and encodings included', { skip: !posix && 'POSIX' }, () => {
   const uris = [...PATHS, ...seededPaths(3000)].flatMap((p) => [pathToFileURL(p).href, `file://${encodeURI(p)}`]);
-  uris.push('file:///work/a/../b.json', 'file:///work/./b.json', 'file:///work/b/..', 'file:///c%3A/x.json');
+  uris.push('file:///repo/a/../b.json', 'file:///repo/./b.json', 'file:///repo/b/..', 'file:///c%3A/x.json');
   for (const uri of uris) assert.equal(fsPathOf(uri), fileURLToPath(uri), uri);
   assert.equal(fsPathOf('untitled:Untitled-1'), undefined);
 });
@@ -69,6 +69,6 @@ test('normalizeUri of a plain or encoded URI is the URI node writes for its path
 
 test("core's pathOfUri reads a file URI's path as the URL parser does", () => {
   const uris = [...PATHS, ...seededPaths(3000)].map((p) => pathToFileURL(p).href);
-  uris.push('file:///work/a/../b.json', 'file:///work/./b.json', 'file:///c:/x/y.json');
+  uris.push('file:///repo/a/../b.json', 'file:///repo/./b.json', 'file:///c:/x/y.json');
   for (const uri of uris) assert.equal(pathOfUri(uri), decodeURIComponent(new URL(uri).pathname), uri);
 });

@@ -97,14 +97,13 @@ export function deployedBreakDetail(users: readonly DeployedUser[], what: string
     list.map((u) => `${u.label} (${u.uses.map(useText).join('; ')})`).join(', ');
   const breaking = users.filter((u) => u.uses.some((use) => needsToStart(use, key)));
   const others = users.filter((u) => !breaking.includes(u));
-  const lines = [
-    ...(breaking.length
-      ? [`${breaking.length} deployed pipeline(s) use ${what} and will fail to start new workers: ${names(breaking)}.`]
-      : []),
-    ...(others.length
-      ? [`${others.length} deployed pipeline(s) use ${what} but start without it: ${names(others)}.`]
-      : []),
-  ];
+  const lines: string[] = [];
+  if (breaking.length)
+    lines.push(
+      `${breaking.length} deployed pipeline(s) use ${what} and will fail to start new workers: ${names(breaking)}.`,
+    );
+  if (others.length)
+    lines.push(`${others.length} deployed pipeline(s) use ${what} but start without it: ${names(others)}.`);
   return `\n\n${lines.join('\n')}`;
 }
 

@@ -23,15 +23,28 @@ export type DocumentKind = 'pipeline' | 'helm-values' | 'secret-manifest' | 'non
 const PIPELINE_NAME = /\.pipeline\.(json|ya?ml)$/i;
 const ANALYSABLE = /\.(json|jsonc|ya?ml)$/i;
 const NEVER = /\.(jsonnet|libsonnet)$/i;
-/** A file URI with nothing to decode in its path, as a workspace scan's thousands of URIs usually are. */
-const PLAIN_FILE_URI = /^file:\/\/\/[A-Za-z0-9/._~-]*$/;
-/** A `.` or `..` segment, which the URL parser resolves. */
-const DOT_SEGMENT = /\/\.\.?(\/|$)/;
+/** Characters that neither VS Code nor node percent-encode in a path (not `~`: node 20 writes `%7E`). */
+const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
+/** A `.` or `..` segment, or an empty one (`//`), which node's URL functions resolve away. */
+const UNRESOLVED = /\/\.\.?(\/|$)|\/\//;
+const FILE = 'file://';
+
+/**
+ * The path of a `file://` URI that is spelled the same as its path, node's way, with nothing to decode, encode or
+ * resolve; else undefined. The workspace scan converts thousands of URIs and paths: this common case skips node's
+ * URL functions (bench row 14), here and in the language server's file URIs.
+ */
+export function plainFileUriPath(uri: string): string | undefined {
+  if (!uri.startsWith(FILE)) return undefined;
+  const p = uri.slice(FILE.length);
+  return PLAIN_PATH.test(p) && !UNRESOLVED.test(p) ? p : undefined;
+}
 
 /** The path of a URI or file path, `/`-separated, for name and glob tests. */
 export function pathOfUri(uri: string): string {
-  if (PLAIN_FILE_URI.test(uri) && !DOT_SEGMENT.test(uri)) return uri.slice('file://'.length);
-  let p = uri;
+  let p = plainFileUriPath(uri);
+  if (p !== undefined) return p;
+  p = uri;
   if (/^[a-z][a-z0-9+.-]*:/i.test(p)) {
     try {
       p = decodeURIComponent(new URL(p).pathname);
